@@ -1,0 +1,1 @@
+"""Package data: the embedded demo model, the tactic and role catalogue."""

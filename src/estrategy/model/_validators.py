@@ -1,0 +1,83 @@
+"""Local validators shared by the model classes (private)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "FieldValueError",
+    "finite",
+    "is_date",
+    "non_negative",
+    "optional_slug",
+    "slug",
+    "slugs",
+]
+
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:@/+-]*\Z")
+
+
+class FieldValueError(ValueError):
+    """A local invariant of one field failed; carries the field name for error paths."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _check_slug(attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _SLUG.match(value):
+        raise FieldValueError(
+            attribute.name,
+            f"{value!r} is not a valid id: use letters, digits and - _ . : @ / +, "
+            "starting with a letter or digit, no spaces",
+        )
+
+
+def slug(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that ``value`` is a non-empty id without spaces."""
+    _check_slug(attribute, value)
+
+
+def optional_slug(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Like :func:`slug`, but ``None`` is allowed."""
+    if value is not None:
+        _check_slug(attribute, value)
+
+
+def slugs(_instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    """Check every item of a tuple of ids."""
+    for item in value:
+        _check_slug(attribute, item)
+
+
+def non_negative(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that a number, if given, is finite and not negative."""
+    if value is None:
+        return
+    if isinstance(value, Decimal):
+        if not value.is_finite() or value < 0:
+            raise FieldValueError(attribute.name, f"must be a finite number >= 0, got {value}")
+    elif isinstance(value, int | float) and (not math.isfinite(value) or value < 0):
+        raise FieldValueError(attribute.name, f"must be a finite number >= 0, got {value}")
+
+
+def finite(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that a float, if given, is finite (no NaN or infinity)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise FieldValueError(attribute.name, f"must be a finite number, got {value}")
+
+
+def is_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that ``value``, if given, is a calendar date (not a datetime)."""
+    if value is None:
+        return
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise FieldValueError(attribute.name, f"must be a date (YYYY-MM-DD), got {value!r}")

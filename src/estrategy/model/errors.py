@@ -1,0 +1,39 @@
+"""Errors raised when a model breaks its own invariants."""
+
+from __future__ import annotations
+
+import attrs
+
+from estrategy.model.paths import ModelPath, format_path
+
+__all__ = ["IntegrityProblem", "ModelIntegrityError"]
+
+
+@attrs.frozen
+class IntegrityProblem:
+    """One broken cross-reference or duplicate, with where it is.
+
+    Attributes:
+        path: where the offending value is (``("tactics", 3, "strategy")``).
+        message: what is wrong, in one sentence.
+    """
+
+    path: ModelPath
+    message: str
+
+    def __str__(self) -> str:
+        return f"{format_path(self.path)}: {self.message}"
+
+
+class ModelIntegrityError(ValueError):
+    """A model's cross-references do not hold; lists **every** problem found.
+
+    Attributes:
+        problems: all problems, in the order of the model's fields.
+    """
+
+    def __init__(self, problems: list[IntegrityProblem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  {problem}" for problem in self.problems)
+        super().__init__(f"{count} integrity problem{'s' if count != 1 else ''}:\n{lines}")

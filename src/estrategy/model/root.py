@@ -1,0 +1,249 @@
+"""The root of a model, :class:`StrategyModel`, and its integrity check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from estrategy.model._convert import to_tuple
+from estrategy.model._validators import is_date
+from estrategy.model.errors import IntegrityProblem, ModelIntegrityError
+from estrategy.model.organization import Organization
+from estrategy.model.paths import ModelPath
+from estrategy.model.plan import (
+    KPI,
+    Action,
+    BusinessStake,
+    Objective,
+    Review,
+    SituationAnalysis,
+    Strategy,
+    Tactic,
+    Tool,
+)
+
+__all__ = ["SCHEMA_VERSIONS", "StrategyModel", "integrity_problems"]
+
+SCHEMA_VERSIONS: tuple[int, ...] = (1,)
+"""The ``schema_version`` values this release reads."""
+
+
+def _check_schema_version(_instance: object, _attribute: object, value: int) -> None:
+    if isinstance(value, bool) or value not in SCHEMA_VERSIONS:
+        readable = ", ".join(str(v) for v in SCHEMA_VERSIONS)
+        raise ValueError(
+            f"schema_version {value!r} is not supported; this release reads version {readable}"
+        )
+
+
+@attrs.frozen
+class StrategyModel:
+    """A company's digital strategy and the organisation that carries it out.
+
+    Building one checks referential integrity: every id referenced exists, and ids
+    are unique in their collection (units, people and groups share one namespace).
+    All problems are reported together by :class:`ModelIntegrityError`.
+
+    Attributes:
+        schema_version: version of the file format (``1``).
+        name: name of the plan.
+        currency: currency of every budget (ISO 4217 code).
+        as_of: the date the model describes; rules that depend on time use it.
+        organization: the organisation.
+        mission: the company's mission.
+        stakes: business stakes.
+        situation: the situation analysis.
+        objectives: business objectives.
+        strategies: candidate, retained and rejected strategies.
+        tactics: tactics implementing strategies.
+        actions: concrete actions declining tactics.
+        kpis: indicators.
+        reviews: control meetings.
+        tools: digital tools.
+
+    Example:
+        >>> from estrategy.model import Tactic
+        >>> m = StrategyModel(name="Demo", tactics=[Tactic(id="t-blog", kind="content_marketing")])
+        >>> m.tactics[0].strategy is None
+        True
+    """
+
+    schema_version: int = attrs.field(default=1, validator=_check_schema_version)
+    name: str = ""
+    currency: str = "EUR"
+    as_of: dt.date | None = attrs.field(default=None, validator=is_date)
+    organization: Organization = attrs.field(factory=Organization)
+    mission: str | None = None
+    stakes: tuple[BusinessStake, ...] = attrs.field(default=(), converter=to_tuple)
+    situation: SituationAnalysis = attrs.field(factory=SituationAnalysis)
+    objectives: tuple[Objective, ...] = attrs.field(default=(), converter=to_tuple)
+    strategies: tuple[Strategy, ...] = attrs.field(default=(), converter=to_tuple)
+    tactics: tuple[Tactic, ...] = attrs.field(default=(), converter=to_tuple)
+    actions: tuple[Action, ...] = attrs.field(default=(), converter=to_tuple)
+    kpis: tuple[KPI, ...] = attrs.field(default=(), converter=to_tuple)
+    reviews: tuple[Review, ...] = attrs.field(default=(), converter=to_tuple)
+    tools: tuple[Tool, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        problems = integrity_problems(self)
+        if problems:
+            raise ModelIntegrityError(problems)
+
+
+class _Checker:
+    """Collects integrity problems; one pass per collection, linear in the model."""
+
+    def __init__(self) -> None:
+        self.problems: list[IntegrityProblem] = []
+
+    def ids(
+        self, items: Iterable[tuple[str, ModelPath]], what: str, seen: dict[str, str] | None = None
+    ) -> set[str]:
+        """Collect ids, reporting duplicates (also against ``seen``, a shared namespace)."""
+        found: set[str] = set()
+        for item_id, path in items:
+            if item_id in found:
+                self.problems.append(IntegrityProblem(path, f"duplicate {what} id {item_id!r}"))
+            elif seen is not None and item_id in seen:
+                self.problems.append(
+                    IntegrityProblem(
+                        path, f"{what} id {item_id!r} is already the id of a {seen[item_id]}"
+                    )
+                )
+            found.add(item_id)
+            if seen is not None:
+                seen.setdefault(item_id, what)
+        return found
+
+    def ref(self, value: str | None, known: set[str], what: str, path: ModelPath) -> None:
+        """Report ``value`` if it is set and not among ``known``."""
+        if value is not None and value not in known:
+            self.problems.append(IntegrityProblem(path, _unknown(what, value, known)))
+
+    def refs(self, values: Iterable[str], known: set[str], what: str, path: ModelPath) -> None:
+        """Report every unknown id of a list, with its index."""
+        for index, value in enumerate(values):
+            self.ref(value, known, what, (*path, index))
+
+    def acyclic(
+        self, parent_of: Mapping[str, str | None], what: str, path_of: dict[str, ModelPath]
+    ) -> None:
+        """Report each cycle of a parent relation once (linear: every node is walked once)."""
+        state: dict[str, int] = {}  # 1: on the current walk, 2: done
+        for start in parent_of:
+            walk: list[str] = []
+            node: str | None = start
+            while node is not None and node in parent_of and node not in state:
+                state[node] = 1
+                walk.append(node)
+                node = parent_of[node]
+            if node is not None and state.get(node) == 1:
+                cycle = walk[walk.index(node) :]
+                first = min(cycle)
+                chain = " → ".join(
+                    [*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first]
+                )
+                self.problems.append(IntegrityProblem(path_of[first], f"{what} cycle: {chain}"))
+            for visited in walk:
+                state[visited] = 2
+
+
+def _unknown(what: str, value: str, known: set[str]) -> str:
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(value, sorted(known), n=1) if len(known) < 10_000 else []
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown {what} {value!r}{hint}"
+
+
+def integrity_problems(model: StrategyModel) -> list[IntegrityProblem]:
+    """Every broken reference, duplicate id and hierarchy cycle of ``model``.
+
+    Args:
+        model: the model to check (already built, or being built).
+
+    Returns:
+        The problems in the order of the model's fields; empty when the model holds.
+    """
+    check = _Checker()
+    org = model.organization
+    op: ModelPath = ("organization",)
+    namespace: dict[str, str] = {}
+    units = check.ids(
+        ((u.id, (*op, "units", i, "id")) for i, u in enumerate(org.units)), "unit", namespace
+    )
+    people = check.ids(
+        ((p.id, (*op, "people", i, "id")) for i, p in enumerate(org.people)), "person", namespace
+    )
+    groups = check.ids(
+        ((g.id, (*op, "groups", i, "id")) for i, g in enumerate(org.groups)), "group", namespace
+    )
+    stakes = check.ids(((s.id, ("stakes", i, "id")) for i, s in enumerate(model.stakes)), "stake")
+    objectives = check.ids(
+        ((o.id, ("objectives", i, "id")) for i, o in enumerate(model.objectives)), "objective"
+    )
+    strategies = check.ids(
+        ((s.id, ("strategies", i, "id")) for i, s in enumerate(model.strategies)), "strategy"
+    )
+    tactics = check.ids(
+        ((t.id, ("tactics", i, "id")) for i, t in enumerate(model.tactics)), "tactic"
+    )
+    actions = check.ids(
+        ((a.id, ("actions", i, "id")) for i, a in enumerate(model.actions)), "action"
+    )
+    del actions, groups
+    kpis = check.ids(((k.id, ("kpis", i, "id")) for i, k in enumerate(model.kpis)), "KPI")
+    tools = check.ids(((t.id, ("tools", i, "id")) for i, t in enumerate(model.tools)), "tool")
+
+    for i, unit in enumerate(org.units):
+        check.ref(unit.parent, units, "unit", (*op, "units", i, "parent"))
+    for i, person in enumerate(org.people):
+        path = (*op, "people", i)
+        check.ref(person.unit, units, "unit", (*path, "unit"))
+        check.ref(person.manager, people, "person", (*path, "manager"))
+        check.ref(person.supervisor, people, "person", (*path, "supervisor"))
+        if person.manager == person.id:
+            check.problems.append(
+                IntegrityProblem((*path, "manager"), "a person cannot manage themself")
+            )
+    for i, group in enumerate(org.groups):
+        check.refs(group.members, people, "person", (*op, "groups", i, "members"))
+    for i, tie in enumerate(org.ties):
+        check.ref(tie.source, people, "person", (*op, "ties", i, "source"))
+        check.ref(tie.target, people, "person", (*op, "ties", i, "target"))
+    check.acyclic(
+        {u.id: u.parent for u in org.units if u.parent != u.id},
+        "unit parent",
+        {u.id: (*op, "units", i, "parent") for i, u in enumerate(org.units)},
+    )
+    for i, unit in enumerate(org.units):
+        if unit.parent == unit.id:
+            check.problems.append(
+                IntegrityProblem((*op, "units", i, "parent"), "a unit cannot be its own parent")
+            )
+    check.acyclic(
+        {p.id: p.manager for p in org.people if p.manager != p.id},
+        "manager",
+        {p.id: (*op, "people", i, "manager") for i, p in enumerate(org.people)},
+    )
+
+    for i, objective in enumerate(model.objectives):
+        check.ref(objective.stake, stakes, "stake", ("objectives", i, "stake"))
+        check.ref(objective.owner, people, "person", ("objectives", i, "owner"))
+    for i, strategy in enumerate(model.strategies):
+        check.refs(strategy.objectives, objectives, "objective", ("strategies", i, "objectives"))
+    for i, tactic in enumerate(model.tactics):
+        check.ref(tactic.strategy, strategies, "strategy", ("tactics", i, "strategy"))
+        check.ref(tactic.owner_unit, units, "unit", ("tactics", i, "owner_unit"))
+    for i, action in enumerate(model.actions):
+        check.ref(action.tactic, tactics, "tactic", ("actions", i, "tactic"))
+        check.ref(action.responsible, people, "person", ("actions", i, "responsible"))
+        check.refs(action.tools, tools, "tool", ("actions", i, "tools"))
+    for i, kpi in enumerate(model.kpis):
+        check.ref(kpi.objective, objectives, "objective", ("kpis", i, "objective"))
+        check.refs(kpi.tactics, tactics, "tactic", ("kpis", i, "tactics"))
+    for i, review in enumerate(model.reviews):
+        check.refs(review.kpis, kpis, "KPI", ("reviews", i, "kpis"))
+    return check.problems
