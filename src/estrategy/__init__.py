@@ -1,3 +1,104 @@
-"""estrategy: a company's digital strategy as code."""
+"""estrategy: a company's digital strategy as code.
+
+Model a digital strategy (its internal and external volets, SMART objectives, tactics,
+actions, KPIs and reviews, roles, tools) and the organisation that carries it out; find its
+coherence gaps, analyse the organisation graph and score digital maturity.
+
+The public API is re-exported here and imported lazily, so ``import estrategy`` stays fast:
+
+    >>> import estrategy
+    >>> model = estrategy.load_demo()
+    >>> report = estrategy.check(model)
+    >>> graph = estrategy.org_graph(model.organization)
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0.dev0"
+
+# Public name -> module that defines it. Modules are imported on first attribute access.
+_EXPORTS: dict[str, str] = {
+    # files
+    "load": "estrategy.io",
+    "loads": "estrategy.io",
+    "load_document": "estrategy.io",
+    "load_demo": "estrategy.io",
+    "save": "estrategy.io",
+    "dumps": "estrategy.io",
+    "LoadError": "estrategy.io",
+    "json_schema": "estrategy.io",
+    # rules
+    "check": "estrategy.analysis",
+    "Report": "estrategy.analysis",
+    "Finding": "estrategy.rules",
+    "Severity": "estrategy.rules",
+    "rule": "estrategy.rules",
+    # organisation
+    "org_graph": "estrategy.org",
+    # maturity
+    "assess": "estrategy.maturity",
+    "compare": "estrategy.maturity",
+    "criterion": "estrategy.maturity",
+    # catalogue
+    "Catalogue": "estrategy.catalogue",
+    "default_catalogue": "estrategy.catalogue",
+}
+_MODEL_EXPORTS = (
+    "KPI",
+    "Action",
+    "BusinessStake",
+    "Measurement",
+    "ModelIntegrityError",
+    "Objective",
+    "Organization",
+    "Person",
+    "Review",
+    "SituationAnalysis",
+    "Strategy",
+    "StrategyModel",
+    "Tactic",
+    "Tie",
+    "Tool",
+    "TransversalGroup",
+    "Unit",
+)
+_EXPORTS.update(dict.fromkeys(_MODEL_EXPORTS, "estrategy.model"))
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
+    from estrategy.catalogue import Catalogue as Catalogue
+    from estrategy.catalogue import default_catalogue as default_catalogue
+    from estrategy.model import KPI as KPI
+    from estrategy.model import Action as Action
+    from estrategy.model import BusinessStake as BusinessStake
+    from estrategy.model import Measurement as Measurement
+    from estrategy.model import ModelIntegrityError as ModelIntegrityError
+    from estrategy.model import Objective as Objective
+    from estrategy.model import Organization as Organization
+    from estrategy.model import Person as Person
+    from estrategy.model import Review as Review
+    from estrategy.model import SituationAnalysis as SituationAnalysis
+    from estrategy.model import Strategy as Strategy
+    from estrategy.model import StrategyModel as StrategyModel
+    from estrategy.model import Tactic as Tactic
+    from estrategy.model import Tie as Tie
+    from estrategy.model import Tool as Tool
+    from estrategy.model import TransversalGroup as TransversalGroup
+    from estrategy.model import Unit as Unit
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'estrategy' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,67 @@
+"""The ``estrategy`` command line: parses, calls the library, renders. No logic lives here.
+
+Sub-commands are imported only when they run, so ``estrategy --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+__all__ = ["main"]
+
+# name -> (module, attribute, one-line help). The help is kept here so that listing the
+# commands imports none of them.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "check": ("estrategy.cli.check", "check", "Lint a model file for coherence gaps."),
+    "maturity": ("estrategy.cli.maturity", "maturity", "Score a model's digital maturity."),
+    "org": ("estrategy.cli.org", "org", "Analyse the organisation of a model or an HR export."),
+    "report": ("estrategy.cli.report", "report", "Write one self-contained HTML report."),
+    "rules": ("estrategy.cli.rules", "rules", "List the rule catalogue."),
+    "rule": ("estrategy.cli.rules", "rule", "Show the documentation of one rule."),
+    "schema": ("estrategy.cli.files", "schema", "Print the JSON Schema of model files."),
+    "init": ("estrategy.cli.files", "init", "Write a commented starter model file."),
+}
+
+
+class _LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name, (module, _, _) in COMMANDS.items() if _exists(module))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None or not _exists(entry[0]):
+            return None
+        module, attribute, _ = entry
+        command = getattr(importlib.import_module(module), attribute)
+        if not isinstance(command, click.Command):  # pragma: no cover - programming error
+            raise TypeError(f"{module}.{attribute} is not a click command")
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _exists(module: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(module) is not None
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="estrategy", message="estrategy %(version)s")
+def main(**_: Any) -> None:
+    """Digital strategy as code: lint, analyse and score a strategy model.
+
+    Lint a strategy model for coherence gaps, analyse the organisation that carries it
+    out, and score its digital maturity.
+
+    Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage.
+    """
