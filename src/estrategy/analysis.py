@@ -1,0 +1,366 @@
+"""``check()``: run the selected coherence rules on a model and collect a :class:`Report`.
+
+Example:
+    >>> from estrategy.model import StrategyModel, Tactic
+    >>> report = check(StrategyModel(name="Demo", tactics=[Tactic(id="t-blog")]),
+    ...                select=["STR001"], as_of=dt.date(2026, 1, 1))
+    >>> [(f.code, f.subjects) for f in report.findings]
+    [('STR001', ('t-blog',))]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from estrategy.catalogue import Catalogue, default_catalogue
+from estrategy.model import StrategyModel
+from estrategy.rules import Finding, Rule, RuleContext, Severity, registry
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = [
+    "JSON_VERSION",
+    "Report",
+    "SelectionError",
+    "SettingsError",
+    "check",
+    "resolve_severities",
+    "select_rules",
+]
+
+JSON_VERSION = 1
+"""The ``version`` field of the JSON output; fields may be added, never renamed."""
+
+
+class SelectionError(ValueError):
+    """A ``select``, ``ignore`` or severity selector matches no rule, or is malformed."""
+
+
+class SettingsError(ValueError):
+    """A setting is unknown or has a value of the wrong type."""
+
+
+def _summary(findings: Iterable[Finding]) -> Mapping[str, int]:
+    counts = {str(s): 0 for s in Severity}
+    for finding in findings:
+        counts[str(finding.severity)] += 1
+    return MappingProxyType(counts)
+
+
+def _sorted_codes(codes: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(codes))
+
+
+def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=Finding.sort_key))
+
+
+@attrs.frozen
+class Report:
+    """The result of :func:`check`: the findings of one run, in a stable order.
+
+    Attributes:
+        model_name: the model's ``name``.
+        as_of: the as-of date the rules used.
+        findings: the findings, most severe first, then by code, path and subjects.
+        rules: the codes of the rules that ran, sorted.
+    """
+
+    model_name: str
+    as_of: dt.date
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted)
+    rules: tuple[str, ...] = attrs.field(default=(), converter=_sorted_codes)
+
+    @property
+    def summary(self) -> Mapping[str, int]:
+        """Number of findings per severity (every severity present, zero included)."""
+        return _summary(self.findings)
+
+    def at_or_above(self, severity: Severity | str) -> tuple[Finding, ...]:
+        """The findings whose severity is ``severity`` or worse."""
+        threshold = Severity(severity)
+        return tuple(f for f in self.findings if f.severity >= threshold)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of DESIGN section 7 (fields may be added, never renamed)."""
+        return {
+            "version": JSON_VERSION,
+            "model": self.model_name,
+            "as_of": self.as_of.isoformat(),
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": dict(self.summary),
+        }
+
+    def to_frame(self) -> pandas.DataFrame:
+        """The findings as a pandas DataFrame, one row per finding.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install estrategy[pandas]``).
+        """
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError(
+                "Report.to_frame() needs pandas: pip install 'estrategy[pandas]'"
+            ) from None
+        rows = [f.to_dict() for f in self.findings]
+        columns = ["code", "name", "severity", "message", "subjects", "path"]
+        return pandas.DataFrame(rows, columns=columns)
+
+    def _repr_html_(self) -> str:
+        counts = ", ".join(f"{n} {s}" for s, n in self.summary.items())
+        head = (
+            f"<p><strong>{html.escape(self.model_name or 'model')}</strong> "
+            f"as of {self.as_of.isoformat()}: {html.escape(counts)}</p>"
+        )
+        if not self.findings:
+            return head + "<p>No finding.</p>"
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(str(cell))}</td>"
+                for cell in (
+                    f.severity,
+                    f.code,
+                    f.name,
+                    f.message,
+                    ", ".join(f.subjects),
+                    f.to_dict()["path"],
+                )
+            )
+            + "</tr>"
+            for f in self.findings
+        )
+        header = "".join(
+            f"<th>{h}</th>" for h in ("severity", "code", "name", "message", "subjects", "path")
+        )
+        return f"{head}<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _selectors(value: Iterable[str] | str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else list(value)
+    return tuple(s.strip().upper() for s in items if s.strip())
+
+
+def _match_length(code: str, selectors: Iterable[str]) -> int:
+    """Length of the longest selector that is a prefix of ``code`` (-1: none; ALL is 0)."""
+    best = -1
+    for selector in selectors:
+        if selector == "ALL":
+            best = max(best, 0)
+        elif code.startswith(selector):
+            best = max(best, len(selector))
+    return best
+
+
+def _check_selectors(selectors: Iterable[str], codes: Iterable[str], what: str) -> None:
+    known = list(codes)
+    for selector in selectors:
+        if selector != "ALL" and not any(code.startswith(selector) for code in known):
+            import difflib
+
+            close = difflib.get_close_matches(selector, known, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise SelectionError(f"{what} {selector!r} matches no rule{hint}")
+
+
+def select_rules(
+    rules: Mapping[str, Rule],
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+) -> tuple[Rule, ...]:
+    """The rules that run, given codes or prefixes to select and to ignore.
+
+    A rule runs when some selector matches it (every rule when ``select`` is ``None``;
+    ``ALL`` matches every rule) and no *more or equally specific* ignore matches it, so
+    ``select=["ACT003"], ignore=["ACT"]`` still runs ACT003, as in ruff.
+
+    Raises:
+        SelectionError: a selector matches no rule.
+
+    Example:
+        >>> from estrategy.rules import registry
+        >>> [r.code for r in select_rules(registry(), "ACT", "ACT003,ACT004")]
+        ['ACT001', 'ACT002']
+    """
+    chosen = _selectors(select)
+    dropped = _selectors(ignore) or ()
+    _check_selectors(chosen or (), rules, "select")
+    _check_selectors(dropped, rules, "ignore")
+    result = []
+    for code, candidate in rules.items():
+        selected = 0 if chosen is None else _match_length(code, chosen)
+        if selected < 0:
+            continue
+        ignored = _match_length(code, dropped)
+        if ignored >= 0 and ignored >= selected:
+            continue
+        result.append(candidate)
+    return tuple(sorted(result, key=lambda r: r.code))
+
+
+def resolve_severities(
+    rules: Iterable[Rule], overrides: Mapping[str, Severity | str] | None
+) -> dict[str, Severity]:
+    """Each rule's severity after overrides by code or prefix (the longest prefix wins).
+
+    Raises:
+        SelectionError: an override's key matches no rule, or its value is no severity.
+    """
+    rules = list(rules)
+    resolved = {r.code: r.severity for r in rules}
+    if not overrides:
+        return resolved
+    normalised: dict[str, Severity] = {}
+    for key, value in overrides.items():
+        try:
+            normalised[key.strip().upper()] = Severity(str(value).strip().lower())
+        except ValueError:
+            raise SelectionError(
+                f"severity {value!r} for {key} is not one of error, warning, info"
+            ) from None
+    _check_selectors(normalised, [r.code for r in rules], "severity override")
+    for code in resolved:
+        best = max(
+            (k for k in normalised if k == "ALL" or code.startswith(k)),
+            key=lambda k: 0 if k == "ALL" else len(k),
+            default=None,
+        )
+        if best is not None:
+            resolved[code] = normalised[best]
+    return resolved
+
+
+def _resolve_settings(
+    rules: Iterable[Rule], given: Mapping[str, Any] | None, known: Iterable[Rule]
+) -> dict[str, Any]:
+    defaults: dict[str, Any] = {}
+    for r in sorted(known, key=lambda r: r.code):
+        for name, value in r.settings.items():
+            defaults.setdefault(name, value)
+    values = dict(defaults)
+    for name, value in (given or {}).items():
+        if name not in defaults:
+            import difflib
+
+            close = difflib.get_close_matches(name, list(defaults), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise SettingsError(f"unknown setting {name!r}{hint}")
+        values[name] = _coerce(name, value, defaults[name])
+    del rules
+    return values
+
+
+def _coerce(name: str, value: Any, default: Any) -> Any:
+    """Check a setting's value against the type of its default."""
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif isinstance(default, tuple | list):
+        ok = isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+        value = tuple(value) if ok else value
+    elif isinstance(default, str):
+        ok = isinstance(value, str)
+    else:
+        ok = True
+    if not ok:
+        raise SettingsError(f"setting {name!r} expects a value like {default!r}, got {value!r}")
+    return value
+
+
+def check(
+    model: StrategyModel,
+    *,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+    settings: Mapping[str, Any] | None = None,
+    as_of: dt.date | None = None,
+    severities: Mapping[str, Severity | str] | None = None,
+    catalogue: Catalogue | None = None,
+    rules: Mapping[str, Rule] | Iterable[Rule] | None = None,
+) -> Report:
+    """Run the coherence rules on ``model``.
+
+    Args:
+        model: the model to check.
+        select: codes or prefixes to run (a list, or a comma-separated string); all
+            rules when ``None``.
+        ignore: codes or prefixes not to run.
+        settings: setting values (``{"review_interval_days": 60}``); the others keep the
+            defaults their rules document.
+        as_of: the date time-dependent rules compare with; else the model's ``as_of``,
+            else today.
+        severities: severity overrides by code or prefix (``{"ACT003": "error"}``).
+        catalogue: the tactic and role catalogue (the shipped one by default).
+        rules: the rules to choose from (every registered rule by default).
+
+    Returns:
+        The :class:`Report`. A rule that raises does not stop the others: its failure is
+        an ``error`` finding under its own code, naming the exception.
+
+    Raises:
+        SelectionError: a selector or severity override matches no rule.
+        SettingsError: a setting is unknown or has a value of the wrong type.
+    """
+    if rules is None:
+        available: Mapping[str, Rule] = registry()
+    elif isinstance(rules, Mapping):
+        available = rules
+    else:
+        available = {r.code: r for r in rules}
+    available = {code: available[code] for code in sorted(available)}
+    running = select_rules(available, select, ignore)
+    levels = resolve_severities(available.values(), severities)
+    values = _resolve_settings(running, settings, available.values())
+    when = as_of or model.as_of or dt.date.today()
+    context = RuleContext(
+        model=model,
+        as_of=when,
+        settings=values,
+        catalogue=catalogue if catalogue is not None else default_catalogue(),
+    )
+    findings: list[Finding] = []
+    for current in running:
+        findings.extend(_run(current, context, levels[current.code]))
+    return Report(
+        model_name=model.name, as_of=when, findings=findings, rules=[r.code for r in running]
+    )
+
+
+def _run(current: Rule, context: RuleContext, severity: Severity) -> list[Finding]:
+    try:
+        return [
+            Finding(
+                code=current.code,
+                name=current.name,
+                severity=severity,
+                message=v.message,
+                subjects=v.subjects,
+                path=v.path,
+            )
+            for v in current(context)
+        ]
+    except Exception as exc:  # a broken rule must not stop the others
+        return [
+            Finding(
+                code=current.code,
+                name=current.name,
+                severity=Severity.ERROR,
+                message=(
+                    f"rule {current.code} ({current.name}) failed: {type(exc).__name__}: {exc}"
+                ),
+            )
+        ]

@@ -1,0 +1,417 @@
+"""The rule engine's value types, the rule decorator and the registry (private).
+
+Public names are re-exported by :mod:`estrategy.rules`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import attrs
+
+from estrategy.catalogue import Catalogue, default_catalogue
+from estrategy.model import ModelPath, StrategyModel
+
+__all__ = [
+    "BUILTIN_PREFIXES",
+    "CODE_PATTERN",
+    "Finding",
+    "Registry",
+    "Rule",
+    "RuleContext",
+    "RuleError",
+    "RuleFunction",
+    "Severity",
+    "Violation",
+    "default_registry",
+    "rule",
+]
+
+T = TypeVar("T")
+
+BUILTIN_PREFIXES: tuple[str, ...] = ("ACT", "CHN", "MES", "ORG", "ROL", "STR", "TEC")
+"""Code prefixes reserved for the rules shipped with estrategy."""
+
+CODE_PATTERN = re.compile(r"(?P<prefix>[A-Z]{2,4})(?P<number>[0-9]{1,4})\Z")
+"""A rule code: a prefix of 2-4 capital letters, then 1-4 digits (``STR001``, ``ACME12``)."""
+
+_NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
+_SECTIONS = {"what it checks": "what", "why it matters": "why", "how to fix": "fix"}
+
+
+class RuleError(ValueError):
+    """A rule is malformed, or its code clashes with another rule's."""
+
+
+class Severity(enum.StrEnum):
+    """How serious a finding is; ordered, ``error`` being the greatest.
+
+    Example:
+        >>> Severity.ERROR > Severity.WARNING > Severity.INFO
+        True
+        >>> sorted(["info", "error"], key=Severity)
+        ['info', 'error']
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return _RANK[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
+
+    __hash__ = enum.StrEnum.__hash__
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def _subjects(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError(f"subjects must be a list of ids, got the string {value!r}")
+    return tuple(str(v) for v in value)
+
+
+def _path(value: Iterable[str | int]) -> ModelPath:
+    return tuple(value)
+
+
+def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen
+class Violation:
+    """What a rule function yields: one gap, before the engine stamps code and severity.
+
+    Attributes:
+        message: one sentence for people, naming the ids concerned.
+        subjects: the ids the finding is about, most specific first (DESIGN section 7).
+        path: where in the model the offending element is (``("tactics", 3)``).
+
+    Example:
+        >>> Violation("tactic 't-blog' implements no strategy", ["t-blog"], ["tactics", 0])
+        Violation(message="tactic 't-blog' implements no strategy", subjects=('t-blog',), \
+path=('tactics', 0))
+    """
+
+    message: str
+    subjects: tuple[str, ...] = attrs.field(default=(), converter=_subjects)
+    path: ModelPath = attrs.field(default=(), converter=_path)
+
+
+@attrs.frozen
+class Finding:
+    """One coherence gap found by one rule.
+
+    Attributes:
+        code: the rule's stable code (``STR001``).
+        name: the rule's kebab-case name (``orphan-tactic``).
+        severity: error, warning or info (after overrides).
+        message: one sentence for people.
+        subjects: ids the finding is about, most specific first; empty when model-wide.
+        path: where the offending element is in the model (``("tactics", 3)``).
+    """
+
+    code: str
+    name: str
+    severity: Severity = attrs.field(converter=Severity)
+    message: str
+    subjects: tuple[str, ...] = attrs.field(default=(), converter=_subjects)
+    path: ModelPath = attrs.field(default=(), converter=_path)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """The stable order of findings: most severe first, then code, path, subjects."""
+        return (-self.severity.rank, self.code, _path_key(self.path), self.subjects, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as in the JSON output (DESIGN section 7)."""
+        from estrategy.model import format_path
+
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "subjects": list(self.subjects),
+            "path": format_path(self.path),
+        }
+
+
+def _path_key(path: ModelPath) -> tuple[tuple[int, int, str], ...]:
+    # Indexes sort numerically and before keys, so tactics[2] < tactics[10].
+    return tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in path)
+
+
+@attrs.frozen(eq=False)
+class RuleContext:
+    """The read-only world a rule sees during one ``check`` run.
+
+    Attributes:
+        model: the model being checked.
+        as_of: the date time-dependent rules compare with.
+        settings: every setting name to its value (rule defaults, then user values).
+        catalogue: the tactic, role and tool catalogue.
+
+    Expensive analyses shared by several rules (an index of the model, the organisation's
+    hierarchical lines) are computed once per run through :meth:`memo`.
+    """
+
+    model: StrategyModel
+    as_of: dt.date
+    settings: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
+    catalogue: Catalogue = attrs.field(factory=default_catalogue)
+    _memo: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False, alias="_memo")
+
+    def memo(self, key: Any, factory: Callable[[], T]) -> T:
+        """Compute ``factory()`` once per run under ``key`` and return it thereafter.
+
+        Example:
+            >>> from estrategy.model import StrategyModel
+            >>> ctx = RuleContext(StrategyModel(), dt.date(2026, 1, 1))
+            >>> ctx.memo("answer", lambda: 42), ctx.memo("answer", lambda: 0)
+            (42, 42)
+        """
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = factory()
+            return value
+
+
+RuleFunction = Callable[[RuleContext], Iterable[Violation]]
+"""A rule's check: a pure function from a context to the violations it finds."""
+
+
+@attrs.frozen
+class Rule:
+    """A coherence rule: its identity, default severity, settings and documentation.
+
+    Attributes:
+        code: stable code, a prefix and digits (``STR001``).
+        name: kebab-case name saying the bad thing (``orphan-tactic``).
+        severity: default severity.
+        function: the check itself.
+        settings: setting name to its default value.
+        summary: the first line of the docstring.
+        what: the *What it checks* section.
+        why: the *Why it matters* section.
+        fix: the *How to fix* section.
+        origin: ``"builtin"``, or the module or distribution that added the rule.
+    """
+
+    code: str
+    name: str
+    severity: Severity = attrs.field(converter=Severity)
+    function: RuleFunction = attrs.field(repr=False)
+    settings: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
+    summary: str = ""
+    what: str = ""
+    why: str = ""
+    fix: str = ""
+    origin: str = "builtin"
+
+    @property
+    def prefix(self) -> str:
+        """The letters of the code (``STR`` for ``STR001``)."""
+        match = CODE_PATTERN.match(self.code)
+        return match["prefix"] if match else self.code
+
+    def __call__(self, context: RuleContext) -> Iterator[Violation]:
+        """Run the check on ``context``."""
+        yield from self.function(context)
+
+    def documentation(self) -> str:
+        """The rule's documentation as Markdown (what ``estrategy rule CODE`` prints)."""
+        parts = [f"# {self.name} ({self.code})", "", f"Default severity: {self.severity}."]
+        if self.origin != "builtin":
+            parts.append(f"Added by: {self.origin}.")
+        if self.summary:
+            parts += ["", self.summary]
+        for title, text in (
+            ("What it checks", self.what),
+            ("Why it matters", self.why),
+            ("How to fix", self.fix),
+        ):
+            if text:
+                parts += ["", f"## {title}", "", text]
+        if self.settings:
+            parts += ["", "## Settings", ""]
+            parts += [f"- `{k}` (default `{v!r}`)" for k, v in sorted(self.settings.items())]
+        return "\n".join(parts) + "\n"
+
+
+def parse_docstring(doc: str | None) -> dict[str, str]:
+    """Split a rule docstring into ``summary``, ``what``, ``why`` and ``fix``.
+
+    The sections are headed ``What it checks:``, ``Why it matters:`` and ``How to fix:``
+    on lines of their own; their bodies are dedented, paragraphs kept.
+    """
+    text = inspect.cleandoc(doc or "")
+    result = {"summary": "", "what": "", "why": "", "fix": ""}
+    current = "summary"
+    lines: dict[str, list[str]] = {key: [] for key in result}
+    for line in text.splitlines():
+        heading = _SECTIONS.get(line.strip().rstrip(":").lower())
+        if heading is not None and line.strip().endswith(":"):
+            current = heading
+            continue
+        lines[current].append(line)
+    for key, body in lines.items():
+        result[key] = inspect.cleandoc("\n".join(body)).strip()
+    return result
+
+
+class Registry:
+    """Rules by code: built-in rules, rules added with :func:`rule`, and plugins.
+
+    A registry only grows: adding a rule whose code is taken raises :class:`RuleError`.
+    """
+
+    def __init__(self) -> None:
+        self._rules: dict[str, Rule] = {}
+
+    def add(self, new: Rule) -> Rule:
+        """Add ``new``; adding the very same rule twice is a no-op.
+
+        Raises:
+            RuleError: the code or name is malformed, uses a reserved prefix outside
+                estrategy, or is already taken by another rule.
+        """
+        match = CODE_PATTERN.match(new.code)
+        if match is None:
+            raise RuleError(
+                f"rule code {new.code!r} ({new.origin}) is not valid: use 2-4 capital "
+                "letters followed by 1-4 digits, such as ACME001"
+            )
+        if not _NAME_PATTERN.match(new.name):
+            raise RuleError(f"rule name {new.name!r} ({new.code}) is not kebab-case")
+        if new.origin != "builtin" and match["prefix"] in BUILTIN_PREFIXES:
+            raise RuleError(
+                f"rule {new.code} from {new.origin} uses the prefix {match['prefix']}, "
+                f"reserved for estrategy's built-in rules ({', '.join(BUILTIN_PREFIXES)}); "
+                "choose a prefix of your own"
+            )
+        existing = self._rules.get(new.code)
+        if existing is not None:
+            if existing.function is new.function and existing.origin == new.origin:
+                return existing
+            raise RuleError(
+                f"rule code {new.code} from {new.origin} is already used by "
+                f"{existing.name} ({existing.origin}); choose another code"
+            )
+        self._rules[new.code] = new
+        return new
+
+    def rules(self) -> Mapping[str, Rule]:
+        """A read-only view of the rules, ordered by code."""
+        return MappingProxyType({code: self._rules[code] for code in sorted(self._rules)})
+
+    def snapshot(self) -> dict[str, Rule]:
+        """A copy of the rules (to restore with :meth:`restore`, e.g. in tests)."""
+        return dict(self._rules)
+
+    def restore(self, snapshot: Mapping[str, Rule]) -> None:
+        """Put back the rules of a :meth:`snapshot`."""
+        self._rules = dict(snapshot)
+
+
+_DEFAULT = Registry()
+"""The process-wide registry the :func:`rule` decorator adds to.
+
+This is the one piece of mutable module state in estrategy: like pytest's plugin manager,
+it only grows, as modules defining rules are imported.
+"""
+
+
+def default_registry() -> Registry:
+    """The process-wide registry (without loading built-in rules or plugins)."""
+    return _DEFAULT
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity | str = Severity.WARNING,
+    *,
+    settings: Mapping[str, Any] | None = None,
+    registry: Registry | None = None,
+) -> Callable[[RuleFunction], Rule]:
+    """Turn a function into a :class:`Rule` and register it.
+
+    The function's docstring gives the rule's documentation: a first line, then the
+    sections ``What it checks:``, ``Why it matters:`` and ``How to fix:``.
+
+    Args:
+        code: stable code, 2-4 capital letters then digits; the prefixes of the built-in
+            families (STR, ACT, MES, ROL, TEC, CHN, ORG) are reserved.
+        name: kebab-case name saying the bad thing.
+        severity: default severity.
+        settings: setting names and their default values (the names are shared by all
+            rules of a run; prefix yours with your code family).
+        registry: where to register (the process-wide registry by default).
+
+    Returns:
+        A decorator returning the :class:`Rule` (callable on a context).
+
+    Example:
+        >>> from estrategy.rules import Violation, rule
+        >>> @rule("ACME001", "unnamed-tactic", "info", registry=Registry())
+        ... def unnamed_tactic(context):
+        ...     '''Every tactic has a name.
+        ...
+        ...     What it checks:
+        ...         A tactic whose name is empty.
+        ...     '''
+        ...     for i, tactic in enumerate(context.model.tactics):
+        ...         if not tactic.name:
+        ...             yield Violation(f"tactic {tactic.id!r} has no name", [tactic.id],
+        ...                             ["tactics", i])
+        >>> unnamed_tactic.code, unnamed_tactic.what
+        ('ACME001', 'A tactic whose name is empty.')
+    """
+
+    def decorate(function: RuleFunction) -> Rule:
+        module = getattr(function, "__module__", "") or ""
+        origin = "builtin" if module.startswith("estrategy.rules.") else module or "<unknown>"
+        docs = parse_docstring(function.__doc__)
+        new = Rule(
+            code=code,
+            name=name,
+            severity=Severity(severity),
+            function=function,
+            settings=dict(settings or {}),
+            origin=origin,
+            **docs,
+        )
+        return (registry if registry is not None else _DEFAULT).add(new)
+
+    return decorate

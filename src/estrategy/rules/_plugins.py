@@ -1,0 +1,115 @@
+"""Discovery of built-in rule modules and of plugins (the ``estrategy.rules`` entry points).
+
+Modelled on flake8's plugin finder: entry points of one group, sorted for determinism,
+each failure naming the distribution that caused it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import types
+from collections.abc import Iterable
+
+import attrs
+
+from estrategy.rules._engine import Registry, Rule, RuleError
+
+__all__ = ["BUILTIN_MODULES", "ENTRY_POINT_GROUP", "PluginError", "load_builtins", "load_plugins"]
+
+ENTRY_POINT_GROUP = "estrategy.rules"
+"""The entry-point group plugins declare their rules in."""
+
+BUILTIN_MODULES: tuple[str, ...] = (
+    "estrategy.rules.strategy",
+    "estrategy.rules.actions",
+    "estrategy.rules.measurement",
+    "estrategy.rules.roles",
+    "estrategy.rules.technology",
+    "estrategy.rules.channels",
+    "estrategy.rules.org",
+)
+"""Modules whose import registers the built-in rules (one per code family)."""
+
+
+class PluginError(ValueError):
+    """A plugin could not be loaded, or its rules are refused; names the distribution."""
+
+
+def load_builtins() -> None:
+    """Import the built-in rule modules (a module not yet written is skipped)."""
+    for name in BUILTIN_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            # Only the module itself may be missing; a missing dependency is a real error.
+            if exc.name != name:
+                raise
+
+
+def load_plugins(
+    registry: Registry,
+    entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
+) -> tuple[Rule, ...]:
+    """Load the rules of every ``estrategy.rules`` entry point into ``registry``.
+
+    An entry point names a module (importing it registers its rules with the
+    :func:`~estrategy.rules.rule` decorator), a :class:`~estrategy.rules.Rule`, or a list
+    of rules. Entry points are loaded in the order of (distribution, name).
+
+    Args:
+        registry: the registry the rules go to.
+        entry_points: the entry points to load (default: the installed ones).
+
+    Returns:
+        The rules added, ordered by code.
+
+    Raises:
+        PluginError: an entry point fails to import, names no rule, or a rule's code is
+            malformed, reserved or taken; the message names the distribution.
+    """
+    if entry_points is None:
+        entry_points = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+    ordered = sorted(entry_points, key=lambda ep: (_distribution(ep), ep.name, ep.value))
+    added: dict[str, Rule] = {}
+    for ep in ordered:
+        dist = _distribution(ep)
+        origin = f"{dist} (entry point {ep.name!r})"
+        before = registry.snapshot()
+        try:
+            loaded = ep.load()
+        except RuleError as exc:
+            registry.restore(before)
+            raise PluginError(f"plugin {origin}: {exc}") from None
+        except Exception as exc:  # any import failure of third-party code
+            registry.restore(before)
+            raise PluginError(
+                f"plugin {origin} failed to load: {type(exc).__name__}: {exc}"
+            ) from None
+        new = [r for code, r in registry.snapshot().items() if code not in before]
+        if isinstance(loaded, Rule):
+            new.append(loaded)
+        elif isinstance(loaded, list | tuple) and all(isinstance(r, Rule) for r in loaded):
+            new.extend(loaded)
+        elif not isinstance(loaded, types.ModuleType):
+            registry.restore(before)
+            raise PluginError(
+                f"plugin {origin} names {ep.value!r}, which is neither a module nor a rule"
+            )
+        # Re-register under the distribution's name, so errors and docs say where a rule
+        # comes from.
+        registry.restore(before)
+        for found in sorted({r.code: r for r in new}.values(), key=lambda r: r.code):
+            try:
+                added[found.code] = registry.add(attrs.evolve(found, origin=origin))
+            except RuleError as exc:
+                registry.restore(before)
+                raise PluginError(f"plugin {origin}: {exc}") from None
+    return tuple(added[code] for code in sorted(added))
+
+
+def _distribution(ep: importlib.metadata.EntryPoint) -> str:
+    dist = ep.dist
+    if dist is None:
+        return "<unknown distribution>"
+    return f"{dist.metadata['Name']} {dist.version}"
