@@ -1,0 +1,238 @@
+"""The organisation as compact arrays: the one representation every analysis runs on.
+
+An :class:`OrgTables` holds each person, unit and group as an integer code (its position
+in ``person_ids``, ``unit_ids``, ``group_ids``) and every relation as numpy arrays of
+codes. It is built straight from a CSV folder (:func:`estrategy.io.orgcsv.read_tables`,
+streaming, never one Python object per cell) or from an
+:class:`~estrategy.model.Organization` (:func:`tables_from_organization`), so the
+analyses have one implementation whatever the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from estrategy.model import GroupKind, Organization, OrganizationSize, TieKind
+
+__all__ = ["NONE", "CodeList", "OrgTables", "tables_from_organization"]
+
+NONE = -1
+"""The code of a missing reference (no unit, no manager, no supervisor, no parent)."""
+
+I32 = npt.NDArray[np.int32]
+I64 = npt.NDArray[np.int64]
+F64 = npt.NDArray[np.float64]
+Bool = npt.NDArray[np.bool_]
+
+GROUP_KINDS: tuple[GroupKind, ...] = tuple(GroupKind)
+"""Group kinds in code order (``group_kind`` holds positions in this tuple)."""
+
+
+@attrs.frozen(eq=False)
+class CodeList:
+    """A list of string sets per row in CSR form (roles or skills of each person).
+
+    Attributes:
+        names: the distinct strings, in order of first appearance.
+        indptr: row ``i``'s codes are ``indices[indptr[i]:indptr[i + 1]]``.
+        indices: codes into ``names``.
+    """
+
+    names: tuple[str, ...]
+    indptr: I64
+    indices: I32
+
+    def row(self, i: int) -> tuple[str, ...]:
+        """The strings of row ``i``, in their original order."""
+        return tuple(self.names[c] for c in self.indices[self.indptr[i] : self.indptr[i + 1]])
+
+    def holders(self, wanted: Sequence[str], rows: int) -> Bool:
+        """A mask over ``rows`` rows: which rows hold at least one of ``wanted``."""
+        codes = [i for i, name in enumerate(self.names) if name in set(wanted)]
+        mask = np.zeros(rows, dtype=np.bool_)
+        if not codes or len(self.indices) == 0:
+            return mask
+        hit = np.isin(self.indices, np.asarray(codes, dtype=np.int32))
+        owner = np.repeat(np.arange(rows, dtype=np.int64), np.diff(self.indptr))
+        mask[owner[hit]] = True
+        return mask
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Sequence[str]]) -> CodeList:
+        """Build from one sequence of strings per row."""
+        index: dict[str, int] = {}
+        lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        flat = [index.setdefault(s, len(index)) for r in rows for s in r]
+        return cls(tuple(index), indptr, np.asarray(flat, dtype=np.int32))
+
+
+@attrs.frozen(eq=False)
+class OrgTables:
+    """An organisation as integer-coded numpy arrays.
+
+    Codes are positions: person ``i`` is ``person_ids[i]``. A missing reference is
+    :data:`NONE` (``-1``). Ties are kept as given (self-ties and duplicates included);
+    each analysis says how it reads them.
+
+    Attributes:
+        name: the organisation's name.
+        size: its size class.
+        unit_ids: unit ids, in file order.
+        unit_names: unit names.
+        unit_parent: code of each unit's parent unit, or ``-1`` for a root.
+        person_ids: person ids, in file order.
+        person_names: person names.
+        person_unit: code of each person's unit, or ``-1``.
+        person_manager: code of each person's manager, or ``-1``.
+        person_supervisor: code of each person's supervisor, or ``-1``.
+        person_external: whether each person is external.
+        person_decision_maker: whether each person is a decision maker.
+        roles: each person's roles.
+        skills: each person's skills.
+        group_ids: group ids, in file order.
+        group_names: group names.
+        group_kind: position of each group's kind in :data:`GROUP_KINDS`.
+        group_objective: each group's objective, or ``None``.
+        group_deadline: each group's deadline (ISO date text), or ``None``.
+        member_group: group code of each membership.
+        member_person: person code of each membership.
+        tie_source: person code of each tie's source.
+        tie_target: person code of each tie's target.
+        tie_esn: whether each tie is an ESN tie.
+        tie_weight: each tie's weight.
+        attributes: extra columns kept from the files, by node kind (``"person"``,
+            ``"unit"``, ``"group"``), then column name, then one text per row (empty
+            text for none).
+    """
+
+    name: str
+    size: OrganizationSize
+    unit_ids: tuple[str, ...]
+    unit_names: tuple[str, ...]
+    unit_parent: I32
+    person_ids: tuple[str, ...]
+    person_names: tuple[str, ...]
+    person_unit: I32
+    person_manager: I32
+    person_supervisor: I32
+    person_external: Bool
+    person_decision_maker: Bool
+    roles: CodeList
+    skills: CodeList
+    group_ids: tuple[str, ...]
+    group_names: tuple[str, ...]
+    group_kind: npt.NDArray[np.int8]
+    group_objective: tuple[str | None, ...]
+    group_deadline: tuple[str | None, ...]
+    member_group: I32
+    member_person: I32
+    tie_source: I32
+    tie_target: I32
+    tie_esn: Bool
+    tie_weight: F64
+    attributes: Mapping[str, Mapping[str, Sequence[str]]] = attrs.field(factory=dict)
+
+    @property
+    def n_people(self) -> int:
+        """The number of people."""
+        return len(self.person_ids)
+
+    @property
+    def n_units(self) -> int:
+        """The number of units."""
+        return len(self.unit_ids)
+
+    @property
+    def n_groups(self) -> int:
+        """The number of groups."""
+        return len(self.group_ids)
+
+
+def _codes(values: Sequence[str | None], index: Mapping[str, int]) -> I32:
+    return np.fromiter(
+        (NONE if v is None else index[v] for v in values), dtype=np.int32, count=len(values)
+    )
+
+
+def tables_from_organization(organization: Organization) -> OrgTables:
+    """Build the compact arrays of a model's organisation.
+
+    The organisation must hold together (every reference resolves), as it does inside a
+    :class:`~estrategy.model.StrategyModel`; references that do not resolve are read as
+    none, so that a partial organisation can still be analysed.
+
+    Args:
+        organization: the organisation.
+
+    Returns:
+        Its :class:`OrgTables`.
+
+    Example:
+        >>> from estrategy.model import Organization, Person
+        >>> t = tables_from_organization(Organization(people=[Person(id="a")]))
+        >>> t.person_ids, t.person_unit.tolist()
+        (('a',), [-1])
+    """
+    units = organization.units
+    people = organization.people
+    groups = organization.groups
+    unit_index = {u.id: i for i, u in enumerate(units)}
+    person_index = {p.id: i for i, p in enumerate(people)}
+    group_index = {g.id: i for i, g in enumerate(groups)}
+
+    def unit_code(ref: str | None) -> str | None:
+        return ref if ref in unit_index else None
+
+    def person_code(ref: str | None) -> str | None:
+        return ref if ref in person_index else None
+
+    kinds = {k: i for i, k in enumerate(GROUP_KINDS)}
+    members = [
+        (group_index[g.id], person_index[m]) for g in groups for m in g.members if m in person_index
+    ]
+    ties = [
+        (person_index[t.source], person_index[t.target], t.kind is TieKind.ESN, t.weight)
+        for t in organization.ties
+        if t.source in person_index and t.target in person_index
+    ]
+    attributes: dict[str, dict[str, list[str]]] = {}
+    columns = sorted({k for p in people for k, _ in p.attributes})
+    if columns:
+        per_person = [dict(p.attributes) for p in people]
+        attributes["person"] = {c: [a.get(c, "") for a in per_person] for c in columns}
+    return OrgTables(
+        name=organization.name,
+        size=organization.size,
+        unit_ids=tuple(u.id for u in units),
+        unit_names=tuple(u.name for u in units),
+        unit_parent=_codes([unit_code(u.parent) for u in units], unit_index),
+        person_ids=tuple(p.id for p in people),
+        person_names=tuple(p.name for p in people),
+        person_unit=_codes([unit_code(p.unit) for p in people], unit_index),
+        person_manager=_codes([person_code(p.manager) for p in people], person_index),
+        person_supervisor=_codes([person_code(p.supervisor) for p in people], person_index),
+        person_external=np.array([p.external for p in people], dtype=np.bool_),
+        person_decision_maker=np.array([p.decision_maker for p in people], dtype=np.bool_),
+        roles=CodeList.from_rows([p.roles for p in people]),
+        skills=CodeList.from_rows([p.skills for p in people]),
+        group_ids=tuple(g.id for g in groups),
+        group_names=tuple(g.name for g in groups),
+        group_kind=np.array([kinds[g.kind] for g in groups], dtype=np.int8),
+        group_objective=tuple(g.objective for g in groups),
+        group_deadline=tuple(
+            None if g.deadline is None else g.deadline.isoformat() for g in groups
+        ),
+        member_group=np.array([m[0] for m in members], dtype=np.int32),
+        member_person=np.array([m[1] for m in members], dtype=np.int32),
+        tie_source=np.array([t[0] for t in ties], dtype=np.int32),
+        tie_target=np.array([t[1] for t in ties], dtype=np.int32),
+        tie_esn=np.array([t[2] for t in ties], dtype=np.bool_),
+        tie_weight=np.array([t[3] for t in ties], dtype=np.float64),
+        attributes=attributes,
+    )
