@@ -1,0 +1,149 @@
+"""ACT rules: the concrete actions that decline tactics, and their budgets."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from estrategy.model import ActionStatus
+from estrategy.rules._engine import RuleContext, Violation, rule
+from estrategy.rules._index import model_index
+
+__all__ = ["budget_atomisation", "incomplete_action", "overdue_action", "tactic_without_actions"]
+
+
+@rule("ACT001", "tactic-without-actions", "warning")
+def tactic_without_actions(context: RuleContext) -> Iterator[Violation]:
+    """A tactic has no action.
+
+    What it checks:
+        Every tactic that no action names as its ``tactic``.
+
+    Why it matters:
+        Step five of the method in *L'adoption massive du Social Selling, devait
+        décoiffer…* turns each tactic into concrete actions, each with its competences,
+        people, tools, budget and date. A tactic with no action will not happen.
+
+    How to fix:
+        Add the actions that carry the tactic out, or remove the tactic.
+    """
+    index = model_index(context)
+    for i, tactic in enumerate(context.model.tactics):
+        if not index.actions_of_tactic.get(tactic.id):
+            yield Violation(f"tactic {tactic.id} has no action", [tactic.id], ["tactics", i])
+
+
+@rule("ACT002", "incomplete-action", "warning")
+def incomplete_action(context: RuleContext) -> Iterator[Violation]:
+    """An action lacks competences, a responsible person, tools, a budget or a deadline.
+
+    What it checks:
+        Every action with no ``competences``, no ``responsible``, no ``tools``, no
+        ``budget`` (``0`` is a budget) or no ``deadline``. The message lists what is
+        missing.
+
+    Why it matters:
+        *L'adoption massive du Social Selling, devait décoiffer…* lists what an action
+        needs to exist: the competences and resources, who is responsible, the tools, the
+        money and the date. Without one of them the action has no owner, no means or no
+        end.
+
+    How to fix:
+        Fill in the missing fields (a budget of ``0`` states that no money is needed).
+    """
+    for i, action in enumerate(context.model.actions):
+        missing = [
+            what
+            for what, absent in (
+                ("competences", not action.competences),
+                ("responsible person", action.responsible is None),
+                ("tools", not action.tools),
+                ("budget", action.budget is None),
+                ("deadline", action.deadline is None),
+            )
+            if absent
+        ]
+        if missing:
+            yield Violation(
+                f"action {action.id} has no {', no '.join(missing)}",
+                [action.id],
+                ["actions", i],
+            )
+
+
+@rule("ACT003", "overdue-action", "warning")
+def overdue_action(context: RuleContext) -> Iterator[Violation]:
+    """An action's deadline has passed and it is neither done nor dropped.
+
+    What it checks:
+        Every action whose ``deadline`` is before the as-of date (``--as-of``, else the
+        model's ``as_of``, else today) and whose ``status`` is ``planned`` or
+        ``in_progress``.
+
+    Why it matters:
+        *Entreprises traditionnelles : De l'ombre à la lumière digitale* asks for
+        milestones and stage reviews; *L'adoption massive du Social Selling, devait
+        décoiffer…* for regular controls. A missed date that nobody recorded hides a
+        decision that should have been taken: re-plan, add means, or stop.
+
+    How to fix:
+        Mark the action ``done`` or ``dropped``, or give it a new deadline.
+    """
+    closed = {ActionStatus.DONE, ActionStatus.DROPPED}
+    for i, action in enumerate(context.model.actions):
+        if (
+            action.deadline is not None
+            and action.deadline < context.as_of
+            and action.status not in closed
+        ):
+            yield Violation(
+                f"action {action.id} was due on {action.deadline.isoformat()} and is still "
+                f"{action.status}",
+                [action.id],
+                ["actions", i, "deadline"],
+            )
+
+
+@rule(
+    "ACT004",
+    "budget-atomisation",
+    "info",
+    settings={"atomisation_min_tactics": 8, "atomisation_max_hhi": 0.10},
+)
+def budget_atomisation(context: RuleContext) -> Iterator[Violation]:
+    """The budget is spread thin over many tactics.
+
+    What it checks:
+        With at least ``atomisation_min_tactics`` (default 8) funded tactics (tactics whose
+        actions have a total budget above zero), the Herfindahl index of their budget
+        shares (the sum of the squared shares: 1 when one tactic takes everything, 1/n
+        when n share equally) is below ``atomisation_max_hhi`` (default 0.10).
+
+    Why it matters:
+        *Entreprises traditionnelles : De l'ombre à la lumière digitale* warns against
+        fragmenting communication means and budgets: many small efforts, none large enough
+        to produce an effect.
+
+    How to fix:
+        Concentrate the budget on the tactics that serve the retained strategies best;
+        drop or postpone the others.
+    """
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for action in context.model.actions:
+        if action.budget is not None:
+            totals[action.tactic] += action.budget
+    funded = {tactic: amount for tactic, amount in totals.items() if amount > 0}
+    minimum = int(context.settings["atomisation_min_tactics"])
+    if len(funded) < minimum:
+        return
+    total = sum(funded.values(), Decimal(0))
+    hhi = float(sum(((a / total) ** 2 for a in funded.values()), Decimal(0)))
+    threshold = float(context.settings["atomisation_max_hhi"])
+    if hhi < threshold:
+        yield Violation(
+            f"the budget is spread over {len(funded)} funded tactics with a Herfindahl "
+            f"index of {hhi:.3f} (below {threshold:g})",
+            [],
+            ["actions"],
+        )

@@ -1,0 +1,289 @@
+"""STR rules: the chain from stakes and objectives to strategies and tactics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from estrategy.model import StrategyScope
+from estrategy.rules._engine import RuleContext, Violation, rule
+from estrategy.rules._index import is_retained, model_index
+
+__all__ = [
+    "aimless_strategy",
+    "disconnected_volets",
+    "missing_volet",
+    "no_situation_analysis",
+    "objective_not_smart",
+    "orphan_objective",
+    "orphan_tactic",
+    "unchallenged_choice",
+    "unimplemented_strategy",
+]
+
+
+@rule("STR001", "orphan-tactic", "error")
+def orphan_tactic(context: RuleContext) -> Iterator[Violation]:
+    """A tactic implements no strategy.
+
+    What it checks:
+        Every tactic whose ``strategy`` is empty.
+
+    Why it matters:
+        In *L'adoption massive du Social Selling, devait décoiffer…* social selling,
+        content marketing and automation are means, not ends: they only make sense as the
+        implementation of a chosen strategy. A tactic adopted for itself is noise that
+        precedes failure, and nobody can say whether it works, since it serves no goal.
+
+    How to fix:
+        Set the tactic's ``strategy`` to the retained strategy it implements, or remove the
+        tactic.
+    """
+    for i, tactic in enumerate(context.model.tactics):
+        if tactic.strategy is None:
+            yield Violation(
+                f"tactic {tactic.id} implements no strategy", [tactic.id], ["tactics", i]
+            )
+
+
+@rule("STR002", "aimless-strategy", "error")
+def aimless_strategy(context: RuleContext) -> Iterator[Violation]:
+    """A retained strategy pursues no objective.
+
+    What it checks:
+        Every strategy with ``status: retained`` and an empty ``objectives`` list.
+
+    Why it matters:
+        The method of *L'adoption massive du Social Selling, devait décoiffer…* goes from
+        why to how: objectives first, then the strategy that reaches them. A strategy with
+        no objective cannot be judged, challenged against another or measured.
+
+    How to fix:
+        List the objectives the strategy pursues, or reject it.
+    """
+    for i, strategy in enumerate(context.model.strategies):
+        if is_retained(strategy) and not strategy.objectives:
+            yield Violation(
+                f"retained strategy {strategy.id} pursues no objective",
+                [strategy.id],
+                ["strategies", i],
+            )
+
+
+@rule("STR003", "unimplemented-strategy", "error")
+def unimplemented_strategy(context: RuleContext) -> Iterator[Violation]:
+    """A retained strategy has no tactic.
+
+    What it checks:
+        Every retained strategy that no tactic names as its ``strategy``.
+
+    Why it matters:
+        In the method of *L'adoption massive du Social Selling, devait décoiffer…* the
+        retained strategy is declined into tactics and then concrete actions; a strategy
+        that stops at the statement is an intention, not a plan.
+
+    How to fix:
+        Add the tactics that implement the strategy, or reject it.
+    """
+    index = model_index(context)
+    for i, strategy in enumerate(context.model.strategies):
+        if is_retained(strategy) and not index.tactics_of_strategy.get(strategy.id):
+            yield Violation(
+                f"retained strategy {strategy.id} has no tactic",
+                [strategy.id],
+                ["strategies", i],
+            )
+
+
+@rule("STR004", "objective-not-smart", "warning")
+def objective_not_smart(context: RuleContext) -> Iterator[Violation]:
+    """An objective is not SMART.
+
+    What it checks:
+        Every objective missing one of: a statement (S, specific), a metric and a target
+        (M, measurable), a target that differs from the baseline (A, a real change to
+        achieve), a business stake (R, relevant) or a deadline (T, time-bound). The
+        message lists the letters that fail and why.
+
+    Why it matters:
+        Step three of the method in *L'adoption massive du Social Selling, devait
+        décoiffer…* asks for SMART objectives: only an objective with a measure, a target
+        and a date can be followed by indicators and reviewed.
+
+    How to fix:
+        Fill in the missing fields; set a target that differs from the baseline.
+    """
+    for i, objective in enumerate(context.model.objectives):
+        failing: list[str] = []
+        if not objective.statement.strip():
+            failing.append("S (no statement)")
+        measurable = [
+            what
+            for what, value in (("metric", objective.metric), ("target", objective.target))
+            if value is None or (isinstance(value, str) and not value.strip())
+        ]
+        if measurable:
+            failing.append(f"M (no {' and no '.join(measurable)})")
+        if (
+            objective.target is not None
+            and objective.baseline is not None
+            and objective.target == objective.baseline
+        ):
+            failing.append("A (target equals baseline)")
+        if objective.stake is None:
+            failing.append("R (no stake)")
+        if objective.deadline is None:
+            failing.append("T (no deadline)")
+        if failing:
+            yield Violation(
+                f"objective {objective.id} is not SMART: {', '.join(failing)}",
+                [objective.id],
+                ["objectives", i],
+            )
+
+
+@rule("STR005", "unchallenged-choice", "warning")
+def unchallenged_choice(context: RuleContext) -> Iterator[Violation]:
+    """Only one strategy was ever considered for an objective.
+
+    What it checks:
+        Every objective pursued by exactly one strategy, whatever its status: no
+        alternative was recorded as a candidate or rejected. (An objective pursued by no
+        strategy is STR009's concern.)
+
+    Why it matters:
+        Step four of the method in *L'adoption massive du Social Selling, devait
+        décoiffer…* asks for several candidate strategies, challenged against each other
+        before one is retained. A choice made without an alternative was not a choice.
+
+    How to fix:
+        Record the alternatives considered for the objective as ``candidate`` or
+        ``rejected`` strategies, with a ``rationale``.
+    """
+    index = model_index(context)
+    for i, objective in enumerate(context.model.objectives):
+        if len(index.strategies_of_objective.get(objective.id, ())) == 1:
+            yield Violation(
+                f"only one strategy was ever considered for objective {objective.id}",
+                [objective.id],
+                ["objectives", i],
+            )
+
+
+def _retained_scopes(context: RuleContext) -> set[StrategyScope]:
+    return {s.scope for s in context.model.strategies if is_retained(s)}
+
+
+@rule("STR006", "missing-volet", "warning")
+def missing_volet(context: RuleContext) -> Iterator[Violation]:
+    """The retained strategies cover one volet only.
+
+    What it checks:
+        The model has retained strategies, all of the same scope (all internal or all
+        external).
+
+    Why it matters:
+        *Stratégie digitale interne et externe* describes a digital strategy as two volets:
+        an external one towards customers and prospects, and an internal one that makes the
+        company able to follow (collective intelligence, transversality, new roles). One
+        without the other either promises what the company cannot deliver, or transforms
+        the company for no one.
+
+    How to fix:
+        Add and retain a strategy for the missing volet.
+    """
+    scopes = _retained_scopes(context)
+    if len(scopes) == 1:
+        (only,) = scopes
+        missing = (
+            StrategyScope.INTERNAL if only == StrategyScope.EXTERNAL else StrategyScope.EXTERNAL
+        )
+        yield Violation(
+            f"every retained strategy is {only}: the {missing} volet is missing",
+            [],
+            ["strategies"],
+        )
+
+
+@rule("STR007", "disconnected-volets", "warning")
+def disconnected_volets(context: RuleContext) -> Iterator[Violation]:
+    """The internal and external volets share no objective.
+
+    What it checks:
+        Both volets have retained strategies, and no objective is pursued both by a
+        retained internal strategy and by a retained external one.
+
+    Why it matters:
+        *Stratégie digitale interne et externe* insists that the two volets differ in their
+        means but must be tightly connected: the internal transformation exists to serve
+        what the company promises outside.
+
+    How to fix:
+        Make at least one objective shared: have an internal strategy pursue an objective
+        of the external volet (or the reverse).
+    """
+    if len(_retained_scopes(context)) < 2:
+        return
+    pursued: dict[StrategyScope, set[str]] = {s: set() for s in StrategyScope}
+    for strategy in context.model.strategies:
+        if is_retained(strategy):
+            pursued[strategy.scope].update(strategy.objectives)
+    if not pursued[StrategyScope.INTERNAL] & pursued[StrategyScope.EXTERNAL]:
+        yield Violation(
+            "no objective is pursued by both a retained internal and a retained external strategy",
+            [],
+            ["strategies"],
+        )
+
+
+@rule("STR008", "no-situation-analysis", "warning")
+def no_situation_analysis(context: RuleContext) -> Iterator[Violation]:
+    """The situation analysis is empty.
+
+    What it checks:
+        The ``situation`` records no strength, no weakness and no competitor.
+
+    Why it matters:
+        Step two of the method in *L'adoption massive du Social Selling, devait
+        décoiffer…* is an objective look at where the company stands: what it does well,
+        what it does badly, who it competes with. Objectives set without it rest on
+        impressions.
+
+    How to fix:
+        Fill ``situation.strengths``, ``situation.weaknesses`` and
+        ``situation.competitors``.
+    """
+    situation = context.model.situation
+    if not (situation.strengths or situation.weaknesses or situation.competitors):
+        yield Violation(
+            "the situation analysis records no strength, weakness or competitor",
+            [],
+            ["situation"],
+        )
+
+
+@rule("STR009", "orphan-objective", "warning")
+def orphan_objective(context: RuleContext) -> Iterator[Violation]:
+    """No retained strategy pursues an objective.
+
+    What it checks:
+        Every objective that no strategy with ``status: retained`` lists.
+
+    Why it matters:
+        In *L'adoption massive du Social Selling, devait décoiffer…* each objective is
+        reached through a strategy chosen for it; an objective no retained strategy pursues
+        will be reached by chance or not at all.
+
+    How to fix:
+        Have a retained strategy pursue the objective, or drop the objective.
+    """
+    index = model_index(context)
+    strategies = context.model.strategies
+    for i, objective in enumerate(context.model.objectives):
+        if not any(
+            is_retained(strategies[s]) for s in index.strategies_of_objective.get(objective.id, ())
+        ):
+            yield Violation(
+                f"objective {objective.id} is pursued by no retained strategy",
+                [objective.id],
+                ["objectives", i],
+            )

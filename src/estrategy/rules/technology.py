@@ -1,0 +1,153 @@
+"""TEC rules: tools, and whether they serve the strategy and each other."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from estrategy.model import Audience, ToolKind, ToolSide
+from estrategy.rules._engine import RuleContext, Violation, rule
+from estrategy.rules._index import model_index, tool
+
+__all__ = ["front_without_back", "no_crm", "tool_without_purpose", "uncoordinated_contacts"]
+
+_CUSTOMER_FACING = (Audience.CUSTOMERS, Audience.PROSPECTS)
+
+
+@rule("TEC001", "tool-without-purpose", "info")
+def tool_without_purpose(context: RuleContext) -> Iterator[Violation]:
+    """A tool is used by no action.
+
+    What it checks:
+        Every tool that no action lists in its ``tools``.
+
+    Why it matters:
+        *2017 : pour avancer, il faudra encore de l'E-Sens* opposes meaning ("E-Sens") to
+        "Ab-sens": technology chosen for itself, with no strategy and no user need behind
+        it. A tool no action uses is exactly that.
+
+    How to fix:
+        Add the tool to the actions that use it, or retire it.
+    """
+    index = model_index(context)
+    for i, item in enumerate(context.model.tools):
+        if not index.actions_of_tool.get(item.id):
+            yield Violation(f"tool {item.id} is used by no action", [item.id], ["tools", i])
+
+
+@rule("TEC002", "no-crm", "error")
+def no_crm(context: RuleContext) -> Iterator[Violation]:
+    """Tactics address prospects or customers but the model has no CRM.
+
+    What it checks:
+        Some tactic has the audience ``prospects`` or ``customers``, and no tool is of kind
+        ``crm``.
+
+    Why it matters:
+        *Stratégie digitale interne et externe* holds that the external volet needs a CRM:
+        what the networks and the field teach about customers must be kept and shared.
+        Without one, every contact starts from nothing.
+
+    How to fix:
+        Add the CRM the company uses (a tool of kind ``crm``), or plan its deployment
+        (a ``crm_deployment`` tactic and the tool).
+    """
+    tactics = context.model.tactics
+    facing = [i for i, t in enumerate(tactics) if t.audience in _CUSTOMER_FACING]
+    if facing and not any(t.kind == ToolKind.CRM for t in context.model.tools):
+        yield Violation(
+            f"{len(facing)} tactic{'s' if len(facing) > 1 else ''} address prospects or "
+            "customers but the model has no CRM",
+            [],
+            ["tools"],
+        )
+
+
+@rule(
+    "TEC003",
+    "front-without-back",
+    "warning",
+    settings={"back_tool_kinds": ("crm", "erp", "analytics")},
+)
+def front_without_back(context: RuleContext) -> Iterator[Violation]:
+    """Front tools exist with no back-office tool behind them.
+
+    What it checks:
+        Some tool sits on the ``front`` side (its own ``side``, else its kind's usual side
+        in the catalogue), and no tool is of a kind in ``back_tool_kinds`` (default
+        ``crm``, ``erp`` and ``analytics``).
+
+    Why it matters:
+        *Entreprises traditionnelles : De l'ombre à la lumière digitale* distinguishes
+        haste from speed: a website, a shop or social accounts bring contacts and orders
+        that the back office (CRM, ERP, analytics) must be able to follow, or the front
+        promises what the company cannot deliver.
+
+    How to fix:
+        Add (or record) the back-office tool that serves the front tools.
+    """
+    back_kinds = {str(k) for k in context.settings["back_tool_kinds"]}
+    tools = context.model.tools
+    front = [t.id for t in tools if context.catalogue.tool_side(t) == ToolSide.FRONT]
+    if front and not any(str(t.kind) in back_kinds for t in tools):
+        shown = ", ".join(sorted(front)[:5]) + (
+            f" and {len(front) - 5} more" if len(front) > 5 else ""
+        )
+        yield Violation(
+            f"front tools ({shown}) have no {', '.join(sorted(back_kinds))} tool behind them",
+            [],
+            ["tools"],
+        )
+
+
+@rule("TEC004", "uncoordinated-contacts", "warning")
+def uncoordinated_contacts(context: RuleContext) -> Iterator[Violation]:
+    """Several units address the same external audience without a shared CRM.
+
+    What it checks:
+        For each external audience (every audience but ``employees``): when two or more
+        units (the tactics' ``owner_unit``) run tactics towards it, every such unit that
+        has no action, in a tactic it runs for that audience, using a tool of kind ``crm``.
+        One finding per audience; its subjects are the audience, then the units without a
+        CRM.
+
+    Why it matters:
+        *2017 : pour avancer, il faudra encore de l'E-Sens* tells of a company that
+        deployed a CRM, yet whose sales people and customer service kept calling the same
+        prospect, each unaware of the other: contacts from several units must go through a
+        shared record.
+
+    How to fix:
+        Have each unit's actions towards that audience use the shared CRM (add it to their
+        ``tools``), or give the audience to one unit.
+    """
+    model = context.model
+    index = model_index(context)
+    units: dict[Audience, dict[str, int]] = defaultdict(dict)  # unit -> first tactic index
+    with_crm: dict[Audience, set[str]] = defaultdict(set)
+    for i, tactic in enumerate(model.tactics):
+        if tactic.audience is None or tactic.audience == Audience.EMPLOYEES:
+            continue
+        if tactic.owner_unit is None:
+            continue
+        units[tactic.audience].setdefault(tactic.owner_unit, i)
+        for a in index.actions_of_tactic.get(tactic.id, ()):
+            if any(
+                (found := tool(context, t)) is not None and found.kind == ToolKind.CRM
+                for t in model.actions[a].tools
+            ):
+                with_crm[tactic.audience].add(tactic.owner_unit)
+                break
+    for audience in sorted(units):
+        owners = units[audience]
+        if len(owners) < 2:
+            continue
+        lacking = sorted(u for u in owners if u not in with_crm[audience])
+        if lacking:
+            yield Violation(
+                f"units {', '.join(sorted(owners))} all address {audience}; "
+                f"{', '.join(lacking)} {'has' if len(lacking) == 1 else 'have'} no action "
+                "towards them that uses a CRM",
+                [str(audience), *lacking],
+                ["tactics", min(owners[u] for u in lacking)],
+            )
