@@ -28,6 +28,8 @@ import math
 import re
 import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import islice, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -238,7 +240,7 @@ def _row_lines(path: Path, rows: set[int]) -> dict[int, int]:
     """The physical line of each wanted data row (a second pass, only when errors exist)."""
     found: dict[int, int] = {}
     with path.open(newline="", encoding="utf-8-sig") as f:
-        reader = csv.reader(f)
+        reader = csv.reader(f, skipinitialspace=True)
         next(reader, None)
         index = 0
         start = reader.line_num + 1
@@ -259,7 +261,7 @@ class _Table:
     header: list[str]
     columns: dict[str, int]  # our column name -> position in the row
     extra: list[tuple[str, int]]
-    rows: Iterator[list[str]]
+    rows: Iterator[list[str]]  # the csv reader, past the header
 
 
 def _open_table(
@@ -279,7 +281,7 @@ def _open_table(
         return None
     handle = path.open(newline="", encoding="utf-8-sig")
     stack.append(handle)
-    reader = csv.reader(handle)
+    reader = csv.reader(handle, skipinitialspace=True)
     header = next(reader, None)
     if header is None:
         if required:
@@ -306,27 +308,29 @@ def _open_table(
             file, None, 1, (), f"missing required column{'s' if len(missing) > 1 else ''}: {names}"
         )
         return None
-    return _Table(file, header, columns, extra, (r for r in reader if r))
+    return _Table(file, header, columns, extra, reader)
 
 
 def _chunks(table: _Table, width: int) -> Iterator[list[list[str]]]:
-    """Rows in chunks, each row padded or cut to the header's width."""
-    chunk: list[list[str]] = []
-    for row in table.rows:
-        if len(row) != width:
-            row = (row + [""] * width)[:width]
-        chunk.append(row)
-        if len(chunk) == _CHUNK:
+    """Rows in chunks, blank rows left out, each row padded or cut to the header's width."""
+    while True:
+        # islice and the checks below run at C speed: no Python code per row
+        chunk = list(islice(table.rows, _CHUNK))
+        if not chunk:
+            return
+        if [] in chunk:
+            chunk = [row for row in chunk if row]
+        if set(map(len, chunk)) != {width}:
+            pad = [""] * width
+            chunk = [row if len(row) == width else (row + pad)[:width] for row in chunk]
+        if chunk:
             yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _column(chunk: list[list[str]], position: int | None) -> list[str]:
     if position is None:
         return [""] * len(chunk)
-    return [row[position].strip() for row in chunk]
+    return list(map(itemgetter(position), chunk))
 
 
 def _bad_ids(values: Sequence[str], allow_empty: bool) -> Iterator[int]:
@@ -355,8 +359,17 @@ _FALSE = {"false", "False", "FALSE", ""}
 def _booleans(
     values: list[str], table: _Table, column: str, offset: int, errors: _Errors
 ) -> npt.NDArray[np.bool_]:
-    result = np.fromiter((v in _TRUE for v in values), dtype=np.bool_, count=len(values))
-    bad = [i for i, v in enumerate(values) if v not in _TRUE and v not in _FALSE]
+    result = np.fromiter(map(_TRUE.__contains__, values), dtype=np.bool_, count=len(values))
+    if set(values) <= _TRUE | _FALSE:
+        return result
+    bad: list[int] = []
+    for i, v in enumerate(values):
+        if v not in _TRUE and v not in _FALSE:
+            word = v.strip().lower()
+            if word in ("true", "false", ""):
+                result[i] = word == "true"
+            else:
+                bad.append(i)
     for i in bad:
         errors.add(
             table.file,
@@ -370,7 +383,7 @@ def _booleans(
 
 def _ref_codes(
     values: list[str],
-    index: Mapping[str, int],
+    index: dict[str, int],
     kind: str,
     table: _Table,
     column: str,
@@ -379,9 +392,12 @@ def _ref_codes(
     kind_of: Callable[[str], str | None],
 ) -> npt.NDArray[np.int32]:
     """Codes of references; the empty cell is none; unknown ids are errors."""
-    get = index.get
-    codes = [NONE if v == "" else get(v, -2) for v in values]
-    array = np.asarray(codes, dtype=np.int32)
+    # "" is never an id, so it can stand for none in the index for the time of one lookup
+    index[""] = NONE
+    try:
+        array = np.fromiter(map(index.get, values, repeat(-2)), dtype=np.int32, count=len(values))
+    finally:
+        del index[""]
     for i in np.flatnonzero(array == -2).tolist():
         value = values[i]
         other = kind_of(value)

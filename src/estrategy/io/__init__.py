@@ -1,0 +1,51 @@
+r"""Model files: load and save YAML, JSON and TOML, with every error located.
+
+    >>> from estrategy import io
+    >>> model = io.loads("schema_version: 1\nname: Demo\n")
+    >>> io.dumps(model)
+    'schema_version: 1\nname: Demo\n'
+
+Loading is strict (unknown keys, wrong types and broken references are errors, each
+with ``file:line:col`` and a model path), safe (no code runs, no object is built from a
+tag) and bounded (:class:`Limits`). See ``docs/file-format.md``.
+"""
+
+from __future__ import annotations
+
+from estrategy.io.errors import FileError, LoadError, Position, SourceMap
+from estrategy.io.files import (
+    FORMATS,
+    ModelDocument,
+    dumps,
+    from_data,
+    load,
+    load_demo,
+    load_document,
+    loads,
+    loads_document,
+    save,
+    to_data,
+)
+from estrategy.io.limits import DEFAULT_LIMITS, Limits
+from estrategy.io.schema import json_schema
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "FORMATS",
+    "FileError",
+    "Limits",
+    "LoadError",
+    "ModelDocument",
+    "Position",
+    "SourceMap",
+    "dumps",
+    "from_data",
+    "json_schema",
+    "load",
+    "load_demo",
+    "load_document",
+    "loads",
+    "loads_document",
+    "save",
+    "to_data",
+]

@@ -1,0 +1,295 @@
+"""The strict cattrs converter between plain data and the model, and its error paths (private).
+
+Plain data is what the readers produce: dicts, lists, ``str``, ``int``, ``bool``,
+``None``, ``decimal.Decimal`` for non-integral numbers (so money stays exact),
+``datetime.date`` where the format has dates (TOML), and date strings elsewhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import functools
+import re
+import types
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, override
+
+from estrategy.model import ModelIntegrityError, ModelPath, Organization, StrategyModel
+from estrategy.model._validators import FieldValueError
+
+__all__ = ["Problem", "StructureFailed", "describe", "did_you_mean", "structure_model"]
+
+Problem = tuple[ModelPath, str]
+"""A model path and what is wrong there."""
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+# Keys that exist on a class but are not written in files, by class.
+HIDDEN_FIELDS: dict[type, frozenset[str]] = {Organization: frozenset({"source"})}
+
+
+class StructureFailed(Exception):
+    """Structuring failed; carries every problem found, with its path."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+def describe(value: object) -> str:
+    """Name the kind of a plain value the way a file author thinks of it."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float | Decimal):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, dt.datetime):
+        return f"the date-time {value.isoformat()}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def did_you_mean(value: str, choices: list[str]) -> str:
+    """A ``" (did you mean 'x'?)"`` hint, or ``""`` when nothing is close."""
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _str(value: object, _type: object) -> str:
+    if isinstance(value, str):
+        return value
+    # Ids such as `42` are written unquoted; an int reads back as its digits.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise TypeError(f"expected text, got {describe(value)}")
+
+
+def _bool(value: object, _type: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise TypeError(f"expected true or false, got {describe(value)}")
+
+
+def _int(value: object, _type: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise TypeError(f"expected a whole number, got {describe(value)}")
+
+
+def _float(value: object, _type: object) -> float:
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return float(value)
+    raise TypeError(f"expected a number, got {describe(value)}")
+
+
+def _decimal(value: object, _type: object) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value))
+    raise TypeError(f"expected a number, got {describe(value)}")
+
+
+def _date(value: object, _type: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise TypeError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        if not _DATE.match(value):
+            raise ValueError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"{value} is not a calendar date ({exc})") from None
+    raise TypeError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
+
+
+def _enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
+    return _enum_hook(type_)(value, type_)
+
+
+@functools.cache
+def _enum_hook(cls: type[enum.StrEnum]) -> Callable[[object, object], enum.StrEnum]:
+    values = [str(member.value) for member in cls]
+    what = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
+    article = "an" if what[0] in "aeiou" else "a"
+
+    def structure(value: object, _type: object) -> enum.StrEnum:
+        if isinstance(value, str):
+            try:
+                return cls(value)
+            except ValueError:
+                hint = did_you_mean(value, values)
+                raise ValueError(
+                    f"{value!r} is not {article} {what}{hint}; expected one of {', '.join(values)}"
+                ) from None
+        raise TypeError(f"expected {article} {what} ({', '.join(values)}), got {describe(value)}")
+
+    return structure
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_pairs(type_: Any) -> bool:
+    return _is_homogeneous_tuple(type_) and typing.get_args(type_)[0] == tuple[str, str]
+
+
+def _pairs(value: object, _type: object) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a mapping of names to text, got {describe(value)}")
+    pairs = []
+    for key, item in value.items():
+        if isinstance(item, bool) or not isinstance(item, str | int | Decimal | float):
+            raise TypeError(f"the value of {key!r} should be text, got {describe(item)}")
+        pairs.append((str(key), str(item)))
+    return tuple(sorted(pairs))
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    def tuple_hook(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
+        item_type = typing.get_args(type_)[0]
+
+        def structure(value: object, _type: object) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise TypeError(f"expected a list, got {describe(value)}")
+            hook = converter.get_structure_hook(item_type)
+            items: list[Any] = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(hook(item, item_type))
+                except Exception as exc:
+                    exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+            return tuple(items)
+
+        return structure
+
+    def attrs_hook(cls: type[Any]) -> Callable[[object, object], Any]:
+        omitted = {name: override(omit=True) for name in HIDDEN_FIELDS.get(cls, ())}
+        generated = make_dict_structure_fn(
+            cls,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            **omitted,  # type: ignore[arg-type]
+        )
+
+        def structure(value: object, _type: object) -> Any:
+            if isinstance(value, cls):  # an organisation already read from CSV or GraphML
+                return value
+            if not isinstance(value, Mapping):
+                raise TypeError(f"expected a mapping of keys, got {describe(value)}")
+            return generated(value, cls)
+
+        return structure
+
+    # Class hooks match subclasses too; StrEnum comes before str in every enum's MRO,
+    # so enumerations get their own hook rather than the text one.
+    converter.register_structure_hook(str, _str)
+    converter.register_structure_hook(bool, _bool)
+    converter.register_structure_hook(int, _int)
+    converter.register_structure_hook(float, _float)
+    converter.register_structure_hook(Decimal, _decimal)
+    converter.register_structure_hook(dt.date, _date)
+    converter.register_structure_hook(enum.StrEnum, _enum)
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
+    # Registered after the generic tuple hook, so that it takes precedence.
+    converter.register_structure_hook_factory(_is_pairs, lambda _t: _pairs)
+    converter.register_structure_hook_factory(attrs.has, attrs_hook)
+    return converter
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The one converter of the package (built once; converters are not mutated after)."""
+    return _make_converter()
+
+
+def _allowed_keys(cls: type[Any]) -> list[str]:
+    hidden = HIDDEN_FIELDS.get(cls, frozenset())
+    return [field.name for field in attrs.fields(cls) if field.name not in hidden]
+
+
+def _problems(exc: BaseException, path: ModelPath, out: list[Problem]) -> None:
+    """Walk a cattrs error tree, collecting one problem per leaf with its model path."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for inner, note in with_notes:
+            _problems(inner, (*path, note.name), out)
+        for inner in without:
+            _problems(inner, path, out)
+    elif isinstance(exc, IterableValidationError):
+        indexed, others = exc.group_exceptions()
+        for inner, item_note in indexed:
+            _problems(inner, (*path, item_note.index), out)
+        for inner in others:
+            _problems(inner, path, out)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        allowed = _allowed_keys(exc.cl)
+        for key in sorted(exc.extra_fields):
+            out.append(((*path, key), f"unknown key {key!r}{did_you_mean(key, allowed)}"))
+    elif isinstance(exc, ModelIntegrityError):
+        out.extend(((*path, *problem.path), problem.message) for problem in exc.problems)
+    elif isinstance(exc, FieldValueError):
+        out.append(((*path, exc.field), exc.message))
+    elif isinstance(exc, KeyError):
+        out.append((path, "required key is missing"))
+    elif isinstance(exc, TypeError | ValueError | InvalidOperation):
+        out.append((path, str(exc)))
+    else:
+        out.append((path, f"{type(exc).__name__}: {exc}"))
+
+
+def structure_model(data: Mapping[str, Any]) -> StrategyModel:
+    """Build a model from plain data, strictly.
+
+    Raises:
+        StructureFailed: with every problem found (structure, then integrity).
+    """
+    try:
+        model: StrategyModel = converter().structure(data, StrategyModel)
+    except (ClassValidationError, IterableValidationError, ModelIntegrityError) as exc:
+        problems: list[Problem] = []
+        _problems(exc, (), problems)
+        raise StructureFailed(problems) from None
+    except (TypeError, ValueError) as exc:
+        raise StructureFailed([((), str(exc))]) from None
+    return model
+
+
+def is_optional(type_: Any) -> bool:
+    """Whether a field type admits ``None``."""
+    return isinstance(type_, types.UnionType) and type(None) in typing.get_args(type_)

@@ -1,0 +1,153 @@
+"""TOML model files: ``tomllib`` with best-effort positions, and ``tomli_w`` (private).
+
+``tomllib`` gives no positions, so a light line scan finds table headers
+(``[organization]``, ``[[tactics]]``) and ``key =`` lines; a value it cannot place
+(inside an inline table, say) is reported at its nearest placed ancestor.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import tomli_w
+
+from estrategy.io._tree import Read
+from estrategy.io.errors import FileError, LoadError
+from estrategy.io.limits import Limits
+from estrategy.model import ModelPath
+
+__all__ = ["read_toml", "write_toml"]
+
+_HEADER = re.compile(r"[ \t]*(\[\[?)[ \t]*([^\]#]+?)[ \t]*\]\]?[ \t]*(?:#.*)?$")
+_NAME = r"(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')"
+_KEY = re.compile(rf"[ \t]*({_NAME}(?:[ \t]*\.[ \t]*{_NAME})*)[ \t]*=")
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _parts(dotted: str) -> list[str]:
+    return [part.strip().strip("\"'") for part in re.findall(r"\"[^\"]*\"|'[^']*'|[^.]+", dotted)]
+
+
+def _positions(text: str) -> dict[ModelPath, tuple[int, int]]:
+    """Positions of table headers and ``key =`` lines, best effort."""
+    entries: dict[ModelPath, tuple[int, int]] = {(): (1, 1)}
+    counts: dict[ModelPath, int] = {}
+    arrays: set[ModelPath] = set()  # array-of-tables paths, without index
+    table: ModelPath = ()
+    in_multiline = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        # Skip the body of multi-line strings (an odd count of triple quotes opens one).
+        if in_multiline or line.count('"""') % 2 or line.count("'''") % 2:
+            if line.count('"""') % 2 or line.count("'''") % 2:
+                in_multiline = not in_multiline
+            continue
+        header = _HEADER.match(line)
+        if header:
+            parts = _parts(header.group(2))
+            resolved: list[str | int] = []
+            for position, part in enumerate(parts):
+                resolved.append(part)
+                # An enclosing array of tables means its latest element.
+                if position < len(parts) - 1 and tuple(resolved) in arrays:
+                    resolved.append(counts[tuple(resolved)] - 1)
+            base = tuple(resolved)
+            column = header.start(1) + 1
+            if header.group(1) == "[[":
+                arrays.add(base)
+                index = counts.get(base, 0)
+                counts[base] = index + 1
+                entries.setdefault(base, (number, column))
+                table = (*base, index)
+            else:
+                table = base
+            entries.setdefault(table, (number, column))
+            continue
+        key = _KEY.match(line)
+        if key:
+            entries.setdefault((*table, *_parts(key.group(1))), (number, key.start(1) + 1))
+    return entries
+
+
+def _walk(value: Any) -> Iterator[tuple[Any, int]]:
+    """Every value with its depth, without recursion."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        yield item, depth
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+
+
+def read_toml(text: str, source: str, limits: Limits) -> Read:
+    """Read TOML text into plain data, with best-effort positions.
+
+    Raises:
+        LoadError: on a syntax error, or a limit exceeded.
+    """
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        at = _AT.search(message)
+        line, column = (int(at.group(1)), int(at.group(2))) if at else (None, None)
+        message = _AT.sub("", message).strip()
+        raise LoadError(
+            [FileError(source, line, column, (), f"TOML syntax error: {message}")]
+        ) from None
+    except RecursionError:
+        raise LoadError(
+            [
+                FileError(
+                    source,
+                    None,
+                    None,
+                    (),
+                    f"nesting deeper than {limits.max_depth} levels (Limits.max_depth)",
+                )
+            ]
+        ) from None
+    if not data:
+        raise LoadError(
+            [
+                FileError(
+                    source, 1, 1, (), "the file is empty: a model needs at least schema_version"
+                )
+            ]
+        )
+    for count, (_item, depth) in enumerate(_walk(data), start=1):
+        if depth > limits.max_depth:
+            raise LoadError(
+                [
+                    FileError(
+                        source,
+                        None,
+                        None,
+                        (),
+                        f"nesting deeper than {limits.max_depth} levels (Limits.max_depth)",
+                    )
+                ]
+            )
+        if count > limits.max_items:
+            raise LoadError(
+                [
+                    FileError(
+                        source,
+                        None,
+                        None,
+                        (),
+                        f"the file has more than {limits.max_items:,} values (Limits.max_items)",
+                    )
+                ]
+            )
+    return Read(data, _positions(text))
+
+
+def write_toml(data: dict[str, Any]) -> str:
+    """Write plain data as TOML (``None`` never reaches here: TOML has no null)."""
+    return tomli_w.dumps(data, multiline_strings=False)

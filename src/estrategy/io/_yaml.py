@@ -1,0 +1,207 @@
+"""YAML model files: a safe, position-recording reader and a deterministic writer (private).
+
+The reader consumes ruamel.yaml's *parse events* rather than its composed node graph:
+events come one at a time from an iterative parser, so the depth limit stops a hostile
+file after a few dozen events, where composing would recurse first. Anchors, aliases and
+any tag outside the YAML 1.2 core schema are refused; no object is ever constructed.
+Timestamps stay text, and the converter parses the ones that must be dates.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+)
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.resolver import VersionedResolver
+
+from estrategy.io._tree import Read, TreeBuilder, line_column
+from estrategy.io.errors import LoadError
+from estrategy.io.limits import Limits
+
+__all__ = ["read_yaml", "write_yaml"]
+
+_CORE = "tag:yaml.org,2002:"
+_STR, _NULL, _BOOL, _INT, _FLOAT = (
+    f"{_CORE}{name}" for name in ("str", "null", "bool", "int", "float")
+)
+_TIMESTAMP = f"{_CORE}timestamp"
+_MAP, _SEQ = f"{_CORE}map", f"{_CORE}seq"
+
+
+class _Bad(Exception):
+    """A scalar that cannot be read; the message says why."""
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+
+
+def _tag(event: Event) -> str | None:
+    tag = getattr(event, "tag", None)
+    return None if tag in (None, "!") else str(tag)
+
+
+def _integer(text: str) -> int:
+    digits = text.replace("_", "")
+    sign = -1 if digits.startswith("-") else 1
+    digits = digits.lstrip("+-")
+    for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):
+        if digits.lower().startswith(prefix):
+            return sign * int(digits[2:], base)
+    return sign * int(digits, 10)
+
+
+def _number(text: str) -> Decimal:
+    special = text.lower().lstrip("+")
+    if special in (".inf", "-.inf", ".nan"):
+        return Decimal({".inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}[special])
+    return Decimal(text.replace("_", ""))
+
+
+def _scalar(event: ScalarEvent, resolver: VersionedResolver) -> Any:
+    """The plain value of a scalar: str, int, Decimal, bool or None."""
+    text: str = event.value
+    tag = _tag(event)
+    if tag is None:
+        plain = bool(event.implicit and event.implicit[0])
+        tag = str(resolver.resolve(ScalarNode, text, (True, False))) if plain else _STR
+    try:
+        if tag in (_STR, _TIMESTAMP):
+            return text
+        if tag == _NULL:
+            if text not in ("", "~", "null", "Null", "NULL"):
+                raise _Bad(f"{text!r} is not null")
+            return None
+        if tag == _BOOL:
+            if text.lower() not in ("true", "false"):
+                raise _Bad(f"{text!r} is not true or false")
+            return text.lower() == "true"
+        if tag == _INT:
+            return _integer(text)
+        if tag == _FLOAT:
+            return _number(text)
+    except (ValueError, InvalidOperation):
+        raise _Bad(f"{text!r} is not a valid {_short(tag)} value") from None
+    raise _Bad(
+        f"the tag {_short(tag)} is not allowed: model files use plain YAML values only "
+        "(text, numbers, true/false, null, dates, lists and mappings)"
+    )
+
+
+def _events(text: str) -> Any:
+    yaml = YAML(typ="safe", pure=True)
+    return yaml.parse(io.StringIO(text))
+
+
+def read_yaml(text: str, source: str, limits: Limits) -> Read:
+    """Read YAML text into plain data, recording the position of every key and item.
+
+    Raises:
+        LoadError: on a syntax error, an anchor or alias, a tag outside the core
+            schema, a duplicate key, more than one document, or a limit exceeded.
+    """
+    tree = TreeBuilder(source, limits)
+    resolver = VersionedResolver()
+    documents = 0
+    try:
+        for event in _events(text):
+            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise tree.fatal(
+                        (), line, column, "more than one YAML document (---) in a model file"
+                    )
+                continue
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+                name = getattr(event, "anchor", None) or ""
+                raise tree.fatal(
+                    tree.next_path(),
+                    line,
+                    column,
+                    f"anchors and aliases (&{name}, *{name}) are not allowed in model files: "
+                    "write the value out where it is used",
+                )
+            if isinstance(event, ScalarEvent):
+                if tree.expecting_key:
+                    if _tag(event) not in (None, _STR):
+                        tree.fail(
+                            tree.next_path(), line, column, "a mapping key must be a plain name"
+                        )
+                    tree.key(str(event.value), line, column)
+                    continue
+                try:
+                    value = _scalar(event, resolver)
+                except _Bad as exc:
+                    tree.fail(tree.next_path(), line, column, str(exc))
+                    value = None
+                tree.value(value, line, column)
+            elif isinstance(event, CollectionStartEvent):
+                if tree.expecting_key:
+                    raise tree.fatal(
+                        tree.next_path(), line, column, "a mapping key must be a plain name"
+                    )
+                expected = _MAP if isinstance(event, MappingStartEvent) else _SEQ
+                tag = _tag(event)
+                if tag is not None and tag != expected:
+                    tree.fail(
+                        tree.next_path(), line, column, f"the tag {_short(tag)} is not allowed"
+                    )
+                container: dict[str, Any] | list[Any] = (
+                    {} if isinstance(event, MappingStartEvent) else []
+                )
+                tree.start(container, line, column)
+            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+                tree.end()
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(part for part in (exc.context, exc.problem) if part) or str(exc)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        raise tree.fatal(tree.next_path(), line, column, f"YAML syntax error: {message}") from None
+    except ReaderError as exc:
+        line, column = line_column(text, exc.position)
+        raise tree.fatal(
+            (), line, column, f"not a text file: character {exc.character!r} ({exc.reason})"
+        ) from None
+    except YAMLError as exc:  # pragma: no cover - every ruamel error above is marked
+        raise tree.fatal((), None, None, f"YAML error: {exc}") from None
+    if documents == 0 or not tree.done:
+        raise tree.fatal((), 1, 1, "the file is empty: a model needs at least schema_version")
+    if tree.errors:
+        raise LoadError(tree.errors)
+    return Read(tree.root, tree.entries)
+
+
+def _represent_decimal(representer: RoundTripRepresenter, value: Decimal) -> Any:
+    text = format(value, "f")
+    tag = _FLOAT if "." in text else _INT
+    return representer.represent_scalar(tag, text)
+
+
+def write_yaml(data: dict[str, Any]) -> str:
+    """Write plain data as block-style YAML, keys in the order given."""
+    yaml = YAML(typ="rt", pure=True)
+    yaml.default_flow_style = False
+    yaml.width = 4096  # no folding: one value per line reads and diffs better
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(Decimal, _represent_decimal)
+    yaml.representer.ignore_aliases = lambda _data: True
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()

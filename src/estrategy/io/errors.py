@@ -1,0 +1,135 @@
+"""Where things are in a model file, and the error raised when a file cannot be loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from estrategy.model.paths import ModelPath, format_path
+
+__all__ = ["FileError", "LoadError", "Position", "SourceMap"]
+
+
+@attrs.frozen
+class Position:
+    """A place in a text file.
+
+    Attributes:
+        line: line number, counted from 1.
+        column: column number, counted from 1.
+    """
+
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+def _freeze(entries: Mapping[ModelPath, tuple[int, int]]) -> Mapping[ModelPath, tuple[int, int]]:
+    return dict(entries)
+
+
+@attrs.frozen
+class SourceMap:
+    """The positions of the keys and list items of one model file.
+
+    Positions are kept as 1-based ``(line, column)`` pairs, one per mapping key (the
+    position of the key) and per list item (the position of the item), so a file of a
+    million nodes costs a million small tuples rather than a million objects.
+
+    Attributes:
+        entries: model path to 1-based ``(line, column)``; the root ``()`` is the start
+            of the document.
+
+    Example:
+        >>> positions = SourceMap({(): (1, 1), ("tactics",): (4, 1), ("tactics", 0): (5, 5)})
+        >>> positions.locate(("tactics", 0, "strategy"))
+        Position(line=5, column=5)
+    """
+
+    entries: Mapping[ModelPath, tuple[int, int]] = attrs.field(factory=dict, converter=_freeze)
+
+    def locate(self, path: ModelPath) -> Position | None:
+        """The position of ``path``, or of its nearest ancestor that has one.
+
+        Args:
+            path: keys and list indexes from the root (``("actions", 1, "budget")``).
+
+        Returns:
+            The position, or ``None`` when neither the path nor any ancestor is known
+            (a model built in memory has no positions at all).
+        """
+        for end in range(len(path), -1, -1):
+            found = self.entries.get(path[:end])
+            if found is not None:
+                return Position(*found)
+        return None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+@attrs.frozen
+class FileError:
+    """One problem of a model file, with where it is.
+
+    Attributes:
+        source: the file as given by the caller (or ``"<string>"``).
+        line: 1-based line, ``None`` only when no position is knowable.
+        column: 1-based column, ``None`` only when no position is knowable.
+        path: where in the model the problem is (``("tactics", 3, "strategy")``);
+            ``()`` for the file as a whole.
+        message: what is wrong, in one sentence.
+    """
+
+    source: str
+    line: int | None
+    column: int | None
+    path: ModelPath
+    message: str
+
+    def __str__(self) -> str:
+        where = self.source
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        path = format_path(self.path)
+        return f"{where}: {path}: {self.message}" if path else f"{where}: {self.message}"
+
+
+class LoadError(ValueError):
+    """A model file could not be loaded; lists **every** problem found in it.
+
+    ``str(error)`` is meant for people: a first line saying how many problems in which
+    file, then one line per problem, ``file:line:col: path: message``.
+
+    Attributes:
+        errors: every problem, in the order of the file.
+
+    Example:
+        >>> error = LoadError([FileError("plan.yaml", 3, 1, ("nmae",), "unknown key")])
+        >>> print(error)
+        1 problem in plan.yaml:
+          plan.yaml:3:1: nmae: unknown key
+    """
+
+    def __init__(self, errors: Iterable[FileError]) -> None:
+        self.errors: tuple[FileError, ...] = tuple(errors)
+        sources = sorted({error.source for error in self.errors})
+        count = len(self.errors)
+        where = ", ".join(sources) if sources else "<unknown>"
+        lines = "".join(f"\n  {error}" for error in self.errors)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in {where}:{lines}")
+
+
+def file_error(
+    source: str, positions: SourceMap | None, path: ModelPath, message: str
+) -> FileError:
+    """Build a :class:`FileError` for ``path``, located through ``positions``."""
+    position = positions.locate(path) if positions is not None else None
+    if position is None:
+        return FileError(source, None, None, path, message)
+    return FileError(source, position.line, position.column, path, message)

@@ -1,0 +1,35 @@
+"""Bounds that keep a hostile or broken model file from exhausting time or memory."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["DEFAULT_LIMITS", "Limits"]
+
+
+def _positive(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{attribute.name} must be a positive integer, got {value!r}")
+
+
+@attrs.frozen
+class Limits:
+    """How large a model file may be before loading refuses it.
+
+    Attributes:
+        max_bytes: largest file, in bytes, checked before the file is read (20 MiB).
+        max_depth: deepest nesting of mappings and lists (64; a model needs about 6).
+        max_items: most nodes (mapping keys, list items and scalars) in one file (2,000,000).
+
+    Example:
+        >>> Limits(max_bytes=1_000_000).max_depth
+        64
+    """
+
+    max_bytes: int = attrs.field(default=20 * 1024 * 1024, validator=_positive)
+    max_depth: int = attrs.field(default=64, validator=_positive)
+    max_items: int = attrs.field(default=2_000_000, validator=_positive)
+
+
+DEFAULT_LIMITS = Limits()
+"""The limits used when none are given."""
