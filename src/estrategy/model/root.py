@@ -11,7 +11,7 @@ from estrategy.model._convert import to_tuple
 from estrategy.model._validators import is_date
 from estrategy.model.errors import IntegrityProblem, ModelIntegrityError
 from estrategy.model.organization import Organization
-from estrategy.model.paths import ModelPath
+from estrategy.model.paths import ModelPath, format_path
 from estrategy.model.plan import (
     KPI,
     Action,
@@ -99,23 +99,35 @@ class _Checker:
         self.problems: list[IntegrityProblem] = []
 
     def ids(
-        self, items: Iterable[tuple[str, ModelPath]], what: str, seen: dict[str, str] | None = None
+        self,
+        items: Iterable[tuple[str, ModelPath]],
+        what: str,
+        seen: dict[str, tuple[str, ModelPath]] | None = None,
     ) -> set[str]:
-        """Collect ids, reporting duplicates (also against ``seen``, a shared namespace)."""
-        found: set[str] = set()
+        """Collect ids, reporting duplicates (also against ``seen``, a shared namespace).
+
+        A duplicate is reported at its second place, and its message names the first.
+        """
+        found: dict[str, ModelPath] = {}
         for item_id, path in items:
             if item_id in found:
-                self.problems.append(IntegrityProblem(path, f"duplicate {what} id {item_id!r}"))
+                first = format_path(found[item_id])
+                self.problems.append(
+                    IntegrityProblem(path, f"duplicate {what} id {item_id!r} (first at {first})")
+                )
             elif seen is not None and item_id in seen:
+                other, first_path = seen[item_id]
                 self.problems.append(
                     IntegrityProblem(
-                        path, f"{what} id {item_id!r} is already the id of a {seen[item_id]}"
+                        path,
+                        f"{what} id {item_id!r} is already the id of a {other} "
+                        f"(at {format_path(first_path)})",
                     )
                 )
-            found.add(item_id)
+            found.setdefault(item_id, path)
             if seen is not None:
-                seen.setdefault(item_id, what)
-        return found
+                seen.setdefault(item_id, (what, path))
+        return set(found)
 
     def ref(self, value: str | None, known: set[str], what: str, path: ModelPath) -> None:
         """Report ``value`` if it is set and not among ``known``."""
@@ -170,7 +182,7 @@ def integrity_problems(model: StrategyModel) -> list[IntegrityProblem]:
     check = _Checker()
     org = model.organization
     op: ModelPath = ("organization",)
-    namespace: dict[str, str] = {}
+    namespace: dict[str, tuple[str, ModelPath]] = {}
     units = check.ids(
         ((u.id, (*op, "units", i, "id")) for i, u in enumerate(org.units)), "unit", namespace
     )
