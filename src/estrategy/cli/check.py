@@ -1,39 +1,194 @@
-"""``estrategy check``: lint a model file (until the rules land: summarise it)."""
+"""``estrategy check``: lint a model file for coherence gaps."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import sys
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import click
 
-from estrategy.cli._common import clean_errors
+from estrategy.cli._common import EXIT_CLEAN, EXIT_FINDINGS, clean_errors, fail
 
-__all__ = ["check"]
+__all__ = ["FORMATS", "check"]
+
+FORMATS = ("text", "json", "sarif", "markdown", "github")
+"""The output formats of ``check``."""
+
+_SEVERITIES = ("error", "warning", "info")
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Comma-separated, repeatable code lists as one tuple (``None`` when not given)."""
+    if not values:
+        return None
+    return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+
+
+def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
+    result = {}
+    for value in values:
+        key, sep, rest = value.partition("=")
+        if not sep or not key.strip():
+            fail(f"{option} expects NAME=VALUE, got {value!r}")
+        result[key.strip()] = rest.strip()
+    return result
+
+
+def _setting_value(text: str) -> Any:
+    """A ``--set`` value read as a TOML value (``60``, ``0.3``, ``["a", "b"]``), else text."""
+    try:
+        return tomllib.loads(f"v = {text}")["v"]
+    except tomllib.TOMLDecodeError:
+        return text
+
+
+def _use_color(choice: bool | None) -> bool:
+    if choice is not None:
+        return choice
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 @click.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False))
-def check(file: Path | None) -> None:
-    """Lint FILE (YAML, JSON or TOML); with no FILE, the embedded demo model."""
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format: text for people, json (stable contract), sarif (code scanning), "
+    "markdown, github (workflow annotations).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(_SEVERITIES),
+    default=None,
+    help="Exit 1 when a finding is at least this severe.  [default: error]",
+)
+@click.option("--select", multiple=True, help="Codes or prefixes to run, comma-separated.")
+@click.option("--ignore", multiple=True, help="Codes or prefixes not to run, comma-separated.")
+@click.option(
+    "--severity",
+    "severities",
+    multiple=True,
+    metavar="CODE=LEVEL",
+    help="Override a rule's severity, by code or prefix (repeatable).",
+)
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Set a rule setting, e.g. review_interval_days=60 (repeatable).",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date to check against (default: the model's as_of, else today).",
+)
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="Configuration file (default: estrategy.toml or pyproject.toml [tool.estrategy] "
+    "in the model's folder or a parent).",
+)
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option(
+    "--catalogue",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="Tactic and role catalogue TOML file overriding the shipped one.",
+)
+@click.option("--color/--no-color", default=None, help="Colour the text output.")
+def check(
+    file: Path | None,
+    output_format: str,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severities: tuple[str, ...],
+    settings: tuple[str, ...],
+    as_of: dt.datetime | None,
+    config: Path | None,
+    no_config: bool,
+    catalogue: Path | None,
+    color: bool | None,
+) -> None:
+    """Lint FILE (YAML, JSON or TOML); with no FILE, the embedded demo model.
+
+    Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage.
+    """
     from estrategy import io
+    from estrategy.analysis import check as run_check
+    from estrategy.catalogue import Catalogue
+    from estrategy.settings import Config, find_config, load_config
 
     with clean_errors():
+        source: str | None = None
+        positions = None
         if file is None:
             click.echo("No file given: checking the embedded demo model.", err=True)
             model = io.load_demo()
+            folder = Path.cwd()
         else:
-            model = io.load(file)
-    counts = {
-        "units": len(model.organization.units),
-        "people": len(model.organization.people),
-        "groups": len(model.organization.groups),
-        "ties": len(model.organization.ties),
-        "objectives": len(model.objectives),
-        "strategies": len(model.strategies),
-        "tactics": len(model.tactics),
-        "actions": len(model.actions),
-        "kpis": len(model.kpis),
-        "reviews": len(model.reviews),
-        "tools": len(model.tools),
-    }
-    click.echo(f"{model.name}: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
+            document = io.load_document(file)
+            model, source, positions = document.model, str(file), document.positions
+            folder = file.parent
+        base = Config()
+        if config is not None:
+            base = load_config(config)
+        elif not no_config:
+            found = find_config(folder)
+            base = load_config(found) if found is not None else Config()
+        flags = Config(
+            select=_codes(select),
+            ignore=_codes(ignore) or (),
+            severities=_pairs(severities, "--severity"),
+            settings={k: _setting_value(v) for k, v in _pairs(settings, "--set").items()},
+            fail_on=None,
+            catalogue=catalogue,
+        )
+        merged = base.merged(flags)
+        cat = Catalogue.from_toml(merged.catalogue) if merged.catalogue is not None else None
+        report = run_check(
+            model,
+            select=merged.select,
+            ignore=merged.ignore,
+            settings=merged.settings,
+            as_of=as_of.date() if as_of is not None else None,
+            severities=merged.severities,
+            catalogue=cat,
+        )
+        threshold = fail_on or (str(merged.fail_on) if merged.fail_on else "error")
+    click.echo(_render(report, output_format, source, positions, _use_color(color)))
+    sys.exit(EXIT_FINDINGS if report.at_or_above(threshold) else EXIT_CLEAN)
+
+
+def _render(
+    report: Any, output_format: str, source: str | None, positions: Any, color: bool
+) -> str:
+    if output_format == "json":
+        from estrategy.report import json as json_report
+
+        return json_report.render(report)
+    if output_format == "sarif":
+        from estrategy.report import sarif
+
+        return sarif.render(report, source=source, positions=positions)
+    if output_format == "markdown":
+        from estrategy.report import markdown
+
+        return markdown.render(report, source=source, positions=positions)
+    if output_format == "github":
+        from estrategy.report import github
+
+        return github.render(report, source=source, positions=positions)
+    from estrategy.report import text
+
+    return text.render(report, source=source, positions=positions, color=color)

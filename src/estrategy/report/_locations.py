@@ -1,0 +1,50 @@
+"""Where a finding is in its model file, shared by the check renderers (private)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from estrategy.model import ModelPath, format_path
+from estrategy.rules import Finding
+
+__all__ = ["Locator", "location", "position"]
+
+
+class _Position(Protocol):
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
+class Locator(Protocol):
+    """Anything that maps a model path to a position: :class:`estrategy.io.SourceMap`."""
+
+    def locate(self, path: ModelPath) -> _Position | None:
+        """The 1-based position of ``path`` or of its nearest known ancestor."""
+
+
+def position(finding: Finding, positions: Locator | None) -> tuple[int, int] | None:
+    """The 1-based ``(line, column)`` of a finding's element, when positions are known."""
+    if positions is None:
+        return None
+    found = positions.locate(finding.path)
+    return None if found is None else (found.line, found.column)
+
+
+def location(finding: Finding, source: str | None, positions: Locator | None) -> str:
+    """``file:line:col`` when known, else ``file``, else the model path.
+
+    Example:
+        >>> from estrategy.rules import Finding
+        >>> f = Finding("STR001", "orphan-tactic", "error", "m", ["t"], ["tactics", 2])
+        >>> location(f, None, None)
+        'tactics[2]'
+    """
+    where = position(finding, positions)
+    if source is None:
+        return format_path(finding.path) or "<model>"
+    if where is None:
+        return source
+    return f"{source}:{where[0]}:{where[1]}"

@@ -1,0 +1,43 @@
+"""The Markdown output of ``check``: a summary line and a table, for pull requests and wikis."""
+
+from __future__ import annotations
+
+from estrategy.analysis import Report
+from estrategy.report._locations import Locator, location
+
+__all__ = ["render"]
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render(report: Report, *, source: str | None = None, positions: Locator | None = None) -> str:
+    """The report as a Markdown section with one table row per finding.
+
+    Example:
+        >>> import datetime as dt
+        >>> print(render(Report(model_name="Demo", as_of=dt.date(2026, 1, 1))))
+        # estrategy check: Demo
+        <BLANKLINE>
+        As of 2026-01-01: no finding.
+    """
+    title = f"# estrategy check: {_cell(report.model_name or 'model')}"
+    if not report.findings:
+        return f"{title}\n\nAs of {report.as_of.isoformat()}: no finding."
+    counts = ", ".join(f"{n} {severity}" for severity, n in report.summary.items())
+    lines = [
+        title,
+        "",
+        f"As of {report.as_of.isoformat()}: {counts}.",
+        "",
+        "| severity | code | name | message | subjects | location |",
+        "|---|---|---|---|---|---|",
+    ]
+    for f in report.findings:
+        subjects = ", ".join(f"`{s}`" for s in f.subjects)
+        lines.append(
+            f"| {f.severity} | {f.code} | {f.name} | {_cell(f.message)} | {_cell(subjects)} "
+            f"| `{_cell(location(f, source, positions))}` |"
+        )
+    return "\n".join(lines)
