@@ -1,0 +1,111 @@
+"""``estrategy maturity``: score a model's digital maturity, or its progress between files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import click
+
+from estrategy.cli._common import clean_errors, fail
+
+__all__ = ["maturity"]
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--maturity-model",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A maturity-model TOML file (dimensions, criteria, weights, levels, thresholds).",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Assess as of this date (default: each model's as_of, else today).",
+)
+@click.option(
+    "--plot",
+    "plot_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the radar and quadrant charts to this .svg or .png file (needs matplotlib).",
+)
+@click.option("--no-evidence", is_flag=True, help="Text output: leave out the evidence lines.")
+def maturity(
+    files: tuple[Path, ...],
+    output_format: str,
+    maturity_model: Path | None,
+    as_of: dt.datetime | None,
+    plot_file: Path | None,
+    no_evidence: bool,
+) -> None:
+    """Score the digital maturity of FILE; with two files or more, show what moved.
+
+    With one FILE: per dimension a score, a level and the evidence behind it, the
+    quadrant (beginner, fashionista, conservative, digirati) and the eight steps of the
+    method. With several FILEs (before.yaml after.yaml …): the progress between each
+    file and the next. With no FILE, the embedded demo model.
+    """
+    from estrategy import io
+    from estrategy.maturity import assess, compare, load_maturity_model
+    from estrategy.maturity.render import render_json, render_markdown, render_text
+
+    if plot_file is not None and plot_file.suffix.lower() not in (".svg", ".png"):
+        fail(f"{plot_file}: the chart file must end in .svg or .png")
+    date = as_of.date() if as_of is not None else None
+    with clean_errors():
+        spec = load_maturity_model(maturity_model) if maturity_model is not None else None
+        if not files:
+            click.echo("No file given: assessing the embedded demo model.", err=True)
+            models = [io.load_demo()]
+        else:
+            models = [io.load(path) for path in files]
+        assessments = [assess(model, spec, as_of=date) for model in models]
+
+    if len(assessments) == 1:
+        single = assessments[0]
+        if output_format == "json":
+            click.echo(render_json(single), nl=False)
+        elif output_format == "markdown":
+            click.echo(render_markdown(single), nl=False)
+        else:
+            click.echo(render_text(single, evidence=not no_evidence), nl=False)
+    else:
+        comparisons = [compare(a, b) for a, b in itertools.pairwise(assessments)]
+        if output_format == "json":
+            click.echo(
+                render_json(comparisons[0] if len(comparisons) == 1 else comparisons), nl=False
+            )
+        else:
+            render = render_markdown if output_format == "markdown" else render_text
+            click.echo("\n".join(render(c) for c in comparisons), nl=False)
+
+    if plot_file is not None:
+        from estrategy.maturity.plot import save_plot
+
+        spec_used = spec
+        if spec_used is None:
+            from estrategy.maturity import default_maturity_model
+
+            spec_used = default_maturity_model()
+        thresholds = (spec_used.quadrant.digital_threshold, spec_used.quadrant.management_threshold)
+        # several files: chart the first against the last
+        target = (
+            assessments[0] if len(assessments) == 1 else compare(assessments[0], assessments[-1])
+        )
+        try:
+            save_plot(target, plot_file, thresholds)
+        except ImportError as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"{plot_file}: {exc.strerror or exc}")
+        click.echo(f"Charts written to {plot_file}.", err=True)

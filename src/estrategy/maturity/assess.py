@@ -1,0 +1,164 @@
+"""``assess``: score a model against a maturity model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+
+from estrategy.catalogue import Catalogue, default_catalogue
+from estrategy.maturity.builtin import BUILTIN_CRITERIA
+from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult
+from estrategy.maturity.facts import build_facts
+from estrategy.maturity.quadrant import quadrant_position
+from estrategy.maturity.results import (
+    Assessment,
+    CriterionScore,
+    DimensionScore,
+    Overall,
+)
+from estrategy.maturity.spec import DimensionSpec, MaturityModel, default_maturity_model
+from estrategy.maturity.steps import derive_steps, jumped_steps
+from estrategy.model import StrategyModel
+
+__all__ = ["assess"]
+
+
+def _run(
+    criterion: Criterion, model: StrategyModel, context: CriterionContext
+) -> tuple[CriterionResult, str | None]:
+    """Run one criterion; a criterion that raises counts as not applicable, with its error."""
+    try:
+        return criterion(model, context), None
+    except Exception as exc:  # a custom criterion's bug must not stop the assessment
+        return CriterionResult(None), f"{type(exc).__name__}: {exc}"
+
+
+def _weighted(pairs: Iterable[tuple[float, float]]) -> float | None:
+    items = [(w, s) for w, s in pairs if w > 0]
+    total = math.fsum(w for w, _ in items)
+    return math.fsum(w * s for w, s in items) / total if total > 0 else None
+
+
+def assess(
+    model: StrategyModel,
+    maturity_model: MaturityModel | None = None,
+    *,
+    as_of: dt.date | None = None,
+    catalogue: Catalogue | None = None,
+    criteria: Iterable[Criterion] = (),
+) -> Assessment:
+    """Assess the digital maturity of a model.
+
+    Args:
+        model: the strategy model.
+        maturity_model: dimensions, criteria, weights, levels and thresholds; the default
+            one (``estrategy/data/maturity.toml``) when not given.
+        as_of: the date of the assessment; the model's ``as_of``, else today.
+        catalogue: the tactic and role catalogue; the default one when not given.
+        criteria: custom criteria the quadrant's components may name besides those of the
+            maturity model (rarely needed: pass them to ``load_maturity_model`` instead).
+
+    Returns:
+        Per dimension a score, a level and the criteria behind it, with their evidence;
+        the overall score and spread; the quadrant; the eight steps.
+
+    Example:
+        >>> from estrategy.model import StrategyModel
+        >>> result = assess(StrategyModel(name="Empty plan"))
+        >>> result.quadrant.name, result.step("objectives").status
+        ('beginner', 'missing')
+    """
+    spec = maturity_model if maturity_model is not None else default_maturity_model()
+    date = as_of or model.as_of or dt.date.today()
+    size = model.organization.size
+    context = CriterionContext(
+        model=model,
+        size=size,
+        as_of=date,
+        thresholds=spec.thresholds_for(size),
+        catalogue=catalogue if catalogue is not None else default_catalogue(),
+        facts=build_facts(model, date),
+    )
+    available: dict[str, Criterion] = {**BUILTIN_CRITERIA, **{c.id: c for c in criteria}}
+    available.update(spec.criteria())
+    needed = [spec_c.criterion for d in spec.dimensions for spec_c in d.criteria]
+    needed += [
+        available[i]
+        for _, ids in spec.quadrant.management
+        for i in ids
+        if i in available and i not in {c.id for c in needed}
+    ]
+    results: dict[str, CriterionResult] = {}
+    errors: dict[str, str] = {}
+    for criterion in needed:
+        if criterion.id not in results:
+            results[criterion.id], error = _run(criterion, model, context)
+            if error is not None:
+                errors[criterion.id] = error
+    missing = [i for _, ids in spec.quadrant.management for i in ids if i not in results]
+    if missing:
+        raise ValueError(f"the quadrant names unknown criteria: {', '.join(sorted(set(missing)))}")
+
+    dimensions = tuple(_dimension(d, results, errors, str(size), spec) for d in spec.dimensions)
+    overall = _overall(dimensions, spec)
+    quadrant = quadrant_position(model, context, spec, results)
+    steps = derive_steps(model, context, spec.steps.digital_words)
+    warnings = tuple(f"criterion {key!r} failed: {value}" for key, value in sorted(errors.items()))
+    return Assessment(
+        model=model.name,
+        maturity_model=spec.name,
+        size=str(size),
+        as_of=date,
+        overall=overall,
+        dimensions=dimensions,
+        quadrant=quadrant,
+        steps=steps,
+        jumped=jumped_steps(steps, model),
+        warnings=warnings,
+    )
+
+
+def _dimension(
+    dimension: DimensionSpec,
+    results: Mapping[str, CriterionResult],
+    errors: Mapping[str, str],
+    size: str,
+    spec: MaturityModel,
+) -> DimensionScore:
+    scores = []
+    for item in dimension.criteria:
+        result = results[item.id]
+        scores.append(
+            CriterionScore(
+                id=item.id,
+                title=item.criterion.title,
+                score=result.score,
+                weight=item.weight.resolve(size),
+                evidence=result.evidence,
+                error=errors.get(item.id),
+            )
+        )
+    score = _weighted((c.weight, c.score) for c in scores if c.score is not None)
+    level = spec.levels.level(score) if score is not None else None
+    return DimensionScore(
+        id=dimension.id,
+        name=dimension.name,
+        score=score,
+        level=level,
+        level_name=spec.levels.name(level) if level is not None else None,
+        weight=dimension.weight.resolve(size),
+        criteria=tuple(scores),
+    )
+
+
+def _overall(dimensions: tuple[DimensionScore, ...], spec: MaturityModel) -> Overall:
+    scored = [d for d in dimensions if d.score is not None]
+    score = _weighted((d.weight, d.score) for d in scored if d.score is not None) or 0.0
+    level = spec.levels.level(score)
+    if not scored:
+        return Overall(score, level, spec.levels.name(level), 0.0, None, None)
+    strongest = max(scored, key=lambda d: d.score or 0.0)
+    weakest = min(scored, key=lambda d: d.score or 0.0)
+    spread = (strongest.score or 0.0) - (weakest.score or 0.0)
+    return Overall(score, level, spec.levels.name(level), spread, strongest.id, weakest.id)

@@ -1,0 +1,271 @@
+"""Progress between two reviews: what moved, per dimension, criterion and step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from estrategy.maturity.results import Assessment, _pandas, _round
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+    from estrategy.maturity.spec import MaturityModel
+    from estrategy.model import StrategyModel
+
+__all__ = ["Comparison", "CriterionChange", "DimensionChange", "StepChange", "compare"]
+
+_STEP_RANK = {"missing": 0, "partial": 1, "evidenced": 2}
+
+
+def _delta(before: float | None, after: float | None) -> float | None:
+    return None if before is None or after is None else after - before
+
+
+@attrs.frozen
+class CriterionChange:
+    """How one criterion moved.
+
+    Attributes:
+        id: the criterion id.
+        before: its score before (``None``: did not apply).
+        after: its score after.
+        delta: ``after - before`` when both apply.
+        resolved: facts cited as gaps before and no longer after.
+        new_gaps: facts cited as gaps after and not before.
+    """
+
+    id: str
+    before: float | None
+    after: float | None
+    delta: float | None
+    resolved: tuple[str, ...] = ()
+    new_gaps: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "id": self.id,
+            "before": _round(self.before),
+            "after": _round(self.after),
+            "delta": _round(self.delta),
+            "resolved": list(self.resolved),
+            "new_gaps": list(self.new_gaps),
+        }
+
+
+@attrs.frozen
+class DimensionChange:
+    """How one dimension moved.
+
+    Attributes:
+        id: the dimension id.
+        name: its name.
+        before: score before.
+        after: score after.
+        delta: ``after - before`` when both have a score.
+        level_before: level before.
+        level_after: level after.
+        criteria: the criteria that moved (score or gaps), in the maturity model's order.
+    """
+
+    id: str
+    name: str
+    before: float | None
+    after: float | None
+    delta: float | None
+    level_before: int | None
+    level_after: int | None
+    criteria: tuple[CriterionChange, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "before": _round(self.before),
+            "after": _round(self.after),
+            "delta": _round(self.delta),
+            "level_before": self.level_before,
+            "level_after": self.level_after,
+            "criteria": [c.to_dict() for c in self.criteria],
+        }
+
+
+@attrs.frozen
+class StepChange:
+    """How one step of the method moved.
+
+    Attributes:
+        number: 1 to 8.
+        id: the step id.
+        before: status before.
+        after: status after.
+        direction: ``"up"``, ``"down"`` or ``"same"``.
+    """
+
+    number: int
+    id: str
+    before: str
+    after: str
+
+    @property
+    def direction(self) -> str:
+        """Whether the step progressed, regressed or stayed."""
+        change = _STEP_RANK[self.after] - _STEP_RANK[self.before]
+        return "up" if change > 0 else "down" if change < 0 else "same"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "number": self.number,
+            "id": self.id,
+            "before": self.before,
+            "after": self.after,
+            "direction": self.direction,
+        }
+
+
+@attrs.frozen
+class Comparison:
+    """Two assessments side by side, as a consultant reports progress between reviews.
+
+    Attributes:
+        before: the earlier assessment.
+        after: the later one.
+        dimensions: each dimension's move (dimensions of the later maturity model).
+        steps: each step's move.
+    """
+
+    before: Assessment
+    after: Assessment
+    dimensions: tuple[DimensionChange, ...]
+    steps: tuple[StepChange, ...]
+
+    @property
+    def overall_delta(self) -> float:
+        """The change of the overall score."""
+        return self.after.overall.score - self.before.overall.score
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (``version`` 1)."""
+        b, a = self.before, self.after
+        return {
+            "version": 1,
+            "before": {"model": b.model, "as_of": b.as_of.isoformat()},
+            "after": {"model": a.model, "as_of": a.as_of.isoformat()},
+            "overall": {
+                "before": _round(b.overall.score),
+                "after": _round(a.overall.score),
+                "delta": _round(self.overall_delta),
+                "level_before": b.overall.level,
+                "level_after": a.overall.level,
+            },
+            "quadrant": {
+                "before": b.quadrant.to_dict(),
+                "after": a.quadrant.to_dict(),
+                "moved": b.quadrant.name != a.quadrant.name,
+            },
+            "dimensions": [d.to_dict() for d in self.dimensions],
+            "steps": [s.to_dict() for s in self.steps],
+        }
+
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per dimension: before, after, delta and levels.
+
+        Raises:
+            ImportError: when pandas is not installed.
+        """
+        pd = _pandas()
+        return pd.DataFrame(
+            [{k: v for k, v in d.to_dict().items() if k != "criteria"} for d in self.dimensions]
+        )
+
+    def _repr_html_(self) -> str:
+        import html
+
+        rows = "".join(
+            f"<tr><td>{html.escape(d.name)}</td><td>{_fmt(d.before)}</td>"
+            f"<td>{_fmt(d.after)}</td><td>{_signed(d.delta)}</td></tr>"
+            for d in self.dimensions
+        )
+        return (
+            "<table><thead><tr><th>dimension</th><th>before</th><th>after</th><th>change</th>"
+            f"</tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+
+def _fmt(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0f}"
+
+
+def _signed(value: float | None) -> str:
+    return "" if value is None else f"{value:+.0f}"
+
+
+def _gaps(assessment: Assessment, criterion_id: str) -> dict[str, None]:
+    for dimension in assessment.dimensions:
+        for item in dimension.criteria:
+            if item.id == criterion_id:
+                return {e.fact + _ids(e.ids): None for e in item.evidence if not e.supports}
+    return {}
+
+
+def _ids(ids: tuple[str, ...]) -> str:
+    return f" ({', '.join(ids)})" if ids else ""
+
+
+def compare(
+    before: Assessment | StrategyModel,
+    after: Assessment | StrategyModel,
+    maturity_model: MaturityModel | None = None,
+) -> Comparison:
+    """Compare two assessments (or assess two models and compare them).
+
+    Args:
+        before: the earlier assessment, or model.
+        after: the later one.
+        maturity_model: used to assess models passed instead of assessments.
+
+    Returns:
+        What moved: the overall score, each dimension and its criteria, each step.
+    """
+    from estrategy.maturity.assess import assess
+
+    first = before if isinstance(before, Assessment) else assess(before, maturity_model)
+    second = after if isinstance(after, Assessment) else assess(after, maturity_model)
+    old = {d.id: d for d in first.dimensions}
+    dimensions = []
+    for dim in second.dimensions:
+        prior = old.get(dim.id)
+        changes = []
+        prior_scores = {c.id: c.score for c in prior.criteria} if prior else {}
+        for item in dim.criteria:
+            was = prior_scores.get(item.id)
+            gaps_before, gaps_after = _gaps(first, item.id), _gaps(second, item.id)
+            resolved = tuple(g for g in gaps_before if g not in gaps_after)
+            new = tuple(g for g in gaps_after if g not in gaps_before)
+            if was != item.score or resolved or new:
+                changes.append(
+                    CriterionChange(
+                        item.id, was, item.score, _delta(was, item.score), resolved, new
+                    )
+                )
+        dimensions.append(
+            DimensionChange(
+                id=dim.id,
+                name=dim.name,
+                before=prior.score if prior else None,
+                after=dim.score,
+                delta=_delta(prior.score if prior else None, dim.score),
+                level_before=prior.level if prior else None,
+                level_after=dim.level,
+                criteria=tuple(changes),
+            )
+        )
+    steps = tuple(
+        StepChange(a.number, a.id, b.status, a.status)
+        for b, a in zip(first.steps, second.steps, strict=True)
+    )
+    return Comparison(first, second, tuple(dimensions), steps)

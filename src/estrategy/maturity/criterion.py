@@ -1,0 +1,274 @@
+"""Criteria: plain functions of a model and a context that return a score and its evidence.
+
+A criterion is what a consultant checks when judging one facet of a dimension ("are the
+objectives SMART?"). It is written as a typed function and declared with
+:func:`criterion`::
+
+    >>> from estrategy.maturity import CriterionResult, Evidence, criterion
+    >>> @criterion("acme-has-mission", title="The plan states a mission")
+    ... def has_mission(model, context):
+    ...     if model.mission:
+    ...         return CriterionResult(100, [Evidence("the mission is stated")])
+    ...     return CriterionResult(0, [Evidence("no mission", supports=False)])
+    >>> has_mission.id
+    'acme-has-mission'
+
+Declaring a criterion does not register it anywhere global: a maturity model resolves the
+criterion ids it names among the built-in criteria, those published by installed packages
+under the ``estrategy.criteria`` entry-point group, and those passed explicitly
+(``load_maturity_model(path, criteria=[has_mission])``, ``assess(..., criteria=[...])``).
+Results therefore never depend on which module happened to be imported first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Protocol
+
+import attrs
+
+from estrategy.model import OrganizationSize, StrategyModel
+
+if TYPE_CHECKING:  # pragma: no cover
+    from estrategy.catalogue import Catalogue
+    from estrategy.maturity.facts import ModelFacts
+
+__all__ = [
+    "CRITERION_ID",
+    "Criterion",
+    "CriterionContext",
+    "CriterionFunction",
+    "CriterionResult",
+    "Evidence",
+    "criterion",
+]
+
+CRITERION_ID = re.compile(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*\Z")
+"""Criterion ids: lower-case kebab-case words (``smart-objectives``, ``acme.crm-usage``)."""
+
+
+def _sorted_ids(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(value)))
+
+
+@attrs.frozen
+class Evidence:
+    """One fact behind a criterion's score, as a consultant would cite it.
+
+    Attributes:
+        fact: the fact, in one sentence (``"o-brand has no metric, target or deadline"``).
+        ids: the model ids the fact is about, sorted (objectives, tactics, people, …).
+        supports: ``True`` when the fact raises the score, ``False`` when it is a gap.
+
+    Example:
+        >>> Evidence("tactics without KPI", ids=["t-b", "t-a"], supports=False).ids
+        ('t-a', 't-b')
+    """
+
+    fact: str
+    ids: tuple[str, ...] = attrs.field(default=(), converter=_sorted_ids)
+    supports: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """The evidence as plain JSON-ready data."""
+        return {"fact": self.fact, "ids": list(self.ids), "supports": self.supports}
+
+
+def _score(value: float | int | None) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"a criterion score is a number from 0 to 100, not {value!r}")
+    number = float(value)
+    if not math.isfinite(number) or not 0.0 <= number <= 100.0:
+        raise ValueError(f"a criterion score must lie between 0 and 100, got {value!r}")
+    return number
+
+
+def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, Evidence):
+            raise TypeError(f"evidence must be Evidence objects, not {type(item).__name__}")
+    return items
+
+
+@attrs.frozen
+class CriterionResult:
+    """What a criterion function returns: a score from 0 to 100 and the evidence for it.
+
+    Attributes:
+        score: 0 (absent) to 100 (fully met); ``None`` when the criterion does not apply
+            to this model (its weight then goes to the dimension's other criteria).
+        evidence: the facts behind the score, strengths and gaps.
+    """
+
+    score: float | None = attrs.field(converter=_score)
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_evidence)
+
+    @classmethod
+    def not_applicable(cls, reason: str) -> CriterionResult:
+        """A result saying the criterion does not apply, and why."""
+        return cls(None, [Evidence(reason)])
+
+    @classmethod
+    def ratio(
+        cls,
+        met: Iterable[str],
+        unmet: Iterable[str],
+        *,
+        met_fact: str,
+        unmet_fact: str,
+        empty: str,
+    ) -> CriterionResult:
+        """Score the share of items that meet the criterion, citing both sides.
+
+        Args:
+            met: ids of the items that meet it.
+            unmet: ids of those that do not.
+            met_fact: the fact cited for the met items.
+            unmet_fact: the fact cited for the others (a gap).
+            empty: the reason given when there is no item at all (not applicable).
+
+        Returns:
+            ``100 × met / (met + unmet)`` with both lists as evidence, or not applicable.
+        """
+        good, bad = _sorted_ids(met), _sorted_ids(unmet)
+        total = len(good) + len(bad)
+        if total == 0:
+            return cls.not_applicable(empty)
+        evidence = []
+        if good:
+            evidence.append(Evidence(met_fact, good))
+        if bad:
+            evidence.append(Evidence(unmet_fact, bad, supports=False))
+        return cls(100.0 * len(good) / total, evidence)
+
+
+@attrs.frozen(eq=False)
+class CriterionContext:
+    """What a criterion may read besides the model.
+
+    Attributes:
+        size: the organisation's size class.
+        as_of: the date the assessment is made for.
+        thresholds: the maturity model's thresholds, resolved for ``size``.
+        catalogue: the tactic and role catalogue.
+        facts: derived facts about the model shared by the built-in criteria.
+    """
+
+    model: StrategyModel = attrs.field(repr=False)
+    size: OrganizationSize
+    as_of: dt.date
+    thresholds: Mapping[str, float]
+    catalogue: Catalogue = attrs.field(repr=False)
+    facts: ModelFacts = attrs.field(repr=False)
+    _cache: dict[str, Any] = attrs.field(factory=dict, repr=False, alias="_cache")
+
+    def threshold(self, name: str, default: float | None = None) -> float:
+        """A threshold of the maturity model for this organisation's size.
+
+        Raises:
+            KeyError: when the maturity model has no such threshold and no default is given.
+        """
+        if name in self.thresholds:
+            return self.thresholds[name]
+        if default is None:
+            raise KeyError(f"the maturity model has no threshold {name!r}")
+        return default
+
+    def findings(self) -> tuple[Any, ...]:
+        """The coherence findings of the model (``estrategy.check``), computed once on demand.
+
+        Returns:
+            The report's findings; an empty tuple when the rules are not available.
+        """
+        if "findings" not in self._cache:
+            try:
+                from estrategy.analysis import check
+            except ImportError:  # pragma: no cover - the rules are an optional layer here
+                self._cache["findings"] = ()
+            else:
+                report = check(self.model, as_of=self.as_of)
+                self._cache["findings"] = tuple(report.findings)
+        result: tuple[Any, ...] = self._cache["findings"]
+        return result
+
+
+class CriterionFunction(Protocol):
+    """The signature of a criterion: ``(model, context) -> CriterionResult``."""
+
+    def __call__(
+        self, model: StrategyModel, context: CriterionContext, /
+    ) -> CriterionResult:  # pragma: no cover - a protocol
+        """Score ``model``; the context gives size, date, thresholds and derived facts."""
+        ...
+
+
+def _check_id(_instance: object, _attribute: object, value: str) -> None:
+    if not isinstance(value, str) or not CRITERION_ID.match(value):
+        raise ValueError(
+            f"invalid criterion id {value!r}: use lower-case words separated by "
+            "'-', '_' or '.', starting with a letter (for example 'acme.crm-usage')"
+        )
+
+
+@attrs.frozen
+class Criterion:
+    """A declared criterion: an id, a title, a description and the function that scores.
+
+    Attributes:
+        id: unique kebab-case id (``smart-objectives``); custom criteria should carry a
+            prefix of their own (``acme.crm-usage``) so they never clash with built-ins.
+        function: the scoring function.
+        title: a short title, shown in reports.
+        description: what it checks and why (the function's docstring by default).
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    function: CriterionFunction = attrs.field(eq=False, repr=False)
+    title: str = ""
+    description: str = attrs.field(default="", repr=False)
+
+    def __call__(self, model: StrategyModel, context: CriterionContext) -> CriterionResult:
+        """Run the criterion, checking that it returned a :class:`CriterionResult`."""
+        result = self.function(model, context)
+        if not isinstance(result, CriterionResult):
+            raise TypeError(
+                f"criterion {self.id!r} returned {type(result).__name__}, "
+                "expected a CriterionResult"
+            )
+        return result
+
+
+def criterion(
+    id: str, *, title: str = "", description: str | None = None
+) -> Callable[[CriterionFunction], Criterion]:
+    """Declare a criterion function.
+
+    Args:
+        id: the criterion's id, as maturity-model files name it.
+        title: a short title (the id with spaces by default).
+        description: what it checks and why (the function's docstring by default).
+
+    Returns:
+        A decorator turning ``(model, context) -> CriterionResult`` into a
+        :class:`Criterion`, which stays callable like the function.
+
+    Raises:
+        ValueError: when the id is not a valid criterion id.
+    """
+
+    def decorate(function: CriterionFunction) -> Criterion:
+        doc = description if description is not None else (function.__doc__ or "")
+        return Criterion(
+            id=id,
+            function=function,
+            title=title or id.replace("-", " ").replace("_", " "),
+            description=" ".join(doc.split()),
+        )
+
+    return decorate

@@ -1,0 +1,169 @@
+"""Facts derived from a model once, shared by the criteria, the quadrant and the steps.
+
+Every collection here is keyed or sorted by id, so nothing downstream depends on the order
+of the model's lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+
+import attrs
+
+from estrategy.catalogue import Catalogue
+from estrategy.maturity import _org
+from estrategy.model import (
+    KPI,
+    Action,
+    ActionStatus,
+    Objective,
+    Person,
+    Strategy,
+    StrategyModel,
+    StrategyStatus,
+    Tactic,
+)
+
+__all__ = ["ACTION_FIELDS", "ModelFacts", "build_facts", "missing_action_fields", "smart_gaps"]
+
+ACTION_FIELDS = ("competences", "responsible", "tools", "budget", "deadline")
+"""The fields that make an action complete (step 5 of the method)."""
+
+
+def missing_action_fields(action: Action) -> tuple[str, ...]:
+    """The fields of :data:`ACTION_FIELDS` that ``action`` lacks (0 is a budget)."""
+    present = {
+        "competences": bool(action.competences),
+        "responsible": action.responsible is not None,
+        "tools": bool(action.tools),
+        "budget": action.budget is not None,
+        "deadline": action.deadline is not None,
+    }
+    return tuple(name for name in ACTION_FIELDS if not present[name])
+
+
+def smart_gaps(objective: Objective) -> tuple[str, ...]:
+    """What keeps an objective from being SMART, as STR004 reads it.
+
+    Returns:
+        The missing parts among ``statement``, ``stake``, ``metric``, ``target``,
+        ``deadline`` and ``change`` (a target equal to the baseline); empty when SMART.
+    """
+    gaps = []
+    if not objective.statement.strip():
+        gaps.append("statement")
+    if objective.stake is None:
+        gaps.append("stake")
+    if not objective.metric:
+        gaps.append("metric")
+    if objective.target is None:
+        gaps.append("target")
+    if objective.deadline is None:
+        gaps.append("deadline")
+    if (
+        objective.target is not None
+        and objective.baseline is not None
+        and objective.target == objective.baseline
+    ):
+        gaps.append("change")
+    return tuple(gaps)
+
+
+@attrs.frozen(eq=False)
+class ModelFacts:
+    """Indexes and derived facts of one model.
+
+    Attributes:
+        tactics: tactic id to tactic.
+        actions_of: tactic id to its actions, sorted by id.
+        retained: retained strategy id to strategy.
+        strategies_of: objective id to the ids of every strategy that pursues it.
+        kpis_of_tactic: tactic id to the ids of the KPIs that measure it.
+        measured_tactics: ids of tactics measured by a KPI with at least one measurement.
+        measured_objectives: ids of objectives measured by a KPI with a measurement.
+        reviewed_kpis: ids of KPIs looked at by some review.
+        overdue: ids of actions whose deadline is before the as-of date and that are
+            neither done nor dropped.
+        internal_people: id to person, for everyone not external.
+        holders: role to the sorted ids of internal people who hold it.
+        lines: person id to the id of the unit heading their hierarchical line.
+        line_count: the number of hierarchical lines.
+    """
+
+    tactics: Mapping[str, Tactic]
+    actions_of: Mapping[str, tuple[Action, ...]]
+    retained: Mapping[str, Strategy]
+    strategies_of: Mapping[str, tuple[str, ...]]
+    kpis_of_tactic: Mapping[str, tuple[str, ...]]
+    measured_tactics: frozenset[str]
+    measured_objectives: frozenset[str]
+    reviewed_kpis: frozenset[str]
+    overdue: frozenset[str]
+    internal_people: Mapping[str, Person]
+    holders: Mapping[str, tuple[str, ...]]
+    lines: Mapping[str, str]
+    line_count: int
+
+    def channel(self, tactic: Tactic, catalogue: Catalogue) -> str:
+        """The channel of a tactic (``digital``, ``traditional`` or ``internal``)."""
+        return str(catalogue.channel(tactic.kind))
+
+    def serves_retained(self, tactic: Tactic) -> bool:
+        """Whether a tactic implements a retained strategy."""
+        return tactic.strategy is not None and tactic.strategy in self.retained
+
+
+def _measured(kpi: KPI) -> bool:
+    return bool(kpi.measurements)
+
+
+def build_facts(model: StrategyModel, as_of: dt.date) -> ModelFacts:
+    """Compute the facts of ``model`` as of a date (linear in the model's size)."""
+    actions_of: dict[str, list[Action]] = defaultdict(list)
+    for action in model.actions:
+        actions_of[action.tactic].append(action)
+    strategies_of: dict[str, set[str]] = defaultdict(set)
+    for strategy in model.strategies:
+        for objective in strategy.objectives:
+            strategies_of[objective].add(strategy.id)
+    kpis_of_tactic: dict[str, set[str]] = defaultdict(set)
+    measured_tactics: set[str] = set()
+    measured_objectives: set[str] = set()
+    for kpi in model.kpis:
+        for tactic in kpi.tactics:
+            kpis_of_tactic[tactic].add(kpi.id)
+            if _measured(kpi):
+                measured_tactics.add(tactic)
+        if kpi.objective is not None and _measured(kpi):
+            measured_objectives.add(kpi.objective)
+    overdue = {
+        a.id
+        for a in model.actions
+        if a.deadline is not None
+        and a.deadline < as_of
+        and a.status not in (ActionStatus.DONE, ActionStatus.DROPPED)
+    }
+    people = model.organization.people
+    internal = {p.id: p for p in people if not p.external}
+    holders: dict[str, set[str]] = defaultdict(set)
+    for person in internal.values():
+        for role in person.roles:
+            holders[role].add(person.id)
+    lines = _org.lines_of_people(model.organization)
+    return ModelFacts(
+        tactics={t.id: t for t in model.tactics},
+        actions_of={k: tuple(sorted(v, key=lambda a: a.id)) for k, v in actions_of.items()},
+        retained={s.id: s for s in model.strategies if s.status == StrategyStatus.RETAINED},
+        strategies_of={k: tuple(sorted(v)) for k, v in strategies_of.items()},
+        kpis_of_tactic={k: tuple(sorted(v)) for k, v in kpis_of_tactic.items()},
+        measured_tactics=frozenset(measured_tactics),
+        measured_objectives=frozenset(measured_objectives),
+        reviewed_kpis=frozenset(k for r in model.reviews for k in r.kpis),
+        overdue=frozenset(overdue),
+        internal_people=internal,
+        holders={k: tuple(sorted(v)) for k, v in holders.items()},
+        lines=lines,
+        line_count=_org.line_count(model.organization),
+    )

@@ -1,0 +1,502 @@
+"""Read maturity-model TOML files, with the same clean errors as model files.
+
+Every problem of a file is reported together, each with the file, a line and column (best
+effort: TOML parsers do not keep positions, so the key is searched for in the text) and
+the path in the file (``dimensions[2].criteria[1].weight``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from estrategy.maturity.builtin import BUILTIN_CRITERIA
+from estrategy.maturity.criterion import Criterion
+from estrategy.maturity.plugins import CriterionPluginError, discover_criteria, merge_criteria
+from estrategy.maturity.spec import (
+    SIZES,
+    CriterionSpec,
+    DimensionSpec,
+    LevelScale,
+    MaturityModel,
+    QuadrantSpec,
+    SizeValue,
+    StepsSpec,
+)
+from estrategy.model import ModelPath
+
+__all__ = ["load_maturity_model", "maturity_model_from_text"]
+
+_MAX_BYTES = 1_000_000
+_TOP = ("version", "name", "levels", "thresholds", "quadrant", "steps", "dimensions")
+_DIMENSION_KEYS = ("id", "name", "weight", "criteria")
+_CRITERION_KEYS = ("id", "weight")
+_SATURATION = ("digital_tactic_kinds", "tool_kinds", "audiences", "digital_actions")
+_QUADRANT_KEYS = (
+    "digital_threshold",
+    "management_threshold",
+    "digital_internal_kinds",
+    "management",
+    *_SATURATION,
+)
+_MANAGEMENT_DEFAULT: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "strategy_and_objectives",
+        ("situation-analysis", "smart-objectives", "tactics-serve-strategy"),
+    ),
+    ("governance_and_reviews", ("regular-reviews", "lessons-learned")),
+    ("roles_and_skills", ("digital-lead", "presupposed-roles", "role-competences")),
+    ("change_support", ("change-support",)),
+    ("measurement", ("tactics-measured", "objectives-measured")),
+)
+_ID = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*\Z")
+
+
+class _Problems:
+    """Collects the problems of one file and locates them in its text."""
+
+    def __init__(self, source: str, text: str) -> None:
+        self.source = source
+        self.lines = text.splitlines()
+        self.errors: list[Any] = []
+
+    def add(self, path: ModelPath, message: str) -> None:
+        from estrategy.io.errors import FileError
+
+        line, column = self.locate(path)
+        self.errors.append(FileError(self.source, line, column, path, message))
+
+    def locate(self, path: ModelPath) -> tuple[int | None, int | None]:
+        """Best-effort position of ``path``: walk the text following headers and keys."""
+        row = 0
+        found: tuple[int | None, int | None] = (None, None)
+        keys: list[str] = []
+        for index, part in enumerate(path):
+            if isinstance(part, int):
+                header = re.compile(r"\s*\[\[\s*" + re.escape(".".join(keys)) + r"\s*\]\]")
+                hits = [i for i in range(row, len(self.lines)) if header.match(self.lines[i])]
+                if not hits:  # an inline array: count its "{" items
+                    hits = [i for i in range(row, len(self.lines)) if "{" in self.lines[i]]
+                if part < len(hits):
+                    row = hits[part]
+                    found = (row + 1, len(self.lines[row]) - len(self.lines[row].lstrip()) + 1)
+                continue
+            keys.append(part)
+            table = re.compile(r"\s*\[\[?\s*" + re.escape(".".join(keys)) + r"\s*\]\]?\s*$")
+            key = re.compile(r"(^|[\s{,])" + re.escape(part) + r"\s*=")
+            for i in range(row, len(self.lines)):
+                text = self.lines[i]
+                if table.match(text):
+                    row, found = i, (i + 1, text.index("[") + 1)
+                    break
+                match = key.search(text)
+                if match:
+                    row, found = i, (i + 1, match.start() + len(match.group(1)) + 1)
+                    break
+                if (
+                    index
+                    and i > row
+                    and text.lstrip().startswith("[")
+                    and not text.lstrip().startswith("[" + ".".join(keys[:1]))
+                ):
+                    break  # left the table without finding the key
+        return found
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            from estrategy.io.errors import LoadError
+
+            raise LoadError(self.errors)
+
+
+def _did_you_mean(value: str, known: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _unknown_keys(
+    data: Mapping[str, Any], allowed: Iterable[str], path: ModelPath, problems: _Problems
+) -> None:
+    allowed = tuple(allowed)
+    for key in data:
+        if key not in allowed:
+            problems.add((*path, key), f"unknown key {key!r}{_did_you_mean(key, allowed)}")
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def _size_value(
+    value: object, path: ModelPath, problems: _Problems, *, minimum: float = 0.0
+) -> SizeValue | None:
+    """Read ``1`` or ``{ default = 1, micro = 0 }``."""
+    if isinstance(value, Mapping):
+        _unknown_keys(value, ("default", *SIZES), path, problems)
+        if "default" not in value:
+            problems.add(path, "a per-size table needs a 'default' value")
+            return None
+        numbers = {}
+        ok = True
+        for key, item in value.items():
+            number = _number(item)
+            if number is None or number < minimum:
+                problems.add((*path, key), f"expected a number ≥ {minimum:g}, got {item!r}")
+                ok = False
+            elif key in ("default", *SIZES):
+                numbers[key] = number
+        if not ok or "default" not in numbers:
+            return None
+        default = numbers.pop("default")
+        return SizeValue(default, numbers)
+    number = _number(value)
+    if number is None or number < minimum:
+        problems.add(
+            path,
+            f"expected a number ≥ {minimum:g} or a table by size "
+            f"({{ default = …, micro = … }}), got {value!r}",
+        )
+        return None
+    return SizeValue(number)
+
+
+def _strings(value: object, path: ModelPath, problems: _Problems) -> tuple[str, ...] | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.add(path, "expected a list of strings")
+        return None
+    return tuple(value)
+
+
+def _levels(data: object, base: LevelScale | None, problems: _Problems) -> LevelScale | None:
+    path: ModelPath = ("levels",)
+    if data is None:
+        if base is None:
+            problems.add(path, "the [levels] table is missing")
+        return base
+    if not isinstance(data, Mapping):
+        problems.add(path, "expected a table with 'names' and 'cutoffs'")
+        return None
+    _unknown_keys(data, ("names", "cutoffs"), path, problems)
+    names = _strings(data.get("names"), (*path, "names"), problems)
+    raw = data.get("cutoffs")
+    cutoffs: list[float] = []
+    if not isinstance(raw, list) or any(_number(v) is None for v in raw):
+        problems.add((*path, "cutoffs"), "expected a list of numbers")
+        return None
+    cutoffs = [float(v) for v in raw]
+    if names is None:
+        return None
+    if len(names) < 2:
+        problems.add((*path, "names"), "a scale needs at least two levels")
+        return None
+    if len(cutoffs) != len(names) - 1:
+        problems.add(
+            (*path, "cutoffs"),
+            f"{len(names)} levels need {len(names) - 1} cut-offs, got {len(cutoffs)}",
+        )
+        return None
+    if any(not 0 < c < 100 for c in cutoffs) or any(b <= a for a, b in itertools.pairwise(cutoffs)):
+        problems.add((*path, "cutoffs"), "cut-offs must increase strictly, between 0 and 100")
+        return None
+    return LevelScale(names, tuple(cutoffs))
+
+
+def _thresholds(
+    data: object, base: tuple[tuple[str, SizeValue], ...], problems: _Problems
+) -> tuple[tuple[str, SizeValue], ...]:
+    merged = dict(base)
+    if data is None:
+        return tuple(sorted(merged.items()))
+    if not isinstance(data, Mapping):
+        problems.add(("thresholds",), "expected a table of named numbers")
+        return tuple(sorted(merged.items()))
+    for name, value in data.items():
+        parsed = _size_value(value, ("thresholds", name), problems)
+        if parsed is not None:
+            merged[name] = parsed
+    return tuple(sorted(merged.items()))
+
+
+def _quadrant(
+    data: object, base: QuadrantSpec | None, known: Iterable[str], problems: _Problems
+) -> QuadrantSpec | None:
+    path: ModelPath = ("quadrant",)
+    if data is None:
+        if base is None:
+            problems.add(path, "the [quadrant] table is missing")
+        return base
+    if not isinstance(data, Mapping):
+        problems.add(path, "expected a table")
+        return None
+    _unknown_keys(data, _QUADRANT_KEYS, path, problems)
+    values: dict[str, Any] = {}
+    for key in ("digital_threshold", "management_threshold"):
+        fallback = getattr(base, key) if base is not None else None
+        raw = data.get(key, fallback)
+        number = _number(raw)
+        if number is None or not 0 <= number <= 100:
+            problems.add((*path, key), f"expected a number from 0 to 100, got {raw!r}")
+        values[key] = number
+    saturation = dict(base.saturation) if base is not None else {}
+    for key in _SATURATION:
+        if key in data:
+            parsed = _size_value(data[key], (*path, key), problems, minimum=1.0)
+            if parsed is not None:
+                saturation[key] = parsed
+        elif key not in saturation:
+            problems.add((*path, key), "missing: the count that earns full marks")
+    kinds = (
+        _strings(data["digital_internal_kinds"], (*path, "digital_internal_kinds"), problems)
+        if "digital_internal_kinds" in data
+        else (base.digital_internal_kinds if base is not None else ())
+    )
+    management = base.management if base is not None else _MANAGEMENT_DEFAULT
+    if "management" in data:
+        raw = data["management"]
+        if not isinstance(raw, Mapping) or not raw:
+            problems.add((*path, "management"), "expected a table: component = [criterion ids]")
+        else:
+            parts = []
+            for name, ids in raw.items():
+                parsed_ids = _strings(ids, (*path, "management", name), problems)
+                for i, criterion_id in enumerate(parsed_ids or ()):
+                    if criterion_id not in known:
+                        hint = _did_you_mean(criterion_id, known)
+                        problems.add(
+                            (*path, "management", name, i),
+                            f"unknown criterion {criterion_id!r}{hint}",
+                        )
+                parts.append((str(name), parsed_ids or ()))
+            management = tuple(parts)
+    if None in values.values() or kinds is None:
+        return None
+    return QuadrantSpec(
+        digital_threshold=values["digital_threshold"],
+        management_threshold=values["management_threshold"],
+        saturation=tuple(sorted(saturation.items())),
+        digital_internal_kinds=tuple(kinds),
+        management=management,
+    )
+
+
+def _steps(data: object, base: StepsSpec | None, problems: _Problems) -> StepsSpec | None:
+    if data is None:
+        return base if base is not None else StepsSpec(())
+    if not isinstance(data, Mapping):
+        problems.add(("steps",), "expected a table")
+        return None
+    _unknown_keys(data, ("digital_words",), ("steps",), problems)
+    if "digital_words" not in data:
+        return base if base is not None else StepsSpec(())
+    words = _strings(data["digital_words"], ("steps", "digital_words"), problems)
+    return StepsSpec(tuple(w.lower() for w in words)) if words is not None else None
+
+
+class _Resolver:
+    """Finds criteria by id: built-ins, those passed explicitly, then entry points (lazily)."""
+
+    def __init__(self, extra: Mapping[str, Criterion]) -> None:
+        self.extra = extra
+        self.plugins: Mapping[str, Criterion] | None = None
+
+    def known(self) -> list[str]:
+        return sorted({*BUILTIN_CRITERIA, *self.extra, *(self.plugins or {})})
+
+    def find(self, criterion_id: str) -> Criterion | None:
+        if criterion_id in BUILTIN_CRITERIA:
+            return BUILTIN_CRITERIA[criterion_id]
+        if criterion_id in self.extra:
+            return self.extra[criterion_id]
+        if self.plugins is None:
+            self.plugins = discover_criteria()
+        return self.plugins.get(criterion_id)
+
+
+def _dimensions(
+    data: object, resolver: _Resolver, problems: _Problems
+) -> tuple[DimensionSpec, ...]:
+    path: ModelPath = ("dimensions",)
+    if not isinstance(data, list) or not data:
+        problems.add(path, "expected at least one [[dimensions]] table")
+        return ()
+    dimensions = []
+    seen_dimensions: set[str] = set()
+    seen_criteria: dict[str, str] = {}
+    for d, raw in enumerate(data):
+        here: ModelPath = (*path, d)
+        if not isinstance(raw, Mapping):
+            problems.add(here, "expected a table")
+            continue
+        _unknown_keys(raw, _DIMENSION_KEYS, here, problems)
+        dimension_id = raw.get("id")
+        if not isinstance(dimension_id, str) or not _ID.match(dimension_id):
+            problems.add((*here, "id"), f"expected a lower-case id, got {dimension_id!r}")
+            dimension_id = None
+        elif dimension_id in seen_dimensions:
+            problems.add((*here, "id"), f"duplicate dimension id {dimension_id!r}")
+        else:
+            seen_dimensions.add(dimension_id)
+        name = raw.get("name", dimension_id or "")
+        if not isinstance(name, str):
+            problems.add((*here, "name"), "expected a string")
+            name = ""
+        weight = _size_value(raw.get("weight", 1), (*here, "weight"), problems)
+        criteria = []
+        items = raw.get("criteria")
+        if not isinstance(items, list) or not items:
+            problems.add((*here, "criteria"), "expected a non-empty list of criteria")
+            items = []
+        for c, item in enumerate(items):
+            where: ModelPath = (*here, "criteria", c)
+            if isinstance(item, str):
+                item = {"id": item}
+            if not isinstance(item, Mapping):
+                problems.add(where, "expected { id = …, weight = … } or a criterion id")
+                continue
+            _unknown_keys(item, _CRITERION_KEYS, where, problems)
+            criterion_id = item.get("id")
+            if not isinstance(criterion_id, str):
+                problems.add((*where, "id"), "expected a criterion id")
+                continue
+            try:
+                found = resolver.find(criterion_id)
+            except CriterionPluginError as exc:
+                problems.add((*where, "id"), str(exc))
+                continue
+            if found is None:
+                problems.add(
+                    (*where, "id"),
+                    f"unknown criterion {criterion_id!r}"
+                    f"{_did_you_mean(criterion_id, resolver.known())}; built-in, passed with "
+                    "criteria=…, or published under the 'estrategy.criteria' entry points",
+                )
+                continue
+            if criterion_id in seen_criteria:
+                problems.add(
+                    (*where, "id"),
+                    f"criterion {criterion_id!r} is already used by dimension "
+                    f"{seen_criteria[criterion_id]!r}",
+                )
+                continue
+            seen_criteria[criterion_id] = dimension_id or f"#{d}"
+            criterion_weight = _size_value(item.get("weight", 1), (*where, "weight"), problems)
+            if criterion_weight is not None:
+                criteria.append(CriterionSpec(found, criterion_weight))
+        if dimension_id is not None and weight is not None:
+            dimensions.append(DimensionSpec(dimension_id, name, tuple(criteria), weight))
+    return tuple(dimensions)
+
+
+def maturity_model_from_text(
+    text: str,
+    *,
+    source: str = "<string>",
+    criteria: Iterable[Criterion] = (),
+    base: MaturityModel | None = None,
+) -> MaturityModel:
+    """Build a maturity model from TOML text.
+
+    Args:
+        text: the TOML document.
+        source: the file name used in errors.
+        criteria: custom criteria the file may name, besides built-ins and entry points.
+        base: the model whose levels, thresholds, quadrant and steps fill what the file
+            leaves out (thresholds are merged name by name).
+
+    Returns:
+        The maturity model.
+
+    Raises:
+        LoadError: listing every problem, each with file, line, column and path.
+        CriterionPluginError: when a custom criterion clashes with a built-in one.
+    """
+    problems = _Problems(source, text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        from estrategy.io.errors import FileError, LoadError
+
+        match = re.search(r"line (\d+), column (\d+)", str(exc))
+        line, column = (int(match[1]), int(match[2])) if match else (None, None)
+        raise LoadError([FileError(source, line, column, (), f"invalid TOML: {exc}")]) from None
+    extra = merge_criteria([("criteria=…", criteria)])
+    _unknown_keys(data, _TOP, (), problems)
+    version = data.get("version", 1)
+    if version != 1 or isinstance(version, bool):
+        problems.add(("version",), f"maturity-model version {version!r} is not supported (1 is)")
+    name = data.get("name", "custom maturity model")
+    if not isinstance(name, str):
+        problems.add(("name",), "expected a string")
+    resolver = _Resolver(extra)
+    levels = _levels(data.get("levels"), base.levels if base else None, problems)
+    thresholds = _thresholds(data.get("thresholds"), base.thresholds if base else (), problems)
+    dimensions = _dimensions(data.get("dimensions"), resolver, problems)
+    used = [spec.id for d in dimensions for spec in d.criteria]
+    quadrant = _quadrant(
+        data.get("quadrant"),
+        base.quadrant if base else None,
+        sorted({*used, *BUILTIN_CRITERIA, *extra}),
+        problems,
+    )
+    steps = _steps(data.get("steps"), base.steps if base else None, problems)
+    problems.raise_if_any()
+    if levels is None or quadrant is None or steps is None:  # pragma: no cover - reported
+        raise AssertionError("unreachable: a missing section was reported above")
+    return MaturityModel(
+        name=str(name),
+        levels=levels,
+        thresholds=thresholds,
+        quadrant=quadrant,
+        steps=steps,
+        dimensions=dimensions,
+    )
+
+
+def load_maturity_model(
+    path: str | Path, *, criteria: Iterable[Criterion] = (), complete: bool = True
+) -> MaturityModel:
+    """Read a maturity-model TOML file.
+
+    Args:
+        path: the file.
+        criteria: custom criteria the file may name, besides built-ins and entry points.
+        complete: fill the levels, thresholds, quadrant and steps the file leaves out from
+            the default maturity model (its dimensions are never merged).
+
+    Returns:
+        The maturity model.
+
+    Raises:
+        LoadError: when the file cannot be read or is not a valid maturity model; lists
+            every problem with file, line, column and path.
+
+    Example:
+        >>> model = load_maturity_model("my-maturity.toml")  # doctest: +SKIP
+    """
+    from estrategy.io.errors import FileError, LoadError
+    from estrategy.maturity.spec import default_maturity_model
+
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+        if len(raw) > _MAX_BYTES:
+            raise LoadError(
+                [FileError(source, None, None, (), f"file larger than {_MAX_BYTES} bytes")]
+            )
+        text = raw.decode("utf-8")
+    except OSError as exc:
+        raise LoadError([FileError(source, None, None, (), exc.strerror or str(exc))]) from None
+    except UnicodeDecodeError as exc:
+        raise LoadError([FileError(source, None, None, (), f"not UTF-8: {exc}")]) from None
+    base = default_maturity_model() if complete else None
+    return maturity_model_from_text(text, source=source, criteria=criteria, base=base)

@@ -1,0 +1,115 @@
+"""The quadrant: digital intensity against transformation-management intensity.
+
+Digital intensity (0–100) is the mean of four components, each a count divided by the
+count that earns full marks for the organisation's size (``[quadrant]`` of the maturity
+model), capped at 1:
+
+* ``digital_tactic_kinds``: distinct kinds of digital tactics (digital channel, or an
+  internal kind that deploys technology: ESN, CRM deployment, process digitalisation);
+* ``tool_kinds``: distinct kinds of tools;
+* ``audiences``: distinct audiences those digital tactics address;
+* ``digital_actions``: live (not dropped) actions of those tactics.
+
+It counts what is deployed, whether or not it serves anything.
+
+Transformation-management intensity (0–100) is the mean of its components (by default:
+strategy and objectives, governance and reviews, roles and skills, change support,
+measurement), each the weighted mean of the scores of its criteria, with the criteria's
+weights for the organisation's size; a component none of whose criteria applies is left
+out of the mean, and a model where none applies has 0.
+
+High means at or above the axis's threshold (50 by default):
+low/low *beginner*, high digital/low management *fashionista* (the seeds' Ab-sens:
+technology without meaning), low digital/high management *conservative*, high/high
+*digirati* (E-sens).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from estrategy.maturity.criterion import CriterionContext, CriterionResult
+from estrategy.maturity.results import QuadrantPosition
+from estrategy.maturity.spec import MaturityModel
+from estrategy.model import ActionStatus, StrategyModel
+
+__all__ = ["QUADRANT_NAMES", "quadrant_name", "quadrant_position"]
+
+QUADRANT_NAMES = ("beginner", "fashionista", "conservative", "digirati")
+"""The four quadrants: (low, low), (high digital, low management), (low, high), (high, high)."""
+
+
+def quadrant_name(digital: bool, managed: bool) -> str:
+    """The quadrant of a model high or low on each axis."""
+    return QUADRANT_NAMES[(1 if digital else 0) + (2 if managed else 0)]
+
+
+def _digital_components(
+    model: StrategyModel, context: CriterionContext, spec: MaturityModel
+) -> tuple[tuple[str, float], ...]:
+    internal_kinds = set(spec.quadrant.digital_internal_kinds)
+    digital = [
+        t
+        for t in model.tactics
+        if str(context.catalogue.channel(t.kind)) == "digital" or str(t.kind) in internal_kinds
+    ]
+    digital_ids = {t.id for t in digital}
+    counts = {
+        "digital_tactic_kinds": len({str(t.kind) for t in digital}),
+        "tool_kinds": len({str(t.kind) for t in model.tools}),
+        "audiences": len({str(t.audience) for t in digital if t.audience is not None}),
+        "digital_actions": sum(
+            1 for a in model.actions if a.tactic in digital_ids and a.status != ActionStatus.DROPPED
+        ),
+    }
+    saturation = dict(spec.quadrant.saturation)
+    components = []
+    for name in ("digital_tactic_kinds", "tool_kinds", "audiences", "digital_actions"):
+        full = saturation[name].resolve(context.size)
+        components.append((name, 100.0 * min(1.0, counts[name] / full)))
+    return tuple(components)
+
+
+def _management_components(
+    results: Mapping[str, CriterionResult], weights: Mapping[str, float], spec: MaturityModel
+) -> tuple[tuple[str, float | None], ...]:
+    components: list[tuple[str, float | None]] = []
+    for name, ids in spec.quadrant.management:
+        pairs = [
+            (weights.get(i, 1.0), score)
+            for i in ids
+            if (score := results[i].score) is not None and weights.get(i, 1.0) > 0
+        ]
+        total = math.fsum(w for w, _ in pairs)
+        components.append((name, math.fsum(w * s for w, s in pairs) / total if total > 0 else None))
+    return tuple(components)
+
+
+def quadrant_position(
+    model: StrategyModel,
+    context: CriterionContext,
+    spec: MaturityModel,
+    results: Mapping[str, CriterionResult],
+) -> QuadrantPosition:
+    """Place a model on the quadrant.
+
+    Args:
+        model: the model.
+        context: the criterion context (size, catalogue).
+        spec: the maturity model (saturations, thresholds, management components).
+        results: criterion id to its result, for every criterion the components name.
+
+    Returns:
+        The quadrant's name and both coordinates, with their components.
+    """
+    digital = _digital_components(model, context, spec)
+    management = _management_components(results, spec.criterion_weights(context.size), spec)
+    digital_score = math.fsum(v for _, v in digital) / len(digital)
+    known = [v for _, v in management if v is not None]
+    management_score = math.fsum(known) / len(known) if known else 0.0
+    name = quadrant_name(
+        digital_score >= spec.quadrant.digital_threshold,
+        management_score >= spec.quadrant.management_threshold,
+    )
+    return QuadrantPosition(name, digital_score, management_score, digital, management)

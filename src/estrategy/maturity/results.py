@@ -1,0 +1,343 @@
+"""The results of an assessment: frozen values with ``to_dict``, ``to_frame`` and HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from estrategy.maturity.criterion import Evidence
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+__all__ = [
+    "Assessment",
+    "CriterionScore",
+    "DimensionScore",
+    "Overall",
+    "QuadrantPosition",
+    "StepResult",
+    "StepStatus",
+]
+
+JSON_VERSION = 1
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError(
+            "to_frame() needs pandas: pip install 'estrategy[pandas]' (or pandas)"
+        ) from None
+    return pandas
+
+
+@attrs.frozen
+class CriterionScore:
+    """One criterion's result within a dimension.
+
+    Attributes:
+        id: the criterion id.
+        title: its title.
+        score: 0–100, or ``None`` when it does not apply (or failed).
+        weight: its weight for the organisation's size (0: not judged for that size).
+        evidence: the facts behind the score.
+        error: when the criterion raised, what it raised; its score is then ``None``.
+    """
+
+    id: str
+    title: str
+    score: float | None
+    weight: float
+    evidence: tuple[Evidence, ...]
+    error: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the criterion counts in its dimension's score."""
+        return self.score is not None and self.weight > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "score": _round(self.score),
+            "weight": self.weight,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+        if self.error is not None:
+            data["error"] = self.error
+        return data
+
+
+@attrs.frozen
+class DimensionScore:
+    """One dimension's score and level, with the criteria behind it.
+
+    Attributes:
+        id: the dimension id (``measurement``).
+        name: its display name.
+        score: weighted mean of the counted criteria, 0–100; ``None`` when none counts.
+        level: 1–5 (``None`` with the score).
+        level_name: ``initial`` … ``optimising``.
+        weight: its weight in the overall score for the organisation's size.
+        criteria: every criterion, counted or not.
+    """
+
+    id: str
+    name: str
+    score: float | None
+    level: int | None
+    level_name: str | None
+    weight: float
+    criteria: tuple[CriterionScore, ...]
+
+    def criterion(self, criterion_id: str) -> CriterionScore:
+        """The result of one criterion of this dimension.
+
+        Raises:
+            KeyError: when the dimension has no such criterion.
+        """
+        for item in self.criteria:
+            if item.id == criterion_id:
+                return item
+        raise KeyError(criterion_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "score": _round(self.score),
+            "level": self.level,
+            "level_name": self.level_name,
+            "weight": self.weight,
+            "criteria": [c.to_dict() for c in self.criteria],
+        }
+
+
+@attrs.frozen
+class Overall:
+    """The overall result.
+
+    Attributes:
+        score: weighted mean of the dimensions that have a score.
+        level: its level, 1–5.
+        level_name: the level's name.
+        spread: the strongest dimension's score minus the weakest's (balance matters:
+            a strong front with no back office is the precipitation the seeds warn of).
+        strongest: id of the strongest dimension (the first one in model order on ties).
+        weakest: id of the weakest dimension.
+    """
+
+    score: float
+    level: int
+    level_name: str
+    spread: float
+    strongest: str | None
+    weakest: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "score": _round(self.score),
+            "level": self.level,
+            "level_name": self.level_name,
+            "spread": _round(self.spread),
+            "strongest": self.strongest,
+            "weakest": self.weakest,
+        }
+
+
+@attrs.frozen
+class QuadrantPosition:
+    """Where the model stands on digital intensity against transformation management.
+
+    Attributes:
+        name: ``beginner``, ``fashionista``, ``conservative`` or ``digirati``.
+        digital_intensity: 0–100, how much digital is deployed.
+        management_intensity: 0–100, how well the transformation is managed.
+        digital_components: each component of digital intensity, 0–100.
+        management_components: each component of management intensity, 0–100 (``None``
+            when none of its criteria applies: left out of the mean).
+    """
+
+    name: str
+    digital_intensity: float
+    management_intensity: float
+    digital_components: tuple[tuple[str, float], ...]
+    management_components: tuple[tuple[str, float | None], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "name": self.name,
+            "digital_intensity": _round(self.digital_intensity),
+            "management_intensity": _round(self.management_intensity),
+            "components": {
+                "digital": {k: _round(v) for k, v in self.digital_components},
+                "management": {k: _round(v) for k, v in self.management_components},
+            },
+        }
+
+
+class StepStatus:
+    """The statuses of a method step (plain strings, so JSON stays readable)."""
+
+    EVIDENCED = "evidenced"
+    PARTIAL = "partial"
+    MISSING = "missing"
+
+
+@attrs.frozen
+class StepResult:
+    """One of the eight steps of the method, as evidenced by the model.
+
+    Attributes:
+        number: 1 to 8.
+        id: a stable id (``smart-objectives``).
+        title: what the step is.
+        status: ``evidenced``, ``partial`` or ``missing``.
+        evidence: the facts behind the status.
+    """
+
+    number: int
+    id: str
+    title: str
+    status: str
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "number": self.number,
+            "id": self.id,
+            "title": self.title,
+            "status": self.status,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@attrs.frozen
+class Assessment:
+    """The maturity assessment of one model.
+
+    Attributes:
+        model: the model's name.
+        maturity_model: the maturity model's name.
+        size: the organisation's size class.
+        as_of: the date the assessment was made for.
+        overall: overall score, level and spread.
+        dimensions: each dimension's result, in the maturity model's order.
+        quadrant: the position on the digital / management quadrant.
+        steps: the eight steps of the method.
+        jumped: ids of missing steps that later steps passed over (tactics and tools
+            deployed before the objectives or the situation analysis, …).
+        warnings: problems met while assessing (a custom criterion that raised).
+    """
+
+    model: str
+    maturity_model: str
+    size: str
+    as_of: dt.date
+    overall: Overall
+    dimensions: tuple[DimensionScore, ...]
+    quadrant: QuadrantPosition
+    steps: tuple[StepResult, ...]
+    jumped: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def dimension(self, dimension_id: str) -> DimensionScore:
+        """One dimension's result.
+
+        Raises:
+            KeyError: when the maturity model has no such dimension.
+        """
+        for item in self.dimensions:
+            if item.id == dimension_id:
+                return item
+        raise KeyError(dimension_id)
+
+    def step(self, step_id: str) -> StepResult:
+        """One step's result, by id.
+
+        Raises:
+            KeyError: when there is no such step.
+        """
+        for item in self.steps:
+            if item.id == step_id:
+                return item
+        raise KeyError(step_id)
+
+    @property
+    def levels(self) -> dict[str, int | None]:
+        """Dimension id to level, the short summary a consultant starts with."""
+        return {d.id: d.level for d in self.dimensions}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The assessment as the JSON output prints it (``version`` 1; fields are only added)."""
+        return {
+            "version": JSON_VERSION,
+            "model": self.model,
+            "maturity_model": self.maturity_model,
+            "size": self.size,
+            "as_of": self.as_of.isoformat(),
+            "overall": self.overall.to_dict(),
+            "quadrant": self.quadrant.to_dict(),
+            "dimensions": [d.to_dict() for d in self.dimensions],
+            "steps": [s.to_dict() for s in self.steps],
+            "jumped_steps": list(self.jumped),
+            "warnings": list(self.warnings),
+        }
+
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per criterion (dimension, criterion, score, weight, level).
+
+        Raises:
+            ImportError: when pandas is not installed.
+        """
+        pandas = _pandas()
+        rows = [
+            {
+                "dimension": d.id,
+                "dimension_score": d.score,
+                "level": d.level,
+                "level_name": d.level_name,
+                "criterion": c.id,
+                "score": c.score,
+                "weight": c.weight,
+                "evidence": "; ".join(e.fact for e in c.evidence),
+            }
+            for d in self.dimensions
+            for c in d.criteria
+        ]
+        return pandas.DataFrame(rows)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        rows = "".join(
+            f"<tr><td>{esc(d.name)}</td><td>{'n/a' if d.score is None else f'{d.score:.0f}'}"
+            f"</td><td>{d.level or ''} {esc(d.level_name or '')}</td></tr>"
+            for d in self.dimensions
+        )
+        steps = "".join(
+            f"<li>{s.number}. {esc(s.title)}: <b>{esc(s.status)}</b></li>" for s in self.steps
+        )
+        q = self.quadrant
+        return (
+            f"<div><h4>Maturity of {esc(self.model)}</h4>"
+            f"<p>Overall {self.overall.score:.0f}/100 ({esc(self.overall.level_name)}), "
+            f"spread {self.overall.spread:.0f}; quadrant <b>{esc(q.name)}</b> "
+            f"(digital {q.digital_intensity:.0f}, management {q.management_intensity:.0f})</p>"
+            "<table><thead><tr><th>dimension</th><th>score</th><th>level</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table><ol style='list-style:none'>{steps}</ol></div>"
+        )
