@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from estrategy.rules._engine import Registry, Rule, RuleError
+from estrategy.rules._engine import Registry, Rule, RuleError, default_registry
 
 __all__ = ["BUILTIN_MODULES", "ENTRY_POINT_GROUP", "PluginError", "load_builtins", "load_plugins"]
 
@@ -71,39 +71,41 @@ def load_plugins(
     if entry_points is None:
         entry_points = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
     ordered = sorted(entry_points, key=lambda ep: (_distribution(ep), ep.name, ep.value))
+    # A plugin module registers its rules with the decorator, into the process-wide
+    # registry: take them out of it, and add them to ``registry`` under the distribution.
+    default = default_registry()
     added: dict[str, Rule] = {}
     for ep in ordered:
-        dist = _distribution(ep)
-        origin = f"{dist} (entry point {ep.name!r})"
-        before = registry.snapshot()
+        origin = f"{_distribution(ep)} (entry point {ep.name!r})"
+        before = default.snapshot()
         try:
             loaded = ep.load()
         except RuleError as exc:
-            registry.restore(before)
+            default.restore(before)
             raise PluginError(f"plugin {origin}: {exc}") from None
         except Exception as exc:  # any import failure of third-party code
-            registry.restore(before)
+            default.restore(before)
             raise PluginError(
                 f"plugin {origin} failed to load: {type(exc).__name__}: {exc}"
             ) from None
-        new = [r for code, r in registry.snapshot().items() if code not in before]
+        new = [r for code, r in default.snapshot().items() if code not in before]
+        default.restore(before)
+        # An entry point naming rules adds those rules only; one naming a module adds
+        # every rule the module registered.
         if isinstance(loaded, Rule):
-            new.append(loaded)
+            new = [loaded]
         elif isinstance(loaded, list | tuple) and all(isinstance(r, Rule) for r in loaded):
-            new.extend(loaded)
+            new = list(loaded)
         elif not isinstance(loaded, types.ModuleType):
-            registry.restore(before)
             raise PluginError(
                 f"plugin {origin} names {ep.value!r}, which is neither a module nor a rule"
             )
-        # Re-register under the distribution's name, so errors and docs say where a rule
-        # comes from.
-        registry.restore(before)
+        target_before = registry.snapshot()
         for found in sorted({r.code: r for r in new}.values(), key=lambda r: r.code):
             try:
                 added[found.code] = registry.add(attrs.evolve(found, origin=origin))
             except RuleError as exc:
-                registry.restore(before)
+                registry.restore(target_before)
                 raise PluginError(f"plugin {origin}: {exc}") from None
     return tuple(added[code] for code in sorted(added))
 
