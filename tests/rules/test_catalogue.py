@@ -33,7 +33,6 @@ from estrategy.model import (
     Strategy,
     StrategyModel,
     StrategyScope,
-    StrategyStatus,
     Tactic,
     TacticKind,
     Tie,
@@ -177,7 +176,7 @@ def base() -> StrategyModel:
                 audience="employees",
                 owner_unit="marketing",
             ),
-        ],  # fmt: skip
+        ],
         actions=[
             _action("a-social", "t-social", ["social_selling"], "p-sales", 10000),
             _action(
@@ -191,7 +190,7 @@ def base() -> StrategyModel:
             _action("a-events", "t-events", ["negotiation"], "p-sales", 5000),
             _action("a-crm", "t-crm", ["project_management"], "p-lead", 20000),
             _action("a-training", "t-training", ["pedagogy"], "p-lead", 3000),
-        ],  # fmt: skip
+        ],
         kpis=[
             KPI(
                 id="k-leads",

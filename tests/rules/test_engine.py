@@ -125,7 +125,9 @@ def test_registry_holds_the_builtin_catalogue_in_code_order() -> None:
     for code, r in registry().items():
         assert r.code == code
         if r.origin == "builtin":
-            assert r.what and r.why and r.fix, code
+            assert r.what, code
+            assert r.why, code
+            assert r.fix, code
             assert "*" in r.why, f"{code}: the why cites a seed by its title"
 
 
