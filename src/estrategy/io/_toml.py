@@ -148,6 +148,17 @@ def read_toml(text: str, source: str, limits: Limits) -> Read:
     return Read(data, _positions(text))
 
 
+def _exact(value: Any) -> Any:
+    """Money as TOML writes it best: whole amounts as integers, others digit for digit."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else Decimal(format(value, "f"))
+    if isinstance(value, dict):
+        return {key: _exact(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_exact(item) for item in value]
+    return value
+
+
 def write_toml(data: dict[str, Any]) -> str:
     """Write plain data as TOML (``None`` never reaches here: TOML has no null)."""
-    return tomli_w.dumps(data, multiline_strings=False)
+    return tomli_w.dumps(_exact(data), multiline_strings=False)

@@ -9,7 +9,10 @@ Timestamps stay text, and the converter parses the ones that must be dates.
 
 from __future__ import annotations
 
+import functools
 import io
+import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -74,13 +77,13 @@ def _number(text: str) -> Decimal:
     return Decimal(text.replace("_", ""))
 
 
-def _scalar(event: ScalarEvent, resolver: VersionedResolver) -> Any:
+def _scalar(event: ScalarEvent, resolve: Callable[[str], str]) -> Any:
     """The plain value of a scalar: str, int, Decimal, bool or None."""
     text: str = event.value
     tag = _tag(event)
     if tag is None:
         plain = bool(event.implicit and event.implicit[0])
-        tag = str(resolver.resolve(ScalarNode, text, (True, False))) if plain else _STR
+        tag = resolve(text) if plain else _STR
     try:
         if tag in (_STR, _TIMESTAMP):
             return text
@@ -98,7 +101,11 @@ def _scalar(event: ScalarEvent, resolver: VersionedResolver) -> Any:
             return _number(text)
     except (ValueError, InvalidOperation):
         raise _Bad(f"{text!r} is not a valid {_short(tag)} value") from None
-    raise _Bad(
+    raise _Bad(_refused(tag))
+
+
+def _refused(tag: str) -> str:
+    return (
         f"the tag {_short(tag)} is not allowed: model files use plain YAML values only "
         "(text, numbers, true/false, null, dates, lists and mappings)"
     )
@@ -118,6 +125,11 @@ def read_yaml(text: str, source: str, limits: Limits) -> Read:
     """
     tree = TreeBuilder(source, limits)
     resolver = VersionedResolver()
+
+    @functools.lru_cache(maxsize=4096)
+    def resolve(text: str) -> str:  # model files repeat kinds and ids: resolve each once
+        return str(resolver.resolve(ScalarNode, text, (True, False)))
+
     documents = 0
     try:
         for event in _events(text):
@@ -147,7 +159,7 @@ def read_yaml(text: str, source: str, limits: Limits) -> Read:
                     tree.key(str(event.value), line, column)
                     continue
                 try:
-                    value = _scalar(event, resolver)
+                    value = _scalar(event, resolve)
                 except _Bad as exc:
                     tree.fail(tree.next_path(), line, column, str(exc))
                     value = None
@@ -160,9 +172,7 @@ def read_yaml(text: str, source: str, limits: Limits) -> Read:
                 expected = _MAP if isinstance(event, MappingStartEvent) else _SEQ
                 tag = _tag(event)
                 if tag is not None and tag != expected:
-                    tree.fail(
-                        tree.next_path(), line, column, f"the tag {_short(tag)} is not allowed"
-                    )
+                    tree.fail(tree.next_path(), line, column, _refused(tag))
                 container: dict[str, Any] | list[Any] = (
                     {} if isinstance(event, MappingStartEvent) else []
                 )
@@ -194,6 +204,17 @@ def _represent_decimal(representer: RoundTripRepresenter, value: Decimal) -> Any
     return representer.represent_scalar(tag, text)
 
 
+# Characters a plain or single-quoted scalar would lose or mangle (control characters,
+# line separators, a byte-order mark): strings holding one are written double-quoted,
+# where YAML escapes them.
+_ESCAPE = re.compile("[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
+def _represent_str(representer: RoundTripRepresenter, value: str) -> Any:
+    style = '"' if _ESCAPE.search(value) else None
+    return representer.represent_scalar(_STR, value, style=style)
+
+
 def write_yaml(data: dict[str, Any]) -> str:
     """Write plain data as block-style YAML, keys in the order given."""
     yaml = YAML(typ="rt", pure=True)
@@ -201,6 +222,7 @@ def write_yaml(data: dict[str, Any]) -> str:
     yaml.width = 4096  # no folding: one value per line reads and diffs better
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.representer.add_representer(Decimal, _represent_decimal)
+    yaml.representer.add_representer(str, _represent_str)
     yaml.representer.ignore_aliases = lambda _data: True
     out = io.StringIO()
     yaml.dump(data, out)

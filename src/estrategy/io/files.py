@@ -140,15 +140,19 @@ def _read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str
         raise _one(source, f"cannot read the file: {exc.strerror or exc}", None, None) from None
     if len(raw) > limits.max_bytes:  # a file that grew, or a pipe without a size
         raise _too_big(source, len(raw), limits)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        column = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
+        raise _one(source, "this is a binary file, not a model file (NUL byte)", line, column)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        kind = "binary file" if b"\x00" in raw[:8192] else "file that is not UTF-8 text"
         raise _one(
             source,
-            f"this is a {kind}: byte 0x{raw[exc.start]:02x} cannot be decoded as UTF-8",
+            f"this is not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded",
             line,
             column,
         ) from None

@@ -869,9 +869,10 @@ def _read(
                     )
                 )
             kinds_text = _column(chunk, has.get("kind"))
-            esn = np.fromiter((k == "esn" for k in kinds_text), dtype=np.bool_, count=len(chunk))
-            for i, k in enumerate(kinds_text):
-                if k not in ("esn", "collaboration", ""):
+            esn = np.fromiter(map("esn".__eq__, kinds_text), dtype=np.bool_, count=len(chunk))
+            known_kinds = {"esn", "collaboration", ""}
+            for i, k in enumerate(kinds_text if not set(kinds_text) <= known_kinds else ()):
+                if k not in known_kinds:
                     errors.add(
                         ties.file,
                         offset + i,
