@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 from estrategy.model import GroupKind, Organization, OrganizationSize, TieKind
 
-__all__ = ["NONE", "CodeList", "OrgTables", "tables_from_organization"]
+__all__ = ["NONE", "CodeList", "OrgTables", "count_int", "tables_from_organization", "unique_int"]
 
 NONE = -1
 """The code of a missing reference (no unit, no manager, no supervisor, no parent)."""
@@ -109,6 +109,9 @@ class OrgTables:
         attributes: extra columns kept from the files, by node kind (``"person"``,
             ``"unit"``, ``"group"``), then column name, then one text per row (empty
             text for none).
+        pair_a: derived: the distinct unordered pairs of people joined by a tie
+            (``pair_a < pair_b``), self-ties left out; what the analyses read.
+        pair_b: derived: the other person of each pair.
     """
 
     name: str
@@ -137,6 +140,14 @@ class OrgTables:
     tie_esn: Bool
     tie_weight: F64
     attributes: Mapping[str, Mapping[str, Sequence[str]]] = attrs.field(factory=dict)
+    pair_a: I32 = attrs.field(init=False, repr=False)
+    pair_b: I32 = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Every analysis reads ties as distinct undirected pairs: derive them once, here.
+        a, b = _distinct_pairs(self.tie_source, self.tie_target, len(self.person_ids))
+        object.__setattr__(self, "pair_a", a)
+        object.__setattr__(self, "pair_b", b)
 
     @property
     def n_people(self) -> int:
@@ -152,6 +163,39 @@ class OrgTables:
     def n_groups(self) -> int:
         """The number of groups."""
         return len(self.group_ids)
+
+
+def unique_int(keys: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Sorted distinct values of an integer array (sorting beats hashing on large arrays)."""
+    if len(keys) == 0:
+        return keys
+    ordered = np.sort(keys)
+    keep = np.empty(len(ordered), dtype=np.bool_)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
+def count_int(keys: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Sorted distinct values of an integer array and how often each occurs."""
+    if len(keys) == 0:
+        return keys, np.zeros(0, dtype=np.int64)
+    ordered = np.sort(keys)
+    starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+    counts = np.diff(np.append(starts, len(ordered)))
+    return ordered[starts], counts.astype(np.int64)
+
+
+def _distinct_pairs(source: I32, target: I32, n: int) -> tuple[I32, I32]:
+    """Distinct unordered pairs ``a < b`` of the ties, self-ties left out."""
+    a = source.astype(np.int64)
+    b = target.astype(np.int64)
+    keep = a != b
+    lo = np.minimum(a[keep], b[keep])
+    hi = np.maximum(a[keep], b[keep])
+    width = max(n, 1)
+    keys = unique_int(lo * width + hi)
+    return (keys // width).astype(np.int32), (keys % width).astype(np.int32)
 
 
 def _codes(values: Sequence[str | None], index: Mapping[str, int]) -> I32:

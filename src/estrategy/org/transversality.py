@@ -1,0 +1,514 @@
+"""Transversality: how groups and ties join the hierarchical lines, silos, ESN reach.
+
+Ties are read as undirected and counted once per pair of people: duplicate ties (the
+same pair listed twice, in either direction or of both kinds) count as one, self-ties
+are left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from estrategy.model import GroupKind, Organization
+from estrategy.org._kernels import as_tables, csr_rows, undirected_ties
+from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
+from estrategy.org.tables import GROUP_KINDS, OrgTables, count_int, unique_int
+
+__all__ = [
+    "EsnReach",
+    "GroupSpan",
+    "GroupTransversality",
+    "Isolates",
+    "LineCollaboration",
+    "LineLink",
+    "LineTies",
+    "Silos",
+    "Transversality",
+    "esn_reach",
+    "group_transversality",
+    "isolates",
+    "line_collaboration",
+    "silos",
+    "transversality",
+]
+
+I64 = npt.NDArray[np.int64]
+
+
+def _lines(
+    organization: OrgTables | Organization, lines: HierarchicalLines | None
+) -> tuple[OrgTables, HierarchicalLines]:
+    tables = as_tables(organization)
+    return tables, lines if lines is not None else hierarchical_lines(tables)
+
+
+def _group_lines(tables: OrgTables, lines: HierarchicalLines) -> tuple[I64, I64]:
+    """Distinct ``(group, line)`` pairs of the members who belong to a line."""
+    member_line = lines.person_line[tables.member_person]
+    keep = member_line >= 0
+    n_lines = max(len(lines), 1)
+    keys = unique_int(tables.member_group[keep].astype(np.int64) * n_lines + member_line[keep])
+    return keys // n_lines, keys % n_lines
+
+
+@attrs.frozen
+class GroupSpan:
+    """The hierarchical lines one transversal group spans.
+
+    Attributes:
+        group: the group's id.
+        kind: its kind.
+        members: how many distinct people it has.
+        members_in_lines: how many of them belong to a line.
+        lines: the heads of the lines its members belong to, in line order.
+    """
+
+    group: str
+    kind: GroupKind
+    members: int
+    members_in_lines: int
+    lines: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return {
+            "group": self.group,
+            "kind": self.kind.value,
+            "members": self.members,
+            "members_in_lines": self.members_in_lines,
+            "lines": list(self.lines),
+        }
+
+
+@attrs.frozen
+class GroupTransversality:
+    """Lines spanned by every group.
+
+    Attributes:
+        n_lines: number of hierarchical lines of the organisation.
+        groups: one :class:`GroupSpan` per group, in the order of the groups.
+    """
+
+    n_lines: int
+    groups: tuple[GroupSpan, ...]
+
+    def single_line(self) -> tuple[GroupSpan, ...]:
+        """Groups whose members in lines all belong to one line (ORG002's subjects)."""
+        if self.n_lines < 2:
+            return ()
+        return tuple(g for g in self.groups if len(g.lines) == 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return {"n_lines": self.n_lines, "groups": [g.to_dict() for g in self.groups]}
+
+
+def group_transversality(
+    organization: OrgTables | Organization, *, lines: HierarchicalLines | None = None
+) -> GroupTransversality:
+    """Count the lines each transversal group spans.
+
+    Args:
+        organization: the organisation, as a model object or compact arrays.
+        lines: its lines, when already computed.
+
+    Returns:
+        Per group, its members and the lines they belong to.
+
+    Example:
+        >>> from estrategy.model import Organization, Person, TransversalGroup, Unit
+        >>> org = Organization(
+        ...     units=[Unit(id="hq"), Unit(id="a", parent="hq"), Unit(id="b", parent="hq")],
+        ...     people=[Person(id="x", unit="a"), Person(id="y", unit="b")],
+        ...     groups=[TransversalGroup(id="g", members=["x", "y"])],
+        ... )
+        >>> group_transversality(org).groups[0].lines
+        ('a', 'b')
+    """
+    tables, lines = _lines(organization, lines)
+    groups, line = _group_lines(tables, lines)
+    n_groups = tables.n_groups
+    member_keys = unique_int(
+        tables.member_group.astype(np.int64) * max(tables.n_people, 1) + tables.member_person
+    )
+    member_group = member_keys // max(tables.n_people, 1)
+    member_person = member_keys % max(tables.n_people, 1)
+    members = np.bincount(member_group, minlength=n_groups)
+    in_lines = np.bincount(member_group[lines.person_line[member_person] >= 0], minlength=n_groups)
+    bounds = np.searchsorted(groups, np.arange(n_groups + 1))
+    heads = lines.heads
+    line_list = line.tolist()
+    spans = tuple(
+        GroupSpan(
+            group=tables.group_ids[g],
+            kind=GROUP_KINDS[int(tables.group_kind[g])],
+            members=int(members[g]),
+            members_in_lines=int(in_lines[g]),
+            lines=tuple(heads[x] for x in line_list[bounds[g] : bounds[g + 1]]),
+        )
+        for g in range(n_groups)
+    )
+    return GroupTransversality(len(lines), spans)
+
+
+@attrs.frozen
+class LineLink:
+    """What joins two hierarchical lines.
+
+    Attributes:
+        a: head of one line.
+        b: head of the other (``a`` comes before ``b`` in line order).
+        groups: groups with members in both lines.
+        ties: distinct pairs of people, one in each line, joined by a tie.
+    """
+
+    a: str
+    b: str
+    groups: int
+    ties: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return attrs.asdict(self)
+
+
+@attrs.frozen
+class Transversality:
+    """How the lines of an organisation are joined to one another.
+
+    Attributes:
+        lines: the heads of the lines.
+        links: every pair of lines joined by at least one group or tie.
+        share: joined pairs over all pairs of lines; ``None`` with fewer than two lines.
+    """
+
+    lines: tuple[str, ...]
+    links: tuple[LineLink, ...]
+    share: float | None
+
+    @property
+    def possible_pairs(self) -> int:
+        """The number of pairs of lines."""
+        n = len(self.lines)
+        return n * (n - 1) // 2
+
+    def matrix(self, what: str = "both") -> npt.NDArray[np.int64]:
+        """The line × line link matrix (symmetric, zero diagonal).
+
+        Args:
+            what: ``"groups"``, ``"ties"`` or ``"both"`` (their sum).
+        """
+        if what not in ("groups", "ties", "both"):
+            raise ValueError("what must be 'groups', 'ties' or 'both'")
+        index = {h: i for i, h in enumerate(self.lines)}
+        out = np.zeros((len(self.lines), len(self.lines)), dtype=np.int64)
+        for link in self.links:
+            value = (link.groups if what != "ties" else 0) + (link.ties if what != "groups" else 0)
+            out[index[link.a], index[link.b]] = out[index[link.b], index[link.a]] = value
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return {
+            "lines": list(self.lines),
+            "share": self.share,
+            "joined_pairs": len(self.links),
+            "possible_pairs": self.possible_pairs,
+            "links": [link.to_dict() for link in self.links],
+        }
+
+
+def _line_tie_pairs(tables: OrgTables, lines: HierarchicalLines) -> tuple[I64, I64]:
+    """For each distinct tie, the lines of its two people (-1 for none)."""
+    a, b = undirected_ties(tables)
+    return lines.person_line[a], lines.person_line[b]
+
+
+def transversality(
+    organization: OrgTables | Organization, *, lines: HierarchicalLines | None = None
+) -> Transversality:
+    """Measure which pairs of lines a group or a tie joins.
+
+    Args:
+        organization: the organisation, as a model object or compact arrays.
+        lines: its lines, when already computed.
+
+    Returns:
+        The joined pairs of lines, with how many groups and ties join each, and the share
+        of pairs joined.
+
+    Notes:
+        Groups × lines is a sparse 0/1 matrix ``G``; ``GᵀG`` counts the groups joining
+        each pair of lines. Linear in memberships and ties.
+    """
+    tables, lines = _lines(organization, lines)
+    n = len(lines)
+    groups, line = _group_lines(tables, lines)
+    g = csr_rows(groups, line, (tables.n_groups, n))
+    together = (g.T @ g).tocoo()
+    upper = together.row < together.col
+    group_keys = together.row[upper].astype(np.int64) * n + together.col[upper]
+    group_counts = together.data[upper].astype(np.int64)
+    la, lb = _line_tie_pairs(tables, lines)
+    cross = (la >= 0) & (lb >= 0) & (la != lb)
+    tie_keys, tie_counts = count_int(
+        np.minimum(la[cross], lb[cross]) * n + np.maximum(la[cross], lb[cross])
+    )
+    keys = np.union1d(group_keys, tie_keys)
+    by_groups = np.zeros(len(keys), dtype=np.int64)
+    by_groups[np.searchsorted(keys, group_keys)] = group_counts
+    by_ties = np.zeros(len(keys), dtype=np.int64)
+    by_ties[np.searchsorted(keys, tie_keys)] = tie_counts
+    links = [
+        LineLink(lines.heads[k // n], lines.heads[k % n], k_groups, k_ties)
+        for k, k_groups, k_ties in zip(
+            keys.tolist(), by_groups.tolist(), by_ties.tolist(), strict=True
+        )
+    ]
+    share = len(links) / (n * (n - 1) // 2) if n >= 2 else None
+    return Transversality(lines.heads, tuple(links), share)
+
+
+@attrs.frozen
+class Silos:
+    """Hierarchical lines joined to no other line by a group or a tie (ORG001).
+
+    Attributes:
+        n_lines: number of lines; silos are only looked for with two or more.
+        lines: the heads of the silo lines, in line order.
+    """
+
+    n_lines: int
+    lines: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return {"n_lines": self.n_lines, "silos": list(self.lines)}
+
+
+def silos(
+    organization: OrgTables | Organization,
+    *,
+    lines: HierarchicalLines | None = None,
+    joined: Transversality | None = None,
+) -> Silos:
+    """Find the lines that no group and no tie joins to another line.
+
+    Args:
+        organization: the organisation, as a model object or compact arrays.
+        lines: its lines, when already computed.
+        joined: its :func:`transversality`, when already computed.
+
+    Returns:
+        The silo lines (none with fewer than two lines).
+    """
+    tables, lines = _lines(organization, lines)
+    if len(lines) < 2:
+        return Silos(len(lines), ())
+    joined = joined if joined is not None else transversality(tables, lines=lines)
+    touched = {h for link in joined.links for h in (link.a, link.b)}
+    return Silos(len(lines), tuple(h for h in lines.heads if h not in touched))
+
+
+@attrs.frozen
+class LineTies:
+    """The ties of one hierarchical line, inside and outside it.
+
+    Attributes:
+        line: head of the line.
+        internal: ties between two people of the line.
+        external: ties between a person of the line and anyone outside it (another
+            line, a root unit, no unit).
+        within_share: ``internal / (internal + external)``: the "within group" view of
+            network-analysis tools, a silo index (``None`` without ties).
+        ei_index: Krackhardt's E-I index ``(external - internal) / (external + internal)``:
+            -1 is a perfect silo, +1 a line that only works outwards (``None`` without ties).
+    """
+
+    line: str
+    internal: int
+    external: int
+    within_share: float | None
+    ei_index: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return attrs.asdict(self)
+
+
+@attrs.frozen
+class LineCollaboration:
+    """Ties within and between lines.
+
+    Attributes:
+        lines: the heads of the lines.
+        per_line: one :class:`LineTies` per line.
+        pairs: ``(line a, line b, ties)`` for every pair of lines (``a <= b``, the
+            diagonal holding ties inside a line) with at least one tie.
+    """
+
+    lines: tuple[str, ...]
+    per_line: tuple[LineTies, ...]
+    pairs: tuple[tuple[str, str, int], ...]
+
+    def matrix(self) -> npt.NDArray[np.int64]:
+        """The symmetric line × line collaboration matrix (ties inside a line on the diagonal)."""
+        index = {h: i for i, h in enumerate(self.lines)}
+        out = np.zeros((len(self.lines), len(self.lines)), dtype=np.int64)
+        for a, b, count in self.pairs:
+            out[index[a], index[b]] = out[index[b], index[a]] = count
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return {
+            "lines": list(self.lines),
+            "per_line": [x.to_dict() for x in self.per_line],
+            "pairs": [list(p) for p in self.pairs],
+        }
+
+
+def line_collaboration(
+    organization: OrgTables | Organization, *, lines: HierarchicalLines | None = None
+) -> LineCollaboration:
+    """Measure, per line, how much of its collaboration stays inside it.
+
+    Args:
+        organization: the organisation, as a model object or compact arrays.
+        lines: its lines, when already computed.
+
+    Returns:
+        The share of ties each line keeps inside, its E-I index, and the line × line
+        collaboration matrix.
+    """
+    tables, lines = _lines(organization, lines)
+    n = len(lines)
+    la, lb = _line_tie_pairs(tables, lines)
+    internal = np.bincount(la[(la == lb) & (la >= 0)], minlength=n)
+    differ = la != lb
+    external = np.bincount(la[differ & (la >= 0)], minlength=n) + np.bincount(
+        lb[differ & (lb >= 0)], minlength=n
+    )
+    per_line = []
+    for i, head in enumerate(lines.heads):
+        inside, outside = int(internal[i]), int(external[i])
+        total = inside + outside
+        per_line.append(
+            LineTies(
+                head,
+                inside,
+                outside,
+                inside / total if total else None,
+                (outside - inside) / total if total else None,
+            )
+        )
+    both = (la >= 0) & (lb >= 0)
+    lo = np.minimum(la[both], lb[both])
+    hi = np.maximum(la[both], lb[both])
+    counts = sp.coo_array((np.ones(len(lo), dtype=np.int64), (lo, hi)), shape=(n, n)).tocsr()
+    counts.sum_duplicates()
+    coo = counts.tocoo()
+    order = np.lexsort((coo.col, coo.row))
+    pairs = tuple(
+        (lines.heads[int(coo.row[k])], lines.heads[int(coo.col[k])], int(coo.data[k]))
+        for k in order.tolist()
+    )
+    return LineCollaboration(lines.heads, tuple(per_line), pairs)
+
+
+def _connected(tables: OrgTables) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Who has a tie with someone else, and who belongs to a group."""
+    n = tables.n_people
+    tied = np.zeros(n, dtype=np.bool_)
+    other = tables.tie_source != tables.tie_target
+    tied[tables.tie_source[other]] = True
+    tied[tables.tie_target[other]] = True
+    grouped = np.zeros(n, dtype=np.bool_)
+    grouped[tables.member_person] = True
+    return tied, grouped
+
+
+@attrs.frozen
+class Isolates:
+    """People with no tie to anyone and in no group (ORG005's subjects).
+
+    Attributes:
+        people: their ids, in the order of the people.
+        share: their share of all people (0 without people).
+    """
+
+    people: tuple[str, ...]
+    share: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return {"count": len(self.people), "share": self.share, "people": list(self.people)}
+
+
+def isolates(organization: OrgTables | Organization) -> Isolates:
+    """Find the people with no tie to anyone else and in no group.
+
+    Hierarchical links do not count: a person known only to their manager is isolated
+    from the organisation's transversal life. A self-tie is not a tie.
+
+    Args:
+        organization: the organisation, as a model object or compact arrays.
+
+    Returns:
+        The isolated people.
+    """
+    tables = as_tables(organization)
+    tied, grouped = _connected(tables)
+    alone = np.flatnonzero(~tied & ~grouped)
+    n = tables.n_people
+    return Isolates(
+        tuple(tables.person_ids[i] for i in alone.tolist()), len(alone) / n if n else 0.0
+    )
+
+
+@attrs.frozen
+class EsnReach:
+    """How far the enterprise social network reaches.
+
+    Attributes:
+        internal_people: people who are not external (the denominator).
+        reached: internal people with an ESN tie to someone else or in an ESN community.
+        share: ``reached / internal_people`` (0 without internal people).
+    """
+
+    internal_people: int
+    reached: int
+    share: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return attrs.asdict(self)
+
+
+def esn_reach(organization: OrgTables | Organization) -> EsnReach:
+    """Measure the share of internal people the ESN reaches.
+
+    Args:
+        organization: the organisation, as a model object or compact arrays.
+
+    Returns:
+        Reached people over internal people.
+    """
+    tables = as_tables(organization)
+    n = tables.n_people
+    reached = np.zeros(n, dtype=np.bool_)
+    esn = tables.tie_esn & (tables.tie_source != tables.tie_target)
+    reached[tables.tie_source[esn]] = True
+    reached[tables.tie_target[esn]] = True
+    esn_kind = GROUP_KINDS.index(GroupKind.ESN_COMMUNITY)
+    in_esn_group = tables.group_kind[tables.member_group] == esn_kind
+    reached[tables.member_person[in_esn_group]] = True
+    internal = ~tables.person_external
+    count = int(internal.sum())
+    hit = int((reached & internal).sum())
+    return EsnReach(count, hit, hit / count if count else 0.0)
