@@ -1,0 +1,216 @@
+"""ORG rules: transversality of the organisation and the upward flow of field knowledge.
+
+The rules read the analyses of :mod:`estrategy.org`, computed once per run on the compact
+arrays of the model's organisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from estrategy.model import GroupKind, ToolKind
+from estrategy.rules._engine import RuleContext, Violation, rule
+
+if TYPE_CHECKING:
+    from estrategy.org.hierarchy import HierarchicalLines
+    from estrategy.org.tables import OrgTables
+
+__all__ = [
+    "isolated_person",
+    "no_upward_path",
+    "project_without_charter",
+    "pseudo_transversal_group",
+    "silo",
+]
+
+_ROLE_NAMES = {
+    "community_manager": "community manager",
+    "data_scientist": "data scientist",
+    "sales": "salesperson",
+}
+
+
+def _tables(context: RuleContext) -> OrgTables:
+    from estrategy.org.tables import tables_from_organization
+
+    organization = context.model.organization
+    return context.memo("org.tables", lambda: tables_from_organization(organization))
+
+
+def _lines(context: RuleContext) -> HierarchicalLines:
+    from estrategy.org.hierarchy import hierarchical_lines
+
+    tables = _tables(context)
+    return context.memo("org.lines", lambda: hierarchical_lines(tables))
+
+
+@rule("ORG001", "silo", "warning")
+def silo(context: RuleContext) -> Iterator[Violation]:
+    """A hierarchical line has no transversal group or tie with any other line.
+
+    What it checks:
+        With two hierarchical lines or more (the subtrees of the units directly below a
+        root unit), every line none of whose people shares a group with, or has a tie to,
+        a person of another line. The subject is the unit heading the line.
+
+    Why it matters:
+        *Stratégie digitale interne et externe* makes transversality the heart of the
+        internal strategy: collective intelligence and agility come from people working
+        across departments, through support functions, product, market or region
+        directions, project groups and communities of practice. A line that talks to no
+        other keeps its knowledge, and its customers' signals, to itself.
+
+    How to fix:
+        Bring people of the line into a project group or a community of practice with
+        other lines, or record the ties that already exist.
+    """
+    from estrategy.org.transversality import silos
+
+    tables = _tables(context)
+    lines = _lines(context)
+    found = silos(tables, lines=lines)
+    codes = dict(zip(lines.heads, lines.head_codes.tolist(), strict=True))
+    for head in found.lines:
+        yield Violation(
+            f"line {head} has no transversal group or tie with any other line",
+            [head],
+            ["organization", "units", codes[head]],
+        )
+
+
+@rule("ORG002", "pseudo-transversal-group", "warning")
+def pseudo_transversal_group(context: RuleContext) -> Iterator[Violation]:
+    """A transversal group's members all belong to one hierarchical line.
+
+    What it checks:
+        With two hierarchical lines or more, every group whose members who belong to a
+        line (people of a root unit or without a unit are not counted) all belong to the
+        same line. A group with no member in any line is not reported.
+
+    Why it matters:
+        In *Stratégie digitale interne et externe* a transversal structure exists to cross
+        the hierarchy. A "transversal" group drawn from one line adds a meeting, not a
+        bridge: the organisation believes it is transversal while its lines stay apart.
+
+    How to fix:
+        Invite members from the other lines the group's subject concerns, or record the
+        group as the line's own team rather than a transversal group.
+    """
+    from estrategy.org.transversality import group_transversality
+
+    spans = group_transversality(_tables(context), lines=_lines(context))
+    for i, span in enumerate(spans.groups):
+        if spans.n_lines >= 2 and len(span.lines) == 1:
+            yield Violation(
+                f"group {span.group}: every member in a line belongs to line {span.lines[0]}",
+                [span.group],
+                ["organization", "groups", i],
+            )
+
+
+@rule("ORG003", "project-without-charter", "warning")
+def project_without_charter(context: RuleContext) -> Iterator[Violation]:
+    """A project group has no objective or no deadline.
+
+    What it checks:
+        Every group of kind ``project`` whose ``objective`` or ``deadline`` is empty.
+
+    Why it matters:
+        *Stratégie digitale interne et externe* describes project groups as gathered for a
+        precise objective and a deadline: that is what lets them cut across the
+        hierarchy for a while and then dissolve. Without them a project group drifts
+        into a permanent committee nobody can judge.
+
+    How to fix:
+        Give the group its objective (text, or the id of a model objective) and its
+        deadline, or change its kind (a community of practice has neither).
+    """
+    for i, group in enumerate(context.model.organization.groups):
+        if group.kind is not GroupKind.PROJECT:
+            continue
+        missing = [
+            what
+            for what, value in (("objective", group.objective), ("deadline", group.deadline))
+            if value in (None, "")
+        ]
+        if missing:
+            yield Violation(
+                f"project group {group.id} has no {' and no '.join(missing)}",
+                [group.id],
+                ["organization", "groups", i],
+            )
+
+
+@rule("ORG004", "no-upward-path", "warning", settings={"upward_hops": 3})
+def no_upward_path(context: RuleContext) -> Iterator[Violation]:
+    """A field role is too many steps from a decision maker, or cannot reach one.
+
+    What it checks:
+        Every internal holder of the ``community_manager``, ``data_scientist`` or
+        ``sales`` role more than ``upward_hops`` steps from the nearest decision maker,
+        or with no path to one. A step is a manager link, a supervision link, a tie or a
+        shared group (a group is one step however large), in either direction.
+
+    Why it matters:
+        *Stratégie digitale interne et externe* insists that what community managers,
+        data scientists and salespeople learn in the field must flow up into the
+        company. Each intermediary filters and delays it; beyond a few steps, customer
+        signals no longer reach anyone who can decide.
+
+    How to fix:
+        Shorten the path: a tie or a shared group with a decision maker (a digital
+        committee, a community of practice), or mark the person who actually decides on
+        the field's information as ``decision_maker``.
+
+    Options:
+        ``upward_hops`` (default 3): the most steps allowed.
+    """
+    from estrategy.org.reach import upward_reach
+
+    hops = int(context.settings.get("upward_hops", 3))
+    tables = _tables(context)
+    reach = context.memo("org.upward_reach", lambda: upward_reach(tables))
+    index = {pid: i for i, pid in enumerate(tables.person_ids)}
+    for holder in reach.beyond(hops):
+        role = " and ".join(_ROLE_NAMES.get(r, r) for r in holder.roles)
+        if holder.steps is None:
+            message = f"{role} {holder.person} has no path to any decision maker"
+        else:
+            message = (
+                f"{role} {holder.person} is {holder.steps} steps from the nearest "
+                f"decision maker (more than {hops})"
+            )
+        yield Violation(message, [holder.person], ["organization", "people", index[holder.person]])
+
+
+@rule("ORG005", "isolated-person", "info")
+def isolated_person(context: RuleContext) -> Iterator[Violation]:
+    """With an ESN deployed, a person has no tie and belongs to no group.
+
+    What it checks:
+        When the model has a tool of kind ``esn``, every person with no tie to anyone
+        else and in no group. Manager links do not count: they are the hierarchy the
+        ESN is meant to go beyond.
+
+    Why it matters:
+        *Stratégie digitale interne et externe* makes the enterprise social network the
+        main tool of the internal strategy. A person the network does not reach is left
+        out of the collective intelligence it is deployed for.
+
+    How to fix:
+        Bring the person into a community or project group, or record their ties.
+    """
+    from estrategy.org.transversality import isolates
+
+    if not any(tool.kind is ToolKind.ESN for tool in context.model.tools):
+        return
+    tables = _tables(context)
+    alone = isolates(tables)
+    index = {pid: i for i, pid in enumerate(tables.person_ids)}
+    for person in alone.people:
+        yield Violation(
+            f"person {person} has no tie and belongs to no group, though an ESN is deployed",
+            [person],
+            ["organization", "people", index[person]],
+        )
