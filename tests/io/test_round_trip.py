@@ -53,7 +53,8 @@ def test_dumps_is_readable_block_yaml(lefevre: StrategyModel) -> None:
     assert text.startswith(
         "schema_version: 1\nname: Lefèvre digital plan 2027\nas_of: 2026-11-15\n"
     )
-    assert "{" not in text and "[" not in text  # block style throughout
+    assert "{" not in text  # block style throughout
+    assert "[" not in text
     assert "null" not in text  # None is left out
     assert "currency" not in text  # the default, EUR, is left out
     assert "budget: 12000\n" in text

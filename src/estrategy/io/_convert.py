@@ -74,8 +74,9 @@ def describe(value: object) -> str:
 
 def did_you_mean(value: str, choices: list[str]) -> str:
     """A ``" (did you mean 'x'?)"`` hint, or ``""`` when nothing is close."""
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    by_lower = {choice.lower(): choice for choice in choices}
+    close = difflib.get_close_matches(value.lower(), list(by_lower), n=1, cutoff=0.6)
+    return f" (did you mean {by_lower[close[0]]!r}?)" if close else ""
 
 
 def _str(value: object, _type: object) -> str:
