@@ -1,0 +1,214 @@
+"""Brute-force reference analyses on the networkx graph: simple and obviously right.
+
+Each function follows the definition word for word, with Python loops and networkx, on
+:func:`estrategy.org.org_graph`. The fast analyses must give identical results.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+import networkx as nx
+
+from estrategy.model import Organization
+from estrategy.org import org_graph
+
+
+def _edges(g: nx.MultiDiGraph, relation: str) -> list[tuple[str, str, dict[str, object]]]:
+    return [(u, v, d) for u, v, d in g.edges(data=True) if d["relation"] == relation]
+
+
+def _of_kind(g: nx.MultiDiGraph, kind: str) -> list[str]:
+    return [n for n, k in g.nodes(data="kind") if k == kind]
+
+
+def lines(org: Organization) -> tuple[list[str], dict[str, str | None]]:
+    """Line heads (in unit order) and the line head of each person (or None)."""
+    g = org_graph(org)
+    units = _of_kind(g, "unit")
+    parent = {u: v for u, v, _ in _edges(g, "child_of")}
+    children = defaultdict(list)
+    for child, p in parent.items():
+        children[p].append(child)
+    heads = [
+        u
+        for u in units
+        if (u in parent and parent[u] not in parent) or (u not in parent and not children[u])
+    ]
+
+    def head_of(unit: str) -> str | None:
+        chain = [unit]
+        while chain[-1] in parent:
+            chain.append(parent[chain[-1]])
+        # chain ends at a root; the head is the unit just below it, or a childless root
+        if len(chain) >= 2:
+            return chain[-2]
+        return unit if not children[unit] else None
+
+    person_line: dict[str, str | None] = {p: None for p in _of_kind(g, "person")}
+    for person, unit, _ in _edges(g, "belongs_to"):
+        person_line[person] = head_of(unit)
+    return heads, person_line
+
+
+def tie_pairs(org: Organization) -> set[frozenset[str]]:
+    g = org_graph(org)
+    return {frozenset((u, v)) for u, v, _ in _edges(g, "ties") if u != v}
+
+
+def members(org: Organization) -> dict[str, set[str]]:
+    g = org_graph(org)
+    out: dict[str, set[str]] = {gid: set() for gid in _of_kind(g, "group")}
+    for person, group, _ in _edges(g, "member_of"):
+        out[group].add(person)
+    return out
+
+
+def group_lines(org: Organization) -> dict[str, set[str]]:
+    _, line = lines(org)
+    return {g: {line[p] for p in ms if line[p] is not None} for g, ms in members(org).items()}
+
+
+def links(org: Organization) -> dict[tuple[str, str], tuple[int, int]]:
+    """For each pair of lines (in head order) joined: (groups, tie pairs)."""
+    heads, line = lines(org)
+    spans = group_lines(org)
+    out = {}
+    for a, b in itertools.combinations(heads, 2):
+        k = sum(1 for s in spans.values() if a in s and b in s)
+        t = 0
+        for pair in tie_pairs(org):
+            x, y = tuple(pair)
+            if {line[x], line[y]} == {a, b}:
+                t += 1
+        if k or t:
+            out[(a, b)] = (k, t)
+    return out
+
+
+def silos(org: Organization) -> list[str]:
+    heads, _ = lines(org)
+    if len(heads) < 2:
+        return []
+    joined = links(org)
+    return [h for h in heads if not any(h in pair for pair in joined)]
+
+
+def collaboration(org: Organization) -> dict[str, tuple[int, int]]:
+    heads, line = lines(org)
+    out = {h: [0, 0] for h in heads}
+    for pair in tie_pairs(org):
+        x, y = tuple(pair)
+        if line[x] is not None and line[x] == line[y]:
+            out[line[x]][0] += 1
+        else:
+            for z in (line[x], line[y]):
+                if z is not None:
+                    out[z][1] += 1
+    return {h: (i, e) for h, (i, e) in out.items()}
+
+
+def isolates(org: Organization) -> list[str]:
+    g = org_graph(org)
+    tied = {p for pair in tie_pairs(org) for p in pair}
+    grouped = {p for p, _, _ in _edges(g, "member_of")}
+    return [p for p in _of_kind(g, "person") if p not in tied and p not in grouped]
+
+
+def esn_reached(org: Organization) -> tuple[int, int]:
+    g = org_graph(org)
+    reached = set()
+    for u, v, d in _edges(g, "ties"):
+        if u != v and d["kind"] == "esn":
+            reached |= {u, v}
+    for person, group, _ in _edges(g, "member_of"):
+        if g.nodes[group]["group_kind"] == "esn_community":
+            reached.add(person)
+    internal = [p for p in _of_kind(g, "person") if not g.nodes[p]["external"]]
+    return len(internal), sum(1 for p in internal if p in reached)
+
+
+def steps(org: Organization) -> dict[str, int | None]:
+    """Steps to the nearest decision maker: weighted search, a group being two half steps."""
+    g = org_graph(org)
+    h = nx.Graph()
+    people = _of_kind(g, "person")
+    h.add_nodes_from(people)
+    for relation in ("reports_to", "supervises", "ties"):
+        for u, v, _ in _edges(g, relation):
+            if u != v:
+                h.add_edge(u, v, weight=2)
+    for person, group, _ in _edges(g, "member_of"):
+        h.add_edge(person, ("group", group), weight=1)
+    sources = {p for p in people if g.nodes[p]["decision_maker"]}
+    if not sources:
+        return {p: None for p in people}
+    dist = nx.multi_source_dijkstra_path_length(h, sources, weight="weight")
+    return {p: (dist[p] // 2 if p in dist else None) for p in people}
+
+
+def broker_pairs(org: Organization) -> dict[str, int]:
+    _, line = lines(org)
+    spans = group_lines(org)
+    touched: dict[str, set[str]] = {p: set() for p in line}
+    for p, own in line.items():
+        if own is not None:
+            touched[p].add(own)
+    for pair in tie_pairs(org):
+        x, y = tuple(pair)
+        if line[y] is not None:
+            touched[x].add(line[y])
+        if line[x] is not None:
+            touched[y].add(line[x])
+    for group, ms in members(org).items():
+        for p in ms:
+            touched[p] |= spans[group]
+    return {p: len(s) * (len(s) - 1) // 2 for p, s in touched.items()}
+
+
+def spans_and_depths(org: Organization) -> tuple[list[int], list[int]]:
+    g = org_graph(org)
+    manager = {u: v for u, v, _ in _edges(g, "reports_to")}
+    reports: dict[str, int] = defaultdict(int)
+    for m in manager.values():
+        reports[m] += 1
+    depths = []
+    for p in _of_kind(g, "person"):
+        d, q = 0, p
+        while q in manager:
+            q, d = manager[q], d + 1
+        depths.append(d)
+    return sorted(reports.values()), depths
+
+
+def simple_tie_graph(org: Organization) -> nx.Graph:
+    g = org_graph(org)
+    h = nx.Graph()
+    h.add_nodes_from(_of_kind(g, "person"))
+    h.add_edges_from(tuple(pair) for pair in tie_pairs(org))
+    return h
+
+
+def brokerage_roles(org: Organization) -> dict[str, tuple[int, int, int, int]]:
+    """Open two-paths a - b - c per broker b: coordinator, itinerant, gate/rep, liaison."""
+    _, line = lines(org)
+    h = simple_tie_graph(org)
+    out = {}
+    for b in h.nodes:
+        counts = [0, 0, 0, 0]
+        if line[b] is not None:
+            for a, c in itertools.combinations(sorted(h[b]), 2):
+                if h.has_edge(a, c) or line[a] is None or line[c] is None:
+                    continue
+                la, lb, lc = line[a], line[b], line[c]
+                if la == lb == lc:
+                    counts[0] += 1
+                elif la == lc:
+                    counts[1] += 1
+                elif lb in (la, lc):
+                    counts[2] += 1
+                else:
+                    counts[3] += 1
+        out[b] = (counts[0], counts[1], counts[2], counts[3])
+    return out
