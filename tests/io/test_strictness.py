@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -146,3 +147,26 @@ def test_limits_are_validated() -> None:
     with pytest.raises(ValueError, match="max_depth"):
         io.Limits(max_depth=0)
     assert io.Limits(20 * 1024 * 1024, 64, 2_000_000) == io.DEFAULT_LIMITS
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "words"),
+    [
+        (
+            HEAD + "tactics: [{id: t}]\nactions: [{id: a, tactic: t, budget: 1e999999999}]\n",
+            "yaml",
+            "out of range",
+        ),
+        (HEAD + "objectives: [{id: o, target: 1" + "0" * 400 + "}]\n", "yaml", "too large"),
+        (
+            HEAD + "objectives: [{id: o, target: 1" + "0" * 5000 + "}]\n",
+            "yaml",
+            "is not a valid !!int",
+        ),
+        ('{"schema_version": 1, "name": 1' + "1" * 5000 + "}", "json", "too many digits"),
+    ],
+)
+def test_absurd_numbers_are_refused_quickly(text: str, fmt: str, words: str) -> None:
+    with pytest.raises(LoadError, match=re.escape(words)) as caught:
+        io.loads(text, fmt)
+    assert len(str(caught.value)) < 400

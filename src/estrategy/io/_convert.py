@@ -102,18 +102,28 @@ def _int(value: object, _type: object) -> int:
 
 def _float(value: object, _type: object) -> float:
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            raise ValueError(f"the number {str(value)[:12]}... is too large") from None
     raise TypeError(f"expected a number, got {describe(value)}")
+
+
+# Amounts beyond 10**60 are typing accidents; refusing them also keeps a hostile
+# `1e999999999` from turning into a billion digits when the model is saved.
+_MONEY_DIGITS = 60
 
 
 def _decimal(value: object, _type: object) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(str(value))
-    raise TypeError(f"expected a number, got {describe(value)}")
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | float):
+        raise TypeError(f"expected a number, got {describe(value)}")
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    if number.is_finite() and not number.is_zero() and abs(number.adjusted()) > _MONEY_DIGITS:
+        raise ValueError(
+            f"the amount {number:.3e} is out of range (at most {_MONEY_DIGITS} digits either "
+            "side of the decimal point)"
+        )
+    return number
 
 
 def _date(value: object, _type: object) -> dt.date:

@@ -82,7 +82,10 @@ class _Scanner:
                 raise self.fatal("JSON syntax error: invalid number")
             self.pos = match.end()
             text = match.group()
-            number = Decimal(text) if match.group(1) or match.group(2) else int(text)
+            try:
+                number = Decimal(text) if match.group(1) or match.group(2) else int(text)
+            except ValueError:  # more digits than int() accepts (sys.get_int_max_str_digits)
+                raise self.fatal(f"the number {text[:20]}... has too many digits") from None
             self.tree.value(number, line, column)
         else:
             for word, literal in _LITERALS.items():

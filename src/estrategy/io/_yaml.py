@@ -51,6 +51,10 @@ class _Bad(Exception):
     """A scalar that cannot be read; the message says why."""
 
 
+def _clip(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _short(tag: str) -> str:
     return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
 
@@ -89,18 +93,18 @@ def _scalar(event: ScalarEvent, resolve: Callable[[str], str]) -> Any:
             return text
         if tag == _NULL:
             if text not in ("", "~", "null", "Null", "NULL"):
-                raise _Bad(f"{text!r} is not null")
+                raise _Bad(f"{_clip(text)!r} is not null")
             return None
         if tag == _BOOL:
             if text.lower() not in ("true", "false"):
-                raise _Bad(f"{text!r} is not true or false")
+                raise _Bad(f"{_clip(text)!r} is not true or false")
             return text.lower() == "true"
         if tag == _INT:
             return _integer(text)
         if tag == _FLOAT:
             return _number(text)
     except (ValueError, InvalidOperation):
-        raise _Bad(f"{text!r} is not a valid {_short(tag)} value") from None
+        raise _Bad(f"{_clip(text)!r} is not a valid {_short(tag)} value") from None
     raise _Bad(_refused(tag))
 
 
