@@ -123,17 +123,28 @@ def org_graph(organization: OrgTables | Organization) -> nx.MultiDiGraph:
             graph.add_edge(people[i], people[m], relation="reports_to")
         if s >= 0:
             graph.add_edge(people[s], people[i], relation="supervises")
-    for g, p in zip(tables.member_group.tolist(), tables.member_person.tolist(), strict=True):
-        graph.add_edge(people[p], groups[g], relation="member_of")
-    for s, t, e, w in zip(
-        tables.tie_source.tolist(),
-        tables.tie_target.tolist(),
-        tables.tie_esn.tolist(),
-        tables.tie_weight.tolist(),
-        strict=True,
+    # ``order`` keeps the order of members and ties, so files written from the graph
+    # read back into the same organisation
+    for k, (g, p) in enumerate(
+        zip(tables.member_group.tolist(), tables.member_person.tolist(), strict=True)
+    ):
+        graph.add_edge(people[p], groups[g], relation="member_of", order=k)
+    for k, (s, t, e, w) in enumerate(
+        zip(
+            tables.tie_source.tolist(),
+            tables.tie_target.tolist(),
+            tables.tie_esn.tolist(),
+            tables.tie_weight.tolist(),
+            strict=True,
+        )
     ):
         graph.add_edge(
-            people[s], people[t], relation="ties", kind="esn" if e else "collaboration", weight=w
+            people[s],
+            people[t],
+            relation="ties",
+            kind="esn" if e else "collaboration",
+            weight=w,
+            order=k,
         )
     return graph
 
