@@ -1,0 +1,123 @@
+"""``estrategy org``: analyse the organisation of a model file or of an HR export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from estrategy.cli._common import clean_errors, fail
+
+__all__ = ["org"]
+
+_EXPORTS = (".graphml", ".gexf")
+
+
+@click.command()
+@click.argument("source", required=False, type=click.Path(path_type=Path, exists=True))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format: text for people, json for programs.",
+)
+@click.option(
+    "--mapping",
+    default=None,
+    metavar="PRESET|FILE",
+    help="Column mapping of an HR export: a preset (chart, chart-ids, workplace, scim) "
+    "or a TOML file.",
+)
+@click.option(
+    "--export",
+    "export",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write the graph: FILE.graphml, FILE.gexf, or a folder for Gephi's "
+    "nodes.csv and edges.csv.",
+)
+@click.option("--top", default=20, show_default=True, help="How many brokers to list.")
+@click.option(
+    "--upward-hops",
+    default=3,
+    show_default=True,
+    help="List field roles more than this many steps from a decision maker.",
+)
+def org(
+    source: Path | None,
+    output_format: str,
+    mapping: str | None,
+    export: Path | None,
+    top: int,
+    upward_hops: int,
+) -> None:
+    """Analyse the organisation of SOURCE: a model, a CSV folder or a GraphML file.
+
+    SOURCE is a model file, a folder of CSV files (an HR export) or a GraphML file; with
+    no SOURCE, the embedded demo model. Prints the hierarchical lines, span of control and depth, transversality (pairs of
+    lines joined, silos, groups inside one line), ties within and between lines, brokers,
+    the upward reach of field roles, isolates and the reach of the ESN.
+    """
+    from estrategy.cli._common import load_model_or_demo
+    from estrategy.org.summary import analyze, render_text
+    from estrategy.org.tables import OrgTables, tables_from_organization
+
+    if top < 0 or upward_hops < 0:
+        fail("--top and --upward-hops must be >= 0")
+    with clean_errors():
+        tables: OrgTables
+        if source is not None and source.is_dir():
+            from estrategy.io.orgcsv import PRESETS, read_mapping, read_tables
+
+            column_mapping = None
+            if mapping is not None:
+                column_mapping = PRESETS.get(mapping) or (
+                    read_mapping(Path(mapping)) if Path(mapping).is_file() else None
+                )
+                if column_mapping is None:
+                    fail(
+                        f"--mapping {mapping!r} is neither a preset "
+                        f"({', '.join(PRESETS)}) nor a TOML file"
+                    )
+            tables = read_tables(source, mapping=column_mapping, attributes=export is not None)
+        elif source is not None and source.suffix.lower() == ".graphml":
+            from estrategy.io.graphml import read_graphml
+
+            tables = tables_from_organization(read_graphml(source))
+        else:
+            if mapping is not None:
+                fail("--mapping applies to a folder of CSV files only")
+            loaded = load_model_or_demo(source, command="analysing")
+            tables = tables_from_organization(loaded.model.organization)
+        analysis = analyze(tables, top_brokers=top)
+        if export is not None:
+            _export(tables, export)
+    if output_format == "json":
+        data = {"version": 1, **analysis.to_dict()}
+        data["upward_reach"]["beyond"] = [
+            h.to_dict() for h in analysis.upward_reach.beyond(upward_hops)
+        ]
+        data["upward_reach"]["upward_hops"] = upward_hops
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(analysis, upward_hops=upward_hops), nl=False)
+
+
+def _export(tables: object, target: Path) -> None:
+    from estrategy.io.graphml import write_gephi_csv, write_gexf, write_graphml
+    from estrategy.org.tables import OrgTables
+
+    assert isinstance(tables, OrgTables)
+    suffix = target.suffix.lower()
+    if suffix == ".graphml":
+        write_graphml(tables, target)
+    elif suffix == ".gexf":
+        write_gexf(tables, target)
+    elif suffix:
+        fail(f"--export {target}: expected a .graphml or .gexf file, or a folder")
+    else:
+        write_gephi_csv(tables, target)
+    click.echo(f"wrote {target}", err=True)
