@@ -57,7 +57,9 @@ def org(
     """Analyse the organisation of SOURCE: a model, a CSV folder or a GraphML file.
 
     SOURCE is a model file, a folder of CSV files (an HR export) or a GraphML file; with
-    no SOURCE, the embedded demo model. Prints the hierarchical lines, span of control and depth, transversality (pairs of
+    no SOURCE, the embedded demo model.
+
+    Prints the hierarchical lines, span of control and depth, transversality (pairs of
     lines joined, silos, groups inside one line), ties within and between lines, brokers,
     the upward reach of field roles, isolates and the reach of the ESN.
     """
