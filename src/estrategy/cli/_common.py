@@ -5,11 +5,24 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 import click
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_CLEAN", "EXIT_FINDINGS", "clean_errors", "fail"]
+if TYPE_CHECKING:
+    from estrategy.io import SourceMap
+    from estrategy.model import StrategyModel
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_CLEAN",
+    "EXIT_FINDINGS",
+    "LoadedModel",
+    "clean_errors",
+    "fail",
+    "load_model_or_demo",
+]
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -35,3 +48,26 @@ def clean_errors() -> Iterator[None]:
         yield
     except (ValueError, OSError, RecursionError, MemoryError) as exc:
         fail(str(exc) or type(exc).__name__)
+
+
+def load_model_or_demo(file: Path | None, *, command: str) -> LoadedModel:
+    """Load FILE with its source map, or the embedded demo (and say so on stderr).
+
+    Must be called inside :func:`clean_errors`.
+    """
+    from estrategy import io
+
+    if file is None:
+        click.echo(f"No file given: {command} the embedded demo model.", err=True)
+        return LoadedModel(io.load_demo(), None, None, Path.cwd())
+    document = io.load_document(file)
+    return LoadedModel(document.model, str(file), document.positions, file.parent)
+
+
+class LoadedModel(NamedTuple):
+    """A model with where it came from: its file, its source map and its folder."""
+
+    model: StrategyModel
+    source: str | None
+    positions: SourceMap | None
+    folder: Path

@@ -1,0 +1,77 @@
+"""``estrategy report``: one self-contained HTML file with findings, maturity and charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from estrategy.cli._common import clean_errors, load_model_or_demo
+
+__all__ = ["report"]
+
+
+@click.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="HTML file to write (default: the model's name with -report.html, in the current folder).",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date to check against (default: the model's as_of, else today).",
+)
+def report(file: Path | None, output: Path | None, as_of: object) -> None:
+    """Write an HTML report of FILE: gaps, maturity charts and the organisation.
+
+    The report holds the coherence gaps, the maturity dimensions (radar chart), the
+    quadrant, the eight steps and the organisation's transversality. With no FILE, the
+    embedded demo model.
+
+    The file is self-contained: no script, no external resource.
+    """
+    import datetime as dt
+
+    from estrategy.analysis import check
+    from estrategy.io.atomic import write_text_atomic
+    from estrategy.maturity import assess
+    from estrategy.org import analyze
+    from estrategy.report import html
+    from estrategy.settings import find_config, load_config
+
+    date = as_of.date() if isinstance(as_of, dt.datetime) else None
+    with clean_errors():
+        loaded = load_model_or_demo(file, command="reporting on")
+        found = find_config(loaded.folder)
+        config = load_config(found) if found is not None else None
+        findings = check(
+            loaded.model,
+            select=config.select if config else None,
+            ignore=config.ignore if config else (),
+            settings=config.settings if config else None,
+            severities=config.severities if config else None,
+            as_of=date,
+        )
+        assessment = assess(loaded.model, as_of=date)
+        org = analyze(loaded.model.organization)
+        page = html.render(
+            findings,
+            assessment=assessment,
+            org=org,
+            source=loaded.source,
+            positions=loaded.positions,
+        )
+        target = output or Path(_file_name(loaded.model.name or "strategy") + "-report.html")
+        write_text_atomic(target, page)
+    click.echo(f"Wrote {target}")
+
+
+def _file_name(name: str) -> str:
+    """A safe file name from a model's name: letters, digits and dashes."""
+    safe = "".join(c.lower() if c.isalnum() else "-" for c in name)
+    return "-".join(part for part in safe.split("-") if part) or "strategy"
