@@ -236,3 +236,15 @@ def test_matplotlib_is_imported_only_for_plots() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_cli_without_file_assesses_the_demo() -> None:
+    code, out, err = _run("--format", "json")
+    assert code == 0
+    assert "embedded demo model" in err
+    assert json.loads(out)["quadrant"]["name"] in (
+        "beginner",
+        "fashionista",
+        "conservative",
+        "digirati",
+    )

@@ -10,16 +10,16 @@ data: the default one is ``estrategy/data/maturity.toml``; users load their own 
 or published under the ``estrategy.criteria`` entry points. See docs/maturity.md.
 """
 
-from estrategy.maturity.assess import assess
+from estrategy.maturity.assessment import assess
 from estrategy.maturity.builtin import BUILTIN_CRITERIA
-from estrategy.maturity.compare import (
+from estrategy.maturity.comparison import (
     Comparison,
     CriterionChange,
     DimensionChange,
     StepChange,
     compare,
 )
-from estrategy.maturity.criterion import (
+from estrategy.maturity.criteria import (
     Criterion,
     CriterionContext,
     CriterionFunction,

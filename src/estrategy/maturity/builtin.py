@@ -15,8 +15,8 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from estrategy.maturity import _org
-from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
-from estrategy.maturity.criterion import criterion as declare
+from estrategy.maturity.criteria import Criterion, CriterionContext, CriterionResult, Evidence
+from estrategy.maturity.criteria import criterion as declare
 from estrategy.maturity.facts import ACTION_FIELDS, missing_action_fields, smart_gaps
 from estrategy.model import (
     ActionStatus,
@@ -42,11 +42,6 @@ _FIELD_ROLES = ("community_manager", "data_scientist", "sales")
 
 def _pct(part: float, whole: float) -> float:
     return 100.0 * part / whole if whole else 0.0
-
-
-def _live(model: StrategyModel) -> list[str]:
-    """Ids of actions that still count (not dropped)."""
-    return [a.id for a in model.actions if a.status != ActionStatus.DROPPED]
 
 
 # --- strategy ---------------------------------------------------------------------------
@@ -229,15 +224,15 @@ def complete_actions(model: StrategyModel, context: CriterionContext) -> Criteri
 
 @declare("on-schedule", title="Actions on schedule")
 def on_schedule(model: StrategyModel, context: CriterionContext) -> CriterionResult:
-    """No live action is past its deadline without being done (001: milestones)."""
-    live = _live(model)
+    """No live action with a deadline is past it without being done (001: milestones)."""
+    live = [a.id for a in model.actions if a.status != ActionStatus.DROPPED and a.deadline]
     overdue = context.facts.overdue
     return CriterionResult.ratio(
         [a for a in live if a not in overdue],
         [a for a in live if a in overdue],
         met_fact=f"actions on schedule as of {context.as_of.isoformat()}",
         unmet_fact=f"actions past their deadline and not done as of {context.as_of.isoformat()}",
-        empty="no live action",
+        empty="no live action has a deadline",
     )
 
 

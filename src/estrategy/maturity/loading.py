@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from estrategy.maturity.builtin import BUILTIN_CRITERIA
-from estrategy.maturity.criterion import Criterion
+from estrategy.maturity.criteria import Criterion
 from estrategy.maturity.plugins import CriterionPluginError, discover_criteria, merge_criteria
 from estrategy.maturity.spec import (
     SIZES,

@@ -10,7 +10,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from estrategy.maturity.compare import Comparison
+from estrategy.maturity.comparison import Comparison
 from estrategy.maturity.quadrant import QUADRANT_NAMES
 from estrategy.maturity.results import Assessment
 

@@ -18,7 +18,7 @@ from importlib import metadata
 from types import MappingProxyType
 
 from estrategy.maturity.builtin import BUILTIN_CRITERIA
-from estrategy.maturity.criterion import Criterion
+from estrategy.maturity.criteria import Criterion
 
 __all__ = ["ENTRY_POINT_GROUP", "CriterionPluginError", "discover_criteria", "merge_criteria"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from estrategy.maturity.compare import Comparison
-from estrategy.maturity.criterion import Evidence
+from estrategy.maturity.comparison import Comparison
+from estrategy.maturity.criteria import Evidence
 from estrategy.maturity.results import Assessment, DimensionScore, StepResult
 
 __all__ = ["render_json", "render_markdown", "render_text"]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from estrategy.maturity.criterion import Evidence
+from estrategy.maturity.criteria import Evidence
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas

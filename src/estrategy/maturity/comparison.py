@@ -231,7 +231,7 @@ def compare(
     Returns:
         What moved: the overall score, each dimension and its criteria, each step.
     """
-    from estrategy.maturity.assess import assess
+    from estrategy.maturity.assessment import assess
 
     first = before if isinstance(before, Assessment) else assess(before, maturity_model)
     second = after if isinstance(after, Assessment) else assess(after, maturity_model)
