@@ -70,8 +70,21 @@ _EXPORTS.update(dict.fromkeys(_MODEL_EXPORTS, "estrategy.model"))
 __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
+    from estrategy.analysis import Report as Report
+    from estrategy.analysis import check as check
     from estrategy.catalogue import Catalogue as Catalogue
     from estrategy.catalogue import default_catalogue as default_catalogue
+    from estrategy.io import LoadError as LoadError
+    from estrategy.io import dumps as dumps
+    from estrategy.io import json_schema as json_schema
+    from estrategy.io import load as load
+    from estrategy.io import load_demo as load_demo
+    from estrategy.io import load_document as load_document
+    from estrategy.io import loads as loads
+    from estrategy.io import save as save
+    from estrategy.maturity import assess as assess
+    from estrategy.maturity import compare as compare
+    from estrategy.maturity import criterion as criterion
     from estrategy.model import KPI as KPI
     from estrategy.model import Action as Action
     from estrategy.model import BusinessStake as BusinessStake
@@ -89,6 +102,10 @@ if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
     from estrategy.model import Tool as Tool
     from estrategy.model import TransversalGroup as TransversalGroup
     from estrategy.model import Unit as Unit
+    from estrategy.org import org_graph as org_graph
+    from estrategy.rules import Finding as Finding
+    from estrategy.rules import Severity as Severity
+    from estrategy.rules import rule as rule
 
 
 def __getattr__(name: str) -> Any:
