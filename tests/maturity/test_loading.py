@@ -8,6 +8,7 @@ import pytest
 
 from estrategy.io.errors import LoadError
 from estrategy.maturity import (
+    CriterionContext,
     CriterionResult,
     Evidence,
     LevelScale,
@@ -208,3 +209,20 @@ def test_failing_criterion_becomes_a_warning() -> None:
     assert item.error == "RuntimeError: boom"
     assert result.warnings == ("criterion 'acme.broken' failed: RuntimeError: boom",)
     assert result.dimension("x").score == 100
+
+
+def test_criterion_can_reuse_the_coherence_findings(lefevre: StrategyModel) -> None:
+    @criterion("acme.incomplete-actions")
+    def incomplete(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+        codes = [f for f in context.findings() if f.code == "ACT002"]
+        assert context.findings() is context.findings()  # computed once
+        ids = [s for f in codes for s in f.subjects]
+        return CriterionResult(
+            100 * (1 - len(codes) / max(1, len(model.actions))), [Evidence("ACT002", ids)]
+        )
+
+    text = '[[dimensions]]\nid = "x"\ncriteria = ["acme.incomplete-actions"]\n'
+    spec = maturity_model_from_text(text, criteria=[incomplete], base=default_maturity_model())
+    item = assess(lefevre, spec).dimension("x").criterion("acme.incomplete-actions")
+    assert item.score == 75
+    assert item.evidence[0].ids == ("a-shoot",)

@@ -192,7 +192,7 @@ class CriterionContext:
             except ImportError:  # pragma: no cover - the rules are an optional layer here
                 self._cache["findings"] = ()
             else:
-                report = check(self.model, as_of=self.as_of)
+                report = check(self.model, as_of=self.as_of, catalogue=self.catalogue)
                 self._cache["findings"] = tuple(report.findings)
         result: tuple[Any, ...] = self._cache["findings"]
         return result
