@@ -65,7 +65,7 @@ def test_minimal_model_writes_version_and_name() -> None:
     for fmt in FORMATS:
         data = io.loads(io.dumps(StrategyModel(), fmt), fmt)
         assert data == StrategyModel()
-    assert io.dumps(StrategyModel()) == "schema_version: 1\nname: ''\n"
+    assert io.dumps(StrategyModel()) == 'schema_version: 1\nname: ""\n'
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -231,3 +231,34 @@ def test_load_demo() -> None:
     demo = io.load_demo()
     assert demo.name
     assert io.loads(io.dumps(demo)) == demo
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbers_and_odd_keys_round_trip(fmt: str) -> None:
+    from estrategy.model import KPI, Measurement, Objective
+
+    values = [1e-05, 1e20, 1.5e300, 0.1, -2.5, 3.0, 123456789.125]
+    model = StrategyModel(
+        objectives=[Objective(id="o", baseline=-0.0, target=1e-7)],
+        kpis=[
+            KPI(
+                id="k",
+                measurements=[
+                    Measurement(date=dt.date(2026, 1, i + 1), value=v) for i, v in enumerate(values)
+                ],
+            )
+        ],
+        organization=Organization(
+            people=[Person(id="p", attributes={"Cost Center: x": "1", "#": "", "true": "null"})]
+        ),
+    )
+    assert io.loads(io.dumps(model, fmt), fmt) == model
+
+
+def test_plain_yaml_only_where_unambiguous() -> None:
+    names = ["Anne", "true", "- x", "a: b", "x #y", "12"]
+    people = [Person(id=f"p{i}", name=name) for i, name in enumerate(names)]
+    text = io.dumps(StrategyModel(organization=Organization(people=people)))
+    assert "name: Anne\n" in text
+    for quoted in ['"true"', '"- x"', '"a: b"', '"x #y"', '"12"']:
+        assert f"name: {quoted}\n" in text
