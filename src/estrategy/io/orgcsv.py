@@ -1395,7 +1395,7 @@ def _read_arrow(folder: Path, mapping: ColumnMapping | None, keep_attributes: bo
     def code_list(values: Any, n: int) -> CodeList:
         if values is None:
             return CodeList((), np.zeros(n + 1, dtype=np.int64), np.zeros(0, dtype=np.int32))
-        parts = pc.split_pattern(values, ";")
+        parts = pc.split_pattern(values.combine_chunks(), ";")
         flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
         owner = pc.list_parent_indices(parts).to_numpy(zero_copy_only=False)
         keep = pc.not_equal(flat, "")
