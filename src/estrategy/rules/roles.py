@@ -181,7 +181,7 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
         if responsible is None or not action.competences:
             continue
         skills = set(responsible.skills)
-        lacking = [c for c in dict.fromkeys(action.competences) if c not in skills]
+        lacking = sorted({c for c in action.competences if c not in skills})
         if lacking:
             yield Violation(
                 f"action {action.id} requires {', '.join(lacking)}, which its responsible "

@@ -1,0 +1,176 @@
+"""Properties of ``check`` on generated models (hypothesis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from estrategy.analysis import check
+from estrategy.model import (
+    ActionStatus,
+    Measurement,
+    StrategyModel,
+    StrategyStatus,
+)
+from estrategy.report import json as json_report
+from estrategy.testing import clean_models, models
+
+
+def _ids(model: StrategyModel) -> set[str]:
+    org = model.organization
+    collections: list[Any] = [
+        org.units,
+        org.people,
+        org.groups,
+        model.stakes,
+        model.objectives,
+        model.strategies,
+        model.tactics,
+        model.actions,
+        model.kpis,
+        model.tools,
+    ]
+    ids = {item.id for collection in collections for item in collection}
+    return ids | {str(t.audience) for t in model.tactics if t.audience is not None}
+
+
+def _comparable(model: StrategyModel) -> Counter[tuple[str, str, tuple[str, ...], str]]:
+    """Findings without their paths (list indexes move when lists are shuffled)."""
+    return Counter((f.code, str(f.severity), f.subjects, f.message) for f in check(model).findings)
+
+
+@given(clean_models())
+def test_clean_models_produce_no_finding(model: StrategyModel) -> None:
+    assert check(model).findings == ()
+
+
+@given(models())
+def test_every_subject_exists_in_the_model(model: StrategyModel) -> None:
+    ids = _ids(model)
+    for finding in check(model).findings:
+        assert set(finding.subjects) <= ids, finding
+
+
+@given(models())
+def test_check_is_deterministic(model: StrategyModel) -> None:
+    first, second = check(model), check(model)
+    assert first == second
+    assert json_report.render(first) == json_report.render(second)
+
+
+def _shuffled(value: Any, rng: random.Random) -> Any:
+    """A copy of a model object with every list (tuple) inside it shuffled."""
+    if isinstance(value, tuple):
+        items = [_shuffled(v, rng) for v in value]
+        if value and not isinstance(value[0], tuple):  # keep pairs (attributes) as they are
+            rng.shuffle(items)
+        return tuple(items)
+    if attrs.has(type(value)):
+        changes = {
+            a.name: _shuffled(getattr(value, a.name), rng)
+            for a in attrs.fields(type(value))
+            if a.init
+        }
+        return attrs.evolve(value, **changes)
+    return value
+
+
+@given(models(), st.randoms(use_true_random=False))
+def test_results_do_not_depend_on_the_order_of_lists(
+    model: StrategyModel, rng: random.Random
+) -> None:
+    assert _comparable(_shuffled(model, rng)) == _comparable(model)
+
+
+@given(clean_models(), st.randoms(use_true_random=False))
+def test_clean_models_stay_clean_when_shuffled(model: StrategyModel, rng: random.Random) -> None:
+    assert check(_shuffled(model, rng)).findings == ()
+
+
+# -- repairing the subject of a finding --------------------------------------------------
+
+
+def _evolve_item(model: StrategyModel, field: str, item_id: str, **changes: Any) -> StrategyModel:
+    items = tuple(
+        attrs.evolve(x, **changes) if x.id == item_id else x for x in getattr(model, field)
+    )
+    return attrs.evolve(model, **{field: items})
+
+
+def _repair_orphan_tactic(model: StrategyModel, tactic_id: str) -> StrategyModel | None:
+    retained = [s.id for s in model.strategies if s.status == StrategyStatus.RETAINED]
+    if not retained:
+        return None
+    return _evolve_item(model, "tactics", tactic_id, strategy=retained[0])
+
+
+def _repair_aimless_strategy(model: StrategyModel, strategy_id: str) -> StrategyModel | None:
+    if not model.objectives:
+        return None
+    return _evolve_item(model, "strategies", strategy_id, objectives=[model.objectives[0].id])
+
+
+def _repair_overdue_action(model: StrategyModel, action_id: str) -> StrategyModel:
+    return _evolve_item(model, "actions", action_id, status=ActionStatus.DONE)
+
+
+def _repair_unmeasured_kpi(model: StrategyModel, kpi_id: str) -> StrategyModel:
+    point = Measurement(date=model.as_of or dt.date(2026, 1, 1), value=1.0)
+    return _evolve_item(model, "kpis", kpi_id, measurements=[point])
+
+
+def _repair_kpi_without_objective(model: StrategyModel, kpi_id: str) -> StrategyModel | None:
+    if not model.objectives:
+        return None
+    return _evolve_item(model, "kpis", kpi_id, objective=model.objectives[0].id)
+
+
+def _repair_unsupervised(model: StrategyModel, person_id: str) -> StrategyModel | None:
+    org = model.organization
+    internal = [p.id for p in org.people if not p.external and p.id != person_id]
+    if not internal:
+        return None
+    people = tuple(
+        attrs.evolve(p, supervisor=internal[0]) if p.id == person_id else p for p in org.people
+    )
+    return attrs.evolve(model, organization=attrs.evolve(org, people=people))
+
+
+def _repair_unused_tool(model: StrategyModel, tool_id: str) -> StrategyModel | None:
+    if not model.actions:
+        return None
+    first = model.actions[0]
+    return _evolve_item(model, "actions", first.id, tools=(*first.tools, tool_id))
+
+
+REPAIRS: dict[str, Callable[[StrategyModel, str], StrategyModel | None]] = {
+    "STR001": _repair_orphan_tactic,
+    "STR002": _repair_aimless_strategy,
+    "ACT003": _repair_overdue_action,
+    "MES002": _repair_unmeasured_kpi,
+    "MES004": _repair_kpi_without_objective,
+    "ROL004": _repair_unsupervised,
+    "TEC001": _repair_unused_tool,
+}
+
+
+@given(models(), st.sampled_from(sorted(REPAIRS)), st.data())
+def test_repairing_a_subject_removes_its_finding_and_no_other(
+    model: StrategyModel, code: str, data: st.DataObject
+) -> None:
+    before = [f.subjects for f in check(model, select=code).findings]
+    if not before:
+        return
+    subject = data.draw(st.sampled_from(before))
+    repaired = REPAIRS[code](model, subject[0])
+    if repaired is None:
+        return
+    after = [f.subjects for f in check(repaired, select=code).findings]
+    assert Counter(after) == Counter(before) - Counter([subject])
