@@ -68,11 +68,16 @@ def joined_line_pairs(
 
 
 def steps_to_nearest(
-    organization: Organization, sources: Iterable[str], targets: frozenset[str]
+    organization: Organization,
+    sources: Iterable[str],
+    targets: frozenset[str],
+    limit: int | None = None,
 ) -> dict[str, int | None]:
     """For each source person, the fewest steps to a target person (``None``: unreachable).
 
-    Linear in people, links and group memberships: one search from all targets at once.
+    Linear in people, links and group memberships: one search from all targets at once,
+    stopped once every source is reached or, with ``limit``, beyond ``limit`` steps (a
+    source further away is then reported as ``None``).
 
     A step is a manager link, a supervision link, a tie, or a shared group (one step however
     large the group is), each read both ways.
@@ -94,19 +99,25 @@ def steps_to_nearest(
 
     # one breadth-first search from every target at once: the graph is read undirected,
     # so the distance from a source to its nearest target is the distance found here
-    distance = dict.fromkeys(sorted(targets), 0)
+    wanted = set(sources)
+    distance = dict.fromkeys(targets, 0)
+    missing = len(wanted - distance.keys())
     expanded: set[int] = set()
     queue = deque(distance)
-    while queue:
+    while queue and missing:
         current = queue.popleft()
         step = distance[current] + 1
+        if limit is not None and step > limit:
+            break
         reached = set(neighbours.get(current, ()))
         for index in groups_of.get(current, ()):
             if index not in expanded:
                 expanded.add(index)
                 reached.update(members[index])
-        for other in sorted(reached):
+        for other in reached:
             if other not in distance:
                 distance[other] = step
                 queue.append(other)
-    return {source: distance.get(source) for source in sorted(set(sources))}
+                if other in wanted:
+                    missing -= 1
+    return {source: distance.get(source) for source in sorted(wanted)}

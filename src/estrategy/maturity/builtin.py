@@ -678,7 +678,7 @@ def upward_paths(model: StrategyModel, context: CriterionContext) -> CriterionRe
     hops = context.threshold("upward_hops", 3)
     field = sorted({p for role in _FIELD_ROLES for p in context.facts.holders.get(role, ())})
     makers = frozenset(p.id for p in model.organization.people if p.decision_maker)
-    distances = _org.steps_to_nearest(model.organization, field, makers)
+    distances = _org.steps_to_nearest(model.organization, field, makers, int(hops))
     return CriterionResult.ratio(
         [p for p, d in distances.items() if d is not None and d <= hops],
         [p for p, d in distances.items() if d is None or d > hops],
