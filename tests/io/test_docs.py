@@ -1,0 +1,29 @@
+"""The file-format documentation stays true: its example loads, its tables match."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import attrs
+
+from estrategy import io
+from estrategy.model import StrategyModel
+
+DOC = Path(__file__).parents[2] / "docs" / "file-format.md"
+
+
+def test_minimal_example_loads() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    example = re.search(r"## A minimal file\n\n```yaml\n(.*?)```", text, re.DOTALL)
+    assert example is not None
+    model = io.loads(example.group(1))
+    assert str(model.actions[0].budget) == "12000.50"
+
+
+def test_every_top_level_key_is_documented() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    for field in attrs.fields(StrategyModel):
+        assert f"| `{field.name}` |" in text
+    for name in io.json_schema()["$defs"]:
+        assert f"### {name}\n" in text
