@@ -12,7 +12,7 @@ from estrategy.model import StrategyModel
 
 EXPECTED_LEVELS = {
     "strategy": 4,  # 81: SMART and challenged choices are the gaps (o-brand; o-leads, o-brand)
-    "execution": 4,  # 81: two tactics without actions, a-shoot incomplete, a-crm-setup late
+    "execution": 4,  # 80: two tactics without actions, a-shoot incomplete, a-crm-setup late
     "measurement": 4,  # 81: two tactics and o-brand unmeasured; reviews regular, with lessons
     "people": 4,  # 88: the digital lead and the field roles are there; x-agency unsupervised
     "tools": 4,  # 86: the chatbot serves nothing; no analytics

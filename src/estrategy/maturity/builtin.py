@@ -230,8 +230,8 @@ def on_schedule(model: StrategyModel, context: CriterionContext) -> CriterionRes
     return CriterionResult.ratio(
         [a for a in live if a not in overdue],
         [a for a in live if a in overdue],
-        met_fact=f"actions on schedule as of {context.as_of.isoformat()}",
-        unmet_fact=f"actions past their deadline and not done as of {context.as_of.isoformat()}",
+        met_fact="actions on schedule",
+        unmet_fact="actions past their deadline and not done",
         empty="no live action has a deadline",
     )
 

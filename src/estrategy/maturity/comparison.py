@@ -100,6 +100,7 @@ class StepChange:
     Attributes:
         number: 1 to 8.
         id: the step id.
+        title: what the step is.
         before: status before.
         after: status after.
         direction: ``"up"``, ``"down"`` or ``"same"``.
@@ -107,6 +108,7 @@ class StepChange:
 
     number: int
     id: str
+    title: str
     before: str
     after: str
 
@@ -121,6 +123,7 @@ class StepChange:
         return {
             "number": self.number,
             "id": self.id,
+            "title": self.title,
             "before": self.before,
             "after": self.after,
             "direction": self.direction,
@@ -265,7 +268,7 @@ def compare(
             )
         )
     steps = tuple(
-        StepChange(a.number, a.id, b.status, a.status)
+        StepChange(a.number, a.id, a.title, b.status, a.status)
         for b, a in zip(first.steps, second.steps, strict=True)
     )
     return Comparison(first, second, tuple(dimensions), steps)

@@ -111,7 +111,7 @@ def _comparison_text(c: Comparison) -> str:
     lines += ["", "Steps"]
     for s in c.steps:
         arrow = {"up": "↑", "down": "↓", "same": "="}[s.direction]
-        lines.append(f"  {s.number}. {arrow} {s.before} → {s.after}  ({s.id})")
+        lines.append(f"  {s.number}. {arrow} {s.title}: {s.before} → {s.after}")
     return "\n".join(lines) + "\n"
 
 
@@ -196,7 +196,7 @@ def _comparison_markdown(c: Comparison) -> str:
             out += [f"  - resolved: {_md_cell(g)}" for g in k.resolved]
             out += [f"  - new gap: {_md_cell(g)}" for g in k.new_gaps]
     out += ["", "## Steps", "", "| step | before | after |", "|---|---|---|"]
-    out += [f"| {s.number}. {s.id} | {s.before} | {s.after} |" for s in c.steps]
+    out += [f"| {s.number}. {_md_cell(s.title)} | {s.before} | {s.after} |" for s in c.steps]
     return "\n".join(out) + "\n"
 
 
