@@ -509,7 +509,7 @@ def _cycle_members(parent: npt.NDArray[np.int32]) -> npt.NDArray[np.bool_]:
         far = far[far]
     # far is now 2^k >= n steps ahead: a root (fixed point) or a node on a cycle
     stuck = far[step[far] != far]
-    members = np.zeros(n, dtype=np.bool_)
+    members = parent == nodes  # a self-loop is a cycle of one
     if len(stuck) == 0:
         return members
     # walk each cycle from one landing node (cycles are disjoint; few and small in practice)
@@ -664,7 +664,7 @@ def _read(
                 people, chunk, offset, person_index, {"unit": unit_index}, "person", errors
             )
             person_ids += ids
-            person_names += _column(chunk, has.get("name")) if "name" in has else ids
+            person_names += _column(chunk, has.get("name"))
             unit_values = _column(chunk, has.get("unit"))
             if derive_units:
                 parent_values = _column(chunk, has.get("unit_parent"))
@@ -1547,7 +1547,7 @@ def _read_arrow(folder: Path, mapping: ColumnMapping | None, keep_attributes: bo
         else ("",) * len(unit_ids),
         unit_parent=unit_parent,
         person_ids=person_id_list,
-        person_names=tuple(names.to_pylist()) if names is not None else person_id_list,
+        person_names=tuple(names.to_pylist()) if names is not None else ("",) * n,
         person_unit=person_unit,
         person_manager=person_manager,
         person_supervisor=person_supervisor,
