@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Protocol
 
 from estrategy.model import ModelPath, format_path
 from estrategy.rules import Finding
 
-__all__ = ["Locator", "location", "position"]
+__all__ = ["Locator", "counts", "location", "position", "unwrap"]
 
 
 class _Position(Protocol):
@@ -48,3 +49,17 @@ def location(finding: Finding, source: str | None, positions: Locator | None) ->
     if where is None:
         return source
     return f"{source}:{where[0]}:{where[1]}"
+
+
+def counts(summary: Mapping[str, int]) -> str:
+    """``1 error, 11 warnings, 1 info``: the summary of a report in words."""
+    plural = {"error": "errors", "warning": "warnings", "info": "info"}
+    return ", ".join(
+        f"{n} {severity if n == 1 else plural.get(severity, severity)}"
+        for severity, n in summary.items()
+    )
+
+
+def unwrap(text: str) -> str:
+    """Join the hard-wrapped lines of each paragraph (for formats that wrap themselves)."""
+    return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip())

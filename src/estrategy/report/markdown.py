@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from estrategy.analysis import Report
-from estrategy.report._locations import Locator, location
+from estrategy.report._locations import Locator, counts, location
 
 __all__ = ["render"]
 
@@ -25,11 +25,10 @@ def render(report: Report, *, source: str | None = None, positions: Locator | No
     title = f"# estrategy check: {_cell(report.model_name or 'model')}"
     if not report.findings:
         return f"{title}\n\nAs of {report.as_of.isoformat()}: no finding."
-    counts = ", ".join(f"{n} {severity}" for severity, n in report.summary.items())
     lines = [
         title,
         "",
-        f"As of {report.as_of.isoformat()}: {counts}.",
+        f"As of {report.as_of.isoformat()}: {counts(report.summary)}.",
         "",
         "| severity | code | name | message | subjects | location |",
         "|---|---|---|---|---|---|",

@@ -14,7 +14,7 @@ from typing import Any
 import estrategy
 from estrategy.analysis import Report
 from estrategy.model import format_path
-from estrategy.report._locations import Locator, position
+from estrategy.report._locations import Locator, position, unwrap
 from estrategy.rules import Rule, Severity, registry
 
 __all__ = ["SARIF_SCHEMA", "render", "to_sarif"]
@@ -31,7 +31,7 @@ def _uri(source: str) -> dict[str, str]:
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
-    full = "\n\n".join(part for part in (rule.what, rule.why) if part)
+    full = "\n\n".join(unwrap(part) for part in (rule.what, rule.why) if part)
     return {
         "id": rule.code,
         "name": rule.name,

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from estrategy.analysis import Report
-from estrategy.report._locations import Locator, location
+from estrategy.report._locations import Locator, counts, location
 from estrategy.rules import Severity
 
 __all__ = ["render"]
@@ -64,12 +64,7 @@ def render(
                 f"[{_STYLE[severity]}]{f.code}[/] \\[{f.name}] {escape(f.message)}"
             )
         console.print()
-    counts = report.summary
-    summary = (
-        f"{counts['error']} error{'s' if counts['error'] != 1 else ''}, "
-        f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}, "
-        f"{counts['info']} info"
-    )
+    summary = counts(report.summary)
     name = report.model_name or "model"
     if report.findings:
         console.print(f"{escape(name)}, as of {report.as_of.isoformat()}: {summary}.")

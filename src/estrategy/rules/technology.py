@@ -14,6 +14,10 @@ __all__ = ["front_without_back", "no_crm", "tool_without_purpose", "uncoordinate
 _CUSTOMER_FACING = (Audience.CUSTOMERS, Audience.PROSPECTS)
 
 
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 @rule("TEC001", "tool-without-purpose", "info")
 def tool_without_purpose(context: RuleContext) -> Iterator[Violation]:
     """A tool is used by no action.
@@ -145,8 +149,8 @@ def uncoordinated_contacts(context: RuleContext) -> Iterator[Violation]:
         lacking = sorted(u for u in owners if u not in with_crm[audience])
         if lacking:
             yield Violation(
-                f"units {', '.join(sorted(owners))} all address {audience}; "
-                f"{', '.join(lacking)} {'has' if len(lacking) == 1 else 'have'} no action "
+                f"units {_and(sorted(owners))} all address {audience}; "
+                f"{_and(lacking)} {'has' if len(lacking) == 1 else 'have'} no action "
                 "towards them that uses a CRM",
                 [str(audience), *lacking],
                 ["tactics", min(owners[u] for u in lacking)],
