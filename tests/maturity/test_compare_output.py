@@ -248,3 +248,15 @@ def test_cli_without_file_assesses_the_demo() -> None:
         "conservative",
         "digirati",
     )
+
+
+def test_outputs_say_why_a_criterion_does_not_apply() -> None:
+    result = assess(method_follower("micro"))
+    text = render_text(result, evidence=False)
+    assert (
+        "expert-supervision                n/a  ×1     (does not apply: no external expert)" in text
+    )
+    assert "digital-lead                      100  ×0     (not judged for this size)" in text
+    assert "| expert-supervision | n/a | 1 | does not apply: no external expert |" in (
+        render_markdown(result)
+    )

@@ -153,6 +153,7 @@ class CriterionContext:
     """What a criterion may read besides the model.
 
     Attributes:
+        model: the model being assessed (the same as the criterion's first argument).
         size: the organisation's size class.
         as_of: the date the assessment is made for.
         thresholds: the maturity model's thresholds, resolved for ``size``.

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 
 import attrs
 
-from estrategy.catalogue import Catalogue
 from estrategy.maturity import _org
 from estrategy.model import (
     KPI,
@@ -105,10 +104,6 @@ class ModelFacts:
     holders: Mapping[str, tuple[str, ...]]
     lines: Mapping[str, str]
     line_count: int
-
-    def channel(self, tactic: Tactic, catalogue: Catalogue) -> str:
-        """The channel of a tactic (``digital``, ``traditional`` or ``internal``)."""
-        return str(catalogue.channel(tactic.kind))
 
     def serves_retained(self, tactic: Tactic) -> bool:
         """Whether a tactic implements a retained strategy."""

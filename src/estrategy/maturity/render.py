@@ -54,6 +54,8 @@ def _dimension_text(d: DimensionScore, evidence: bool) -> list[str]:
     for c in d.criteria:
         weight = f"×{c.weight:g}"
         note = "" if c.weight > 0 else "  (not judged for this size)"
+        if c.score is None and c.evidence:
+            note = f"  (does not apply: {c.evidence[0].fact})"
         if c.error:
             note = f"  (failed: {c.error})"
         lines.append(f"  {c.id:<32} {_num(c.score):>4}  {weight:<5}{note}".rstrip())
@@ -158,6 +160,9 @@ def _assessment_markdown(a: Assessment) -> str:
             cited = "<br>".join(
                 f"{'+' if e.supports else '−'} {_md_cell(_cite(e))}" for e in c.evidence
             )
+            if c.score is None:
+                reason = c.error or (c.evidence[0].fact if c.evidence else "")
+                cited = f"does not apply: {_md_cell(reason)}" if reason else "does not apply"
             out.append(f"| {c.id} | {_num(c.score)} | {c.weight:g} | {cited} |")
     out += ["", "## The eight steps", "", "| step | status | evidence |", "|---|---|---|"]
     for s in a.steps:
