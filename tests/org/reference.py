@@ -46,7 +46,7 @@ def lines(org: Organization) -> tuple[list[str], dict[str, str | None]]:
             return chain[-2]
         return unit if not children[unit] else None
 
-    person_line: dict[str, str | None] = {p: None for p in _of_kind(g, "person")}
+    person_line: dict[str, str | None] = dict.fromkeys(_of_kind(g, "person"))
     for person, unit, _ in _edges(g, "belongs_to"):
         person_line[person] = head_of(unit)
     return heads, person_line
@@ -143,7 +143,7 @@ def steps(org: Organization) -> dict[str, int | None]:
         h.add_edge(person, ("group", group), weight=1)
     sources = {p for p in people if g.nodes[p]["decision_maker"]}
     if not sources:
-        return {p: None for p in people}
+        return dict.fromkeys(people)
     dist = nx.multi_source_dijkstra_path_length(h, sources, weight="weight")
     return {p: (dist[p] // 2 if p in dist else None) for p in people}
 

@@ -36,7 +36,8 @@ def test_lines(org: Organization) -> None:
     lines = hierarchical_lines(org)
     assert list(lines.heads) == heads
     got = {
-        p.id: (lines.heads[x] if x >= 0 else None) for p, x in zip(org.people, lines.person_line)
+        p.id: (lines.heads[x] if x >= 0 else None)
+        for p, x in zip(org.people, lines.person_line, strict=True)
     }
     assert got == person_line
 
@@ -96,7 +97,7 @@ def test_isolates_and_esn(org: Organization) -> None:
 def test_steps_to_decision_makers(org: Organization) -> None:
     expected = reference.steps(org)
     got = steps_to_decision_makers(org).tolist()
-    assert {p.id: (None if s < 0 else s) for p, s in zip(org.people, got)} == expected
+    assert {p.id: (None if s < 0 else s) for p, s in zip(org.people, got, strict=True)} == expected
     reach = upward_reach(org)
     holders = [
         p.id
@@ -127,9 +128,12 @@ def test_structural_holes_match_networkx(org: Organization) -> None:
         return
     expected_size = nx.effective_size(graph)
     expected_constraint = nx.constraint(graph)
-    for person, size, constraint in zip(holes.people, holes.effective_size, holes.constraint):
+    for person, size, constraint in zip(
+        holes.people, holes.effective_size, holes.constraint, strict=True
+    ):
         if graph.degree(person) == 0:
-            assert size is None and constraint is None
+            assert size is None
+            assert constraint is None
         else:
             assert size == pytest.approx(expected_size[person])
             assert constraint == pytest.approx(expected_constraint[person])
@@ -147,6 +151,7 @@ def test_brokerage_roles(org: Organization) -> None:
             roles.itinerant,
             roles.gatekeeper_representative,
             roles.liaison,
+            strict=False,
         )
     }
     assert got == expected

@@ -13,6 +13,8 @@ Example:
     ('ops',)
 """
 
+from typing import TYPE_CHECKING, Any
+
 from estrategy.org.brokerage import (
     Broker,
     BrokerageRoles,
@@ -23,7 +25,6 @@ from estrategy.org.brokerage import (
     lines_touched,
     structural_holes,
 )
-from estrategy.org.graph import RELATIONS, org_graph, sampled_betweenness, tie_graph
 from estrategy.org.hierarchy import (
     HierarchicalLines,
     HierarchyShape,
@@ -56,6 +57,21 @@ from estrategy.org.transversality import (
     silos,
     transversality,
 )
+
+if TYPE_CHECKING:
+    from estrategy.org.graph import RELATIONS, org_graph, sampled_betweenness, tie_graph
+
+_GRAPH = ("RELATIONS", "org_graph", "sampled_betweenness", "tie_graph")
+
+
+def __getattr__(name: str) -> Any:
+    # networkx is imported only by those who ask for the graph
+    if name in _GRAPH:
+        from estrategy.org import graph
+
+        return getattr(graph, name)
+    raise AttributeError(f"module 'estrategy.org' has no attribute {name!r}")
+
 
 __all__ = [
     "FIELD_ROLES",

@@ -1,0 +1,249 @@
+"""Every edge case of the definitions, each on a small hand-built organisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from estrategy.model import GroupKind, Organization, Person, Tie, TieKind, TransversalGroup, Unit
+from estrategy.org import (
+    analyze,
+    brokers,
+    esn_reach,
+    group_transversality,
+    hierarchical_lines,
+    hierarchy_shape,
+    isolates,
+    line_collaboration,
+    silos,
+    transversality,
+    upward_reach,
+)
+
+
+def units(*pairs: tuple[str, str | None]) -> list[Unit]:
+    return [Unit(id=u, parent=p) for u, p in pairs]
+
+
+def test_several_roots_each_head_their_children() -> None:
+    org = Organization(
+        units=units(("r1", None), ("a", "r1"), ("b", "r1"), ("r2", None), ("c", "r2"), ("c1", "c"))
+    )
+    lines = hierarchical_lines(org)
+    assert lines.heads == ("a", "b", "c")
+    assert lines.unit_line.tolist() == [-1, 0, 1, -1, 2, 2]
+
+
+def test_root_without_children_is_a_line_of_its_own() -> None:
+    org = Organization(
+        units=units(("hq", None), ("a", "hq"), ("lab", None)),
+        people=[Person(id="x", unit="lab"), Person(id="y", unit="hq")],
+    )
+    lines = hierarchical_lines(org)
+    assert lines.heads == ("a", "lab")
+    assert lines.person_line.tolist() == [1, -1]
+
+
+def test_people_of_a_root_or_without_unit_belong_to_no_line() -> None:
+    org = Organization(
+        units=units(("hq", None), ("a", "hq"), ("b", "hq")),
+        people=[Person(id="ceo", unit="hq"), Person(id="free"), Person(id="x", unit="a")],
+        groups=[TransversalGroup(id="g", members=["ceo", "free", "x"])],
+    )
+    assert hierarchical_lines(org).person_line.tolist() == [-1, -1, 0]
+    span = group_transversality(org).groups[0]
+    assert (span.members, span.members_in_lines, span.lines) == (3, 1, ("a",))
+
+
+def test_no_units_no_lines() -> None:
+    org = Organization(people=[Person(id="a"), Person(id="b")], ties=[Tie(source="a", target="b")])
+    assert len(hierarchical_lines(org)) == 0
+    assert transversality(org).share is None
+    assert silos(org).lines == ()
+    assert line_collaboration(org).per_line == ()
+
+
+def test_empty_organization() -> None:
+    result = analyze(Organization())
+    assert result.people == 0
+    assert result.isolates.share == 0.0
+    assert result.esn_reach.share == 0.0
+    assert result.hierarchy.max_depth == 0
+    assert result.to_dict()["people"] == 0
+
+
+TWO_LINES = units(("hq", None), ("a", "hq"), ("b", "hq"))
+
+
+def test_one_line_has_no_silo() -> None:
+    org = Organization(units=units(("hq", None), ("a", "hq")), people=[Person(id="x", unit="a")])
+    assert silos(org).lines == ()
+    assert (
+        group_transversality(
+            Organization(
+                units=units(("hq", None), ("a", "hq")),
+                people=[Person(id="x", unit="a")],
+                groups=[TransversalGroup(id="g", members=["x"])],
+            )
+        ).single_line()
+        == ()
+    )
+
+
+def test_self_ties_join_nothing_and_do_not_count() -> None:
+    org = Organization(
+        units=TWO_LINES,
+        people=[Person(id="x", unit="a"), Person(id="y", unit="b")],
+        ties=[Tie(source="x", target="x", kind=TieKind.ESN)],
+    )
+    assert silos(org).lines == ("a", "b")
+    assert isolates(org).people == ("x", "y")
+    assert esn_reach(org).reached == 0
+    assert line_collaboration(org).per_line[0].internal == 0
+
+
+def test_duplicate_ties_count_once() -> None:
+    org = Organization(
+        units=TWO_LINES,
+        people=[Person(id="x", unit="a"), Person(id="y", unit="b"), Person(id="z", unit="a")],
+        ties=[
+            Tie(source="x", target="y"),
+            Tie(source="y", target="x", kind=TieKind.ESN),
+            Tie(source="x", target="y"),
+            Tie(source="x", target="z"),
+            Tie(source="z", target="x"),
+        ],
+    )
+    link = transversality(org).links[0]
+    assert (link.a, link.b, link.groups, link.ties) == ("a", "b", 0, 1)
+    a, b = line_collaboration(org).per_line
+    assert (a.internal, a.external, b.internal, b.external) == (1, 1, 0, 1)
+    assert a.within_share == pytest.approx(0.5)
+    assert a.ei_index == pytest.approx(0.0)
+    assert b.ei_index == pytest.approx(1.0)
+
+
+def test_empty_group_spans_nothing_and_is_not_single_line() -> None:
+    org = Organization(
+        units=TWO_LINES,
+        people=[Person(id="x", unit="a")],
+        groups=[TransversalGroup(id="g")],
+    )
+    spans = group_transversality(org)
+    assert spans.groups[0].lines == ()
+    assert spans.single_line() == ()
+
+
+def test_group_counts_as_one_step_however_large() -> None:
+    people = [Person(id="boss", decision_maker=True)] + [Person(id=f"m{i}") for i in range(20)]
+    people.append(Person(id="cm", roles=["community_manager"]))
+    group = TransversalGroup(id="g", members=["boss", *(f"m{i}" for i in range(20)), "cm"])
+    reach = upward_reach(Organization(people=people, groups=[group]))
+    assert [(h.person, h.steps) for h in reach.holders] == [("cm", 1)]
+
+
+def test_steps_go_both_ways_and_through_supervision_and_ties() -> None:
+    org = Organization(
+        people=[
+            Person(id="dm", decision_maker=True),
+            Person(id="lead", manager="dm"),
+            Person(id="x", external=True, supervisor="lead"),
+            Person(id="ds", roles=["data_scientist"]),
+            Person(id="boss", roles=["sales"]),
+            Person(id="under", manager="boss", decision_maker=True),
+        ],
+        ties=[Tie(source="x", target="ds")],
+    )
+    steps = {h.person: h.steps for h in upward_reach(org).holders}
+    assert steps == {"ds": 3, "boss": 1}
+
+
+def test_unreachable_and_external_holders() -> None:
+    org = Organization(
+        people=[
+            Person(id="dm", decision_maker=True),
+            Person(id="cm", roles=["community_manager"]),
+            Person(id="agency", roles=["community_manager"], external=True),
+        ]
+    )
+    reach = upward_reach(org)
+    assert [(h.person, h.steps) for h in reach.holders] == [("cm", None)]
+    assert reach.beyond(3) == reach.holders
+
+
+def test_no_decision_maker_at_all() -> None:
+    org = Organization(people=[Person(id="s", roles=["sales"])])
+    assert upward_reach(org).holders[0].steps is None
+
+
+def test_decision_maker_holding_a_field_role_is_zero_steps_away() -> None:
+    org = Organization(people=[Person(id="s", roles=["sales"], decision_maker=True)])
+    assert upward_reach(org).holders[0].steps == 0
+
+
+def test_span_and_depth() -> None:
+    org = Organization(
+        people=[
+            Person(id="a"),
+            Person(id="b", manager="a"),
+            Person(id="c", manager="a"),
+            Person(id="d", manager="b"),
+            Person(id="e"),
+        ]
+    )
+    shape = hierarchy_shape(org)
+    assert (shape.managers, shape.max_span, shape.median_span) == (2, 2, 1.5)
+    assert shape.span_histogram == ((1, 1), (2, 1))
+    assert (shape.max_depth, shape.depth_histogram) == (2, ((0, 2), (1, 2), (2, 1)))
+    assert shape.to_dict()["span_histogram"] == [[1, 1], [2, 1]]
+
+
+def test_brokers_rank_by_pairs_of_lines() -> None:
+    org = Organization(
+        units=units(("hq", None), ("a", "hq"), ("b", "hq"), ("c", "hq")),
+        people=[
+            Person(id="x", unit="a"),
+            Person(id="y", unit="b"),
+            Person(id="z", unit="c"),
+            Person(id="w", unit="a"),
+        ],
+        groups=[TransversalGroup(id="g", members=["x", "y", "z"], kind=GroupKind.PROJECT)],
+        ties=[Tie(source="w", target="y")],
+    )
+    result = brokers(org)
+    assert [(b.person, b.pairs, b.lines) for b in result.top] == [
+        ("x", 3, ("a", "b", "c")),
+        ("y", 3, ("a", "b", "c")),
+        ("z", 3, ("a", "b", "c")),
+        ("w", 1, ("a", "b")),
+    ]
+    assert result.brokering == 4
+    assert brokers(org, top=1).top[0].person == "x"
+    with pytest.raises(ValueError, match="top"):
+        brokers(org, top=-1)
+
+
+def test_esn_reach_counts_internal_people_only() -> None:
+    org = Organization(
+        people=[Person(id="a"), Person(id="b"), Person(id="c"), Person(id="x", external=True)],
+        groups=[TransversalGroup(id="g", kind=GroupKind.ESN_COMMUNITY, members=["c"])],
+        ties=[Tie(source="a", target="x", kind=TieKind.ESN)],
+    )
+    reach = esn_reach(org)
+    assert (reach.internal_people, reach.reached) == (3, 2)
+    assert reach.share == pytest.approx(2 / 3)
+
+
+def test_results_convert_to_plain_data() -> None:
+    import json
+
+    org = Organization(
+        units=TWO_LINES,
+        people=[Person(id="x", unit="a", roles=["sales"]), Person(id="y", unit="b")],
+        groups=[TransversalGroup(id="g", members=["x", "y"])],
+    )
+    data = analyze(org).to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["transversality"]["share"] == 1.0
+    assert transversality(org).matrix("groups").tolist() == [[0, 1], [1, 0]]
+    with pytest.raises(ValueError, match="what"):
+        transversality(org).matrix("people")

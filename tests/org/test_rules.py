@@ -1,0 +1,156 @@
+"""ORG001-ORG005: each fires on a model that has the gap, not on a minimally different one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import attrs
+
+from estrategy import io
+from estrategy.analysis import check
+from estrategy.model import (
+    GroupKind,
+    Organization,
+    Person,
+    StrategyModel,
+    Tie,
+    Tool,
+    ToolKind,
+    TransversalGroup,
+    Unit,
+)
+
+
+def findings(
+    model: StrategyModel, code: str, **settings: object
+) -> list[tuple[tuple[str, ...], str]]:
+    report = check(model, select=code, settings=settings or None, as_of=dt.date(2026, 1, 1))
+    return [(f.subjects, f.message) for f in report.findings]
+
+
+LINES = [Unit(id="hq"), Unit(id="sales", parent="hq"), Unit(id="ops", parent="hq")]
+PEOPLE = [
+    Person(id="s1", unit="sales"),
+    Person(id="s2", unit="sales"),
+    Person(id="o1", unit="ops"),
+]
+
+
+def model(**organization: object) -> StrategyModel:
+    fields = {"units": LINES, "people": PEOPLE, **organization}
+    return StrategyModel(organization=Organization(**fields))  # type: ignore[arg-type]
+
+
+def test_org001_silo() -> None:
+    assert findings(model(), "ORG001") == [
+        (("sales",), "line sales has no transversal group or tie with any other line"),
+        (("ops",), "line ops has no transversal group or tie with any other line"),
+    ]
+    assert findings(model(ties=[Tie(source="s1", target="o1")]), "ORG001") == []
+    assert findings(model(groups=[TransversalGroup(id="g", members=["s2", "o1"])]), "ORG001") == []
+
+
+def test_org001_needs_two_lines() -> None:
+    one = StrategyModel(organization=Organization(units=LINES[:2], people=PEOPLE[:2]))
+    assert findings(one, "ORG001") == []
+
+
+def test_org001_path_is_the_heading_unit() -> None:
+    report = check(model(ties=[Tie(source="s1", target="s2")]), select="ORG001")
+    assert [f.path for f in report.findings] == [
+        ("organization", "units", 1),
+        ("organization", "units", 2),
+    ]
+
+
+def test_org002_pseudo_transversal_group() -> None:
+    inside = TransversalGroup(id="g", members=["s1", "s2"])
+    assert findings(model(groups=[inside]), "ORG002") == [
+        (("g",), "group g: every member in a line belongs to line sales"),
+    ]
+    across = attrs.evolve(inside, members=["s1", "o1"])
+    assert findings(model(groups=[across]), "ORG002") == []
+
+
+def test_org003_project_without_charter() -> None:
+    bare = TransversalGroup(id="g", kind=GroupKind.PROJECT, members=["s1", "o1"])
+    assert findings(model(groups=[bare]), "ORG003") == [
+        (("g",), "project group g has no objective and no deadline"),
+    ]
+    half = attrs.evolve(bare, objective="o-1")
+    assert findings(model(groups=[half]), "ORG003") == [
+        (("g",), "project group g has no deadline"),
+    ]
+    full = attrs.evolve(half, deadline=dt.date(2027, 1, 1))
+    assert findings(model(groups=[full]), "ORG003") == []
+    community = attrs.evolve(bare, kind=GroupKind.COMMUNITY_OF_PRACTICE)
+    assert findings(model(groups=[community]), "ORG003") == []
+
+
+def chain(length: int, role: str = "community_manager") -> list[Person]:
+    people = [Person(id="p0", decision_maker=True)]
+    people += [Person(id=f"p{i}", manager=f"p{i - 1}") for i in range(1, length)]
+    people.append(Person(id="field", manager=f"p{length - 1}", roles=[role]))
+    return people
+
+
+def test_org004_no_upward_path() -> None:
+    far = StrategyModel(organization=Organization(people=chain(4)))
+    assert findings(far, "ORG004") == [
+        (
+            ("field",),
+            "community manager field is 4 steps from the nearest decision maker (more than 3)",
+        ),
+    ]
+    near = StrategyModel(organization=Organization(people=chain(3)))
+    assert findings(near, "ORG004") == []
+    assert findings(far, "ORG004", upward_hops=4) == []
+
+
+def test_org004_unreachable_and_roles() -> None:
+    alone = StrategyModel(
+        organization=Organization(
+            people=[
+                Person(id="dm", decision_maker=True),
+                Person(id="ds", roles=["data_scientist", "sales"]),
+            ]
+        )
+    )
+    assert findings(alone, "ORG004") == [
+        (("ds",), "data scientist and salesperson ds has no path to any decision maker"),
+    ]
+    external = StrategyModel(
+        organization=Organization(
+            people=[
+                Person(id="dm", decision_maker=True),
+                Person(id="ds", roles=["sales"], external=True),
+            ]
+        )
+    )
+    assert findings(external, "ORG004") == []
+
+
+def test_org005_isolated_person_only_with_an_esn() -> None:
+    org = Organization(
+        people=[Person(id="a"), Person(id="b"), Person(id="c", manager="a")],
+        ties=[Tie(source="a", target="b")],
+    )
+    esn = Tool(id="tool-esn", kind=ToolKind.ESN)
+    with_esn = StrategyModel(organization=org, tools=[esn])
+    assert findings(with_esn, "ORG005") == [
+        (("c",), "person c has no tie and belongs to no group, though an ESN is deployed"),
+    ]
+    assert findings(StrategyModel(organization=org), "ORG005") == []
+    grouped = attrs.evolve(org, groups=[TransversalGroup(id="g", members=["c"])])
+    assert findings(StrategyModel(organization=grouped, tools=[esn]), "ORG005") == []
+
+
+def test_lefevre_gives_exactly_its_org_findings(lefevre_path: Path) -> None:
+    report = check(io.load(lefevre_path), select="ORG")
+    assert [(f.code, f.subjects) for f in report.findings] == [
+        ("ORG001", ("production",)),
+        ("ORG002", ("g-catalogue",)),
+        ("ORG004", ("p-cm",)),
+    ]
+    assert "4 steps" in report.findings[2].message
