@@ -192,8 +192,8 @@ def off_track(context: RuleContext) -> Iterator[Violation]:
         behind, change, expected, when = lag
         if behind > 0 and behind > tolerance * change:
             yield Violation(
-                f"KPI {kpi.id} is off track: {expected:g} was planned by {when.isoformat()}, "
-                f"the latest measurement is behind by {behind:g} (more than "
+                f"KPI {kpi.id} is off track: {expected:.4g} was planned by {when.isoformat()}, "
+                f"the latest measurement is behind by {behind:.4g} (more than "
                 f"{tolerance:.0%} of the planned change of {change:g})",
                 [kpi.id],
                 ["kpis", i],
