@@ -262,3 +262,24 @@ def test_plain_yaml_only_where_unambiguous() -> None:
     assert "name: Anne\n" in text
     for quoted in ['"true"', '"- x"', '"a: b"', '"x #y"', '"12"']:
         assert f"name: {quoted}\n" in text
+
+
+def test_toml_positions_inside_inline_tables() -> None:
+    text = """\
+schema_version = 1
+units_note = "the units below are inline tables"
+
+[organization]
+units = [
+    { id = "hq" },
+    { id = "sales", parent = "hqq" },  # a typo
+]
+people = [{ id = "ann", unit = "hq" }]
+"""
+    with pytest.raises(io.LoadError) as caught:
+        io.loads(text.replace('units_note = "the units below are inline tables"\n', ""), "toml")
+    (error,) = caught.value.errors
+    assert (error.line, error.column) == (6, 21)
+    assert error.path == ("organization", "units", 1, "parent")
+    document = io.loads_document(text.replace("hqq", "hq").replace("units_note", "name"), "toml")
+    assert document.positions.locate(("organization", "people", 0, "unit")) == io.Position(9, 25)

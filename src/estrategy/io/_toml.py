@@ -25,6 +25,9 @@ __all__ = ["read_toml", "write_toml"]
 _HEADER = re.compile(r"[ \t]*(\[\[?)[ \t]*([^\]#]+?)[ \t]*\]\]?[ \t]*(?:#.*)?$")
 _NAME = r"(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')"
 _KEY = re.compile(rf"[ \t]*({_NAME}(?:[ \t]*\.[ \t]*{_NAME})*)[ \t]*=")
+_INLINE_TABLE = re.compile(r"\{[^{}]*\}")
+_INLINE_KEY = re.compile(r"[{,]\s*([A-Za-z0-9_-]+)\s*=")
+_COMMENT = re.compile(r"#[^\"']*$")
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -39,12 +42,25 @@ def _positions(text: str) -> dict[ModelPath, tuple[int, int]]:
     arrays: set[ModelPath] = set()  # array-of-tables paths, without index
     table: ModelPath = ()
     in_multiline = False
+    array: ModelPath | None = None  # a multi-line array being read, one item per line
+    items = 0
     for number, line in enumerate(text.splitlines(), start=1):
         # Skip the body of multi-line strings (an odd count of triple quotes opens one).
         if in_multiline or line.count('"""') % 2 or line.count("'''") % 2:
             if line.count('"""') % 2 or line.count("'''") % 2:
                 in_multiline = not in_multiline
             continue
+        stripped = line.strip()
+        if array is not None and not stripped.startswith("["):
+            if stripped.startswith("]"):
+                array = None
+            elif stripped and not stripped.startswith("#"):
+                column = len(line) - len(line.lstrip()) + 1
+                entries.setdefault((*array, items), (number, column))
+                _inline_keys(line, (*array, items), number, entries)
+                items += 1
+            continue
+        array = None
         header = _HEADER.match(line)
         if header:
             parts = _parts(header.group(2))
@@ -68,8 +84,35 @@ def _positions(text: str) -> dict[ModelPath, tuple[int, int]]:
             continue
         key = _KEY.match(line)
         if key:
-            entries.setdefault((*table, *_parts(key.group(1))), (number, key.start(1) + 1))
+            path = (*table, *_parts(key.group(1)))
+            entries.setdefault(path, (number, key.start(1) + 1))
+            value = _COMMENT.sub("", line[key.end() :]).strip()
+            if value == "[":
+                array, items = path, 0
+            elif value.startswith("{"):
+                _inline_keys(line[key.end() :], path, number, entries, offset=key.end())
+            elif value.startswith("["):  # a one-line array: its inline tables, in order
+                for index, table_match in enumerate(_INLINE_TABLE.finditer(line, key.end())):
+                    item = (*path, index)
+                    entries.setdefault(item, (number, table_match.start() + 1))
+                    _inline_keys(
+                        table_match.group(), item, number, entries, offset=table_match.start()
+                    )
     return entries
+
+
+def _inline_keys(
+    text: str,
+    path: ModelPath,
+    number: int,
+    entries: dict[ModelPath, tuple[int, int]],
+    offset: int = 0,
+) -> None:
+    """Positions of the keys of a one-line inline table (``{ id = "x", kind = "y" }``)."""
+    if not text.lstrip().startswith("{"):
+        return
+    for match in _INLINE_KEY.finditer(text):
+        entries.setdefault((*path, match.group(1)), (number, offset + match.start(1) + 1))
 
 
 def _walk(value: Any) -> Iterator[tuple[Any, int]]:
