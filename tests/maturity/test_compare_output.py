@@ -117,7 +117,10 @@ def test_markdown(lefevre_result: Assessment) -> None:
 def test_html_and_frame(lefevre_result: Assessment, monkeypatch: pytest.MonkeyPatch) -> None:
     html = lefevre_result._repr_html_()
     assert "digirati" in html
-    assert "Lef&#x27;" not in html
+    assert "<td>Organisation and transversality</td><td>43</td><td>2 emerging</td>" in html
+    hostile = assess(StrategyModel(name="<script>x</script>"))._repr_html_()
+    assert "<script>" not in hostile
+    assert "&lt;script&gt;" in hostile
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"estrategy\[pandas\]"):
         lefevre_result.to_frame()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from estrategy.maturity.results import Assessment, _pandas, _round
+from estrategy.maturity.results import Assessment, StepStatus, _pandas, _round
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -109,8 +109,8 @@ class StepChange:
     number: int
     id: str
     title: str
-    before: str
-    after: str
+    before: StepStatus = attrs.field(converter=StepStatus)
+    after: StepStatus = attrs.field(converter=StepStatus)
 
     @property
     def direction(self) -> str:
@@ -124,8 +124,8 @@ class StepChange:
             "number": self.number,
             "id": self.id,
             "title": self.title,
-            "before": self.before,
-            "after": self.after,
+            "before": str(self.before),
+            "after": str(self.after),
             "direction": self.direction,
         }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import html
 from typing import TYPE_CHECKING, Any
 
@@ -190,8 +191,8 @@ class QuadrantPosition:
         }
 
 
-class StepStatus:
-    """The statuses of a method step (plain strings, so JSON stays readable)."""
+class StepStatus(enum.StrEnum):
+    """The status of a method step; compares equal to its string (``"partial"``)."""
 
     EVIDENCED = "evidenced"
     PARTIAL = "partial"
@@ -213,8 +214,8 @@ class StepResult:
     number: int
     id: str
     title: str
-    status: str
-    evidence: tuple[Evidence, ...]
+    status: StepStatus = attrs.field(converter=StepStatus)
+    evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data."""
@@ -222,7 +223,7 @@ class StepResult:
             "number": self.number,
             "id": self.id,
             "title": self.title,
-            "status": self.status,
+            "status": str(self.status),
             "evidence": [e.to_dict() for e in self.evidence],
         }
 
