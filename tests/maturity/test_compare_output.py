@@ -263,3 +263,18 @@ def test_outputs_say_why_a_criterion_does_not_apply() -> None:
     assert "| expert-supervision | n/a | 1 | does not apply: no external expert |" in (
         render_markdown(result)
     )
+
+
+def test_comparison_frame(lefevre: StrategyModel) -> None:
+    pytest.importorskip("pandas")
+    frame = compare(lefevre, _after(lefevre)).to_frame()
+    assert list(frame["id"]) == [
+        "strategy",
+        "execution",
+        "measurement",
+        "people",
+        "tools",
+        "organisation",
+        "customer",
+    ]
+    assert frame.set_index("id").loc["people", "delta"] > 0
