@@ -278,3 +278,20 @@ def test_comparison_frame(lefevre: StrategyModel) -> None:
         "customer",
     ]
     assert frame.set_index("id").loc["people", "delta"] > 0
+
+
+def test_cli_catalogue(tmp_path: Path) -> None:
+    catalogue = tmp_path / "catalogue.toml"
+    # trade shows become digital: the plan no longer mixes traditional and digital channels
+    catalogue.write_text('[tactics.events]\nchannel = "digital"\n', encoding="utf-8")
+    code, out, _ = _run(
+        str(FIXTURES / "lefevre.yaml"), "--catalogue", str(catalogue), "--format", "json"
+    )
+    assert code == 0
+    customer = json.loads(out)["dimensions"][6]
+    mixed = next(c for c in customer["criteria"] if c["id"] == "mixed-energy")
+    assert mixed["score"] is None
+    catalogue.write_text('[tactics.events]\nchannel = "sideways"\n', encoding="utf-8")
+    code, _, err = _run(str(FIXTURES / "lefevre.yaml"), "--catalogue", str(catalogue))
+    assert code == 2
+    assert "sideways" in err

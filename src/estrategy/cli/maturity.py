@@ -29,6 +29,11 @@ __all__ = ["maturity"]
     help="A maturity-model TOML file (dimensions, criteria, weights, levels, thresholds).",
 )
 @click.option(
+    "--catalogue",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Tactic and role catalogue TOML file overriding the shipped one.",
+)
+@click.option(
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Assess as of this date (default: each model's as_of, else today).",
@@ -44,6 +49,7 @@ def maturity(
     files: tuple[Path, ...],
     output_format: str,
     maturity_model: Path | None,
+    catalogue: Path | None,
     as_of: dt.datetime | None,
     plot_file: Path | None,
     no_evidence: bool,
@@ -56,6 +62,7 @@ def maturity(
     file and the next. With no FILE, the embedded demo model.
     """
     from estrategy import io
+    from estrategy.catalogue import Catalogue
     from estrategy.maturity import assess, compare, load_maturity_model
     from estrategy.maturity.render import render_json, render_markdown, render_text
 
@@ -64,12 +71,13 @@ def maturity(
     date = as_of.date() if as_of is not None else None
     with clean_errors():
         spec = load_maturity_model(maturity_model) if maturity_model is not None else None
+        cat = Catalogue.from_toml(catalogue) if catalogue is not None else None
         if not files:
             click.echo("No file given: assessing the embedded demo model.", err=True)
             models = [io.load_demo()]
         else:
             models = [io.load(path) for path in files]
-        assessments = [assess(model, spec, as_of=date) for model in models]
+        assessments = [assess(model, spec, as_of=date, catalogue=cat) for model in models]
 
     if len(assessments) == 1:
         single = assessments[0]
