@@ -176,21 +176,21 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
         skills the person actually has.
     """
     people = context.model.organization.people
+    skills_of = {p.id: frozenset(p.skills) for p in people}
     for i, action in enumerate(context.model.actions):
-        responsible = person(context, action.responsible)
-        if responsible is None or not action.competences:
+        if action.responsible is None or not action.competences:
             continue
-        skills = set(responsible.skills)
+        skills = skills_of[action.responsible]
         lacking = sorted({c for c in action.competences if c not in skills})
         if lacking:
             yield Violation(
                 f"action {action.id} requires {', '.join(lacking)}, which its responsible "
-                f"{responsible.id} lacks",
+                f"{action.responsible} lacks",
                 [action.id],
                 ["actions", i, "competences"],
             )
     for i, someone in enumerate(people):
-        skills = set(someone.skills)
+        skills = skills_of[someone.id]
         for role in dict.fromkeys(someone.roles):
             expected = set(context.catalogue.competences(role))
             if not expected:
