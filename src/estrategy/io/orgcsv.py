@@ -509,7 +509,7 @@ def _cycle_members(parent: npt.NDArray[np.int32]) -> npt.NDArray[np.bool_]:
         far = far[far]
     # far is now 2^k >= n steps ahead: a root (fixed point) or a node on a cycle
     stuck = far[step[far] != far]
-    members = parent == nodes  # a self-loop is a cycle of one
+    members: npt.NDArray[np.bool_] = np.asarray(parent == nodes, dtype=np.bool_)  # self-loops
     if len(stuck) == 0:
         return members
     # walk each cycle from one landing node (cycles are disjoint; few and small in practice)
@@ -1372,15 +1372,18 @@ def _read_arrow(folder: Path, mapping: ColumnMapping | None, keep_attributes: bo
             raise _Fallback
         return values.combine_chunks()
 
-    def codes(values: Any, ids: Any) -> npt.NDArray[np.int32]:
+    def codes(values: Any, ids: Any, *, required: bool = False) -> npt.NDArray[np.int32]:
         if values is None:
             return np.zeros(0, dtype=np.int32)
         coded = pc.index_in(values, value_set=ids)
-        empty = pc.equal(values, "")
-        # unknown references (not empty, not found) are for the Python engine to report
-        if pc.any(pc.and_(pc.is_null(coded), pc.invert(empty))).as_py():
-            raise _Fallback
-        return np.asarray(pc.fill_null(coded, NONE).to_numpy(zero_copy_only=False), dtype=np.int32)
+        if coded.null_count:
+            # "" is never an id, so every empty cell is a null too: when the nulls
+            # outnumber the empty cells, or a required cell is empty, some reference is
+            # unknown or missing, for the Python engine to report
+            if required or coded.null_count != pc.sum(pc.equal(values, "")).as_py():
+                raise _Fallback
+            coded = pc.fill_null(coded, NONE)
+        return np.asarray(coded.to_numpy(zero_copy_only=False), dtype=np.int32)
 
     def booleans(values: Any, n: int) -> npt.NDArray[np.bool_]:
         if values is None:
@@ -1492,22 +1495,16 @@ def _read_arrow(folder: Path, mapping: ColumnMapping | None, keep_attributes: bo
     member_group = member_person = np.zeros(0, dtype=np.int32)
     memberships_t = table("memberships.csv", {}, True)
     if memberships_t:
-        for side in ("group", "person"):
-            if pc.any(pc.equal(column(memberships_t, side), "")).as_py():
-                raise _Fallback
-        member_group = codes(column(memberships_t, "group"), group_ids)
-        member_person = codes(column(memberships_t, "person"), person_ids)
+        member_group = codes(column(memberships_t, "group"), group_ids, required=True)
+        member_person = codes(column(memberships_t, "person"), person_ids, required=True)
 
     tie_source = tie_target = np.zeros(0, dtype=np.int32)
     tie_esn = np.zeros(0, dtype=np.bool_)
     tie_weight = np.zeros(0, dtype=np.float64)
     ties_t = table("ties.csv", {}, True)
     if ties_t:
-        for side in ("source", "target"):
-            if pc.any(pc.equal(column(ties_t, side), "")).as_py():
-                raise _Fallback
-        tie_source = codes(column(ties_t, "source"), person_ids)
-        tie_target = codes(column(ties_t, "target"), person_ids)
+        tie_source = codes(column(ties_t, "source"), person_ids, required=True)
+        tie_target = codes(column(ties_t, "target"), person_ids, required=True)
         m = len(tie_source)
         kind_text = column(ties_t, "kind")
         if kind_text is not None:
@@ -1521,11 +1518,15 @@ def _read_arrow(folder: Path, mapping: ColumnMapping | None, keep_attributes: bo
         weight_text = column(ties_t, "weight")
         if weight_text is not None:
             try:
-                weights = pc.cast(
-                    pc.if_else(pc.equal(weight_text, ""), "1", weight_text), pa.float64()
-                )
+                weights = pc.cast(weight_text, pa.float64())
             except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-                raise _Fallback from None
+                # empty weights mean 1; anything else unreadable is for the Python engine
+                try:
+                    weights = pc.cast(
+                        pc.if_else(pc.equal(weight_text, ""), "1", weight_text), pa.float64()
+                    )
+                except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                    raise _Fallback from None
             tie_weight = np.asarray(weights.to_numpy(zero_copy_only=False), dtype=np.float64)
             if not (np.isfinite(tie_weight).all() and (tie_weight >= 0).all()):
                 raise _Fallback
