@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from estrategy.model import Organization
 
-__all__ = ["joined_line_pairs", "line_count", "lines_of_people", "steps_to_nearest"]
+__all__ = ["joined_line_pairs", "line_count", "line_heads", "lines_of_people", "steps_to_nearest"]
 
 
 def _line_heads(organization: Organization) -> dict[str, str]:
@@ -39,9 +39,14 @@ def _line_heads(organization: Organization) -> dict[str, str]:
     return head
 
 
+def line_heads(organization: Organization) -> tuple[str, ...]:
+    """The units heading the hierarchical lines, sorted."""
+    return tuple(sorted(set(_line_heads(organization).values())))
+
+
 def line_count(organization: Organization) -> int:
     """The number of hierarchical lines of an organisation."""
-    return len(set(_line_heads(organization).values()))
+    return len(line_heads(organization))
 
 
 def lines_of_people(organization: Organization) -> dict[str, str]:

@@ -22,9 +22,11 @@ from estrategy.model import (
     ActionStatus,
     Audience,
     Direction,
+    GroupKind,
     StrategyModel,
     StrategyScope,
     TacticKind,
+    TieKind,
     ToolKind,
     ToolSide,
 )
@@ -631,8 +633,8 @@ def data_capability(model: StrategyModel, context: CriterionContext) -> Criterio
 def transversality(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Hierarchical lines are joined by transversal groups or ties (004)."""
     facts = context.facts
-    heads = sorted(set(facts.lines.values()))
-    if facts.line_count < 2 or len(heads) < 2:
+    heads = _org.line_heads(model.organization)
+    if len(heads) < 2:
         return CriterionResult.not_applicable("fewer than two hierarchical lines")
     pairs = len(heads) * (len(heads) - 1) // 2
     joined = _org.joined_line_pairs(model.organization, facts.lines)
@@ -699,16 +701,21 @@ def esn_reach(model: StrategyModel, context: CriterionContext) -> CriterionResul
         return CriterionResult(
             0, [Evidence("no enterprise social network is deployed", supports=False)]
         )
-    connected = {t.source for t in model.organization.ties} | {
-        t.target for t in model.organization.ties
+    # reached: an ESN tie to someone else, or a member of an ESN community
+    esn_ties = [
+        t for t in model.organization.ties if t.kind == TieKind.ESN and t.source != t.target
+    ]
+    connected = {t.source for t in esn_ties} | {t.target for t in esn_ties}
+    connected |= {
+        m for g in model.organization.groups if g.kind == GroupKind.ESN_COMMUNITY for m in g.members
     }
-    connected |= {m for g in model.organization.groups for m in g.members}
     reached = [p for p in people if p in connected]
     target = context.threshold("esn_reach_target", 0.6)
     evidence = [Evidence(f"the ESN reaches {len(reached)} of {len(people)} people", esn)]
-    isolated = [p for p in people if p not in connected]
-    if isolated:
-        evidence.append(Evidence("people with no tie and no group", isolated, supports=False))
+    unreached = [p for p in people if p not in connected]
+    if unreached:
+        fact = "people with no ESN tie and in no ESN community"
+        evidence.append(Evidence(fact, unreached, supports=False))
     return CriterionResult(min(100.0, _pct(len(reached) / len(people), target)), evidence)
 
 
