@@ -226,3 +226,10 @@ def test_criterion_can_reuse_the_coherence_findings(lefevre: StrategyModel) -> N
     item = assess(lefevre, spec).dimension("x").criterion("acme.incomplete-actions")
     assert item.score == 75
     assert item.evidence[0].ids == ("a-shoot",)
+
+
+def test_size_values_know_the_sizes() -> None:
+    assert SizeValue(1, {"large": 3}).resolve("large") == 3
+    assert SizeValue(1, {"large": 3}).to_data() == {"default": 1, "large": 3}
+    with pytest.raises(ValueError, match="unknown size"):
+        SizeValue(1, {"huge": 3})

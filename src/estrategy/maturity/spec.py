@@ -35,7 +35,11 @@ def _pairs(
     value: Mapping[str, float] | tuple[tuple[str, float], ...],
 ) -> tuple[tuple[str, float], ...]:
     items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted((str(k), float(v)) for k, v in items))
+    pairs = tuple(sorted((str(k), float(v)) for k, v in items))
+    unknown = [k for k, _ in pairs if k not in SIZES]
+    if unknown:
+        raise ValueError(f"unknown size(s) {', '.join(unknown)}; sizes are {', '.join(SIZES)}")
+    return pairs
 
 
 @attrs.frozen
