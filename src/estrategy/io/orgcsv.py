@@ -1155,7 +1155,7 @@ def read_organization(folder: Path, *, mapping: ColumnMapping | None = None) -> 
     Example:
         >>> import tempfile, pathlib
         >>> folder = pathlib.Path(tempfile.mkdtemp())
-        >>> _ = (folder / "people.csv").write_text("id,manager\\nboss,\\nann,boss\\n")
+        >>> _ = (folder / "people.csv").write_text("id,manager\nboss,\nann,boss\n")
         >>> [p.manager for p in read_organization(folder).people]
         [None, 'boss']
     """
