@@ -111,7 +111,10 @@ class _Problems:
         if self.errors:
             from estrategy.io.errors import LoadError
 
-            raise LoadError(self.errors)
+            # in the order of the file, as model files report them
+            raise LoadError(
+                sorted(self.errors, key=lambda e: (e.line is None, e.line or 0, e.column or 0))
+            )
 
 
 def _did_you_mean(value: str, known: Iterable[str]) -> str:
