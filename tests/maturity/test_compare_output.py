@@ -295,3 +295,13 @@ def test_cli_catalogue(tmp_path: Path) -> None:
     code, _, err = _run(str(FIXTURES / "lefevre.yaml"), "--catalogue", str(catalogue))
     assert code == 2
     assert "sideways" in err
+
+
+def test_cli_prints_the_default_model(tmp_path: Path) -> None:
+    code, out, _ = _run("--print-default-model")
+    assert code == 0
+    path = tmp_path / "mine.toml"
+    path.write_text(out, encoding="utf-8")
+    from estrategy.maturity import default_maturity_model, load_maturity_model
+
+    assert load_maturity_model(path, complete=False) == default_maturity_model()

@@ -13,7 +13,25 @@ from estrategy.cli._common import clean_errors, fail
 __all__ = ["maturity"]
 
 
+def _print_default_model(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib import resources
+
+    text = resources.files("estrategy.data").joinpath("maturity.toml").read_text("utf-8")
+    click.echo(text, nl=False)
+    ctx.exit(0)
+
+
 @click.command()
+@click.option(
+    "--print-default-model",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_default_model,
+    help="Print the default maturity model (TOML), a starting point for --maturity-model.",
+)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--format",
