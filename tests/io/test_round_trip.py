@@ -283,3 +283,32 @@ people = [{ id = "ann", unit = "hq" }]
     assert error.path == ("organization", "units", 1, "parent")
     document = io.loads_document(text.replace("hqq", "hq").replace("units_note", "name"), "toml")
     assert document.positions.locate(("organization", "people", 0, "unit")) == io.Position(9, 25)
+
+
+def _paths(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    found: list[tuple[str | int, ...]] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.append((*path, key))
+            found.extend(_paths(item, (*path, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.append((*path, index))
+            found.extend(_paths(item, (*path, index)))
+    return found
+
+
+@given(models(max_tactics=3, max_actions=3))
+def test_every_key_and_item_has_its_own_position(model: StrategyModel) -> None:
+    data = io.to_data(model)
+    for fmt in ("yaml", "json"):
+        text = io.dumps(model, fmt)
+        document = io.loads_document(text, fmt)
+        lines = text.splitlines()
+        for path in _paths(data):
+            assert path in document.positions.entries, (fmt, path)
+            line, column = document.positions.entries[path]
+            if isinstance(path[-1], str) and path[-1].isidentifier():
+                key = lines[line - 1][column - 1 :]
+                assert key.startswith((path[-1], f'"{path[-1]}"')), (fmt, path, key)
+    assert hash(document) == hash(document)

@@ -167,6 +167,14 @@ class _Raw(str):
     __slots__ = ()
 
 
+# Valid raw in JSON, but line breaks to many editors (and to JavaScript before ES2019).
+_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _quote(text: str) -> str:
+    return _BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
 def _write(value: Any, indent: str, out: list[str]) -> None:
     value = _plain(value)
     if isinstance(value, _Raw):
@@ -175,9 +183,7 @@ def _write(value: Any, indent: str, out: list[str]) -> None:
         inner = indent + "  "
         out.append("{")
         for index, (key, item) in enumerate(value.items()):
-            out.append(
-                ("," if index else "") + "\n" + inner + json.dumps(key, ensure_ascii=False) + ": "
-            )
+            out.append(("," if index else "") + "\n" + inner + _quote(key) + ": ")
             _write(item, inner, out)
         out.append("\n" + indent + "}")
     elif isinstance(value, list) and value:
@@ -187,6 +193,8 @@ def _write(value: Any, indent: str, out: list[str]) -> None:
             out.append(("," if index else "") + "\n" + inner)
             _write(item, inner, out)
         out.append("\n" + indent + "]")
+    elif isinstance(value, str):
+        out.append(_quote(value))
     else:
         out.append(json.dumps(value, ensure_ascii=False, allow_nan=False))
 

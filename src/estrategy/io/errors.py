@@ -49,7 +49,9 @@ class SourceMap:
         Position(line=5, column=5)
     """
 
-    entries: Mapping[ModelPath, tuple[int, int]] = attrs.field(factory=dict, converter=_freeze)
+    entries: Mapping[ModelPath, tuple[int, int]] = attrs.field(
+        factory=dict, converter=_freeze, hash=False
+    )
 
     def locate(self, path: ModelPath) -> Position | None:
         """The position of ``path``, or of its nearest ancestor that has one.
