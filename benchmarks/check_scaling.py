@@ -2,22 +2,26 @@
 
 Generates models of doubling size (100 tactics and 100 actions up to 102,400 of each, with
 objectives, strategies, KPIs, people, units, groups, ties and tools in proportion), times
-``check`` with the whole catalogue on each (best of a few runs), and prints the time per
-size and the growth ratio from the previous size. Linear rules give ratios near 2.
+``check`` with the whole catalogue on each (best of a few runs), and prints the CPU and
+wall time per size and the growth ratio of the CPU time from the previous size. Linear
+rules give ratios near 2.
 
     python benchmarks/check_scaling.py                # 100 -> 102,400
     python benchmarks/check_scaling.py --max 12800    # a quicker run
     python benchmarks/check_scaling.py --assert       # exit 1 if a budget is exceeded
 
 Budgets checked by ``--assert`` (from the project's issue): doubling the model costs at
-most 2.2 times the time (from 1,600 tactics up, where timer noise no longer dominates),
-and a model of about 10,000 tactics is checked in under a second.
+most 2.2 times the time (the mean growth per doubling from 1,600 tactics up, where fixed
+costs and timer noise no longer dominate), and a model of 10,000 tactics is checked in
+under a second of CPU time.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
+import math
 import sys
 import time
 from decimal import Decimal
@@ -165,14 +169,21 @@ def make_model(n: int) -> StrategyModel:
     )
 
 
-def best_time(model: StrategyModel, repeat: int) -> tuple[float, int]:
-    best, count = float("inf"), 0
+def best_time(model: StrategyModel, repeat: int) -> tuple[float, float, int]:
+    """Best CPU time and best wall time of ``check`` over ``repeat`` runs, and the findings.
+
+    The budgets are judged on CPU time: on a machine shared with other jobs, wall time
+    also measures the neighbours.
+    """
+    best_cpu, best_wall, count = float("inf"), float("inf"), 0
     for _ in range(repeat):
-        start = time.perf_counter()
+        gc.collect()
+        wall, cpu = time.perf_counter(), time.process_time()
         report = check(model)
-        best = min(best, time.perf_counter() - start)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+        best_wall = min(best_wall, time.perf_counter() - wall)
         count = len(report.findings)
-    return best, count
+    return best_cpu, best_wall, count
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,25 +196,36 @@ def main(argv: list[str] | None = None) -> int:
     check(make_model(50))  # warm up: imports, catalogue, plugins
     print(
         f"{'tactics':>8} {'actions':>8} {'people':>7} {'findings':>9} "
-        f"{'check (s)':>10} {'ratio':>6}"
+        f"{'cpu (s)':>9} {'wall (s)':>9} {'ratio':>6}"
     )
     failures: list[str] = []
+    times: dict[int, float] = {}
     previous: float | None = None
     n = args.min
     while n <= args.max:
         model = make_model(n)
-        seconds, findings = best_time(model, repeat=5 if n <= 3200 else 2)
+        seconds, wall, findings = best_time(model, repeat=5 if n <= 3200 else 3)
+        times[n] = seconds
         ratio = seconds / previous if previous else float("nan")
         print(
             f"{n:>8} {len(model.actions):>8} {len(model.organization.people):>7} "
-            f"{findings:>9} {seconds:>10.4f} {ratio:>6.2f}"
+            f"{findings:>9} {seconds:>9.4f} {wall:>9.4f} {ratio:>6.2f}"
         )
-        if n >= 1600 and previous and ratio > 2.2:
-            failures.append(f"doubling to {n} tactics took {ratio:.2f}x the time (budget 2.2x)")
-        if 6400 <= n <= 12800 and seconds >= 1.0:
-            failures.append(f"{n} tactics took {seconds:.2f} s (budget: under 1 s at ~10,000)")
         previous = seconds
         n *= 2
+    # One doubling can be noisy on a shared machine: judge the mean growth per doubling
+    # over the sizes where the timer's resolution and fixed costs no longer matter.
+    large = [size for size in sorted(times) if size >= 1600]
+    if len(large) >= 2:
+        doublings = math.log2(large[-1] / large[0])
+        growth = (times[large[-1]] / times[large[0]]) ** (1 / doublings)
+        print(f"\nmean growth per doubling from {large[0]} to {large[-1]} tactics: {growth:.2f}x")
+        if growth > 2.2:
+            failures.append(f"doubling the model costs {growth:.2f}x the time (budget 2.2x)")
+    ten_thousand, wall, _ = best_time(make_model(10_000), repeat=3)
+    print(f"10,000 tactics and actions: {ten_thousand:.3f} s CPU, {wall:.3f} s wall")
+    if ten_thousand >= 1.0:
+        failures.append(f"10,000 tactics took {ten_thousand:.2f} s (budget: under 1 s)")
     if args.check_budgets and failures:
         print("\n".join(["", "over budget:", *failures]), file=sys.stderr)
         return 1
