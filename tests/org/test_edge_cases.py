@@ -247,3 +247,35 @@ def test_results_convert_to_plain_data() -> None:
     assert transversality(org).matrix("groups").tolist() == [[0, 1], [1, 0]]
     with pytest.raises(ValueError, match="what"):
         transversality(org).matrix("people")
+
+
+def test_results_display_in_notebooks_and_convert_to_frames() -> None:
+    org = Organization(
+        units=TWO_LINES,
+        people=[Person(id="x", unit="a", roles=["sales"]), Person(id="y", unit="b")],
+        ties=[Tie(source="x", target="y")],
+    )
+    result = analyze(org)
+    page = result._repr_html_()
+    assert page.startswith("<div><strong>OrgAnalysis</strong><table>")
+    assert "<td>a</td>" in transversality(org)._repr_html_()
+    assert result.transversality._rows() == [{"a": "a", "b": "b", "groups": 0, "ties": 1}]
+    assert [row["person"] for row in result.upward_reach._rows()] == ["x"]
+
+
+def test_to_frame_hands_the_rows_to_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    fake = types.ModuleType("pandas")
+
+    class DataFrame:
+        @staticmethod
+        def from_records(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+            return rows
+
+    fake.DataFrame = DataFrame  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pandas", fake)
+    org = Organization(people=[Person(id="x"), Person(id="y")])
+    assert isolates(org).to_frame() == [{"person": "x"}, {"person": "y"}]
+    assert esn_reach(org).to_frame() == [{"internal_people": 2, "reached": 0, "share": 0.0}]

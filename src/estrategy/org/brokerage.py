@@ -18,6 +18,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from estrategy.model import Organization
+from estrategy.org._display import Displayable
 from estrategy.org._kernels import as_tables, csr_rows, person_pairs, undirected_ties
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
 from estrategy.org.tables import OrgTables
@@ -81,7 +82,7 @@ def lines_touched(
 
 
 @attrs.frozen
-class Broker:
+class Broker(Displayable):
     """A person whose ties and groups join hierarchical lines.
 
     Attributes:
@@ -110,7 +111,7 @@ class Broker:
 
 
 @attrs.frozen
-class Brokers:
+class Brokers(Displayable):
     """The people who join the most pairs of lines.
 
     Attributes:
@@ -122,6 +123,9 @@ class Brokers:
     n_lines: int
     brokering: int
     top: tuple[Broker, ...]
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return [b.to_dict() for b in self.top]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
@@ -188,7 +192,7 @@ def brokers(
 
 
 @attrs.frozen
-class StructuralHoles:
+class StructuralHoles(Displayable):
     """Burt's structural-hole measures on the undirected, unweighted tie network.
 
     Attributes:
@@ -204,6 +208,10 @@ class StructuralHoles:
     degree: tuple[int, ...]
     effective_size: tuple[float | None, ...]
     constraint: tuple[float | None, ...]
+
+    def _rows(self) -> list[dict[str, Any]]:
+        data = self.to_dict()
+        return [dict(zip(data, values, strict=True)) for values in zip(*data.values(), strict=True)]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
@@ -277,7 +285,7 @@ def structural_holes(
 
 
 @attrs.frozen
-class BrokerageRoles:
+class BrokerageRoles(Displayable):
     """Gould and Fernandez's brokerage roles, with hierarchical lines as the groups.
 
     For a person ``b`` and two of their contacts ``a`` and ``c`` who are not tied to each
@@ -300,6 +308,10 @@ class BrokerageRoles:
     itinerant: tuple[int, ...]
     gatekeeper_representative: tuple[int, ...]
     liaison: tuple[int, ...]
+
+    def _rows(self) -> list[dict[str, Any]]:
+        data = self.to_dict()
+        return [dict(zip(data, values, strict=True)) for values in zip(*data.values(), strict=True)]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""

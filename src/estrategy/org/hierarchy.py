@@ -9,6 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from estrategy.model import Organization
+from estrategy.org._display import Displayable
 from estrategy.org._kernels import ancestor_at_depth, as_tables, pointer_depth
 from estrategy.org.tables import NONE, OrgTables
 
@@ -16,7 +17,7 @@ __all__ = ["HierarchicalLines", "HierarchyShape", "hierarchical_lines", "hierarc
 
 
 @attrs.frozen(eq=False)
-class HierarchicalLines:
+class HierarchicalLines(Displayable):
     """The hierarchical lines of an organisation and who belongs to each.
 
     A *hierarchical line* is the subtree of a unit directly below a root unit; with
@@ -45,6 +46,9 @@ class HierarchicalLines:
         """How many people belong to each line."""
         placed = self.person_line[self.person_line >= 0]
         return np.bincount(placed, minlength=len(self.heads)).astype(np.int64)
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return list(self.to_dict()["lines"])
 
     def to_dict(self) -> dict[str, Any]:
         """The lines as plain data: head, name, and how many units and people each has."""
@@ -108,7 +112,7 @@ def hierarchical_lines(organization: OrgTables | Organization) -> HierarchicalLi
 
 
 @attrs.frozen
-class HierarchyShape:
+class HierarchyShape(Displayable):
     """Span of control and depth of the management hierarchy.
 
     The seeds argue for flatter organisations with less control and more coaching: a

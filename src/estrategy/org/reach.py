@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from estrategy.model import Organization
+from estrategy.org._display import Displayable
 from estrategy.org._kernels import as_tables, csr_rows, gather, person_pairs, undirected_ties
 from estrategy.org.tables import OrgTables, unique_int
 
@@ -77,7 +78,7 @@ def steps_to_decision_makers(organization: OrgTables | Organization) -> npt.NDAr
 
 
 @attrs.frozen
-class FieldReach:
+class FieldReach(Displayable):
     """One field-role holder and their distance to a decision maker.
 
     Attributes:
@@ -96,7 +97,7 @@ class FieldReach:
 
 
 @attrs.frozen
-class UpwardReach:
+class UpwardReach(Displayable):
     """How far field information travels before it reaches a decision.
 
     Attributes:
@@ -112,6 +113,9 @@ class UpwardReach:
     def beyond(self, hops: int) -> tuple[FieldReach, ...]:
         """Holders more than ``hops`` steps away, or who cannot reach a decision maker."""
         return tuple(h for h in self.holders if h.steps is None or h.steps > hops)
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return [h.to_dict() for h in self.holders]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON (a distribution, then every holder beyond three steps)."""

@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from estrategy.model import Organization
+from estrategy.org._display import Displayable
 from estrategy.org._kernels import as_tables
 from estrategy.org.brokerage import Brokers, brokers
 from estrategy.org.hierarchy import (
@@ -36,7 +37,7 @@ __all__ = ["OrgAnalysis", "analyze", "render_text"]
 
 
 @attrs.frozen(eq=False)
-class OrgAnalysis:
+class OrgAnalysis(Displayable):
     """The package's analyses of one organisation.
 
     Attributes:

@@ -15,6 +15,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from estrategy.model import GroupKind, Organization
+from estrategy.org._display import Displayable
 from estrategy.org._kernels import as_tables, csr_rows, undirected_ties
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
 from estrategy.org.tables import GROUP_KINDS, OrgTables, count_int, unique_int
@@ -57,7 +58,7 @@ def _group_lines(tables: OrgTables, lines: HierarchicalLines) -> tuple[I64, I64]
 
 
 @attrs.frozen
-class GroupSpan:
+class GroupSpan(Displayable):
     """The hierarchical lines one transversal group spans.
 
     Attributes:
@@ -86,7 +87,7 @@ class GroupSpan:
 
 
 @attrs.frozen
-class GroupTransversality:
+class GroupTransversality(Displayable):
     """Lines spanned by every group.
 
     Attributes:
@@ -102,6 +103,9 @@ class GroupTransversality:
         if self.n_lines < 2:
             return ()
         return tuple(g for g in self.groups if len(g.lines) == 1)
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return [g.to_dict() for g in self.groups]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
@@ -157,7 +161,7 @@ def group_transversality(
 
 
 @attrs.frozen
-class LineLink:
+class LineLink(Displayable):
     """What joins two hierarchical lines.
 
     Attributes:
@@ -178,7 +182,7 @@ class LineLink:
 
 
 @attrs.frozen
-class Transversality:
+class Transversality(Displayable):
     """How the lines of an organisation are joined to one another.
 
     Attributes:
@@ -211,6 +215,9 @@ class Transversality:
             value = (link.groups if what != "ties" else 0) + (link.ties if what != "groups" else 0)
             out[index[link.a], index[link.b]] = out[index[link.b], index[link.a]] = value
         return out
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return [link.to_dict() for link in self.links]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
@@ -275,7 +282,7 @@ def transversality(
 
 
 @attrs.frozen
-class Silos:
+class Silos(Displayable):
     """Hierarchical lines joined to no other line by a group or a tie (ORG001).
 
     Attributes:
@@ -285,6 +292,9 @@ class Silos:
 
     n_lines: int
     lines: tuple[str, ...]
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return [{"line": h} for h in self.lines]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
@@ -316,7 +326,7 @@ def silos(
 
 
 @attrs.frozen
-class LineTies:
+class LineTies(Displayable):
     """The ties of one hierarchical line, inside and outside it.
 
     Attributes:
@@ -342,7 +352,7 @@ class LineTies:
 
 
 @attrs.frozen
-class LineCollaboration:
+class LineCollaboration(Displayable):
     """Ties within and between lines.
 
     Attributes:
@@ -363,6 +373,9 @@ class LineCollaboration:
         for a, b, count in self.pairs:
             out[index[a], index[b]] = out[index[b], index[a]] = count
         return out
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return [x.to_dict() for x in self.per_line]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
@@ -434,7 +447,7 @@ def _connected(tables: OrgTables) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np
 
 
 @attrs.frozen
-class Isolates:
+class Isolates(Displayable):
     """People with no tie to anyone and in no group (ORG005's subjects).
 
     Attributes:
@@ -444,6 +457,9 @@ class Isolates:
 
     people: tuple[str, ...]
     share: float
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return [{"person": p} for p in self.people]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
@@ -472,7 +488,7 @@ def isolates(organization: OrgTables | Organization) -> Isolates:
 
 
 @attrs.frozen
-class EsnReach:
+class EsnReach(Displayable):
     """How far the enterprise social network reaches.
 
     Attributes:
