@@ -148,8 +148,9 @@ def uncoordinated_contacts(context: RuleContext) -> Iterator[Violation]:
             continue
         lacking = sorted(u for u in owners if u not in with_crm[audience])
         if lacking:
+            quantifier = "both" if len(owners) == 2 else "all"
             yield Violation(
-                f"units {_and(sorted(owners))} all address {audience}; "
+                f"units {_and(sorted(owners))} {quantifier} address {audience}; "
                 f"{_and(lacking)} {'has' if len(lacking) == 1 else 'have'} no action "
                 "towards them that uses a CRM",
                 [str(audience), *lacking],
