@@ -294,3 +294,30 @@ def test_to_frame_with_pandas() -> None:
     pytest.importorskip("pandas")
     frame = check(ORPHANS, select="STR001", as_of=DAY).to_frame()
     assert list(frame["code"]) == ["STR001", "STR001"]
+
+
+def test_a_setting_declared_twice_must_share_its_default() -> None:
+    reg = Registry()
+    _doc_rule(reg)
+    _doc_rule(reg, code="XY002", name="same-default")  # same name, same default: shared
+    with pytest.raises(RuleError, match="'xy_limit' with the default 4"):
+
+        @rule("XY003", "other-default", registry=reg, settings={"xy_limit": 4})
+        def other(context: RuleContext) -> Iterator[Violation]:
+            """Other."""
+            return iter(())
+
+
+def test_checking_imports_neither_rich_nor_click() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, datetime\n"
+        "from estrategy.analysis import check\n"
+        "from estrategy.model import StrategyModel\n"
+        "check(StrategyModel(), as_of=datetime.date(2026, 1, 1))\n"
+        "print(sorted(m for m in ('rich', 'click') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

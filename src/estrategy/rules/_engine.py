@@ -328,6 +328,15 @@ class Registry:
                 f"rule code {new.code} from {new.origin} is already used by "
                 f"{existing.name} ({existing.origin}); choose another code"
             )
+        for other in self._rules.values():
+            for setting, default in new.settings.items():
+                if setting in other.settings and other.settings[setting] != default:
+                    raise RuleError(
+                        f"rule {new.code} ({new.origin}) declares the setting {setting!r} with "
+                        f"the default {default!r}, but {other.code} ({other.origin}) declares "
+                        f"it with {other.settings[setting]!r}; settings share one namespace: "
+                        "rename yours"
+                    )
         self._rules[new.code] = new
         return new
 
