@@ -40,7 +40,7 @@ from estrategy.org.reach import (
 )
 from estrategy.org.summary import OrgAnalysis, analyze
 from estrategy.org.tables import NONE, CodeList, OrgTables, tables_from_organization
-from estrategy.org.transversality import (
+from estrategy.org.transversal import (
     EsnReach,
     GroupSpan,
     GroupTransversality,

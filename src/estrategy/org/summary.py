@@ -18,7 +18,7 @@ from estrategy.org.hierarchy import (
 )
 from estrategy.org.reach import UpwardReach, upward_reach
 from estrategy.org.tables import OrgTables
-from estrategy.org.transversality import (
+from estrategy.org.transversal import (
     EsnReach,
     GroupTransversality,
     Isolates,

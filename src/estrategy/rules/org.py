@@ -65,7 +65,7 @@ def silo(context: RuleContext) -> Iterator[Violation]:
         Bring people of the line into a project group or a community of practice with
         other lines, or record the ties that already exist.
     """
-    from estrategy.org.transversality import silos
+    from estrategy.org.transversal import silos
 
     tables = _tables(context)
     lines = _lines(context)
@@ -97,7 +97,7 @@ def pseudo_transversal_group(context: RuleContext) -> Iterator[Violation]:
         Invite members from the other lines the group's subject concerns, or record the
         group as the line's own team rather than a transversal group.
     """
-    from estrategy.org.transversality import group_transversality
+    from estrategy.org.transversal import group_transversality
 
     spans = group_transversality(_tables(context), lines=_lines(context))
     for i, span in enumerate(spans.groups):
@@ -201,7 +201,7 @@ def isolated_person(context: RuleContext) -> Iterator[Violation]:
     How to fix:
         Bring the person into a community or project group, or record their ties.
     """
-    from estrategy.org.transversality import isolates
+    from estrategy.org.transversal import isolates
 
     if not any(tool.kind is ToolKind.ESN for tool in context.model.tools):
         return
