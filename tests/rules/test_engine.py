@@ -321,3 +321,13 @@ def test_checking_imports_neither_rich_nor_click() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_rule_returning_none_found_nothing() -> None:
+    reg = Registry()
+
+    @rule("XY020", "quiet", registry=reg)
+    def quiet(context: RuleContext) -> None:  # type: ignore[return]
+        """Returns nothing at all."""
+
+    assert check(ORPHANS, rules=reg.rules(), as_of=DAY).findings == ()

@@ -246,8 +246,10 @@ class Rule:
         return match["prefix"] if match else self.code
 
     def __call__(self, context: RuleContext) -> Iterator[Violation]:
-        """Run the check on ``context``."""
-        yield from self.function(context)
+        """Run the check on ``context`` (a function that returns ``None`` found nothing)."""
+        found = self.function(context)
+        if found is not None:
+            yield from found
 
     def documentation(self) -> str:
         """The rule's documentation as Markdown (what ``estrategy rule CODE`` prints)."""
