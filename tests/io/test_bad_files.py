@@ -278,3 +278,22 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbfschema_version: 1\nname: x\n")
     assert io.load(path).name == "x"
+
+
+def test_local_problems_are_reported_next_to_unknown_keys() -> None:
+    """A misspelt key does not hide a negative budget or a bad id in the same object."""
+    text = """\
+schema_version: 1
+tactics: [{id: t}]
+actions:
+  - {id: a, tactic: t, budget: -1, stauts: done}
+  - {id: b c, tactic: t, bugdet: 3}
+"""
+    with pytest.raises(LoadError) as caught:
+        io.loads(text)
+    assert [(error.path, error.message.split(":")[0]) for error in caught.value.errors] == [
+        (("actions", 0, "budget"), "must be a finite number >= 0, got -1"),
+        (("actions", 0, "stauts"), "unknown key 'stauts' (did you mean 'status'?)"),
+        (("actions", 1, "id"), "'b c' is not a valid id"),
+        (("actions", 1, "bugdet"), "unknown key 'bugdet' (did you mean 'budget'?)"),
+    ]

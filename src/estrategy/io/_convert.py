@@ -223,7 +223,13 @@ def _make_converter() -> cattrs.Converter:
                 return value
             if not isinstance(value, Mapping):
                 raise TypeError(f"expected a mapping of keys, got {describe(value)}")
-            return generated(value, cls)
+            try:
+                return generated(value, cls)
+            except ClassValidationError as exc:
+                more = _local_problems(converter, cls, value, exc)
+                if not more:
+                    raise
+                raise ClassValidationError(exc.message, [*exc.exceptions, *more], cls) from None
 
         return structure
 
@@ -241,6 +247,36 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_pairs, lambda _t: _pairs)
     converter.register_structure_hook_factory(attrs.has, attrs_hook)
     return converter
+
+
+def _local_problems(
+    converter: cattrs.Converter, cls: type[Any], value: Mapping[str, Any], exc: ClassValidationError
+) -> list[Exception]:
+    """The validator failures of the fields that did structure, when others did not.
+
+    A failed field (or an unknown key) stops cattrs before the class is built, so its
+    validators never run; running them here reports a negative budget next to a
+    misspelt key of the same action, instead of one fix later.
+    """
+    with_notes, without = exc.group_exceptions()
+    if any(not isinstance(inner, ForbiddenExtraKeysError) for inner in without):
+        return []  # the class was built and its own validators failed: already reported
+    failed = {note.name for _inner, note in with_notes}
+    hints = typing.get_type_hints(cls)
+    problems: list[Exception] = []
+    for field in attrs.fields(cls):
+        if field.validator is None or field.name in failed or field.name not in value:
+            continue
+        try:
+            item = converter.structure(value[field.name], hints[field.name])
+            if field.converter is not None:
+                item = field.converter(item)
+            field.validator(None, field, item)
+        except FieldValueError as problem:
+            problems.append(problem)
+        except Exception:  # anything else is reported by the first pass
+            continue
+    return problems
 
 
 @functools.cache
