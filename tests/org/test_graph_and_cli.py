@@ -170,3 +170,13 @@ def test_cli_with_no_source_uses_the_demo() -> None:
     assert code == 0
     assert "demo" in err
     assert "Hierarchical lines" in out
+
+
+def test_backend_is_passed_through_to_networkx(lefevre_path: Path) -> None:
+    org = io.load(lefevre_path).organization
+    exact = sampled_betweenness(org, k=None)
+    assert sampled_betweenness(org, k=None, backend="networkx") == exact
+    with pytest.raises(ImportError, match="no-such-backend"):
+        sampled_betweenness(org, k=None, backend="no-such-backend")
+    sampled = sampled_betweenness(org, k=5, seed=1)
+    assert sampled == sampled_betweenness(tie_graph(org), k=5, seed=1)
