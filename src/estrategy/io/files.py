@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -15,6 +13,7 @@ import attrs
 from estrategy.io._convert import StructureFailed, describe, structure_model
 from estrategy.io._data import to_data
 from estrategy.io._tree import Read
+from estrategy.io.atomic import write_bytes_atomic
 from estrategy.io.errors import FileError, LoadError, SourceMap, file_error
 from estrategy.io.limits import DEFAULT_LIMITS, Limits
 from estrategy.model import SCHEMA_VERSIONS, Organization, StrategyModel
@@ -441,24 +440,6 @@ def save(
         LoadError: when the extension names no known format.
         OSError: when the folder cannot be written.
     """
-    target = Path(path)
     fmt = _format_of(path, format)
-    data = dumps(model, fmt).encode("utf-8")
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o644
-    descriptor, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    data = dumps(model, fmt).encode("utf-8")  # built first: nothing is written if this fails
+    write_bytes_atomic(path, data)
