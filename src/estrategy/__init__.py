@@ -36,6 +36,11 @@ _EXPORTS: dict[str, str] = {
     "Finding": "estrategy.rules",
     "Severity": "estrategy.rules",
     "rule": "estrategy.rules",
+    "Rule": "estrategy.rules",
+    "RuleContext": "estrategy.rules",
+    "Violation": "estrategy.rules",
+    "get_rule": "estrategy.rules",
+    "registry": "estrategy.rules",
     # organisation
     "org_graph": "estrategy.org",
     # maturity
@@ -104,7 +109,12 @@ if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
     from estrategy.model import Unit as Unit
     from estrategy.org import org_graph as org_graph
     from estrategy.rules import Finding as Finding
+    from estrategy.rules import Rule as Rule
+    from estrategy.rules import RuleContext as RuleContext
     from estrategy.rules import Severity as Severity
+    from estrategy.rules import Violation as Violation
+    from estrategy.rules import get_rule as get_rule
+    from estrategy.rules import registry as registry
     from estrategy.rules import rule as rule
 
 
