@@ -12,7 +12,6 @@ import difflib
 import enum
 import functools
 import re
-import types
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -335,8 +334,3 @@ def structure_model(data: Mapping[str, Any]) -> StrategyModel:
     except (TypeError, ValueError) as exc:
         raise StructureFailed([((), str(exc))]) from None
     return model
-
-
-def is_optional(type_: Any) -> bool:
-    """Whether a field type admits ``None``."""
-    return isinstance(type_, types.UnionType) and type(None) in typing.get_args(type_)
