@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Mapping
 from importlib import resources
@@ -389,6 +390,7 @@ def load(
     return load_document(path, format=format, limits=limits).model
 
 
+@functools.cache  # the model is immutable: parse the package's file once
 def load_demo() -> StrategyModel:
     """The demo model embedded in the package (``estrategy/data/demo.yaml``)."""
     text = resources.files("estrategy.data").joinpath("demo.yaml").read_text(encoding="utf-8")
