@@ -170,3 +170,13 @@ def test_absurd_numbers_are_refused_quickly(text: str, fmt: str, words: str) -> 
     with pytest.raises(LoadError, match=re.escape(words)) as caught:
         io.loads(text, fmt)
     assert len(str(caught.value)) < 400
+
+
+def test_load_error_pickles() -> None:
+    import pickle
+
+    with pytest.raises(LoadError) as caught:
+        io.loads(HEAD + "tactics: [{id: t, knd: x}]\n", source="p.yaml")
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert copy.errors == caught.value.errors
+    assert str(copy) == str(caught.value)

@@ -126,6 +126,10 @@ class LoadError(ValueError):
         lines = "".join(f"\n  {error}" for error in self.errors)
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in {where}:{lines}")
 
+    def __reduce__(self) -> tuple[type[LoadError], tuple[tuple[FileError, ...]]]:
+        # Rebuilt from its errors, so that it crosses process boundaries intact.
+        return (type(self), (self.errors,))
+
 
 def file_error(
     source: str, positions: SourceMap | None, path: ModelPath, message: str
