@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import re
 from pathlib import Path
 
 import attrs
+import pytest
 
 from estrategy import io
 from estrategy.model import StrategyModel
@@ -27,3 +30,20 @@ def test_every_top_level_key_is_documented() -> None:
         assert f"| `{field.name}` |" in text
     for name in io.json_schema()["$defs"]:
         assert f"### {name}\n" in text
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "estrategy.io",
+        "estrategy.io.errors",
+        "estrategy.io.files",
+        "estrategy.io.limits",
+        "estrategy.io.schema",
+        "estrategy.io._data",
+    ],
+)
+def test_docstring_examples(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.failed == 0
+    assert result.attempted > 0
