@@ -279,3 +279,19 @@ def test_to_frame_hands_the_rows_to_pandas(monkeypatch: pytest.MonkeyPatch) -> N
     org = Organization(people=[Person(id="x"), Person(id="y")])
     assert isolates(org).to_frame() == [{"person": "x"}, {"person": "y"}]
     assert esn_reach(org).to_frame() == [{"internal_people": 2, "reached": 0, "share": 0.0}]
+
+
+def test_hand_built_tables_are_checked() -> None:
+    import attrs as _attrs
+    import numpy as np
+
+    from estrategy.org import tables_from_organization
+
+    tables = tables_from_organization(
+        Organization(people=[Person(id="a"), Person(id="b", manager="a")])
+    )
+    fields = {f.name: getattr(tables, f.name) for f in _attrs.fields(type(tables)) if f.init}
+    with pytest.raises(ValueError, match=r"person_manager holds codes outside 0\.\.1"):
+        type(tables)(**{**fields, "person_manager": np.array([-1, 7], dtype=np.int32)})
+    with pytest.raises(ValueError, match="person_unit has 1 items, expected 2"):
+        type(tables)(**{**fields, "person_unit": np.array([-1], dtype=np.int32)})

@@ -323,3 +323,30 @@ def test_tables_to_organization_keeps_everything() -> None:
     from estrategy.org import tables_from_organization
 
     assert tables_to_organization(tables_from_organization(org)) == org
+
+
+def test_small_chunks_give_the_same_tables_and_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from estrategy.io import orgcsv
+
+    folder = write(
+        tmp_path / "org",
+        units="id,parent\nhq,\na,hq\nb,hq\nc,a\n",
+        people="id,unit,manager,roles\np1,a,p5,sales\np2,b,,\np3,c,p1,it;sales\np4,a,p3,\np5,hq,,\n",
+        ties="source,target\np1,p2\np3,p4\np5,p1\n",
+    )
+    whole = read_tables(folder, engine="python")
+    monkeypatch.setattr(orgcsv, "_CHUNK", 2)
+    same_tables(read_tables(folder, engine="python"), whole)
+    bad = write(
+        tmp_path / "bad",
+        people="id,manager\np1,\np2,p1\np3,p9\np1,p2\np5,p3\n",
+        ties="source,target\np1,p2\np2,px\np3,p1\np1,py\n",
+    )
+    assert errors_of(bad) == [
+        ("people.csv", 4, 2, "unknown person 'p9'"),
+        ("people.csv", 5, 1, "duplicate person id 'p1'"),
+        ("ties.csv", 3, 2, "unknown person 'px'"),
+        ("ties.csv", 5, 2, "unknown person 'py'"),
+    ]

@@ -10,7 +10,7 @@ analyses have one implementation whatever the source.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Sized
 
 import attrs
 import numpy as np
@@ -144,6 +144,7 @@ class OrgTables:
     pair_b: I32 = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        _check_shapes(self)
         # Every analysis reads ties as distinct undirected pairs: derive them once, here.
         a, b = _distinct_pairs(self.tie_source, self.tie_target, len(self.person_ids))
         object.__setattr__(self, "pair_a", a)
@@ -163,6 +164,52 @@ class OrgTables:
     def n_groups(self) -> int:
         """The number of groups."""
         return len(self.group_ids)
+
+
+def _check_shapes(tables: OrgTables) -> None:
+    """Refuse arrays of inconsistent lengths or codes out of range (for hand-built tables)."""
+    n_units, n_people, n_groups = tables.n_units, tables.n_people, tables.n_groups
+    problems: list[str] = []
+    expected: dict[str, tuple[Sized, int]] = {
+        "unit_names": (tables.unit_names, n_units),
+        "unit_parent": (tables.unit_parent, n_units),
+        "person_names": (tables.person_names, n_people),
+        "person_unit": (tables.person_unit, n_people),
+        "person_manager": (tables.person_manager, n_people),
+        "person_supervisor": (tables.person_supervisor, n_people),
+        "person_external": (tables.person_external, n_people),
+        "person_decision_maker": (tables.person_decision_maker, n_people),
+        "group_names": (tables.group_names, n_groups),
+        "group_kind": (tables.group_kind, n_groups),
+        "group_objective": (tables.group_objective, n_groups),
+        "group_deadline": (tables.group_deadline, n_groups),
+        "member_person": (tables.member_person, len(tables.member_group)),
+        "tie_target": (tables.tie_target, len(tables.tie_source)),
+        "tie_esn": (tables.tie_esn, len(tables.tie_source)),
+        "tie_weight": (tables.tie_weight, len(tables.tie_source)),
+    }
+    for name, (values, length) in expected.items():
+        if len(values) != length:
+            problems.append(f"{name} has {len(values)} items, expected {length}")
+    for codes_list in (tables.roles, tables.skills):
+        if len(codes_list.indptr) != n_people + 1:
+            problems.append(f"roles and skills need {n_people + 1} row pointers")
+    ranges: dict[str, tuple[npt.NDArray[np.integer], int, bool]] = {
+        "unit_parent": (tables.unit_parent, n_units, True),
+        "person_unit": (tables.person_unit, n_units, True),
+        "person_manager": (tables.person_manager, n_people, True),
+        "person_supervisor": (tables.person_supervisor, n_people, True),
+        "member_group": (tables.member_group, n_groups, False),
+        "member_person": (tables.member_person, n_people, False),
+        "tie_source": (tables.tie_source, n_people, False),
+        "tie_target": (tables.tie_target, n_people, False),
+        "group_kind": (tables.group_kind, len(GROUP_KINDS), False),
+    }
+    for name, (values, bound, optional) in ranges.items():
+        if len(values) and (values.max() >= bound or values.min() < (NONE if optional else 0)):
+            problems.append(f"{name} holds codes outside 0..{bound - 1}")
+    if problems:
+        raise ValueError("inconsistent organisation tables: " + "; ".join(problems))
 
 
 def unique_int(keys: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
