@@ -6,6 +6,7 @@ import sys
 import types
 from pathlib import Path
 
+import attrs
 import pytest
 
 from estrategy import io
@@ -130,3 +131,17 @@ def test_load_error_of_the_reader_passes_through(
     with pytest.raises(LoadError, match="bad edge") as caught:
         io.loads(MODEL.format(path="org.graphml", responsible="bob"), base_dir=tmp_path)
     assert caught.value.errors[0].line == 3
+
+
+def test_real_graphml_file(tmp_path: Path, lefevre_path: Path) -> None:
+    from estrategy.io.graphml import write_graphml
+
+    lefevre = io.load(lefevre_path)
+    write_graphml(lefevre.organization, tmp_path / "org.graphml")
+    organization = attrs.evolve(lefevre.organization, source="org.graphml")
+    text = io.dumps(attrs.evolve(lefevre, organization=organization))
+    assert "organization:\n  from: org.graphml\nmission:" in text
+    model = io.loads(text, base_dir=tmp_path)
+    assert {p.id for p in model.organization.people} == {p.id for p in lefevre.organization.people}
+    assert model.organization.source == "org.graphml"
+    assert model.actions == lefevre.actions

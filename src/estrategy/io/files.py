@@ -11,13 +11,14 @@ from typing import Any
 
 import attrs
 
-from estrategy.io._convert import StructureFailed, describe, structure_model
+from estrategy.io._build import build_model
 from estrategy.io._data import to_data
+from estrategy.io._source import check_text, one_error, read_text, too_big
 from estrategy.io._tree import Read
 from estrategy.io.atomic import write_bytes_atomic
-from estrategy.io.errors import FileError, LoadError, SourceMap, file_error
+from estrategy.io.errors import FileError, LoadError, SourceMap
 from estrategy.io.limits import DEFAULT_LIMITS, Limits
-from estrategy.model import SCHEMA_VERSIONS, Organization, StrategyModel
+from estrategy.model import StrategyModel
 
 __all__ = [
     "FORMATS",
@@ -35,8 +36,6 @@ __all__ = [
 
 FORMATS: Mapping[str, str] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 """File extension to format name."""
-
-_TOP_KEYS = ", ".join(field.name for field in attrs.fields(StrategyModel)[:4])
 
 
 @attrs.frozen
@@ -111,192 +110,27 @@ def _format_of(path: str | os.PathLike[str], fmt: str | None) -> str:
     return FORMATS[suffix]
 
 
-def _one(source: str, message: str, line: int | None = 1, column: int | None = 1) -> LoadError:
-    return LoadError([FileError(source, line, column, (), message)])
-
-
-def _check_text(text: str, source: str) -> None:
-    """Refuse binary content early, with the place of the first NUL byte."""
-    nul = text.find("\x00")
-    if nul >= 0:
-        from estrategy.io._tree import line_column
-
-        line, column = line_column(text, nul)
-        raise _one(source, "this is a binary file, not a model file (NUL byte)", line, column)
-
-
-def _read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
-    try:
-        with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > limits.max_bytes:
-                raise _too_big(source, size, limits)
-            raw = stream.read(limits.max_bytes + 1)
-    except IsADirectoryError:
-        raise _one(source, "this is a folder, not a model file", None, None) from None
-    except FileNotFoundError:
-        raise _one(source, "no such file", None, None) from None
-    except OSError as exc:
-        raise _one(source, f"cannot read the file: {exc.strerror or exc}", None, None) from None
-    if len(raw) > limits.max_bytes:  # a file that grew, or a pipe without a size
-        raise _too_big(source, len(raw), limits)
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        line = raw.count(b"\n", 0, nul) + 1
-        column = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
-        raise _one(source, "this is a binary file, not a model file (NUL byte)", line, column)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _one(
-            source,
-            f"this is not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded",
-            line,
-            column,
-        ) from None
-
-
-def _too_big(source: str, size: int, limits: Limits) -> LoadError:
-    return _one(
-        source,
-        f"the file is {size:,} bytes, more than the limit of {limits.max_bytes:,} "
-        "(Limits.max_bytes)",
-        None,
-        None,
-    )
-
-
-def _organization(
-    reference: object, base_dir: Path, source: str, positions: SourceMap
-) -> Organization:
-    """Read the organisation named by ``organization: {from: PATH}``."""
-    path = ("organization", "from")
-    if not isinstance(reference, str) or not reference:
-        raise LoadError(
-            [file_error(source, positions, path, f"expected a path, got {describe(reference)}")]
-        )
-    target = base_dir / reference
-    try:
-        if target.suffix.lower() == ".graphml":
-            from estrategy.io.graphml import read_graphml  # type: ignore[import-not-found,unused-ignore]
-
-            organization = read_graphml(target)
-        elif target.is_dir():
-            from estrategy.io.orgcsv import read_organization
-
-            organization = read_organization(target)
-        else:
-            message = (
-                f"{reference!r} is not a folder of CSV files or a .graphml file"
-                if target.exists()
-                else f"{reference!r} not found (looked for {target})"
-            )
-            raise LoadError([file_error(source, positions, path, message)])
-    except OSError as exc:
-        message = f"cannot read {reference!r}: {exc.strerror or exc}"
-        raise LoadError([file_error(source, positions, path, message)]) from None
-    result: Organization = attrs.evolve(organization, source=reference)
-    return result
-
-
-def _build(data: object, source: str, positions: SourceMap, base_dir: Path | None) -> StrategyModel:
-    """Check the top level, resolve an external organisation, then structure."""
-    if not isinstance(data, Mapping):
-        raise LoadError(
-            [
-                file_error(
-                    source,
-                    positions,
-                    (),
-                    f"the top level must be a mapping of keys ({_TOP_KEYS}, …), "
-                    f"got {describe(data)}",
-                )
-            ]
-        )
-    readable = ", ".join(str(version) for version in SCHEMA_VERSIONS)
-    if "schema_version" not in data:
-        raise LoadError(
-            [
-                file_error(
-                    source,
-                    positions,
-                    (),
-                    f"schema_version is missing: start the file with `schema_version: "
-                    f"{SCHEMA_VERSIONS[-1]}` (this release reads version {readable})",
-                )
-            ]
-        )
-    version = data["schema_version"]
-    if (
-        isinstance(version, int)
-        and not isinstance(version, bool)
-        and version not in SCHEMA_VERSIONS
-    ):
-        newer = " (written by a newer estrategy?)" if version > max(SCHEMA_VERSIONS) else ""
-        raise LoadError(
-            [
-                file_error(
-                    source,
-                    positions,
-                    ("schema_version",),
-                    f"schema_version {version} is not supported{newer}; "
-                    f"this release reads version {readable}",
-                )
-            ]
-        )
-    organization = data.get("organization")
-    if isinstance(organization, Mapping) and "from" in organization:
-        errors = [
-            file_error(
-                source,
-                positions,
-                ("organization", key),
-                f"unknown key {key!r}: an organisation read with 'from' takes no other key",
-            )
-            for key in organization
-            if key != "from"
-        ]
-        if errors:
-            raise LoadError(errors)
-        folder = base_dir if base_dir is not None else Path.cwd()
-        data = {
-            **data,
-            "organization": _organization(organization["from"], folder, source, positions),
-        }
-    try:
-        return structure_model(data)
-    except StructureFailed as failed:
-        errors = [file_error(source, positions, path, message) for path, message in failed.problems]
-        raise LoadError(sorted(errors, key=_file_order)) from None
-
-
-def _file_order(error: FileError) -> tuple[bool, int, int]:
-    return (error.line is None, error.line or 0, error.column or 0)
-
-
 def _document(
     text: str, fmt: str, source: str, base_dir: Path | None, limits: Limits
 ) -> ModelDocument:
     if len(text) > limits.max_bytes:
-        raise _too_big(source, len(text), limits)
-    _check_text(text, source)
+        raise too_big(source, len(text), limits)
+    check_text(text, source)
     try:
         read = _reader(fmt)(text.removeprefix("\ufeff"), source, limits)
     except RecursionError:
-        raise _one(
+        raise one_error(
             source,
             f"nesting deeper than Python can follow (Limits.max_depth is {limits.max_depth})",
             None,
             None,
         ) from None
     except MemoryError:
-        raise _one(
+        raise one_error(
             source, "the file needs more memory than is available to read it", None, None
         ) from None
     positions = SourceMap(read.entries)
-    model = _build(read.data, source, positions, base_dir)
+    model = build_model(read.data, source, positions, base_dir)
     return ModelDocument(model=model, source=source, format=fmt, positions=positions)
 
 
@@ -370,7 +204,7 @@ def load_document(
     source = os.fspath(path)
     fmt = _format_of(path, format)
     limits = limits or DEFAULT_LIMITS
-    text = _read_text(path, source, limits)
+    text = read_text(path, source, limits)
     return _document(text, fmt, source, Path(path).parent, limits)
 
 
@@ -408,7 +242,7 @@ def from_data(data: Mapping[str, Any], *, source: str = "<data>") -> StrategyMod
     Raises:
         LoadError: with every problem, each with its model path (no line numbers).
     """
-    return _build(data, source, SourceMap(), None)
+    return build_model(data, source, SourceMap(), None)
 
 
 def dumps(model: StrategyModel, format: str = "yaml") -> str:

@@ -1,0 +1,126 @@
+"""From plain data to a model: top-level checks, external organisations, errors (private)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+
+from estrategy.io._convert import StructureFailed, describe, structure_model
+from estrategy.io.errors import FileError, LoadError, SourceMap, file_error
+from estrategy.model import SCHEMA_VERSIONS, Organization, StrategyModel
+
+__all__ = ["build_model"]
+
+_TOP_KEYS = ", ".join(field.name for field in attrs.fields(StrategyModel)[:4])
+
+
+def _organization(
+    reference: object, base_dir: Path, source: str, positions: SourceMap
+) -> Organization:
+    """Read the organisation named by ``organization: {from: PATH}``."""
+    path = ("organization", "from")
+    if not isinstance(reference, str) or not reference:
+        raise LoadError(
+            [file_error(source, positions, path, f"expected a path, got {describe(reference)}")]
+        )
+    target = base_dir / reference
+    try:
+        if target.suffix.lower() == ".graphml":
+            from estrategy.io.graphml import read_graphml
+
+            organization = read_graphml(target)
+        elif target.is_dir():
+            from estrategy.io.orgcsv import read_organization
+
+            organization = read_organization(target)
+        else:
+            message = (
+                f"{reference!r} is not a folder of CSV files or a .graphml file"
+                if target.exists()
+                else f"{reference!r} not found (looked for {target})"
+            )
+            raise LoadError([file_error(source, positions, path, message)])
+    except OSError as exc:
+        message = f"cannot read {reference!r}: {exc.strerror or exc}"
+        raise LoadError([file_error(source, positions, path, message)]) from None
+    result: Organization = attrs.evolve(organization, source=reference)
+    return result
+
+
+def build_model(
+    data: object, source: str, positions: SourceMap, base_dir: Path | None
+) -> StrategyModel:
+    """Check the top level, resolve an external organisation, then structure."""
+    if not isinstance(data, Mapping):
+        raise LoadError(
+            [
+                file_error(
+                    source,
+                    positions,
+                    (),
+                    f"the top level must be a mapping of keys ({_TOP_KEYS}, …), "
+                    f"got {describe(data)}",
+                )
+            ]
+        )
+    readable = ", ".join(str(version) for version in SCHEMA_VERSIONS)
+    if "schema_version" not in data:
+        raise LoadError(
+            [
+                file_error(
+                    source,
+                    positions,
+                    (),
+                    f"schema_version is missing: start the file with `schema_version: "
+                    f"{SCHEMA_VERSIONS[-1]}` (this release reads version {readable})",
+                )
+            ]
+        )
+    version = data["schema_version"]
+    if (
+        isinstance(version, int)
+        and not isinstance(version, bool)
+        and version not in SCHEMA_VERSIONS
+    ):
+        newer = " (written by a newer estrategy?)" if version > max(SCHEMA_VERSIONS) else ""
+        raise LoadError(
+            [
+                file_error(
+                    source,
+                    positions,
+                    ("schema_version",),
+                    f"schema_version {version} is not supported{newer}; "
+                    f"this release reads version {readable}",
+                )
+            ]
+        )
+    organization = data.get("organization")
+    if isinstance(organization, Mapping) and "from" in organization:
+        errors = [
+            file_error(
+                source,
+                positions,
+                ("organization", key),
+                f"unknown key {key!r}: an organisation read with 'from' takes no other key",
+            )
+            for key in organization
+            if key != "from"
+        ]
+        if errors:
+            raise LoadError(errors)
+        folder = base_dir if base_dir is not None else Path.cwd()
+        data = {
+            **data,
+            "organization": _organization(organization["from"], folder, source, positions),
+        }
+    try:
+        return structure_model(data)
+    except StructureFailed as failed:
+        errors = [file_error(source, positions, path, message) for path, message in failed.problems]
+        raise LoadError(sorted(errors, key=_file_order)) from None
+
+
+def _file_order(error: FileError) -> tuple[bool, int, int]:
+    return (error.line is None, error.line or 0, error.column or 0)

@@ -1,0 +1,69 @@
+"""Reading a model file's text safely: size first, then binary content, then UTF-8 (private)."""
+
+from __future__ import annotations
+
+import os
+
+from estrategy.io.errors import FileError, LoadError
+from estrategy.io.limits import Limits
+
+__all__ = ["check_text", "one_error", "read_text", "too_big"]
+
+
+def one_error(source: str, message: str, line: int | None = 1, column: int | None = 1) -> LoadError:
+    return LoadError([FileError(source, line, column, (), message)])
+
+
+def check_text(text: str, source: str) -> None:
+    """Refuse binary content early, with the place of the first NUL byte."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        from estrategy.io._tree import line_column
+
+        line, column = line_column(text, nul)
+        raise one_error(source, "this is a binary file, not a model file (NUL byte)", line, column)
+
+
+def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
+    try:
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > limits.max_bytes:
+                raise too_big(source, size, limits)
+            raw = stream.read(limits.max_bytes + 1)
+    except IsADirectoryError:
+        raise one_error(source, "this is a folder, not a model file", None, None) from None
+    except FileNotFoundError:
+        raise one_error(source, "no such file", None, None) from None
+    except OSError as exc:
+        raise one_error(
+            source, f"cannot read the file: {exc.strerror or exc}", None, None
+        ) from None
+    if len(raw) > limits.max_bytes:  # a file that grew, or a pipe without a size
+        raise too_big(source, len(raw), limits)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        column = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
+        raise one_error(source, "this is a binary file, not a model file (NUL byte)", line, column)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise one_error(
+            source,
+            f"this is not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded",
+            line,
+            column,
+        ) from None
+
+
+def too_big(source: str, size: int, limits: Limits) -> LoadError:
+    return one_error(
+        source,
+        f"the file is {size:,} bytes, more than the limit of {limits.max_bytes:,} "
+        "(Limits.max_bytes)",
+        None,
+        None,
+    )
