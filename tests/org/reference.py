@@ -190,25 +190,44 @@ def simple_tie_graph(org: Organization) -> nx.Graph:
     return h
 
 
-def brokerage_roles(org: Organization) -> dict[str, tuple[int, int, int, int]]:
-    """Open two-paths a - b - c per broker b: coordinator, itinerant, gate/rep, liaison."""
+def brokerage_roles(org: Organization, directed: bool = False) -> dict[str, tuple[int, ...]]:
+    """Open two-paths a -> b -> c per broker b, by the lines of a, b and c.
+
+    Counts: coordinator, itinerant, representative, gatekeeper, liaison. Undirected: each
+    open pair {a, c} once, a mixed pair once as representative and once as gatekeeper.
+    """
     _, line = lines(org)
-    h = simple_tie_graph(org)
-    out = {}
-    for b in h.nodes:
-        counts = [0, 0, 0, 0]
+    g = org_graph(org)
+    arcs = {(u, v) for u, v, _ in _edges(g, "ties") if u != v}
+    if not directed:
+        arcs |= {(v, u) for u, v in arcs}
+    out_of: dict[str, set[str]] = defaultdict(set)
+    into: dict[str, set[str]] = defaultdict(set)
+    for u, v in arcs:
+        out_of[u].add(v)
+        into[v].add(u)
+    result = {}
+    for b in line:
+        counts = [0, 0, 0, 0, 0]
         if line[b] is not None:
-            for a, c in itertools.combinations(sorted(h[b]), 2):
-                if h.has_edge(a, c) or line[a] is None or line[c] is None:
-                    continue
-                la, lb, lc = line[a], line[b], line[c]
-                if la == lb == lc:
-                    counts[0] += 1
-                elif la == lc:
-                    counts[1] += 1
-                elif lb in (la, lc):
-                    counts[2] += 1
-                else:
-                    counts[3] += 1
-        out[b] = (counts[0], counts[1], counts[2], counts[3])
-    return out
+            for a in into[b]:
+                for c in out_of[b]:
+                    if a == c or (a, c) in arcs or line[a] is None or line[c] is None:
+                        continue
+                    la, lb, lc = line[a], line[b], line[c]
+                    if la == lb == lc:
+                        counts[0] += 1
+                    elif la == lc:
+                        counts[1] += 1
+                    elif la == lb:
+                        counts[2] += 1
+                    elif lc == lb:
+                        counts[3] += 1
+                    else:
+                        counts[4] += 1
+        if not directed:
+            counts[0] //= 2
+            counts[1] //= 2
+            counts[4] //= 2
+        result[b] = tuple(counts)
+    return result

@@ -62,3 +62,20 @@ def small_organizations(draw: st.DrawFn, max_people: int = 14) -> Organization:
             if draw(st.integers(0, 5)) == 0:  # a duplicate, reversed
                 ties.append(Tie(source=f"p{b}", target=f"p{a}"))
     return Organization(name="random", units=units, people=people, groups=groups, ties=ties)
+
+
+@st.composite
+def dense_lines(draw: st.DrawFn) -> Organization:
+    """Few lines, most people in one, many ties: brokerage roles of every kind occur."""
+    n_lines = draw(st.integers(1, 4))
+    units = [Unit(id="hq")] + [Unit(id=f"l{i}", parent="hq") for i in range(n_lines)]
+    n = draw(st.integers(3, 10))
+    people = [
+        Person(id=f"p{i}", unit=draw(st.sampled_from([u.id for u in units[1:]] + ["hq"])))
+        for i in range(n)
+    ]
+    pairs = draw(
+        st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), min_size=3, max_size=30)
+    )
+    ties = [Tie(source=f"p{a}", target=f"p{b}") for a, b in pairs]
+    return Organization(units=units, people=people, ties=ties)

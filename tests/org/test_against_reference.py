@@ -7,6 +7,7 @@ import math
 import networkx as nx
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from estrategy.model import Organization
 from estrategy.org import (
@@ -27,7 +28,7 @@ from estrategy.org import (
 )
 
 from . import reference
-from .strategies import small_organizations
+from .strategies import dense_lines, small_organizations
 
 
 @given(small_organizations())
@@ -118,7 +119,7 @@ def test_brokers(org: Organization) -> None:
     assert pairs == sorted(pairs, reverse=True)
 
 
-@given(small_organizations())
+@given(st.one_of(small_organizations(), dense_lines()))
 def test_structural_holes_match_networkx(org: Organization) -> None:
     graph = reference.simple_tie_graph(org)
     holes = structural_holes(org)
@@ -139,22 +140,25 @@ def test_structural_holes_match_networkx(org: Organization) -> None:
             assert constraint == pytest.approx(expected_constraint[person])
 
 
-@given(small_organizations())
-def test_brokerage_roles(org: Organization) -> None:
-    expected = reference.brokerage_roles(org)
-    roles = brokerage_roles(org)
+@pytest.mark.parametrize("directed", [False, True])
+@given(org=st.one_of(small_organizations(), dense_lines()))
+def test_brokerage_roles(org: Organization, directed: bool) -> None:
+    expected = reference.brokerage_roles(org, directed)
+    roles = brokerage_roles(org, directed=directed)
+    assert roles.directed is directed
     got = {
-        p: (c, i, g, li)
-        for p, c, i, g, li in zip(
+        p: counts
+        for p, *counts in zip(
             roles.people,
             roles.coordinator,
             roles.itinerant,
-            roles.gatekeeper_representative,
+            roles.representative,
+            roles.gatekeeper,
             roles.liaison,
-            strict=False,
+            strict=True,
         )
     }
-    assert got == expected
+    assert {p: tuple(c) for p, c in got.items()} == expected
 
 
 @given(small_organizations())

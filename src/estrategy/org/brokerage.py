@@ -21,7 +21,7 @@ from estrategy.model import Organization
 from estrategy.org._display import Displayable
 from estrategy.org._kernels import as_tables, csr_rows, person_pairs, undirected_ties
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
-from estrategy.org.tables import OrgTables
+from estrategy.org.tables import OrgTables, unique_int
 
 __all__ = [
     "Broker",
@@ -288,34 +288,86 @@ def structural_holes(
 class BrokerageRoles(Displayable):
     """Gould and Fernandez's brokerage roles, with hierarchical lines as the groups.
 
-    For a person ``b`` and two of their contacts ``a`` and ``c`` who are not tied to each
-    other (an open two-path ``a - b - c``, all three in a line), ``b`` brokers as:
-    *coordinator* (all three in one line), *itinerant* (``a`` and ``c`` in one line,
-    ``b`` in another), *gatekeeper or representative* (``b`` shares a line with exactly
-    one of them; ties are undirected here, so the two directed roles are one count), or
-    *liaison* (three different lines).
+    A person ``b`` brokers on a two-path ``a → b → c`` when ``a`` has no tie to ``c``
+    (all three in lines). By the lines of ``a``, ``b`` and ``c``, ``b`` is a
+    *coordinator* (all in one line), *itinerant* (``a`` and ``c`` in one line, ``b`` in
+    another), *representative* (``a`` in ``b``'s line, ``c`` outside: ``b`` speaks for
+    their line), *gatekeeper* (``c`` in ``b``'s line, ``a`` outside: ``b`` lets outside
+    information in) or *liaison* (three different lines).
+
+    With ``directed=False`` (the default: ties are read as undirected everywhere else),
+    each open pair of contacts ``{a, c}`` counts once; a pair with one contact in ``b``'s
+    line is both a representative and a gatekeeper path, so it counts once in each.
 
     Attributes:
         people: the ids measured.
+        directed: whether tie direction (source → target) was followed.
         coordinator: per person, open two-paths where they coordinate.
         itinerant: per person, open two-paths where they are itinerant.
-        gatekeeper_representative: per person, open two-paths of either directed role.
+        representative: per person, open two-paths where they represent their line.
+        gatekeeper: per person, open two-paths where they keep their line's gate.
         liaison: per person, open two-paths where they are a liaison.
     """
 
     people: tuple[str, ...]
+    directed: bool
     coordinator: tuple[int, ...]
     itinerant: tuple[int, ...]
-    gatekeeper_representative: tuple[int, ...]
+    representative: tuple[int, ...]
+    gatekeeper: tuple[int, ...]
     liaison: tuple[int, ...]
 
     def _rows(self) -> list[dict[str, Any]]:
         data = self.to_dict()
+        del data["directed"]
         return [dict(zip(data, values, strict=True)) for values in zip(*data.values(), strict=True)]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
-        return {k: list(v) for k, v in attrs.asdict(self, recurse=False).items()}
+        data: dict[str, Any] = {"directed": self.directed}
+        for key, value in attrs.asdict(self, recurse=False).items():
+            if key != "directed":
+                data[key] = list(value)
+        return data
+
+
+def _directed_ties(tables: OrgTables, directed: bool) -> sp.csr_array:
+    """Distinct ordered pairs of people joined by a tie (both orders when undirected)."""
+    if not directed:
+        return _tie_matrix(tables)
+    a = tables.tie_source.astype(np.int64)
+    b = tables.tie_target.astype(np.int64)
+    keep = a != b
+    n = max(tables.n_people, 1)
+    keys = unique_int(a[keep] * n + b[keep])
+    return csr_rows(keys // n, keys % n, (tables.n_people, tables.n_people))
+
+
+def _by_line(matrix: sp.csr_array, line: I64, n_lines: int) -> npt.NDArray[np.int64]:
+    """Per row, how many of its entries' columns fall in each line (a dense rows × lines)."""
+    coo = matrix.tocoo()
+    counts = np.zeros((matrix.shape[0], max(n_lines, 1)), dtype=np.int64)
+    np.add.at(counts, (coo.row, line[coo.col]), coo.data.astype(np.int64))
+    return counts
+
+
+def _keep(matrix: sp.csr_array, mask: npt.NDArray[np.bool_]) -> sp.csr_array:
+    """The entries of ``matrix`` where ``mask`` (one flag per stored entry) holds."""
+    coo = matrix.tocoo()
+    return sp.csr_array((coo.data[mask], (coo.row[mask], coo.col[mask])), shape=matrix.shape)
+
+
+def _closed(
+    left: sp.csr_array, right: sp.csr_array, q: sp.csr_array, line: I64, own: I64
+) -> tuple[I64, I64]:
+    """Closed two-paths per broker row, split by whether ``c`` is in the broker's line."""
+    m = sp.csr_array((left @ right).multiply(q)).tocoo()
+    c_own = line[m.col] == own[m.row]
+    data = m.data.astype(np.int64)
+    size = len(own)
+    to_own = np.bincount(m.row[c_own], weights=data[c_own], minlength=size)
+    to_other = np.bincount(m.row[~c_own], weights=data[~c_own], minlength=size)
+    return to_own.astype(np.int64), to_other.astype(np.int64)
 
 
 def brokerage_roles(
@@ -323,84 +375,84 @@ def brokerage_roles(
     *,
     people: Sequence[int] | I64 | None = None,
     lines: HierarchicalLines | None = None,
+    directed: bool = False,
 ) -> BrokerageRoles:
     """Count the Gould-Fernandez brokerage roles of people, lines as groups.
 
-    All two-paths are counted from the contacts' line counts (``C(n, 2)`` per line); the
-    closed ones (contacts tied to each other) are then removed by class, from the
-    triangles ``A[R] @ A ∘ A[R]`` split by the lines of the two contacts.
+    For each broker ``b``, every two-path ``a → b → c`` (``a ≠ c``) is counted by class
+    from the line counts of ``b``'s in- and out-contacts (an outer product per line);
+    the closed ones (``a → c`` tied) are then removed by class, from the sparse products
+    ``P·D ∘ Q`` (``P`` in-contacts, ``D`` ties, ``Q`` out-contacts) split by the lines of
+    ``a`` and ``c``. No loop over neighbourhoods.
 
     Args:
         organization: the organisation, as a model object or compact arrays.
         people: person codes to measure (all by default).
         lines: its lines, when already computed.
+        directed: follow tie direction (source → target) instead of reading ties as
+            undirected.
 
     Returns:
-        The four counts per person.
+        The five counts per person.
     """
     tables = as_tables(organization)
     lines = lines if lines is not None else hierarchical_lines(tables)
     n_lines = len(lines)
     line = lines.person_line
-    adjacency = _tie_matrix(tables)
     rows = (
         np.arange(tables.n_people, dtype=np.int64)
         if people is None
         else np.asarray(people, dtype=np.int64)
     )
-    # contacts in lines only: a two-path counts when all three people are in lines
+    # people in lines only: a two-path counts when all three are in lines
     in_line = sp.diags_array((line >= 0).astype(np.int64), dtype=np.int64)
-    placed = sp.csr_array(in_line @ adjacency.astype(np.int64) @ in_line)
-    coo = placed.tocoo()
-    same = line[coo.row] == line[coo.col]
-    same_line = sp.csr_array((coo.data[same], (coo.row[same], coo.col[same])), shape=placed.shape)
-    out: dict[str, list[int]] = {"coordinator": [], "itinerant": [], "gate": [], "liaison": []}
+    ties = sp.csr_array(in_line @ _directed_ties(tables, directed).astype(np.int64) @ in_line)
+    incoming = sp.csr_array(ties.T)
+    coo = ties.tocoo()
+    same_line = _keep(ties, line[coo.row] == line[coo.col])
+    keys = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+    out: dict[str, list[int]] = {key: [] for key in keys}
     for start in range(0, len(rows), _ROWS_PER_CHUNK):
         chunk = rows[start : start + _ROWS_PER_CHUNK]
         size = len(chunk)
         own = line[chunk]
-        # a person outside every line brokers nothing here
-        q = sp.csr_array(
-            sp.diags_array((own >= 0).astype(np.int64), dtype=np.int64) @ placed[chunk]
-        )
-        contacts = q.tocoo()
-        counts = np.zeros((size, max(n_lines, 1)), dtype=np.int64)
-        np.add.at(counts, (contacts.row, line[contacts.col]), 1)
-        degree = counts.sum(axis=1)
-        own_count = np.where(own >= 0, counts[np.arange(size), np.maximum(own, 0)], 0)
-        same_pairs = (counts * (counts - 1) // 2).sum(axis=1)
-        coordinator = own_count * (own_count - 1) // 2
-        itinerant = same_pairs - coordinator
-        gate = own_count * (degree - own_count)
-        liaison = degree * (degree - 1) // 2 - same_pairs - gate
-        # closed two-paths (the two contacts tied to each other), removed class by class:
-        # entry (b, c) of (q @ X) * q counts contacts a of b tied to c through X
-        closed = ((q @ placed).multiply(q)).tocoo()
-        closed_same = ((q @ same_line).multiply(q)).tocoo()
-        in_own = line[closed_same.col] == own[closed_same.row]
-        coordinator_closed = (
-            np.bincount(closed_same.row[in_own], weights=closed_same.data[in_own], minlength=size)
-            // 2
-        )
-        same_closed = np.bincount(closed_same.row, weights=closed_same.data, minlength=size) // 2
-        from_own = line[closed.col] == own[closed.row]
-        gate_closed = (
-            np.bincount(closed.row[from_own], weights=closed.data[from_own], minlength=size)
-            - 2 * coordinator_closed
-        )
-        all_closed = np.bincount(closed.row, weights=closed.data, minlength=size) // 2
-        liaison_closed = all_closed - same_closed - gate_closed
-        for key, value in (
-            ("coordinator", coordinator - coordinator_closed),
-            ("itinerant", itinerant - (same_closed - coordinator_closed)),
-            ("gate", gate - gate_closed),
-            ("liaison", liaison - liaison_closed),
-        ):
+        placed = sp.diags_array((own >= 0).astype(np.int64), dtype=np.int64)
+        p = sp.csr_array(placed @ incoming[chunk])  # (b, a): a → b
+        q = sp.csr_array(placed @ ties[chunk])  # (b, c): b → c
+        mutual = sp.csr_array(p.multiply(q))  # a = c: not a two-path
+        into, outof, both = (_by_line(m, line, n_lines) for m in (p, q, mutual))
+        mine = np.arange(size), np.maximum(own, 0)
+        in_own, out_own, both_own = into[mine], outof[mine], both[mine]
+        in_all, out_all = into.sum(axis=1), outof.sum(axis=1)
+        same = (into * outof - both).sum(axis=1)  # a and c in one line
+        coordinator = in_own * out_own - both_own
+        itinerant = same - coordinator
+        representative = in_own * (out_all - out_own)
+        gatekeeper = (in_all - in_own) * out_own
+        liaison = in_all * out_all - both.sum(axis=1) - same - representative - gatekeeper
+        # closed two-paths, class by class: entry (b, c) of (P_x · D_y) ∘ Q counts the
+        # a → b with a → c, a restricted by x, the tie a → c by y
+        pc = p.tocoo()
+        a_own = line[pc.col] == own[pc.row]
+        p_own, p_other = _keep(p, a_own), _keep(p, ~a_own)
+
+        own_own, own_other = _closed(p_own, ties, q, line, own)
+        other_own, other_other = _closed(p_other, ties, q, line, own)
+        _, other_same = _closed(p_other, same_line, q, line, own)  # a, c in one other line
+        counts = {
+            "coordinator": coordinator - own_own,
+            "itinerant": itinerant - other_same,
+            "representative": representative - own_other,
+            "gatekeeper": gatekeeper - other_own,
+            "liaison": liaison - (other_other - other_same),
+        }
+        for key in keys:
+            value = np.where(own >= 0, counts[key], 0)
+            if not directed and key in ("coordinator", "itinerant", "liaison"):
+                value = value // 2  # each unordered pair was counted in both directions
             out[key] += np.asarray(value, dtype=np.int64).tolist()
     return BrokerageRoles(
         people=tuple(tables.person_ids[i] for i in rows.tolist()),
-        coordinator=tuple(out["coordinator"]),
-        itinerant=tuple(out["itinerant"]),
-        gatekeeper_representative=tuple(out["gate"]),
-        liaison=tuple(out["liaison"]),
+        directed=directed,
+        **{key: tuple(values) for key, values in out.items()},
     )
