@@ -59,7 +59,8 @@ def load_model_or_demo(file: Path | None, *, command: str) -> LoadedModel:
 
     if file is None:
         click.echo(f"No file given: {command} the embedded demo model.", err=True)
-        return LoadedModel(io.load_demo(), None, None, Path.cwd())
+        document = io.load_demo_document()
+        return LoadedModel(document.model, document.source, document.positions, Path.cwd())
     document = io.load_document(file)
     return LoadedModel(document.model, str(file), document.positions, file.parent)
 

@@ -11,7 +11,13 @@ from typing import Any
 
 import click
 
-from estrategy.cli._common import EXIT_CLEAN, EXIT_FINDINGS, clean_errors, fail
+from estrategy.cli._common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    clean_errors,
+    fail,
+    load_model_or_demo,
+)
 
 __all__ = ["FORMATS", "check"]
 
@@ -124,22 +130,12 @@ def check(
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage.
     """
-    from estrategy import io
     from estrategy.analysis import check as run_check
     from estrategy.catalogue import Catalogue
     from estrategy.settings import Config, find_config, load_config
 
     with clean_errors():
-        source: str | None = None
-        positions = None
-        if file is None:
-            click.echo("No file given: checking the embedded demo model.", err=True)
-            model = io.load_demo()
-            folder = Path.cwd()
-        else:
-            document = io.load_document(file)
-            model, source, positions = document.model, str(file), document.positions
-            folder = file.parent
+        model, source, positions, folder = load_model_or_demo(file, command="checking")
         base = Config()
         if config is not None:
             base = load_config(config)

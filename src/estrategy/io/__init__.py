@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from estrategy.io.errors import FileError, LoadError, Position, SourceMap
 from estrategy.io.files import (
+    DEMO_SOURCE,
     FORMATS,
     ModelDocument,
     dumps,
     from_data,
     load,
     load_demo,
+    load_demo_document,
     load_document,
     loads,
     loads_document,
@@ -31,6 +33,7 @@ from estrategy.io.schema import json_schema
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "DEMO_SOURCE",
     "FORMATS",
     "FileError",
     "Limits",
@@ -43,6 +46,7 @@ __all__ = [
     "json_schema",
     "load",
     "load_demo",
+    "load_demo_document",
     "load_document",
     "loads",
     "loads_document",

@@ -21,12 +21,14 @@ from estrategy.io.limits import DEFAULT_LIMITS, Limits
 from estrategy.model import StrategyModel
 
 __all__ = [
+    "DEMO_SOURCE",
     "FORMATS",
     "ModelDocument",
     "dumps",
     "from_data",
     "load",
     "load_demo",
+    "load_demo_document",
     "load_document",
     "loads",
     "loads_document",
@@ -224,11 +226,29 @@ def load(
     return load_document(path, format=format, limits=limits).model
 
 
-@functools.cache  # the model is immutable: parse the package's file once
-def load_demo() -> StrategyModel:
-    """The demo model embedded in the package (``estrategy/data/demo.yaml``)."""
+DEMO_SOURCE = "estrategy/data/demo.yaml"
+"""The name findings and errors give the embedded demo model."""
+
+
+@functools.cache  # the document is immutable: parse the package's file once
+def load_demo_document() -> ModelDocument:
+    """The demo model embedded in the package, with its source map.
+
+    Its ``source`` is ``estrategy/data/demo.yaml``, the file's path inside the package,
+    so findings on the demo point at a line of that file.
+    """
     text = resources.files("estrategy.data").joinpath("demo.yaml").read_text(encoding="utf-8")
-    return loads(text, "yaml", source="estrategy/data/demo.yaml")
+    return loads_document(text, "yaml", source=DEMO_SOURCE)
+
+
+def load_demo() -> StrategyModel:
+    """The demo model embedded in the package (``estrategy/data/demo.yaml``).
+
+    Example:
+        >>> load_demo().organization.name
+        'Brasserie Kerlann'
+    """
+    return load_demo_document().model
 
 
 def from_data(data: Mapping[str, Any], *, source: str = "<data>") -> StrategyModel:
