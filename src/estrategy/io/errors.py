@@ -102,11 +102,17 @@ class FileError:
         return f"{where}: {path}: {self.message}" if path else f"{where}: {self.message}"
 
 
+SHOWN_ERRORS = 100
+"""How many problems ``str(LoadError)`` lists before it only counts the rest."""
+
+
 class LoadError(ValueError):
     """A model file could not be loaded; lists **every** problem found in it.
 
     ``str(error)`` is meant for people: a first line saying how many problems in which
-    file, then one line per problem, ``file:line:col: path: message``.
+    file, then one line per problem, ``file:line:col: path: message``; past
+    :data:`SHOWN_ERRORS` problems it says how many more there are (all of them stay in
+    :attr:`errors`).
 
     Attributes:
         errors: every problem, in the order of the file.
@@ -123,7 +129,9 @@ class LoadError(ValueError):
         sources = sorted({error.source for error in self.errors})
         count = len(self.errors)
         where = ", ".join(sources) if sources else "<unknown>"
-        lines = "".join(f"\n  {error}" for error in self.errors)
+        lines = "".join(f"\n  {error}" for error in self.errors[:SHOWN_ERRORS])
+        if count > SHOWN_ERRORS:
+            lines += f"\n  … and {count - SHOWN_ERRORS} more"
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in {where}:{lines}")
 
     def __reduce__(self) -> tuple[type[LoadError], tuple[tuple[FileError, ...]]]:
