@@ -350,3 +350,31 @@ def test_small_chunks_give_the_same_tables_and_errors(
         ("ties.csv", 3, 2, "unknown person 'px'"),
         ("ties.csv", 5, 2, "unknown person 'py'"),
     ]
+
+
+def test_presets_make_ids_from_names(tmp_path: Path) -> None:
+    folder = write(
+        tmp_path / "org",
+        people="Name,Reports_To\nHélène Roux,\nJean-Marc O'Neil,Hélène Roux\n",
+    )
+    org = read_organization(folder, mapping=PRESETS["chart"])
+    assert [(p.id, p.name, p.manager) for p in org.people] == [
+        ("Helene-Roux", "Hélène Roux", None),
+        ("Jean-Marc-O-Neil", "Jean-Marc O'Neil", "Helene-Roux"),
+    ]
+    scim = write(
+        tmp_path / "scim",
+        people="employeeNumber,department,division,manager\n"
+        "1,Sales EMEA,Commercial,\n2,Sales EMEA,Commercial,1\n",
+    )
+    org = read_organization(scim, mapping=PRESETS["scim"])
+    assert [(u.id, u.name, u.parent) for u in org.units] == [
+        ("Commercial", "Commercial", None),
+        ("Sales-EMEA", "Sales EMEA", "Commercial"),
+    ]
+
+
+def test_made_ids_that_collide_are_duplicates(tmp_path: Path) -> None:
+    folder = write(tmp_path / "org", people="Name,Reports_To\nAnn Lee,\nAnn  Lee,\n")
+    with pytest.raises(LoadError, match="duplicate person id 'Ann-Lee'"):
+        read_organization(folder, mapping=PRESETS["chart"])

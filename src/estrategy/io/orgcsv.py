@@ -103,26 +103,37 @@ class ColumnMapping:
             unit (SCIM ``division`` above ``department``); units are then derived from
             the people file.
         people_file: the name of the people file in the folder.
+        make_ids: turn the values of id-like columns (``id``, ``unit``, ``manager``,
+            ``supervisor``, the unit parent) into valid ids: accents dropped, runs of
+            other characters made one ``-`` (``"Hélène Roux"`` becomes ``Helene-Roux``).
+            The ``name`` column keeps the text as it is. Exports whose ids are names
+            need it.
     """
 
     name: str = "custom"
     people: Mapping[str, str] = attrs.field(factory=dict)
     unit_parent: str | None = None
     people_file: str = "people.csv"
+    make_ids: bool = False
 
 
 PRESETS: Mapping[str, ColumnMapping] = {
-    "chart": ColumnMapping("chart", {"id": "Name", "name": "Name", "manager": "Reports_To"}),
+    "chart": ColumnMapping(
+        "chart", {"id": "Name", "name": "Name", "manager": "Reports_To"}, make_ids=True
+    ),
     "chart-ids": ColumnMapping(
         "chart-ids", {"id": "PersonID", "name": "Name", "manager": "SupervisorID"}
     ),
     "workplace": ColumnMapping(
-        "workplace", {"id": "PersonId", "manager": "ManagerId", "unit": "Organization"}
+        "workplace",
+        {"id": "PersonId", "manager": "ManagerId", "unit": "Organization"},
+        make_ids=True,
     ),
     "scim": ColumnMapping(
         "scim",
         {"id": "employeeNumber", "name": "displayName", "unit": "department", "manager": "manager"},
         unit_parent="division",
+        make_ids=True,
     ),
 }
 """Column mappings for common HR exports.
@@ -140,10 +151,11 @@ def read_mapping(path: Path) -> ColumnMapping:
     """Read a column mapping from a TOML file.
 
     The file holds a ``[people]`` table of our column names to the export's, and
-    optionally ``unit_parent`` and ``people_file`` at the top::
+    optionally ``unit_parent``, ``people_file`` and ``make_ids`` at the top::
 
         people_file = "employees.csv"
         unit_parent = "Division"
+        make_ids = true
         [people]
         id = "EmployeeID"
         manager = "ManagerID"
@@ -165,7 +177,7 @@ def read_mapping(path: Path) -> ColumnMapping:
         raise LoadError([FileError(source, None, None, (), f"not valid TOML: {exc}")]) from None
     errors: list[FileError] = []
     for key in data:
-        if key not in ("people", "unit_parent", "people_file"):
+        if key not in ("people", "unit_parent", "people_file", "make_ids"):
             errors.append(FileError(source, None, None, (key,), "unknown key"))
     people = data.get("people", {})
     if not isinstance(people, dict):
@@ -182,6 +194,8 @@ def read_mapping(path: Path) -> ColumnMapping:
     for key in ("unit_parent", "people_file"):
         if key in data and not isinstance(data[key], str):
             errors.append(FileError(source, None, None, (key,), "must be a string"))
+    if "make_ids" in data and not isinstance(data["make_ids"], bool):
+        errors.append(FileError(source, None, None, ("make_ids",), "must be true or false"))
     if errors:
         raise LoadError(errors)
     return ColumnMapping(
@@ -189,6 +203,7 @@ def read_mapping(path: Path) -> ColumnMapping:
         dict(people),
         data.get("unit_parent"),
         data.get("people_file", "people.csv"),
+        data.get("make_ids", False),
     )
 
 
@@ -343,6 +358,22 @@ def _bad_ids(values: Sequence[str], allow_empty: bool) -> Iterator[int]:
             yield i
 
 
+_NOT_ID = re.compile(r"[^A-Za-z0-9_.:@/+-]+")
+
+
+def _make_ids(values: list[str]) -> list[str]:
+    """Valid ids from free text: accents dropped, other runs of characters made ``-``."""
+    import unicodedata
+
+    out = []
+    for value in values:
+        if value and _SLUG.match(value) is None:
+            ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+            value = _NOT_ID.sub("-", ascii_text.strip()).strip("-_.:@/+")
+        out.append(value)
+    return out
+
+
 def _id_message(value: str) -> str:
     if value == "":
         return "missing id"
@@ -421,9 +452,12 @@ def _read_ids(
     others: Mapping[str, Mapping[str, int]],
     kind: str,
     errors: _Errors,
+    make_ids: bool = False,
 ) -> list[str]:
     """The ids of a chunk, added to ``index``; bad and duplicate ids are errors."""
     ids = _column(chunk, table.columns["id"])
+    if make_ids:
+        ids = _make_ids(ids)
     column = table.columns["id"] + 1
     where = table.file.removesuffix(".csv")
     for i in _bad_ids(ids, allow_empty=False):
@@ -656,27 +690,33 @@ def _read(
     role_rows: list[list[str]] = []
     skill_rows: list[list[str]] = []
     derived_parent: dict[str, str] = {}
+    make = mapping is not None and mapping.make_ids
+
+    def refs(values: list[str]) -> list[str]:
+        return _make_ids(values) if make else values
+
     if people is not None:
         has = people.columns
         for chunk in _chunks(people, len(people.header)):
             offset = len(person_ids)
             ids = _read_ids(
-                people, chunk, offset, person_index, {"unit": unit_index}, "person", errors
+                people, chunk, offset, person_index, {"unit": unit_index}, "person", errors, make
             )
             person_ids += ids
             person_names += _column(chunk, has.get("name"))
-            unit_values = _column(chunk, has.get("unit"))
+            unit_text = _column(chunk, has.get("unit"))
+            unit_values = refs(unit_text)
             if derive_units:
-                parent_values = _column(chunk, has.get("unit_parent"))
+                parent_text = _column(chunk, has.get("unit_parent"))
                 _derive_units(
                     unit_values,
-                    parent_values,
+                    refs(parent_text),
                     unit_index,
                     unit_ids,
                     unit_names,
                     unit_parent_text,
                     derived_parent,
-                    person_index,
+                    (unit_text, parent_text),
                     people,
                     offset,
                     errors,
@@ -698,8 +738,8 @@ def _read(
                 else np.full(len(chunk), NONE, dtype=np.int32)
             )
             # managers may appear later in the file: resolve after the last chunk
-            manager_text.append(_column(chunk, has.get("manager")))
-            supervisor_text.append(_column(chunk, has.get("supervisor")))
+            manager_text.append(refs(_column(chunk, has.get("manager"))))
+            supervisor_text.append(refs(_column(chunk, has.get("supervisor"))))
             external_parts.append(
                 _booleans(_column(chunk, has["external"]), people, "external", offset, errors)
                 if "external" in has
@@ -964,20 +1004,24 @@ def _derive_units(
     unit_names: list[str],
     unit_parent_text: list[str],
     derived_parent: dict[str, str],
-    person_index: Mapping[str, int],
+    labels: tuple[list[str], list[str]],
     table: _Table,
     offset: int,
     errors: _Errors,
 ) -> None:
-    """Create the units a mapped people file names (and their parents) on first sight."""
-    for i, (unit, parent) in enumerate(zip(unit_values, parent_values, strict=True)):
-        for value in (parent, unit):
+    """Create the units a mapped people file names (and their parents) on first sight.
+
+    A unit's name is the text of the export (``labels``), its id that text made an id.
+    """
+    rows = zip(unit_values, parent_values, *labels, strict=True)
+    for i, (unit, parent, unit_label, parent_label) in enumerate(rows):
+        for value, label in ((parent, parent_label), (unit, unit_label)):
             if value and value not in unit_index:
                 if _SLUG.match(value) is None:
                     continue
                 unit_index[value] = len(unit_ids)
                 unit_ids.append(value)
-                unit_names.append(value)
+                unit_names.append(label)
                 unit_parent_text.append("")
         if unit and parent and unit in unit_index and parent in unit_index:
             known = derived_parent.setdefault(unit, parent)
@@ -1311,7 +1355,7 @@ def _read_arrow(folder: Path, mapping: ColumnMapping | None, keep_attributes: bo
     import pyarrow.compute as pc  # type: ignore[import-untyped,unused-ignore]
     import pyarrow.csv as pacsv  # type: ignore[import-untyped,unused-ignore]
 
-    if mapping is not None and not (folder / "units.csv").exists():
+    if mapping is not None and (mapping.make_ids or not (folder / "units.csv").exists()):
         raise _Fallback
     errors = _Errors(folder)
     name, size = _read_meta(folder, errors)
