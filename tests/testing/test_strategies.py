@@ -79,6 +79,16 @@ def test_importing_estrategy_does_not_import_hypothesis() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_synthetic_hr_exports_do_not_need_hypothesis() -> None:
+    code = "import sys, estrategy.testing.hr_export; assert 'hypothesis' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_unknown_names_are_attribute_errors() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'strategies'"):
+        _ = estrategy.testing.strategies
+
+
 def test_clean_models_signature_is_stable() -> None:
     # Other test suites call it by these names: renaming one is a breaking change.
     assert list(inspect.signature(clean_models).parameters) == [

@@ -1,7 +1,9 @@
 """Public hypothesis strategies for estrategy models, for your own test suites.
 
-Importing this module imports hypothesis (a test-time dependency: install
-``estrategy[test]``); ``import estrategy`` never does.
+The strategies import hypothesis (a test-time dependency: install ``estrategy[test]``);
+``import estrategy`` never does, and neither does importing
+:mod:`estrategy.testing.hr_export` (synthetic HR exports, which need no hypothesis):
+the names below are loaded on first use.
 
 Example:
     >>> from hypothesis import given
@@ -13,30 +15,36 @@ Example:
 See ``docs/testing.md`` for a tour.
 """
 
-from estrategy.testing.clean import clean_models
-from estrategy.testing.models import models
-from estrategy.testing.organization import (
-    competences,
-    organizations,
-    people,
-    roles,
-    ties,
-    transversal_groups,
-    units,
-)
-from estrategy.testing.plan import (
-    actions,
-    business_stakes,
-    kpis,
-    measurements,
-    objectives,
-    plan_strategies,
-    reviews,
-    situations,
-    tactics,
-    tools,
-)
-from estrategy.testing.values import budgets, slugs, texts
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from estrategy.testing._clean import clean_models
+    from estrategy.testing._models import models
+    from estrategy.testing._organization import (
+        competences,
+        organizations,
+        people,
+        roles,
+        ties,
+        transversal_groups,
+        units,
+    )
+    from estrategy.testing._plan import (
+        actions,
+        business_stakes,
+        kpis,
+        measurements,
+        objectives,
+        plan_strategies,
+        reviews,
+        situations,
+        tactics,
+        tools,
+    )
+    from estrategy.testing._values import budgets, slugs, texts
 
 __all__ = [
     "actions",
@@ -62,3 +70,42 @@ __all__ = [
     "transversal_groups",
     "units",
 ]
+
+# Where each public name lives (loaded on first use, so hypothesis is imported only then).
+_HOMES = {
+    "clean_models": "_clean",
+    "models": "_models",
+    **dict.fromkeys(
+        ("competences", "organizations", "people", "roles", "ties", "transversal_groups", "units"),
+        "_organization",
+    ),
+    **dict.fromkeys(
+        (
+            "actions",
+            "business_stakes",
+            "kpis",
+            "measurements",
+            "objectives",
+            "plan_strategies",
+            "reviews",
+            "situations",
+            "tactics",
+            "tools",
+        ),
+        "_plan",
+    ),
+    **dict.fromkeys(("budgets", "slugs", "texts"), "_values"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -41,8 +41,8 @@ from estrategy.model import (
     TransversalGroup,
     Unit,
 )
+from estrategy.testing._models import CURRENCIES
 from estrategy.testing._validation import check_count, check_strategy
-from estrategy.testing.models import CURRENCIES
 
 __all__ = ["clean_models"]
 

@@ -6,9 +6,8 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from estrategy.model import Organization, StrategyModel
-from estrategy.testing._validation import check_count, check_strategy
-from estrategy.testing.organization import organizations
-from estrategy.testing.plan import (
+from estrategy.testing._organization import organizations
+from estrategy.testing._plan import (
     actions,
     business_stakes,
     kpis,
@@ -19,7 +18,8 @@ from estrategy.testing.plan import (
     tactics,
     tools,
 )
-from estrategy.testing.values import slugs, texts
+from estrategy.testing._validation import check_count, check_strategy
+from estrategy.testing._values import slugs, texts
 
 __all__ = ["models"]
 

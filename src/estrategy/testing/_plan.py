@@ -33,9 +33,9 @@ from estrategy.model import (
     ToolKind,
     ToolSide,
 )
+from estrategy.testing._organization import competences
 from estrategy.testing._validation import check_count, check_strategy
-from estrategy.testing.organization import competences
-from estrategy.testing.values import budgets, slugs, texts
+from estrategy.testing._values import budgets, slugs, texts
 
 __all__ = [
     "actions",

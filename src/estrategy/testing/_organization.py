@@ -24,7 +24,7 @@ from estrategy.model import (
     Unit,
 )
 from estrategy.testing._validation import check_bounds, check_count, check_strategy
-from estrategy.testing.values import slugs, texts
+from estrategy.testing._values import slugs, texts
 
 __all__ = [
     "competences",
