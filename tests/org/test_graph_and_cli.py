@@ -180,3 +180,9 @@ def test_backend_is_passed_through_to_networkx(lefevre_path: Path) -> None:
         sampled_betweenness(org, k=None, backend="no-such-backend")
     sampled = sampled_betweenness(org, k=5, seed=1)
     assert sampled == sampled_betweenness(tie_graph(org), k=5, seed=1)
+
+
+def test_cli_refuses_an_unknown_export_format_before_reading(tmp_path: Path) -> None:
+    code, _, err = run("org", str(tmp_path), "--export", str(tmp_path / "graph.txt"))
+    assert code == 2
+    assert "expected a .graphml or .gexf file, or a folder" in err

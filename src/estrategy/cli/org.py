@@ -69,6 +69,8 @@ def org(
 
     if top < 0 or upward_hops < 0:
         fail("--top and --upward-hops must be >= 0")
+    if export is not None and export.suffix and export.suffix.lower() not in _EXPORTS:
+        fail(f"--export {export}: expected a .graphml or .gexf file, or a folder")
     with clean_errors():
         tables: OrgTables
         if source is not None and source.is_dir():
@@ -118,8 +120,6 @@ def _export(tables: object, target: Path) -> None:
         write_graphml(tables, target)
     elif suffix == ".gexf":
         write_gexf(tables, target)
-    elif suffix:
-        fail(f"--export {target}: expected a .graphml or .gexf file, or a folder")
     else:
         write_gephi_csv(tables, target)
     click.echo(f"wrote {target}", err=True)
