@@ -178,3 +178,15 @@ def test_tables_keep_every_relation(org: Organization) -> None:
     assert tables.n_people == len(org.people)
     assert len(tables.tie_source) == len(org.ties)
     assert len(tables.member_group) == sum(len(g.members) for g in org.groups)
+
+
+@given(small_organizations())
+def test_analysis_is_plain_data(org: Organization) -> None:
+    import json
+
+    from estrategy.org import analyze
+
+    data = analyze(org).to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["people"] == len(org.people)
+    assert data["isolates"]["count"] == len(reference.isolates(org))
