@@ -1363,9 +1363,9 @@ def _arrow_available() -> bool:
 
 
 def _read_arrow(folder: Path, mapping: ColumnMapping | None, keep_attributes: bool) -> OrgTables:
-    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
-    import pyarrow.compute as pc  # type: ignore[import-untyped,unused-ignore]
-    import pyarrow.csv as pacsv  # type: ignore[import-untyped,unused-ignore]
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
 
     if mapping is not None and (mapping.make_ids or not (folder / "units.csv").exists()):
         raise _Fallback
