@@ -52,8 +52,13 @@ _WORDS = (
     "export", "digital", "training", "process", "faster", "community", "listen", "measure",
     "reach", "retain", "open", "regional", "products", "catalogue",
 )  # fmt: skip
-_PHRASE = st.lists(st.sampled_from(_WORDS), min_size=2, max_size=5).map(
-    lambda words: " ".join(words).capitalize()
+# Plain phrases, drawn whole: one choice per text keeps generation fast.
+_PHRASE = st.sampled_from(
+    [
+        f"{a} {b} {c}".capitalize()
+        for a, b, c in zip(_WORDS, _WORDS[7:] + _WORDS[:7], _WORDS[13:] + _WORDS[:13], strict=True)
+    ]
+    + [f"{a} {b}".capitalize() for a, b in zip(_WORDS, _WORDS[3:] + _WORDS[:3], strict=True)]
 )
 
 _PULL = (TacticKind.CONTENT_MARKETING, TacticKind.SOCIAL_MEDIA_MARKETING, TacticKind.SOCIAL_SELLING)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
@@ -22,6 +25,8 @@ from estrategy.testing._validation import check_count, check_strategy
 from estrategy.testing._values import slugs, texts
 
 __all__ = ["models"]
+
+_T = TypeVar("_T")
 
 CURRENCIES = ("EUR", "USD", "GBP", "CHF", "JPY", "CAD", "XOF")
 
@@ -64,66 +69,52 @@ def _models(
     kpi_ids = unique_ids(max_kpis)
     tool_ids = unique_ids(max_tools)
 
-    stakes = [draw(business_stakes(ids=st.just(i), text=text)) for i in stake_ids]
-    objective_list = [
-        draw(
-            objectives(
-                ids=st.just(i),
-                stake_ids=_maybe(stake_ids),
-                owner_ids=_maybe(person_ids),
-                text=text,
-            )
-        )
-        for i in objective_ids
-    ]
-    strategy_list = [
-        draw(
-            plan_strategies(
-                ids=st.just(i),
-                objective_ids=_pick(objective_ids),
-                max_objectives=3 if objective_ids else 0,
-                text=text,
-            )
-        )
-        for i in strategy_ids
-    ]
-    tactic_list = [
-        draw(
-            tactics(
-                ids=st.just(i),
-                strategy_ids=_maybe(strategy_ids),
-                unit_ids=_maybe(unit_ids),
-                text=text,
-            )
-        )
-        for i in tactic_ids
-    ]
-    tool_list = [draw(tools(ids=st.just(i), text=text)) for i in tool_ids]
-    action_list = [
-        draw(
-            actions(
-                ids=st.just(i),
-                tactic_ids=_pick(tactic_ids),
-                responsible_ids=_maybe(person_ids),
-                tool_ids=_pick(tool_ids),
-                max_tools=3 if tool_ids else 0,
-                text=text,
-            )
-        )
-        for i in action_ids
-    ]
-    kpi_list = [
-        draw(
-            kpis(
-                ids=st.just(i),
-                objective_ids=_maybe(objective_ids),
-                tactic_ids=_pick(tactic_ids),
-                max_tactics=3 if tactic_ids else 0,
-                text=text,
-            )
-        )
-        for i in kpi_ids
-    ]
+    def each(ids: list[str], strategy: SearchStrategy[_T]) -> list[_T]:
+        # One strategy per kind, drawn once per id: building one per item would
+        # re-validate it each time, which dominates generation.
+        return [attrs.evolve(draw(strategy), id=i) for i in ids]  # type: ignore[misc]
+
+    same = st.just("x")
+    stakes = each(stake_ids, business_stakes(ids=same, text=text))
+    objective_list = each(
+        objective_ids,
+        objectives(ids=same, stake_ids=_maybe(stake_ids), owner_ids=_maybe(person_ids), text=text),
+    )
+    strategy_list = each(
+        strategy_ids,
+        plan_strategies(
+            ids=same,
+            objective_ids=_pick(objective_ids),
+            max_objectives=3 if objective_ids else 0,
+            text=text,
+        ),
+    )
+    tactic_list = each(
+        tactic_ids,
+        tactics(ids=same, strategy_ids=_maybe(strategy_ids), unit_ids=_maybe(unit_ids), text=text),
+    )
+    tool_list = each(tool_ids, tools(ids=same, text=text))
+    action_list = each(
+        action_ids,
+        actions(
+            ids=same,
+            tactic_ids=_pick(tactic_ids),
+            responsible_ids=_maybe(person_ids),
+            tool_ids=_pick(tool_ids),
+            max_tools=3 if tool_ids else 0,
+            text=text,
+        ),
+    )
+    kpi_list = each(
+        kpi_ids,
+        kpis(
+            ids=same,
+            objective_ids=_maybe(objective_ids),
+            tactic_ids=_pick(tactic_ids),
+            max_tactics=3 if tactic_ids else 0,
+            text=text,
+        ),
+    )
     review_list = draw(
         st.lists(
             reviews(kpi_ids=_pick(kpi_ids), max_kpis=3 if kpi_ids else 0, text=text),

@@ -8,6 +8,7 @@ strategies you pass, so you can point them at ids you already have.
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
@@ -258,52 +259,50 @@ def _organizations(
         ids[n_units + n_people :],
     )
 
-    # Parents and managers are drawn among earlier items only, so both relations are
-    # forests; the lists are shuffled afterwards, so no order is assumed.
-    unit_list = [
-        draw(
-            units(
-                ids=st.just(uid),
-                parent_ids=_optional(st.sampled_from(unit_ids[:i])) if i else st.none(),
-                text=text,
-            )
-        )
-        for i, uid in enumerate(unit_ids)
-    ]
+    # Each kind's strategy is built once and drawn many times (building one per item
+    # would re-validate it each time); ids are set afterwards. Parents and managers are
+    # drawn among earlier items only, so both relations are forests; the lists are
+    # shuffled afterwards, so no order is assumed.
+    unit_strategy = units(ids=st.just("u"), parent_ids=st.none(), text=text)
+    unit_list = []
+    for i, uid in enumerate(unit_ids):
+        is_root = i == 0 or draw(st.booleans())
+        parent = None if is_root else unit_ids[draw(st.integers(0, i - 1))]
+        unit_list.append(attrs.evolve(draw(unit_strategy), id=uid, parent=parent))
+
     unit_refs = _optional(st.sampled_from(unit_ids)) if unit_ids else st.none()
     flags = [draw(st.integers(0, 4)) == 0 for _ in person_ids]
     internal = [pid for pid, ext in zip(person_ids, flags, strict=True) if not ext]
-    supervisors = _optional(st.sampled_from(internal)) if internal else st.none()
+    shapes = {
+        external: people(
+            ids=st.just("p"),
+            unit_ids=unit_refs,
+            manager_ids=st.none(),
+            supervisor_ids=_optional(st.sampled_from(internal)) if internal else st.none(),
+            external=st.just(external),
+            text=text,
+        )
+        for external in (False, True)
+    }
     person_list = []
     earlier: list[str] = []
     for pid, is_external in zip(person_ids, flags, strict=True):
-        person_list.append(
-            draw(
-                people(
-                    ids=st.just(pid),
-                    unit_ids=unit_refs,
-                    manager_ids=_optional(st.sampled_from(earlier)) if earlier else st.none(),
-                    supervisor_ids=supervisors,
-                    external=st.just(is_external),
-                    text=text,
-                )
-            )
-        )
+        person = attrs.evolve(draw(shapes[is_external]), id=pid)
         if not is_external:
+            if earlier and not draw(st.booleans()):
+                person = attrs.evolve(
+                    person, manager=earlier[draw(st.integers(0, len(earlier) - 1))]
+                )
             earlier.append(pid)
+        person_list.append(person)
 
-    members = st.sampled_from(person_ids) if person_ids else st.nothing()
-    group_list = [
-        draw(
-            transversal_groups(
-                ids=st.just(gid),
-                member_ids=members,
-                max_members=6 if person_ids else 0,
-                text=text,
-            )
-        )
-        for gid in group_ids
-    ]
+    group_strategy = transversal_groups(
+        ids=st.just("g"),
+        member_ids=st.sampled_from(person_ids) if person_ids else st.nothing(),
+        max_members=6 if person_ids else 0,
+        text=text,
+    )
+    group_list = [attrs.evolve(draw(group_strategy), id=gid) for gid in group_ids]
     tie_list = (
         draw(st.lists(ties(person_ids=st.sampled_from(person_ids)), max_size=max_ties))
         if len(person_ids) >= 2
