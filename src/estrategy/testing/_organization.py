@@ -284,16 +284,23 @@ def _organizations(
         )
         for external in (False, True)
     }
+    parent_of = {u.id: u.parent for u in unit_list}
     person_list = []
-    earlier: list[str] = []
+    earlier: list[Person] = []
     for pid, is_external in zip(person_ids, flags, strict=True):
         person = attrs.evolve(draw(shapes[is_external]), id=pid)
         if not is_external:
             if earlier and not draw(st.booleans()):
-                person = attrs.evolve(
-                    person, manager=earlier[draw(st.integers(0, len(earlier) - 1))]
-                )
-            earlier.append(pid)
+                # Mostly a manager from the same unit or the one above, as in real charts.
+                near = [
+                    p.id
+                    for p in earlier
+                    if p.unit is not None
+                    and p.unit in (person.unit, parent_of.get(person.unit or ""))
+                ]
+                pool = near if near and not draw(st.booleans()) else [p.id for p in earlier]
+                person = attrs.evolve(person, manager=pool[draw(st.integers(0, len(pool) - 1))])
+            earlier.append(person)
         person_list.append(person)
 
     group_strategy = transversal_groups(
