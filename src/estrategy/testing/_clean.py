@@ -103,7 +103,6 @@ _GENERIC_SKILLS = (
     "accounting",
     "project_management",
 )
-_FIELD_ROLES = (RoleKind.COMMUNITY_MANAGER, RoleKind.DATA_SCIENTIST, RoleKind.SALES)
 
 
 def _days(n: int) -> dt.timedelta:
@@ -200,18 +199,19 @@ def _organization(
         line_of[pid] = j
     room = max_people - len(people)
     n_external = draw(st.integers(0, min(2, room)))
+    staff: list[list[str]] = [[] for _ in range(n_lines)]  # per line: the others, in order
     for i in range(draw(st.integers(0, room - n_external))):
         j = draw(st.integers(0, n_lines - 1))
         pid = f"p-{i}"
         roles = draw(st.lists(st.sampled_from(("sales", *_PLAIN_ROLES)), max_size=2, unique=True))
-        colleagues = [
-            p for p, line in line_of.items() if line == j and p.startswith("p-") and p[2:].isdigit()
-        ]
+        # Sales people report to the line head (a decision maker); others may report to
+        # a colleague of the line, which gives the hierarchy some depth.
         manager = (
             f"p-l{j}"
-            if "sales" in roles or not colleagues
-            else draw(st.sampled_from([f"p-l{j}", *colleagues]))
+            if "sales" in roles or not staff[j]
+            else draw(st.sampled_from([f"p-l{j}", *staff[j]]))
         )
+        staff[j].append(pid)
         people.append(
             Person(
                 id=pid,
