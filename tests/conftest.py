@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,3 +33,33 @@ def fixtures() -> Path:
 def lefevre_path() -> Path:
     """The reference model whose header lists the findings it must produce."""
     return FIXTURES / "lefevre.yaml"
+
+
+_LINE = re.compile(r"#\s+(?P<code>[A-Z]{3}\d{3})\s+(?P<subjects>.+?)(?:\s{2,}.*)?$")
+_UNITS = re.compile(r"(?P<first>[\w-]+) \(units?: (?P<rest>[^)]*)\)")
+
+
+def _header_findings(path: Path) -> Counter[tuple[str, tuple[str, ...]]]:
+    """(code, subjects) pairs from the header: ``a, b`` is two findings; ``x (unit: y)`` one."""
+    expected: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        match = _LINE.match(line)
+        if match is None:
+            continue
+        column = match["subjects"].strip()
+        grouped = _UNITS.fullmatch(column)
+        if grouped:
+            subjects = (grouped["first"], *(u.strip() for u in grouped["rest"].split(",")))
+            expected[(match["code"], subjects)] += 1
+            continue
+        for subject in column.split(", "):
+            expected[(match["code"], (subject.strip(),))] += 1
+    return expected
+
+
+@pytest.fixture
+def expected_findings() -> Callable[[Path], Counter[tuple[str, tuple[str, ...]]]]:
+    """Reads the findings a model file's header comment says it must produce."""
+    return _header_findings
