@@ -161,10 +161,7 @@ def no_upward_path(context: RuleContext) -> Iterator[Violation]:
     How to fix:
         Shorten the path: a tie or a shared group with a decision maker (a digital
         committee, a community of practice), or mark the person who actually decides on
-        the field's information as ``decision_maker``.
-
-    Options:
-        ``upward_hops`` (default 3): the most steps allowed.
+        the field's information as ``decision_maker``, or raise ``upward_hops``.
     """
     from estrategy.org.reach import upward_reach
 
