@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, NoReturn
@@ -18,7 +19,9 @@ __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_CLEAN",
     "EXIT_FINDINGS",
+    "AsOfDate",
     "LoadedModel",
+    "as_of_option",
     "clean_errors",
     "fail",
     "load_model_or_demo",
@@ -72,3 +75,25 @@ class LoadedModel(NamedTuple):
     source: str | None
     positions: SourceMap | None
     folder: Path
+
+
+# ParamType is generic only in recent click, and not subscriptable at run time before it.
+class AsOfDate(click.ParamType):  # type: ignore[type-arg]
+    """A calendar date written ``YYYY-MM-DD``, given to the command as a ``datetime.date``."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date (YYYY-MM-DD)", param, ctx)
+
+
+def as_of_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The ``--as-of`` option every command that judges time shares."""
+    return click.option("--as-of", type=AsOfDate(), default=None, help=help_text)

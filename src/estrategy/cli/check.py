@@ -14,6 +14,7 @@ import click
 from estrategy.cli._common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
+    as_of_option,
     clean_errors,
     fail,
     load_model_or_demo,
@@ -91,12 +92,7 @@ def _use_color(choice: bool | None) -> bool:
     metavar="NAME=VALUE",
     help="Set a rule setting, e.g. review_interval_days=60 (repeatable).",
 )
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Date to check against (default: the model's as_of, else today).",
-)
+@as_of_option("Date to check against (default: the model's as_of, else today).")
 @click.option(
     "--config",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -120,7 +116,7 @@ def check(
     ignore: tuple[str, ...],
     severities: tuple[str, ...],
     settings: tuple[str, ...],
-    as_of: dt.datetime | None,
+    as_of: dt.date | None,
     config: Path | None,
     no_config: bool,
     catalogue: Path | None,
@@ -157,7 +153,7 @@ def check(
             select=merged.select,
             ignore=merged.ignore,
             settings=merged.settings,
-            as_of=as_of.date() if as_of is not None else None,
+            as_of=as_of,
             severities=merged.severities,
             catalogue=cat,
         )

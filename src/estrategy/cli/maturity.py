@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from estrategy.cli._common import clean_errors, fail
+from estrategy.cli._common import as_of_option, clean_errors, fail
 
 __all__ = ["maturity"]
 
@@ -51,11 +51,7 @@ def _print_default_model(ctx: click.Context, _param: click.Parameter, value: boo
     type=click.Path(path_type=Path, dir_okay=False),
     help="Tactic and role catalogue TOML file overriding the shipped one.",
 )
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Assess as of this date (default: each model's as_of, else today).",
-)
+@as_of_option("Assess as of this date (default: each model's as_of, else today).")
 @click.option(
     "--plot",
     "plot_file",
@@ -68,7 +64,7 @@ def maturity(
     output_format: str,
     maturity_model: Path | None,
     catalogue: Path | None,
-    as_of: dt.datetime | None,
+    as_of: dt.date | None,
     plot_file: Path | None,
     no_evidence: bool,
 ) -> None:
@@ -86,7 +82,6 @@ def maturity(
 
     if plot_file is not None and plot_file.suffix.lower() not in (".svg", ".png"):
         fail(f"{plot_file}: the chart file must end in .svg or .png")
-    date = as_of.date() if as_of is not None else None
     with clean_errors():
         spec = load_maturity_model(maturity_model) if maturity_model is not None else None
         cat = Catalogue.from_toml(catalogue) if catalogue is not None else None
@@ -95,7 +90,7 @@ def maturity(
             models = [io.load_demo()]
         else:
             models = [io.load(path) for path in files]
-        assessments = [assess(model, spec, as_of=date, catalogue=cat) for model in models]
+        assessments = [assess(model, spec, as_of=as_of, catalogue=cat) for model in models]
 
     if len(assessments) == 1:
         single = assessments[0]

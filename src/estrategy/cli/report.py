@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 
-from estrategy.cli._common import clean_errors, load_model_or_demo
+from estrategy.cli._common import as_of_option, clean_errors, load_model_or_demo
 
 __all__ = ["report"]
 
@@ -20,13 +21,8 @@ __all__ = ["report"]
     default=None,
     help="HTML file to write (default: the model's name with -report.html, in the current folder).",
 )
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Date to check against (default: the model's as_of, else today).",
-)
-def report(file: Path | None, output: Path | None, as_of: object) -> None:
+@as_of_option("Date to check against (default: the model's as_of, else today).")
+def report(file: Path | None, output: Path | None, as_of: dt.date | None) -> None:
     """Write an HTML report of FILE: gaps, maturity charts and the organisation.
 
     The report holds the coherence gaps, the maturity dimensions (radar chart), the
@@ -35,8 +31,6 @@ def report(file: Path | None, output: Path | None, as_of: object) -> None:
 
     The file is self-contained: no script, no external resource.
     """
-    import datetime as dt
-
     from estrategy.analysis import check
     from estrategy.io.atomic import write_text_atomic
     from estrategy.maturity import assess
@@ -44,7 +38,6 @@ def report(file: Path | None, output: Path | None, as_of: object) -> None:
     from estrategy.report import html
     from estrategy.settings import find_config, load_config
 
-    date = as_of.date() if isinstance(as_of, dt.datetime) else None
     with clean_errors():
         loaded = load_model_or_demo(file, command="reporting on")
         found = find_config(loaded.folder)
@@ -55,9 +48,9 @@ def report(file: Path | None, output: Path | None, as_of: object) -> None:
             ignore=config.ignore if config else (),
             settings=config.settings if config else None,
             severities=config.severities if config else None,
-            as_of=date,
+            as_of=as_of,
         )
-        assessment = assess(loaded.model, as_of=date)
+        assessment = assess(loaded.model, as_of=as_of)
         org = analyze(loaded.model.organization)
         page = html.render(
             findings,
