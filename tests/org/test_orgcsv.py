@@ -328,7 +328,7 @@ def test_tables_to_organization_keeps_everything() -> None:
 def test_small_chunks_give_the_same_tables_and_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from estrategy.io import orgcsv
+    from estrategy.io.orgcsv import _table as orgcsv
 
     folder = write(
         tmp_path / "org",

@@ -1,0 +1,157 @@
+"""Ids and references: their syntax, duplicates across kinds, and their integer codes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import repeat
+
+import numpy as np
+import numpy.typing as npt
+
+from estrategy.io.orgcsv._errors import _Errors
+from estrategy.io.orgcsv._table import _column, _Table
+from estrategy.org.tables import NONE
+
+_ID = r"[A-Za-z0-9][A-Za-z0-9_.:@/+-]*"
+"""An id, as a regular expression both Python's ``re`` and Arrow's RE2 read alike."""
+
+_SLUG = re.compile(_ID + r"\Z")
+_NOT_ID = re.compile(r"[^A-Za-z0-9_.:@/+-]+")
+
+
+def _bad_ids(values: Sequence[str], allow_empty: bool) -> Iterator[int]:
+    match = _SLUG.match
+    for i, v in enumerate(values):
+        if v == "":
+            if not allow_empty:
+                yield i
+        elif match(v) is None:
+            yield i
+
+
+def _make_ids(values: list[str]) -> list[str]:
+    """Valid ids from free text: accents dropped, other runs of characters made ``-``."""
+    import unicodedata
+
+    out = []
+    for value in values:
+        if value and _SLUG.match(value) is None:
+            ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+            value = _NOT_ID.sub("-", ascii_text.strip()).strip("-_.:@/+")
+        out.append(value)
+    return out
+
+
+def _id_message(value: str) -> str:
+    if value == "":
+        return "missing id"
+    return (
+        f"{value!r} is not a valid id: use letters, digits and - _ . : @ / +, "
+        "starting with a letter or digit, no spaces"
+    )
+
+
+def _check_ids(
+    values: Sequence[str],
+    table: _Table,
+    column: str,
+    offset: int,
+    errors: _Errors,
+    *,
+    allow_empty: bool,
+    where: str | None = None,
+) -> None:
+    """Report every value of a chunk's column that is not an id."""
+    for i in _bad_ids(values, allow_empty=allow_empty):
+        errors.cell(table, offset + i, column, _id_message(values[i]), where)
+
+
+def _read_ids(
+    table: _Table,
+    chunk: list[list[str]],
+    offset: int,
+    index: dict[str, int],
+    others: Mapping[str, Mapping[str, int]],
+    kind: str,
+    errors: _Errors,
+    make_ids: bool = False,
+) -> list[str]:
+    """The ids of a chunk, added to ``index``; bad and duplicate ids are errors."""
+    ids = _column(chunk, table.columns["id"])
+    if make_ids:
+        ids = _make_ids(ids)
+    _check_ids(ids, table, "id", offset, errors, allow_empty=False)
+    setdefault = index.setdefault
+    duplicates = [i for i, v in enumerate(ids) if setdefault(v, offset + i) != offset + i]
+    for i in duplicates:
+        errors.cell(table, offset + i, "id", f"duplicate {kind} id {ids[i]!r}")
+    for other_kind, other in others.items():
+        if not other:
+            continue
+        small, large = (ids, other) if len(ids) <= len(other) else (list(other), set(ids))
+        clash = {v for v in small if v in large}
+        for i in (i for i, v in enumerate(ids) if v in clash):
+            errors.cell(
+                table,
+                offset + i,
+                "id",
+                f"duplicate id {ids[i]!r}: already a {other_kind} "
+                "(units, people and groups share ids)",
+            )
+    return ids
+
+
+def _check_list_ids(
+    rows: list[list[str]], table: _Table, column: str, offset: int, errors: _Errors
+) -> None:
+    match = _SLUG.match
+    for i, row in enumerate(rows):
+        for value in row:
+            if match(value) is None:
+                errors.cell(table, offset + i, column, _id_message(value))
+
+
+def _ref_codes(
+    values: list[str],
+    index: dict[str, int],
+    kind: str,
+    table: _Table,
+    column: str,
+    offset: int,
+    errors: _Errors,
+    kind_of: Callable[[str], str | None],
+) -> npt.NDArray[np.int32]:
+    """Codes of references; the empty cell is none; unknown ids are errors."""
+    # "" is never an id, so it can stand for none in the index for the time of one lookup
+    index[""] = NONE
+    try:
+        array = np.fromiter(map(index.get, values, repeat(-2)), dtype=np.int32, count=len(values))
+    finally:
+        del index[""]
+    for i in np.flatnonzero(array == -2).tolist():
+        value = values[i]
+        other = kind_of(value)
+        message = f"{value!r} is a {other}, not a {kind}" if other else f"unknown {kind} {value!r}"
+        errors.cell(table, offset + i, column, message)
+    array[array == -2] = NONE
+    return array
+
+
+def _required_ref_codes(
+    values: list[str],
+    index: dict[str, int],
+    kind: str,
+    table: _Table,
+    column: str,
+    offset: int,
+    errors: _Errors,
+    kind_of: Callable[[str], str | None],
+) -> npt.NDArray[np.int32]:
+    """Codes of references that must be given: an empty cell is a missing ``column``."""
+    codes = _ref_codes(values, index, kind, table, column, offset, errors, kind_of)
+    # rows whose reference is empty (they are coded as none, like unknown ones)
+    for i in np.flatnonzero(codes == NONE).tolist():
+        if values[i] == "":
+            errors.cell(table, offset + i, column, f"missing {column}")
+    return codes

@@ -1,0 +1,89 @@
+"""Cells that are not ids: booleans, lists, weights, dates, group and tie kinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+import numpy.typing as npt
+
+from estrategy.io.orgcsv._errors import _Errors
+from estrategy.io.orgcsv._table import _column, _Table
+from estrategy.model import GroupKind
+from estrategy.org.tables import GROUP_KINDS
+
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE", ""})
+_TIE_KINDS = frozenset({"esn", "collaboration", ""})
+
+
+def _booleans(
+    values: list[str], table: _Table, column: str, offset: int, errors: _Errors
+) -> npt.NDArray[np.bool_]:
+    result = np.fromiter(map(_TRUE.__contains__, values), dtype=np.bool_, count=len(values))
+    if set(values) <= _TRUE | _FALSE:
+        return result
+    bad: list[int] = []
+    for i, v in enumerate(values):
+        if v not in _TRUE and v not in _FALSE:
+            word = v.strip().lower()
+            if word in ("true", "false", ""):
+                result[i] = word == "true"
+            else:
+                bad.append(i)
+    for i in bad:
+        errors.cell(table, offset + i, column, f"expected true or false, got {values[i]!r}")
+    return result
+
+
+def _flags(
+    table: _Table, chunk: list[list[str]], column: str, offset: int, errors: _Errors
+) -> npt.NDArray[np.bool_]:
+    """A boolean column of a chunk; all false where the file lacks the column."""
+    if column not in table.columns:
+        return np.zeros(len(chunk), dtype=np.bool_)
+    return _booleans(_column(chunk, table.columns[column]), table, column, offset, errors)
+
+
+def _read_list(values: list[str]) -> list[list[str]]:
+    return [[s.strip() for s in v.split(";") if s.strip()] if v else [] for v in values]
+
+
+def _weights(
+    values: list[str], table: _Table, offset: int, errors: _Errors
+) -> npt.NDArray[np.float64]:
+    try:
+        weights = np.asarray([v or "1" for v in values], dtype=np.float64)
+    except ValueError:
+        weights = np.ones(len(values), dtype=np.float64)
+        for i, v in enumerate(values):
+            try:
+                weights[i] = float(v or "1")
+            except ValueError:
+                weights[i] = math.nan
+    bad = np.flatnonzero(~np.isfinite(weights) | (weights < 0))
+    for i in bad.tolist():
+        errors.cell(
+            table, offset + i, "weight", f"weight must be a finite number >= 0, got {values[i]!r}"
+        )
+    return weights
+
+
+def _is_date(value: str) -> bool:
+    """Whether a non-empty cell is a date written ``YYYY-MM-DD``."""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def _group_kinds() -> dict[str, int]:
+    """The code of each group kind's value."""
+    return {k.value: i for i, k in enumerate(GROUP_KINDS)}
+
+
+def _group_kind(kinds: dict[str, int], value: str) -> int | None:
+    """The code of a kind cell (empty is a project), or ``None`` when it is unknown."""
+    return kinds.get(value or GroupKind.PROJECT.value)
