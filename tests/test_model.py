@@ -456,3 +456,28 @@ def test_an_org_id_clashing_across_kinds_is_reported(
         f"organization.people[0].id: person id {unit_id!r} is already the id of a unit "
         "(at organization.units[0].id)"
     ]
+
+
+def test_enumerated_fields_accept_their_strings_and_refuse_others() -> None:
+    from estrategy.model import (
+        Audience,
+        GroupKind,
+        Licence,
+        TacticKind,
+        Tie,
+        TieKind,
+        Tool,
+        ToolSide,
+        TransversalGroup,
+    )
+
+    tactic = Tactic(id="t", kind="events", audience="prospects")
+    assert tactic.kind is TacticKind.EVENTS
+    assert tactic.audience is Audience.PROSPECTS
+    assert TransversalGroup(id="g", kind="project").kind is GroupKind.PROJECT
+    assert Tie(source="a", target="b", kind="esn").kind is TieKind.ESN
+    tool = Tool(id="x", side="back", licence="saas")
+    assert tool.side is ToolSide.BACK
+    assert tool.licence is Licence.SAAS
+    with pytest.raises(ValueError, match="not a valid TacticKind"):
+        Tactic(id="t", kind="telepathy")

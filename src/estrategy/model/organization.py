@@ -83,7 +83,7 @@ class TransversalGroup:
 
     id: str = attrs.field(validator=slug)
     name: str = ""
-    kind: GroupKind = GroupKind.PROJECT
+    kind: GroupKind = attrs.field(default=GroupKind.PROJECT, converter=GroupKind)
     members: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=slugs)
     objective: str | None = None
     deadline: dt.date | None = attrs.field(default=None, validator=is_date)
@@ -102,7 +102,7 @@ class Tie:
 
     source: str = attrs.field(validator=slug)
     target: str = attrs.field(validator=slug)
-    kind: TieKind = TieKind.COLLABORATION
+    kind: TieKind = attrs.field(default=TieKind.COLLABORATION, converter=TieKind)
     weight: float = attrs.field(default=1.0, validator=[finite, non_negative])
 
 
@@ -123,7 +123,7 @@ class Organization:
     """
 
     name: str = ""
-    size: OrganizationSize = OrganizationSize.SMALL
+    size: OrganizationSize = attrs.field(default=OrganizationSize.SMALL, converter=OrganizationSize)
     units: tuple[Unit, ...] = attrs.field(default=(), converter=to_tuple)
     people: tuple[Person, ...] = attrs.field(default=(), converter=to_tuple)
     groups: tuple[TransversalGroup, ...] = attrs.field(default=(), converter=to_tuple)

@@ -54,6 +54,20 @@ def _optional_decimal(value: Decimal | int | float | str | None) -> Decimal | No
     return Decimal(str(value))
 
 
+# Enumerated fields accept their plain strings too (``Tactic(kind="events")``), so that
+# code building models in Python compares and hashes like code reading files.
+def _optional_audience(value: Audience | str | None) -> Audience | None:
+    return None if value is None else Audience(value)
+
+
+def _optional_side(value: ToolSide | str | None) -> ToolSide | None:
+    return None if value is None else ToolSide(value)
+
+
+def _optional_licence(value: Licence | str | None) -> Licence | None:
+    return None if value is None else Licence(value)
+
+
 def _optional_float(value: float | int | None) -> float | None:
     if value is None:
         return None
@@ -140,9 +154,9 @@ class Strategy:
 
     id: str = attrs.field(validator=slug)
     statement: str = ""
-    scope: StrategyScope = StrategyScope.EXTERNAL
+    scope: StrategyScope = attrs.field(default=StrategyScope.EXTERNAL, converter=StrategyScope)
     objectives: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=slugs)
-    status: StrategyStatus = StrategyStatus.CANDIDATE
+    status: StrategyStatus = attrs.field(default=StrategyStatus.CANDIDATE, converter=StrategyStatus)
     rationale: str | None = None
 
 
@@ -161,9 +175,9 @@ class Tactic:
 
     id: str = attrs.field(validator=slug)
     name: str = ""
-    kind: TacticKind = TacticKind.OTHER
+    kind: TacticKind = attrs.field(default=TacticKind.OTHER, converter=TacticKind)
     strategy: str | None = attrs.field(default=None, validator=optional_slug)
-    audience: Audience | None = None
+    audience: Audience | None = attrs.field(default=None, converter=_optional_audience)
     owner_unit: str | None = attrs.field(default=None, validator=optional_slug)
 
 
@@ -193,7 +207,7 @@ class Action:
         default=None, converter=_optional_decimal, validator=non_negative
     )
     deadline: dt.date | None = attrs.field(default=None, validator=is_date)
-    status: ActionStatus = ActionStatus.PLANNED
+    status: ActionStatus = attrs.field(default=ActionStatus.PLANNED, converter=ActionStatus)
 
 
 @attrs.frozen
@@ -230,7 +244,7 @@ class KPI:
     tactics: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=slugs)
     unit: str | None = None
     target: float | None = attrs.field(default=None, converter=_optional_float, validator=finite)
-    direction: Direction = Direction.INCREASE
+    direction: Direction = attrs.field(default=Direction.INCREASE, converter=Direction)
     measurements: tuple[Measurement, ...] = attrs.field(default=(), converter=to_tuple)
 
 
@@ -266,6 +280,6 @@ class Tool:
 
     id: str = attrs.field(validator=slug)
     name: str = ""
-    kind: ToolKind = ToolKind.OTHER
-    side: ToolSide | None = None
-    licence: Licence | None = None
+    kind: ToolKind = attrs.field(default=ToolKind.OTHER, converter=ToolKind)
+    side: ToolSide | None = attrs.field(default=None, converter=_optional_side)
+    licence: Licence | None = attrs.field(default=None, converter=_optional_licence)
