@@ -80,11 +80,23 @@ def did_you_mean(value: str, choices: list[str]) -> str:
 
 def _str(value: object, _type: object) -> str:
     if isinstance(value, str):
+        if not value.isascii():
+            _refuse_surrogates(value)
         return value
     # Ids such as `42` are written unquoted; an int reads back as its digits.
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     raise TypeError(f"expected text, got {describe(value)}")
+
+
+def _refuse_surrogates(value: str) -> None:
+    """Refuse a lone surrogate (an escape such as U+D800): it is not text, cannot be written."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(
+            f"the text holds {value[exc.start]!r}, a lone surrogate, which is not valid Unicode"
+        ) from None
 
 
 def _bool(value: object, _type: object) -> bool:
