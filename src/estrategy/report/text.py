@@ -16,6 +16,25 @@ from estrategy.rules import Severity
 
 __all__ = ["render"]
 
+# Control and bidirectional-override characters in model text could rewrite what a
+# terminal shows (a "Trojan Source" line); they are printed as escapes instead.
+_UNSAFE = {
+    c: f"\\u{c:04x}"
+    for c in (
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+    if chr(c) not in "\n"
+}
+
+
+def _shown(text: str) -> str:
+    """Model text made safe for a terminal and for rich markup."""
+    return escape(text.translate(_UNSAFE))
+
+
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
 
@@ -60,14 +79,14 @@ def render(
         console.print(f"[{_STYLE[severity]}]{_TITLE[severity]} ({len(found)})[/]")
         for f in found:
             console.print(
-                f"  [bold]{escape(location(f, source, positions))}[/] "
-                f"[{_STYLE[severity]}]{f.code}[/] \\[{f.name}] {escape(f.message)}"
+                f"  [bold]{_shown(location(f, source, positions))}[/] "
+                f"[{_STYLE[severity]}]{f.code}[/] \\[{f.name}] {_shown(f.message)}"
             )
         console.print()
     summary = counts(report.summary)
     name = report.model_name or "model"
     if report.findings:
-        console.print(f"{escape(name)}, as of {report.as_of.isoformat()}: {summary}.")
+        console.print(f"{_shown(name)}, as of {report.as_of.isoformat()}: {summary}.")
     else:
-        console.print(f"{escape(name)}, as of {report.as_of.isoformat()}: no finding.")
+        console.print(f"{_shown(name)}, as of {report.as_of.isoformat()}: no finding.")
     return buffer.getvalue().rstrip("\n")
