@@ -1,72 +1,85 @@
-"""Maturity's own organisation facts agree with ``estrategy.org``'s analyses.
+"""The organisation criteria score any organisation as plain Python loops would.
 
-Maturity computes lines, joined pairs of lines, steps to a decision maker and ESN reach
-itself (so it does not depend on the organisation package); these tests keep both readings
-of DESIGN's definitions the same.
+The criteria read ``estrategy.org``'s vectorised analyses; :mod:`org_reference` keeps the
+pre-refactor pure-Python reading of DESIGN's definitions. On arbitrary organisations,
+with every threshold the maturity models may set, both give the same score and evidence,
+so the criteria's wiring (N/A conditions, thresholds, silos, evidence ids) is checked
+end to end, and ``estrategy.org`` is checked against the definitions maturity relies on.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from estrategy.maturity import _org, assess
+from estrategy.maturity import BUILTIN_CRITERIA, CriterionContext, CriterionResult, assess
+from estrategy.maturity.facts import build_facts
 from estrategy.model import Organization, StrategyModel, Tool
 from estrategy.testing import organizations
 
-org = pytest.importorskip("estrategy.org")
+from . import org_reference as ref
 
 _SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+_AS_OF = dt.date(2026, 11, 15)
 
 
-@_SETTINGS
-@given(organizations())
-def test_lines_and_transversality_agree(organization: Organization) -> None:
-    lines = org.hierarchical_lines(organization)
-    assert set(_org.line_heads(organization)) == set(lines.heads)
-    theirs = {
-        p.id: lines.heads[code]
-        for p, code in zip(organization.people, lines.person_line.tolist(), strict=True)
-        if code >= 0
-    }
-    assert _org.lines_of_people(organization) == theirs
-    joined = _org.joined_line_pairs(organization, theirs)
-    links = org.transversality(organization).links
-    assert joined == {tuple(sorted((link.a, link.b))) for link in links}
+def _context(model: StrategyModel, thresholds: dict[str, float]) -> CriterionContext:
+    from estrategy.catalogue import default_catalogue
 
-
-@_SETTINGS
-@given(organizations())
-def test_upward_steps_agree(organization: Organization) -> None:
-    reach = org.upward_reach(organization)
-    sources = [h.person for h in reach.holders]
-    makers = frozenset(p.id for p in organization.people if p.decision_maker)
-    mine = _org.steps_to_nearest(organization, sources, makers)
-    assert mine == {h.person: h.steps for h in reach.holders}
-
-
-@_SETTINGS
-@given(organizations(min_people=1))
-def test_esn_reach_agrees(organization: Organization) -> None:
-    theirs = org.esn_reach(organization)
-    if theirs.internal_people == 0:
-        return
-    model = StrategyModel(organization=organization, tools=[Tool(id="esn", kind="esn")])
-    item = assess(model).dimension("organisation").criterion("esn-reach")
-    assert item.evidence[0].fact == (
-        f"the ESN reaches {theirs.reached} of {theirs.internal_people} people"
+    return CriterionContext(
+        model=model,
+        size=model.organization.size,
+        as_of=_AS_OF,
+        thresholds=thresholds,
+        catalogue=default_catalogue(),
+        facts=build_facts(model, _AS_OF),
     )
 
 
-def test_lefevre_agrees(lefevre: StrategyModel) -> None:
-    organization = lefevre.organization
-    assert org.transversality(organization).share == pytest.approx(2 / 6)
-    assert set(org.hierarchical_lines(organization).heads) == set(_org.line_heads(organization))
-    assert {"production"} == {
-        h
-        for h in _org.line_heads(organization)
-        if all(
-            h not in pair
-            for pair in _org.joined_line_pairs(organization, _org.lines_of_people(organization))
-        )
+def _expected(model: StrategyModel, thresholds: dict[str, float]) -> dict[str, CriterionResult]:
+    organization = model.organization
+    esn_tools = [t.id for t in model.tools if t.kind == "esn"]
+    return {
+        "transversality": ref.transversality(organization, thresholds["transversality_target"]),
+        "genuine-groups": ref.genuine_groups(organization),
+        "upward-paths": ref.upward_paths(organization, thresholds["upward_hops"]),
+        "esn-reach": ref.esn_reach(organization, esn_tools, thresholds["esn_reach_target"]),
     }
+
+
+@_SETTINGS
+@given(
+    organizations(max_people=25, max_units=10, max_groups=5, max_ties=30),
+    st.booleans(),
+    st.fixed_dictionaries(
+        {
+            "transversality_target": st.sampled_from([0.3, 0.5, 0.66, 1.0]),
+            "upward_hops": st.sampled_from([0, 1, 2, 2.5, 3, 5]),
+            "esn_reach_target": st.sampled_from([0.5, 0.6, 0.8]),
+        }
+    ),
+)
+def test_criteria_match_the_reference(
+    organization: Organization, with_esn: bool, thresholds: dict[str, float]
+) -> None:
+    tools = [Tool(id="esn", kind="esn")] if with_esn else []
+    model = StrategyModel(organization=organization, tools=tools)
+    context = _context(model, thresholds)
+    for criterion_id, expected in _expected(model, thresholds).items():
+        assert BUILTIN_CRITERIA[criterion_id](model, context) == expected, criterion_id
+
+
+def test_lefevre_matches_the_reference(lefevre: StrategyModel) -> None:
+    result = assess(lefevre)
+    spec_thresholds = {"transversality_target": 0.66, "upward_hops": 3, "esn_reach_target": 0.6}
+    expected = _expected(lefevre, spec_thresholds)
+    organisation = result.dimension("organisation")
+    for criterion_id, want in expected.items():
+        got = organisation.criterion(criterion_id)
+        assert (got.score, got.evidence) == (want.score, want.evidence), criterion_id
+    # the worked example of docs/maturity.md: 2 of 6 pairs joined, production a silo
+    assert organisation.criterion("transversality").evidence[-1].ids == ("production",)
+    assert expected["transversality"].score == pytest.approx(100 * (2 / 6) / 0.66)

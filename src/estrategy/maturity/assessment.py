@@ -66,7 +66,7 @@ def assess(
     Example:
         >>> from estrategy.model import StrategyModel
         >>> result = assess(StrategyModel(name="Empty plan"))
-        >>> result.quadrant.name, result.step("objectives").status
+        >>> result.quadrant.name, str(result.step("objectives").status)
         ('beginner', 'missing')
     """
     spec = maturity_model if maturity_model is not None else default_maturity_model()

@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from estrategy.maturity import _org
 from estrategy.maturity.criteria import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criteria import criterion as declare
 from estrategy.maturity.facts import ACTION_FIELDS, missing_action_fields, smart_gaps
@@ -26,10 +26,12 @@ from estrategy.model import (
     StrategyModel,
     StrategyScope,
     TacticKind,
-    TieKind,
     ToolKind,
     ToolSide,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from estrategy.org import OrgTables
 
 __all__ = ["BUILTIN_CRITERIA"]
 
@@ -629,36 +631,46 @@ def data_capability(model: StrategyModel, context: CriterionContext) -> Criterio
 # --- organisation and transversality ----------------------------------------------------
 
 
+# The organisation criteria read estrategy.org's analyses on the arrays ModelFacts builds
+# once per assessment; estrategy.org (numpy, scipy) is imported when they first run.
+
+
 @declare("transversality", title="Transversality between lines")
 def transversality(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Hierarchical lines are joined by transversal groups or ties (004)."""
+    from estrategy import org
+
     facts = context.facts
-    heads = _org.line_heads(model.organization)
-    if len(heads) < 2:
+    joined = org.transversality(facts.org_tables, lines=facts.org_lines)
+    if joined.share is None:
         return CriterionResult.not_applicable("fewer than two hierarchical lines")
-    pairs = len(heads) * (len(heads) - 1) // 2
-    joined = _org.joined_line_pairs(model.organization, facts.lines)
-    share = len(joined) / pairs
     target = context.threshold("transversality_target", 0.5)
-    linked = sorted({h for pair in joined for h in pair})
-    silos = [h for h in heads if h not in linked]
-    evidence = [Evidence(f"{len(joined)} of {pairs} pairs of lines are joined", linked)]
+    linked = {h for link in joined.links for h in (link.a, link.b)}
+    silos = org.silos(facts.org_tables, lines=facts.org_lines, joined=joined).lines
+    fact = f"{len(joined.links)} of {joined.possible_pairs} pairs of lines are joined"
+    evidence = [Evidence(fact, linked)]
     if silos:
         evidence.append(Evidence("lines with no transversal link", silos, supports=False))
-    return CriterionResult(min(100.0, _pct(share, target)), evidence)
+    return CriterionResult(min(100.0, _pct(joined.share, target)), evidence)
 
 
 @declare("genuine-groups", title="Genuine transversal groups")
 def genuine_groups(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Groups span several lines; project groups have an objective and a deadline (004)."""
-    lines = context.facts.lines
-    several = context.facts.line_count >= 2
+    from estrategy import org
+
+    facts = context.facts
+    spans = org.group_transversality(facts.org_tables, lines=facts.org_lines)
+    several = spans.n_lines >= 2
     met, unmet, evidence = [], [], []
-    for group in sorted(model.organization.groups, key=lambda g: g.id):
+    # spans come in the order of the model's groups; a group with no member in a line
+    # spans fewer than two lines too
+    pairs = zip(model.organization.groups, spans.groups, strict=True)
+    for group, span in sorted(pairs, key=lambda pair: pair[0].id):
         problems = []
-        if several and len({lines[m] for m in group.members if m in lines}) < 2:
+        if several and len(span.lines) < 2:
             problems.append("spans one line only")
-        if str(group.kind) == "project" and (not group.objective or group.deadline is None):
+        if group.kind == GroupKind.PROJECT and (not group.objective or group.deadline is None):
             problems.append("has no objective or no deadline")
         if problems:
             unmet.append(group.id)
@@ -677,13 +689,13 @@ def genuine_groups(model: StrategyModel, context: CriterionContext) -> Criterion
 @declare("upward-paths", title="Field information flows up")
 def upward_paths(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Community managers, data scientists and sales reach a decision maker quickly (004)."""
+    from estrategy import org
+
     hops = context.threshold("upward_hops", 3)
-    field = sorted({p for role in _FIELD_ROLES for p in context.facts.holders.get(role, ())})
-    makers = frozenset(p.id for p in model.organization.people if p.decision_maker)
-    distances = _org.steps_to_nearest(model.organization, field, makers, int(hops))
+    reach = org.upward_reach(context.facts.org_tables, roles=_FIELD_ROLES)
     return CriterionResult.ratio(
-        [p for p, d in distances.items() if d is not None and d <= hops],
-        [p for p, d in distances.items() if d is None or d > hops],
+        [h.person for h in reach.holders if h.steps is not None and h.steps <= hops],
+        [h.person for h in reach.holders if h.steps is None or h.steps > hops],
         met_fact=f"field roles within {hops:g} steps of a decision maker",
         unmet_fact=f"field roles more than {hops:g} steps from any decision maker",
         empty="nobody internal holds a field role (community manager, data scientist, sales)",
@@ -693,30 +705,43 @@ def upward_paths(model: StrategyModel, context: CriterionContext) -> CriterionRe
 @declare("esn-reach", title="Enterprise social network reach")
 def esn_reach(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """An enterprise social network connects most people (004: the ESN as main tool)."""
-    people = sorted(context.facts.internal_people)
-    if not people:
+    from estrategy import org
+
+    reach = org.esn_reach(context.facts.org_tables)
+    if reach.internal_people == 0:
         return CriterionResult.not_applicable("nobody is recorded in the organisation")
     esn = [t.id for t in model.tools if t.kind == ToolKind.ESN]
     if not esn:
         return CriterionResult(
             0, [Evidence("no enterprise social network is deployed", supports=False)]
         )
-    # reached: an ESN tie to someone else, or a member of an ESN community
-    esn_ties = [
-        t for t in model.organization.ties if t.kind == TieKind.ESN and t.source != t.target
-    ]
-    connected = {t.source for t in esn_ties} | {t.target for t in esn_ties}
-    connected |= {
-        m for g in model.organization.groups if g.kind == GroupKind.ESN_COMMUNITY for m in g.members
-    }
-    reached = [p for p in people if p in connected]
     target = context.threshold("esn_reach_target", 0.6)
-    evidence = [Evidence(f"the ESN reaches {len(reached)} of {len(people)} people", esn)]
-    unreached = [p for p in people if p not in connected]
+    fact = f"the ESN reaches {reach.reached} of {reach.internal_people} people"
+    evidence = [Evidence(fact, esn)]
+    unreached = _esn_unreached(context.facts.org_tables)
     if unreached:
         fact = "people with no ESN tie and in no ESN community"
         evidence.append(Evidence(fact, unreached, supports=False))
-    return CriterionResult(min(100.0, _pct(len(reached) / len(people), target)), evidence)
+    return CriterionResult(min(100.0, _pct(reach.share, target)), evidence)
+
+
+def _esn_unreached(tables: OrgTables) -> list[str]:
+    """Internal people ``estrategy.org.esn_reach`` does not count as reached.
+
+    ``EsnReach`` gives counts only; the evidence names the people, so they are read
+    here with its definition: an ESN tie to someone else, or an ESN community.
+    """
+    import numpy as np
+
+    from estrategy.org.tables import GROUP_KINDS
+
+    reached = np.zeros(tables.n_people, dtype=np.bool_)
+    esn = tables.tie_esn & (tables.tie_source != tables.tie_target)
+    reached[tables.tie_source[esn]] = True
+    reached[tables.tie_target[esn]] = True
+    community = GROUP_KINDS.index(GroupKind.ESN_COMMUNITY)
+    reached[tables.member_person[tables.group_kind[tables.member_group] == community]] = True
+    return [tables.person_ids[i] for i in np.flatnonzero(~reached & ~tables.person_external)]
 
 
 # --- customer and channels --------------------------------------------------------------

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from estrategy.maturity import _org
 from estrategy.model import (
     KPI,
     Action,
     ActionStatus,
     Objective,
+    Organization,
     Person,
     Strategy,
     StrategyModel,
@@ -25,7 +26,12 @@ from estrategy.model import (
     Tactic,
 )
 
+if TYPE_CHECKING:  # pragma: no cover
+    from estrategy.org import HierarchicalLines, OrgTables
+
 __all__ = ["ACTION_FIELDS", "ModelFacts", "build_facts", "missing_action_fields", "smart_gaps"]
+
+_T = TypeVar("_T")
 
 ACTION_FIELDS = ("competences", "responsible", "tools", "budget", "deadline")
 """The fields that make an action complete (step 5 of the method)."""
@@ -87,8 +93,12 @@ class ModelFacts:
             neither done nor dropped.
         internal_people: id to person, for everyone not external.
         holders: role to the sorted ids of internal people who hold it.
-        lines: person id to the id of the unit heading their hierarchical line.
-        line_count: the number of hierarchical lines.
+        organization: the model's organisation; :attr:`org_tables` and :attr:`org_lines`
+            give it to :mod:`estrategy.org`'s analyses.
+
+    The organisation facts come from :mod:`estrategy.org`, built on first use and then
+    shared by every criterion of the assessment (``estrategy.org``, and numpy with it, is
+    imported only then).
     """
 
     tactics: Mapping[str, Tactic]
@@ -102,8 +112,45 @@ class ModelFacts:
     overdue: frozenset[str]
     internal_people: Mapping[str, Person]
     holders: Mapping[str, tuple[str, ...]]
-    lines: Mapping[str, str]
-    line_count: int
+    organization: Organization = attrs.field(repr=False)
+    _memo: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, alias="_memo")
+
+    def _once(self, key: str, factory: Callable[[], _T]) -> _T:
+        """``factory()``, computed on the first call for ``key`` and kept thereafter."""
+        if key not in self._memo:
+            self._memo[key] = factory()
+        value: _T = self._memo[key]
+        return value
+
+    @property
+    def org_tables(self) -> OrgTables:
+        """The organisation as :mod:`estrategy.org`'s compact arrays (built once)."""
+        from estrategy.org import tables_from_organization
+
+        return self._once("org.tables", lambda: tables_from_organization(self.organization))
+
+    @property
+    def org_lines(self) -> HierarchicalLines:
+        """The hierarchical lines of the organisation (DESIGN section 4), found once."""
+        from estrategy.org import hierarchical_lines
+
+        return self._once("org.lines", lambda: hierarchical_lines(self.org_tables))
+
+    @property
+    def lines(self) -> Mapping[str, str]:
+        """Person id to the id of the unit heading their line, for people in a line."""
+
+        def build() -> dict[str, str]:
+            ids, heads = self.org_tables.person_ids, self.org_lines.heads
+            placed = enumerate(self.org_lines.person_line.tolist())
+            return {ids[i]: heads[line] for i, line in placed if line >= 0}
+
+        return self._once("org.people_lines", build)
+
+    @property
+    def line_count(self) -> int:
+        """The number of hierarchical lines."""
+        return len(self.org_lines)
 
     def serves_retained(self, tactic: Tactic) -> bool:
         """Whether a tactic implements a retained strategy."""
@@ -146,7 +193,6 @@ def build_facts(model: StrategyModel, as_of: dt.date) -> ModelFacts:
     for person in internal.values():
         for role in person.roles:
             holders[role].add(person.id)
-    lines = _org.lines_of_people(model.organization)
     return ModelFacts(
         tactics={t.id: t for t in model.tactics},
         actions_of={k: tuple(sorted(v, key=lambda a: a.id)) for k, v in actions_of.items()},
@@ -159,6 +205,5 @@ def build_facts(model: StrategyModel, as_of: dt.date) -> ModelFacts:
         overdue=frozenset(overdue),
         internal_people=internal,
         holders={k: tuple(sorted(v)) for k, v in holders.items()},
-        lines=lines,
-        line_count=_org.line_count(model.organization),
+        organization=model.organization,
     )
