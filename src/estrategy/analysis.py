@@ -21,6 +21,7 @@ import attrs
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import StrategyModel
 from estrategy.rules import Finding, Rule, RuleContext, Severity, registry
+from estrategy.rules._engine import as_date
 
 if TYPE_CHECKING:
     import pandas
@@ -244,9 +245,12 @@ def _resolve_settings(
     rules: Iterable[Rule], given: Mapping[str, Any] | None, known: Iterable[Rule]
 ) -> dict[str, Any]:
     defaults: dict[str, Any] = {}
+    minimums: dict[str, float] = {}
     for r in sorted(known, key=lambda r: r.code):
         for name, value in r.settings.items():
             defaults.setdefault(name, value)
+        for name, least in r.minimums.items():
+            minimums[name] = max(least, minimums.get(name, least))
     values = dict(defaults)
     for name, value in (given or {}).items():
         if name not in defaults:
@@ -256,6 +260,10 @@ def _resolve_settings(
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise SettingsError(f"unknown setting {name!r}{hint}")
         values[name] = _coerce(name, value, defaults[name])
+        if name in minimums and values[name] < minimums[name]:
+            raise SettingsError(
+                f"setting {name!r} must be at least {minimums[name]!r}, got {value!r}"
+            )
     del rules
     return values
 
@@ -287,7 +295,7 @@ def check(
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
     settings: Mapping[str, Any] | None = None,
-    as_of: dt.date | None = None,
+    as_of: dt.date | dt.datetime | None = None,
     severities: Mapping[str, Severity | str] | None = None,
     catalogue: Catalogue | None = None,
     rules: Mapping[str, Rule] | Iterable[Rule] | None = None,
@@ -301,8 +309,8 @@ def check(
         ignore: codes or prefixes not to run.
         settings: setting values (``{"review_interval_days": 60}``); the others keep the
             defaults their rules document.
-        as_of: the date time-dependent rules compare with; else the model's ``as_of``,
-            else today.
+        as_of: the date time-dependent rules compare with (a datetime counts as its
+            day); else the model's ``as_of``, else today.
         severities: severity overrides by code or prefix (``{"ACT003": "error"}``).
         catalogue: the tactic and role catalogue (the shipped one by default).
         rules: the rules to choose from (every registered rule by default).
@@ -313,7 +321,9 @@ def check(
 
     Raises:
         SelectionError: a selector or severity override matches no rule.
-        SettingsError: a setting is unknown or has a value of the wrong type.
+        SettingsError: a setting is unknown, has a value of the wrong type, or is below
+            the minimum its rule declares.
+        TypeError: ``as_of`` is neither a date nor a datetime.
     """
     if rules is None:
         available: Mapping[str, Rule] = registry()
@@ -325,7 +335,8 @@ def check(
     running = select_rules(available, select, ignore)
     levels = resolve_severities(available.values(), severities)
     values = _resolve_settings(running, settings, available.values())
-    when = as_of or model.as_of or dt.date.today()
+    # A datetime is cut to its day (rules compare dates); anything else is a TypeError.
+    when = as_date(as_of if as_of is not None else model.as_of or dt.date.today())
     context = RuleContext(
         model=model,
         as_of=when,

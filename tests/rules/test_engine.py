@@ -308,6 +308,32 @@ def test_a_setting_declared_twice_must_share_its_default() -> None:
             return iter(())
 
 
+def test_a_minimum_is_declared_with_the_setting_and_documented() -> None:
+    from estrategy.analysis import SettingsError
+
+    reg = Registry()
+
+    @rule("XY001", "bounded", registry=reg, settings={"xy_days": 7}, minimums={"xy_days": 1})
+    def bounded(context: RuleContext) -> Iterator[Violation]:
+        """Bounded."""
+        return iter(())
+
+    assert "- `xy_days` (default `7`, at least `1`)" in bounded.documentation()
+    assert check(ORPHANS, rules=[bounded], settings={"xy_days": 1}).findings == ()
+    with pytest.raises(SettingsError, match="setting 'xy_days' must be at least 1, got 0"):
+        check(ORPHANS, rules=[bounded], settings={"xy_days": 0})
+
+
+def test_a_minimum_for_an_undeclared_setting_is_refused() -> None:
+    with pytest.raises(RuleError, match="minimum for xy_other"):
+
+        @rule("XY001", "bounded", registry=Registry(), settings={"xy_days": 7},
+              minimums={"xy_other": 1})  # fmt: skip
+        def bounded(context: RuleContext) -> Iterator[Violation]:
+            """Bounded."""
+            return iter(())
+
+
 def test_checking_imports_neither_rich_nor_click() -> None:
     import subprocess
     import sys

@@ -29,6 +29,7 @@ __all__ = [
     "RuleFunction",
     "Severity",
     "Violation",
+    "as_date",
     "default_registry",
     "rule",
 ]
@@ -108,6 +109,24 @@ def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(value))
 
 
+def as_date(value: object) -> dt.date:
+    """The date ``value`` stands for: a date itself, or the day of a datetime.
+
+    Raises:
+        TypeError: ``value`` is neither a date nor a datetime.
+
+    Example:
+        >>> as_date(dt.datetime(2026, 6, 1, 14, 30))
+        datetime.date(2026, 6, 1)
+    """
+    # A datetime is a date too, but compares with neither: keep its day only.
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raise TypeError(f"as_of must be a date (datetime.date), got {type(value).__name__} {value!r}")
+
+
 @attrs.frozen
 class Violation:
     """What a rule function yields: one gap, before the engine stamps code and severity.
@@ -177,7 +196,7 @@ class RuleContext:
 
     Attributes:
         model: the model being checked.
-        as_of: the date time-dependent rules compare with.
+        as_of: the date time-dependent rules compare with (a datetime is cut to its day).
         settings: every setting name to its value (rule defaults, then user values).
         catalogue: the tactic, role and tool catalogue.
 
@@ -186,7 +205,7 @@ class RuleContext:
     """
 
     model: StrategyModel
-    as_of: dt.date
+    as_of: dt.date = attrs.field(converter=as_date)
     settings: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
     catalogue: Catalogue = attrs.field(factory=default_catalogue)
     _memo: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False, alias="_memo")
@@ -221,6 +240,7 @@ class Rule:
         severity: default severity.
         function: the check itself.
         settings: setting name to its default value.
+        minimums: setting name to the least value it accepts (numeric settings only).
         summary: the first line of the docstring.
         what: the *What it checks* section.
         why: the *Why it matters* section.
@@ -233,6 +253,7 @@ class Rule:
     severity: Severity = attrs.field(converter=Severity)
     function: RuleFunction = attrs.field(repr=False)
     settings: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
+    minimums: Mapping[str, float] = attrs.field(factory=dict, converter=_frozen_mapping)
     summary: str = ""
     what: str = ""
     why: str = ""
@@ -267,7 +288,11 @@ class Rule:
                 parts += ["", f"## {title}", "", text]
         if self.settings:
             parts += ["", "## Settings", ""]
-            parts += [f"- `{k}` (default `{v!r}`)" for k, v in sorted(self.settings.items())]
+            parts += [
+                f"- `{k}` (default `{v!r}`"
+                + (f", at least `{self.minimums[k]!r}`)" if k in self.minimums else ")")
+                for k, v in sorted(self.settings.items())
+            ]
         return "\n".join(parts) + "\n"
 
 
@@ -322,6 +347,12 @@ class Registry:
                 f"reserved for estrategy's built-in rules ({', '.join(BUILTIN_PREFIXES)}); "
                 "choose a prefix of your own"
             )
+        unknown = sorted(set(new.minimums) - set(new.settings))
+        if unknown:
+            raise RuleError(
+                f"rule {new.code} ({new.origin}) declares a minimum for {', '.join(unknown)}, "
+                "which is not one of its settings"
+            )
         existing = self._rules.get(new.code)
         if existing is not None:
             if existing.function is new.function and existing.origin == new.origin:
@@ -374,6 +405,7 @@ def rule(
     severity: Severity | str = Severity.WARNING,
     *,
     settings: Mapping[str, Any] | None = None,
+    minimums: Mapping[str, float] | None = None,
     registry: Registry | None = None,
 ) -> Callable[[RuleFunction], Rule]:
     """Turn a function into a :class:`Rule` and register it.
@@ -388,6 +420,8 @@ def rule(
         severity: default severity.
         settings: setting names and their default values (the names are shared by all
             rules of a run; prefix yours with your code family).
+        minimums: the least value of some numeric settings (``{"my_days": 1}``); a
+            smaller value given to :func:`estrategy.check` is a settings error.
         registry: where to register (the process-wide registry by default).
 
     Returns:
@@ -420,6 +454,7 @@ def rule(
             severity=Severity(severity),
             function=function,
             settings=dict(settings or {}),
+            minimums=dict(minimums or {}),
             origin=origin,
             **docs,
         )
