@@ -357,8 +357,9 @@ CASES: list[Case] = [
      lambda m: edit(edit(add(m, objectives=[new_objective("o-new")]), "strategies", "st-alt",
                          objectives=["o-leads", "o-new"]),
                     "strategies", "st-ext", objectives=["o-leads", "o-new"])),
-    ("ACT001", lambda m: drop(m, "actions", "a-events"), [("t-events",)],
-     lambda m: edit(m, "actions", "a-events", status=ActionStatus.DROPPED)),
+    ("ACT001", lambda m: edit(m, "actions", "a-events", status=ActionStatus.DROPPED),
+     [("t-events",)],
+     lambda m: edit(m, "actions", "a-events", status=ActionStatus.DONE)),
     ("ACT002", lambda m: edit(m, "actions", "a-social", budget=None), [("a-social",)],
      lambda m: edit(m, "actions", "a-social", budget=Decimal(0))),
     ("ACT003", lambda m: edit(m, "actions", "a-social", deadline=dt.date(2026, 11, 14)),
@@ -574,3 +575,203 @@ def test_chn002_ignores_an_external_volet_without_tactics() -> None:
         kpis=(attrs.evolve(base().kpis[0], tactics=["t-crm", "t-training"]),),
     )
     assert findings(model, "CHN002") == []
+
+
+# -- fixes of the rules review: each test failed before its fix --------------------------
+
+
+def test_act001_fires_on_a_tactic_with_no_action_at_all() -> None:
+    assert findings(drop(base(), "actions", "a-events"), "ACT001") == [("t-events",)]
+
+
+def _kpi_line(target: float, *values: tuple[dt.date, float], **changes: Any) -> StrategyModel:
+    """Base with o-leads due 2026-12-31 and k-leads holding ``values`` (no direction given)."""
+    model = edit(base(), "objectives", "o-leads", deadline=dt.date(2026, 12, 31))
+    return edit(
+        model,
+        "kpis",
+        "k-leads",
+        target=target,
+        measurements=[Measurement(date=d, value=v) for d, v in values],
+        **changes,
+    )
+
+
+def test_mes005_follows_the_planned_line_down_when_the_target_is_below_the_start() -> None:
+    start = (dt.date(2026, 1, 1), 100.0)
+    june = dt.date(2026, 6, 1)
+    # Direction defaults to increase, but the line goes from 100 down to 50.
+    past_target = _kpi_line(50, start, (june, 40.0))
+    assert findings(past_target, "MES005", as_of=june) == []
+    no_progress = _kpi_line(50, start, (june, 100.0))
+    assert findings(no_progress, "MES005", as_of=june) == [("k-leads",)]
+
+
+def test_mes005_direction_settles_a_flat_line() -> None:
+    start = (dt.date(2026, 1, 1), 50.0)
+    june = dt.date(2026, 6, 1)
+    lower = _kpi_line(50, start, (june, 45.0), direction=Direction.INCREASE)
+    assert findings(lower, "MES005", as_of=june) == [("k-leads",)]
+    assert findings(_kpi_line(50, start, (june, 55.0)), "MES005", as_of=june) == []
+    decrease = _kpi_line(50, start, (june, 45.0), direction=Direction.DECREASE)
+    assert findings(decrease, "MES005", as_of=june) == []
+
+
+def _bypass(item: Any, **values: Any) -> Any:
+    """``item`` with fields set to plain values, past the model's converters.
+
+    Stands for a caller whose object holds a plain string where the model has an enum.
+    """
+    for name, value in values.items():
+        object.__setattr__(item, name, value)
+    return item
+
+
+def test_org003_reads_a_group_kind_given_as_a_string() -> None:
+    org = base().organization
+    group = attrs.evolve(org.groups[0], deadline=None)
+    model = attrs.evolve(base(), organization=attrs.evolve(org, groups=[group]))
+    assert findings(model, "ORG003") == [("g-project",)]
+    plain = attrs.evolve(group)
+    _bypass(plain, kind="project")
+    as_string = attrs.evolve(base(), organization=attrs.evolve(org, groups=[plain]))
+    assert type(as_string.organization.groups[0].kind) is str
+    assert findings(as_string, "ORG003") == [("g-project",)]
+
+
+def test_org005_reads_an_esn_tool_kind_given_as_a_string() -> None:
+    with_esn = add(base(), tools=[Tool(id="tool-esn", kind=ToolKind.ESN)])
+    expected = findings(with_esn, "ORG005")
+    assert expected  # p-ceo, p-ds and x-expert have no tie and no group
+    as_string = add(base(), tools=[_bypass(Tool(id="tool-esn"), kind="esn")])
+    assert findings(as_string, "ORG005") == expected
+
+
+def test_an_esn_tie_given_as_a_string_counts_as_an_esn_tie() -> None:
+    from estrategy.org.tables import tables_from_organization
+
+    tie = _bypass(Tie(source="p-cm", target="p-sales"), kind="esn")
+    org = attrs.evolve(base().organization, ties=[tie])
+    assert tables_from_organization(org).tie_esn.tolist() == [True]
+
+
+@pytest.mark.parametrize("code", ["ACT003", "MES003"])
+def test_a_datetime_as_of_counts_as_its_day(code: str) -> None:
+    model = edit(base(), "actions", "a-social", deadline=dt.date(2026, 11, 1))
+    model = attrs.evolve(model, reviews=[Review(date=dt.date(2026, 5, 1))])
+    by_date = check(model, select=code, as_of=dt.date(2026, 11, 15))
+    by_datetime = check(model, select=code, as_of=dt.datetime(2026, 11, 15, 18, 30))
+    assert by_datetime.findings == by_date.findings
+    assert by_datetime.findings
+    assert "failed" not in by_datetime.findings[0].message
+    assert by_datetime.as_of == dt.date(2026, 11, 15)
+
+
+@pytest.mark.parametrize("value", ["2026-11-15", 20261115])
+def test_an_as_of_that_is_no_date_is_a_type_error(value: object) -> None:
+    with pytest.raises(TypeError, match="as_of must be a date"):
+        check(base(), as_of=value)  # type: ignore[arg-type]
+
+
+def test_str004_reads_a_missing_statement_as_empty() -> None:
+    model = edit(base(), "objectives", "o-leads", statement=None)
+    (finding,) = check(model, select="STR004").findings
+    assert finding.message == "objective o-leads is not SMART: S (no statement)"
+
+
+def _drop_action(model: StrategyModel, action_id: str) -> StrategyModel:
+    return edit(model, "actions", action_id, status=ActionStatus.DROPPED)
+
+
+def test_rol006_needs_an_action_that_is_not_dropped() -> None:
+    model = _drop_action(base(), "a-training")
+    assert findings(model, "ROL006") == [("t-crm",), ("t-training",)]
+    assert findings(edit(model, "actions", "a-training", status="done"), "ROL006") == []
+
+
+def test_tec001_ignores_dropped_actions() -> None:
+    model = edit(add(base(), tools=[Tool(id="tool-x")]), "actions", "a-social",
+                 tools=["tool-crm", "tool-x"])  # fmt: skip
+    assert findings(model, "TEC001") == []
+    assert findings(_drop_action(model, "a-social"), "TEC001") == [("tool-x",)]
+
+
+def test_tec004_ignores_a_dropped_action_that_uses_the_crm() -> None:
+    # a-content (marketing, prospects) is the only marketing action using the CRM.
+    assert findings(_drop_action(base(), "a-content"), "TEC004") == [("prospects", "marketing")]
+
+
+def test_act002_and_rol005_skip_dropped_actions() -> None:
+    incomplete = edit(base(), "actions", "a-social", budget=None, competences=["seo"])
+    assert findings(incomplete, "ACT002") == [("a-social",)]
+    assert findings(incomplete, "ROL005") == [("a-social",)]
+    assert findings(_drop_action(incomplete, "a-social"), "ACT002") == []
+    assert findings(_drop_action(incomplete, "a-social"), "ROL005") == []
+
+
+def test_act004_counts_the_budgets_of_live_actions_only() -> None:
+    spread = spread_budget(base(), 10000)
+    assert findings(spread, "ACT004") == [()]
+    # A dropped 60,000 would have concentrated the budget; it no longer counts.
+    big = _action("a-big", "t-social", ["negotiation"], "p-sales", 60000)
+    assert findings(add(spread, actions=[big]), "ACT004") == []
+    dropped = attrs.evolve(big, status=ActionStatus.DROPPED)
+    assert findings(add(spread, actions=[dropped]), "ACT004") == [()]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "least"),
+    [
+        ("review_interval_days", -5, 1),
+        ("review_interval_days", 0, 1),
+        ("upward_hops", -1, 0),
+        ("off_track_tolerance", -1, 0.0),
+        ("atomisation_min_tactics", 0, 1),
+        ("atomisation_max_hhi", -0.1, 0.0),
+    ],
+)
+def test_a_setting_below_its_minimum_is_a_settings_error(
+    name: str, value: float, least: float
+) -> None:
+    from estrategy.analysis import SettingsError
+
+    with pytest.raises(SettingsError, match=f"setting '{name}' must be at least {least!r}"):
+        check(base(), settings={name: value})
+    assert check(base(), settings={name: least}).findings is not None
+
+
+def test_the_cli_rejects_a_setting_below_its_minimum(tmp_path: Any) -> None:
+    from click.testing import CliRunner
+
+    from estrategy.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--set", "review_interval_days=-5"])
+    assert result.exit_code == 2
+    assert "review_interval_days" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_org004_counts_one_step_and_names_a_repeated_role_once() -> None:
+    model = edit_person(base(), "p-cm", roles=["community_manager", "community_manager"])
+    report = check(model, select="ORG004", settings={"upward_hops": 0})
+    messages = [f.message for f in report.findings]
+    expected = "community manager p-cm is 1 step from the nearest decision maker (more than 0)"
+    assert expected in messages
+
+
+def test_mes003_agrees_with_a_single_gap() -> None:
+    reviews = [Review(date=dt.date(2026, 5, 1)), Review(date=dt.date(2026, 11, 1))]
+    (finding,) = check(attrs.evolve(base(), reviews=reviews), select="MES003").findings
+    assert "1 gap between reviews exceeds 90 days" in finding.message
+    reviews.insert(0, Review(date=dt.date(2025, 11, 1)))
+    (finding,) = check(attrs.evolve(base(), reviews=reviews), select="MES003").findings
+    assert "2 gaps between reviews exceed 90 days" in finding.message
+
+
+def test_rol006_says_plainly_that_a_tactic_has_no_strategy() -> None:
+    model = edit(base(), "tactics", "t-crm", strategy=None)
+    (finding,) = check(model, select="ROL006").findings
+    assert finding.message == (
+        "tactic t-crm addresses employees but implements no strategy, so no training or "
+        "change-management tactic supports it"
+    )

@@ -288,7 +288,7 @@ def tables_from_organization(organization: Organization) -> OrgTables:
         (group_index[g.id], person_index[m]) for g in groups for m in g.members if m in person_index
     ]
     ties = [
-        (person_index[t.source], person_index[t.target], t.kind is TieKind.ESN, t.weight)
+        (person_index[t.source], person_index[t.target], t.kind == TieKind.ESN, t.weight)
         for t in organization.ties
         if t.source in person_index and t.target in person_index
     ]

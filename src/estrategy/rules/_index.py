@@ -2,17 +2,23 @@
 
 Every lookup a rule needs (tactics of a strategy, actions of a tactic, KPIs of a tactic…)
 is built here once, in one pass per collection, so that every rule stays linear.
+
+A dropped action no longer implements anything: the action relations below, and
+:func:`live_actions`, leave dropped actions out, so that every rule reads them the same
+way (``docs/rules.md``, decisions).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 
 import attrs
 
 from estrategy.model import (
+    Action,
+    ActionStatus,
     Objective,
     Person,
     StrategyModel,
@@ -23,7 +29,17 @@ from estrategy.model import (
 from estrategy.model import Strategy as StrategyItem
 from estrategy.rules._engine import RuleContext
 
-__all__ = ["ModelIndex", "is_retained", "model_index", "objective", "person", "strategy_of", "tool"]
+__all__ = [
+    "ModelIndex",
+    "is_live",
+    "is_retained",
+    "live_actions",
+    "model_index",
+    "objective",
+    "person",
+    "strategy_of",
+    "tool",
+]
 
 
 def _freeze(value: dict[str, list[int]]) -> Mapping[str, Sequence[int]]:
@@ -44,11 +60,12 @@ class ModelIndex:
         tactic_at: tactic id to its index in ``model.tactics``.
         person_at: person id to its index in ``model.organization.people``.
         tool_at: tool id to its index in ``model.tools``.
+        live_actions: indexes of the actions that are not dropped, in model order.
         tactics_of_strategy: strategy id to the indexes of its tactics.
-        actions_of_tactic: tactic id to the indexes of its actions.
+        actions_of_tactic: tactic id to the indexes of its actions that are not dropped.
         kpis_of_tactic: tactic id to the indexes of the KPIs measuring it.
         strategies_of_objective: objective id to the indexes of the strategies pursuing it.
-        actions_of_tool: tool id to the indexes of the actions using it.
+        actions_of_tool: tool id to the indexes of the actions, not dropped, using it.
     """
 
     objective_at: Mapping[str, int]
@@ -56,6 +73,7 @@ class ModelIndex:
     tactic_at: Mapping[str, int]
     person_at: Mapping[str, int]
     tool_at: Mapping[str, int]
+    live_actions: Sequence[int]
     tactics_of_strategy: Mapping[str, Sequence[int]]
     actions_of_tactic: Mapping[str, Sequence[int]]
     kpis_of_tactic: Mapping[str, Sequence[int]]
@@ -71,7 +89,11 @@ class ModelIndex:
                 tactics_of_strategy[tactic.strategy].append(i)
         actions_of_tactic: dict[str, list[int]] = defaultdict(list)
         actions_of_tool: dict[str, list[int]] = defaultdict(list)
+        live: list[int] = []
         for i, action in enumerate(model.actions):
+            if not is_live(action):
+                continue
+            live.append(i)
             actions_of_tactic[action.tactic].append(i)
             for tool in action.tools if len(action.tools) < 2 else dict.fromkeys(action.tools):
                 actions_of_tool[tool].append(i)
@@ -89,6 +111,7 @@ class ModelIndex:
             tactic_at=MappingProxyType({t.id: i for i, t in enumerate(model.tactics)}),
             person_at=MappingProxyType({p.id: i for i, p in enumerate(model.organization.people)}),
             tool_at=MappingProxyType({t.id: i for i, t in enumerate(model.tools)}),
+            live_actions=tuple(live),
             tactics_of_strategy=_freeze(tactics_of_strategy),
             actions_of_tactic=_freeze(actions_of_tactic),
             kpis_of_tactic=_freeze(kpis_of_tactic),
@@ -100,6 +123,18 @@ class ModelIndex:
 def model_index(context: RuleContext) -> ModelIndex:
     """The index of the context's model, built once per run."""
     return context.memo(ModelIndex, lambda: ModelIndex.build(context.model))
+
+
+def is_live(action: Action) -> bool:
+    """Whether an action still implements its tactic: it is not dropped."""
+    return action.status != ActionStatus.DROPPED
+
+
+def live_actions(context: RuleContext) -> Iterator[tuple[int, Action]]:
+    """The actions that are not dropped, with their indexes in ``model.actions``."""
+    actions = context.model.actions
+    for i in model_index(context).live_actions:
+        yield i, actions[i]
 
 
 def is_retained(strategy: StrategyItem) -> bool:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from estrategy.model import ActionStatus
 from estrategy.rules._engine import RuleContext, Violation, rule
-from estrategy.rules._index import model_index
+from estrategy.rules._index import live_actions, model_index
 
 __all__ = ["budget_atomisation", "incomplete_action", "overdue_action", "tactic_without_actions"]
 
@@ -18,7 +18,8 @@ def tactic_without_actions(context: RuleContext) -> Iterator[Violation]:
     """A tactic has no action.
 
     What it checks:
-        Every tactic that no action names as its ``tactic``.
+        Every tactic that no action names as its ``tactic``. Dropped actions do not
+        count: a tactic whose only actions are dropped has no action.
 
     Why it matters:
         Step five of the method in *L'adoption massive du Social Selling, devait
@@ -41,7 +42,7 @@ def incomplete_action(context: RuleContext) -> Iterator[Violation]:
     What it checks:
         Every action with no ``competences``, no ``responsible``, no ``tools``, no
         ``budget`` (``0`` is a budget) or no ``deadline``. The message lists what is
-        missing.
+        missing. Dropped actions are not checked.
 
     Why it matters:
         *L'adoption massive du Social Selling, devait décoiffer…* lists what an action
@@ -52,7 +53,7 @@ def incomplete_action(context: RuleContext) -> Iterator[Violation]:
     How to fix:
         Fill in the missing fields (a budget of ``0`` states that no money is needed).
     """
-    for i, action in enumerate(context.model.actions):
+    for i, action in live_actions(context):
         missing = [
             what
             for what, absent in (
@@ -110,15 +111,17 @@ def overdue_action(context: RuleContext) -> Iterator[Violation]:
     "budget-atomisation",
     "info",
     settings={"atomisation_min_tactics": 8, "atomisation_max_hhi": 0.10},
+    minimums={"atomisation_min_tactics": 1, "atomisation_max_hhi": 0.0},
 )
 def budget_atomisation(context: RuleContext) -> Iterator[Violation]:
     """The budget is spread thin over many tactics.
 
     What it checks:
         With at least ``atomisation_min_tactics`` (default 8) funded tactics (tactics whose
-        actions have a total budget above zero), the Herfindahl index of their budget
-        shares (the sum of the squared shares: 1 when one tactic takes everything, 1/n
-        when n share equally) is below ``atomisation_max_hhi`` (default 0.10).
+        actions, dropped ones left out, have a total budget above zero), the Herfindahl
+        index of their budget shares (the sum of the squared shares: 1 when one tactic
+        takes everything, 1/n when n share equally) is below ``atomisation_max_hhi``
+        (default 0.10).
 
     Why it matters:
         *Entreprises traditionnelles : De l'ombre à la lumière digitale* warns against
@@ -130,7 +133,7 @@ def budget_atomisation(context: RuleContext) -> Iterator[Violation]:
         drop or postpone the others.
     """
     totals: dict[str, Decimal] = defaultdict(Decimal)
-    for action in context.model.actions:
+    for _, action in live_actions(context):
         if action.budget is not None:
             totals[action.tactic] += action.budget
     funded = {tactic: amount for tactic, amount in totals.items() if amount > 0}

@@ -63,7 +63,13 @@ def kpi_never_measured(context: RuleContext) -> Iterator[Violation]:
             yield Violation(f"KPI {kpi.id} has no measurement", [kpi.id], ["kpis", i])
 
 
-@rule("MES003", "irregular-reviews", "warning", settings={"review_interval_days": 90})
+@rule(
+    "MES003",
+    "irregular-reviews",
+    "warning",
+    settings={"review_interval_days": 90},
+    minimums={"review_interval_days": 1},
+)
 def irregular_reviews(context: RuleContext) -> Iterator[Violation]:
     """Reviews are missing or too far apart.
 
@@ -97,7 +103,8 @@ def irregular_reviews(context: RuleContext) -> Iterator[Violation]:
     if gaps:
         a, b = max(gaps, key=lambda g: ((g[1] - g[0]).days, g[0]))
         problems.append(
-            f"{len(gaps)} gap{'s' if len(gaps) > 1 else ''} between reviews exceed "
+            f"{len(gaps)} {'gaps' if len(gaps) > 1 else 'gap'} between reviews "
+            f"{'exceed' if len(gaps) > 1 else 'exceeds'} "
             f"{interval} days (the longest: {a.isoformat()} to {b.isoformat()}, "
             f"{(b - a).days} days)"
         )
@@ -158,12 +165,23 @@ def _kpi_lag(context: RuleContext, kpi: KPI) -> tuple[float, float, float, dt.da
     ordered = sorted(kpi.measurements, key=lambda m: (m.date, m.value))
     first, latest = ordered[0], ordered[-1]
     expected = planned_value(first.date, first.value, goal.deadline, kpi.target, latest.date)
-    sign = 1.0 if kpi.direction == Direction.INCREASE else -1.0
+    # "Behind" follows where the planned line goes; ``direction`` only settles a flat line.
+    planned_change = kpi.target - first.value
+    if planned_change:
+        sign = 1.0 if planned_change > 0 else -1.0
+    else:
+        sign = 1.0 if kpi.direction == Direction.INCREASE else -1.0
     lag = sign * (expected - latest.value)
     return lag, abs(kpi.target - first.value), expected, latest.date
 
 
-@rule("MES005", "off-track", "warning", settings={"off_track_tolerance": 0.2})
+@rule(
+    "MES005",
+    "off-track",
+    "warning",
+    settings={"off_track_tolerance": 0.2},
+    minimums={"off_track_tolerance": 0.0},
+)
 def off_track(context: RuleContext) -> Iterator[Violation]:
     """A KPI is behind its planned line.
 
@@ -171,8 +189,10 @@ def off_track(context: RuleContext) -> Iterator[Violation]:
         For every KPI with a target, measurements, and an objective with a deadline: the
         planned line runs from the KPI's first measurement to its target at the
         objective's deadline. The rule fires when the latest measurement is behind that
-        line (below it for an ``increase`` KPI, above it for a ``decrease`` one) by more
-        than ``off_track_tolerance`` (default 0.2, i.e. 20 %) of the whole planned change.
+        line by more than ``off_track_tolerance`` (default 0.2, i.e. 20 %) of the whole
+        planned change. Behind means below the line when the target is above the first
+        measurement, above it when the target is below; the KPI's ``direction`` decides
+        only when the target equals the first measurement.
 
     Why it matters:
         The controls of *L'adoption massive du Social Selling, devait décoiffer…* exist

@@ -127,7 +127,7 @@ def project_without_charter(context: RuleContext) -> Iterator[Violation]:
         deadline, or change its kind (a community of practice has neither).
     """
     for i, group in enumerate(context.model.organization.groups):
-        if group.kind is not GroupKind.PROJECT:
+        if group.kind != GroupKind.PROJECT:
             continue
         missing = [
             what
@@ -142,7 +142,13 @@ def project_without_charter(context: RuleContext) -> Iterator[Violation]:
             )
 
 
-@rule("ORG004", "no-upward-path", "warning", settings={"upward_hops": 3})
+@rule(
+    "ORG004",
+    "no-upward-path",
+    "warning",
+    settings={"upward_hops": 3},
+    minimums={"upward_hops": 0},
+)
 def no_upward_path(context: RuleContext) -> Iterator[Violation]:
     """A field role is too many steps from a decision maker, or cannot reach one.
 
@@ -170,13 +176,15 @@ def no_upward_path(context: RuleContext) -> Iterator[Violation]:
     reach = context.memo("org.upward_reach", lambda: upward_reach(tables))
     index = {pid: i for i, pid in enumerate(tables.person_ids)}
     for holder in reach.beyond(hops):
-        role = " and ".join(_ROLE_NAMES.get(r, r) for r in holder.roles)
+        # A role listed twice is named once ("sales, sales" is one salesperson).
+        role = " and ".join(dict.fromkeys(_ROLE_NAMES.get(r, r) for r in holder.roles))
         if holder.steps is None:
             message = f"{role} {holder.person} has no path to any decision maker"
         else:
+            steps = f"{holder.steps} step{'' if holder.steps == 1 else 's'}"
             message = (
-                f"{role} {holder.person} is {holder.steps} steps from the nearest "
-                f"decision maker (more than {hops})"
+                f"{role} {holder.person} is {steps} from the nearest decision maker "
+                f"(more than {hops})"
             )
         yield Violation(message, [holder.person], ["organization", "people", index[holder.person]])
 
@@ -200,7 +208,7 @@ def isolated_person(context: RuleContext) -> Iterator[Violation]:
     """
     from estrategy.org.transversal import isolates
 
-    if not any(tool.kind is ToolKind.ESN for tool in context.model.tools):
+    if not any(tool.kind == ToolKind.ESN for tool in context.model.tools):
         return
     tables = _tables(context)
     alone = isolates(tables)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from estrategy.model import Audience, OrganizationSize, Person, RoleKind
 from estrategy.rules._engine import RuleContext, Violation, rule
-from estrategy.rules._index import is_retained, model_index, person
+from estrategy.rules._index import is_retained, live_actions, model_index, person
 
 __all__ = [
     "no_change_support",
@@ -161,10 +161,10 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
     """Someone lacks the competences their action or role requires.
 
     What it checks:
-        Every action requiring a competence (``competences``) that its ``responsible``
-        person does not have in their ``skills`` (subject: the action); and every holder of
-        a role who lacks more than half of the competences the role catalogue expects of
-        that role (subject: the person).
+        Every action, not dropped, requiring a competence (``competences``) that its
+        ``responsible`` person does not have in their ``skills`` (subject: the action); and
+        every holder of a role who lacks more than half of the competences the role
+        catalogue expects of that role (subject: the person).
 
     Why it matters:
         *Entreprises traditionnelles : De l'ombre à la lumière digitale* asks for an
@@ -177,7 +177,7 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
     """
     people = context.model.organization.people
     skills_of = {p.id: frozenset(p.skills) for p in people}
-    for i, action in enumerate(context.model.actions):
+    for i, action in live_actions(context):
         if action.responsible is None or not action.competences:
             continue
         skills = skills_of[action.responsible]
@@ -217,8 +217,8 @@ def no_change_support(context: RuleContext) -> Iterator[Violation]:
     What it checks:
         Every tactic whose ``audience`` is ``employees`` when its strategy has no tactic of
         a kind in ``change_support_kinds`` (default ``training`` and
-        ``change_management``) with at least one action. A tactic with no strategy has no
-        such support by definition.
+        ``change_management``) with at least one action that is not dropped. A tactic with
+        no strategy has no such support by definition.
 
     Why it matters:
         *L'adoption massive du Social Selling, devait décoiffer…* traces resistance to
@@ -236,6 +236,7 @@ def no_change_support(context: RuleContext) -> Iterator[Violation]:
     tactics = context.model.tactics
     supported: set[str] = set()
     for tactic in tactics:
+        # actions_of_tactic leaves dropped actions out: a dropped training supports nobody.
         if (
             tactic.strategy is not None
             and str(tactic.kind) in kinds
@@ -243,11 +244,16 @@ def no_change_support(context: RuleContext) -> Iterator[Violation]:
         ):
             supported.add(tactic.strategy)
     for i, tactic in enumerate(tactics):
-        if tactic.audience == Audience.EMPLOYEES and tactic.strategy not in supported:
-            where = f"strategy {tactic.strategy}" if tactic.strategy is not None else "no strategy"
-            yield Violation(
-                f"tactic {tactic.id} addresses employees but {where} has no training or "
-                "change-management tactic with an action",
-                [tactic.id],
-                ["tactics", i],
+        if tactic.audience != Audience.EMPLOYEES or tactic.strategy in supported:
+            continue
+        if tactic.strategy is None:
+            message = (
+                f"tactic {tactic.id} addresses employees but implements no strategy, so no "
+                "training or change-management tactic supports it"
             )
+        else:
+            message = (
+                f"tactic {tactic.id} addresses employees but its strategy {tactic.strategy} "
+                "has no training or change-management tactic with an action"
+            )
+        yield Violation(message, [tactic.id], ["tactics", i])

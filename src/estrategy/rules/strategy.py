@@ -114,7 +114,7 @@ def objective_not_smart(context: RuleContext) -> Iterator[Violation]:
     """
     for i, objective in enumerate(context.model.objectives):
         failing: list[str] = []
-        if not objective.statement.strip():
+        if not (objective.statement or "").strip():  # None from Python callers: empty
             failing.append("S (no statement)")
         measurable = [
             what

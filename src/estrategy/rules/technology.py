@@ -23,7 +23,7 @@ def tool_without_purpose(context: RuleContext) -> Iterator[Violation]:
     """A tool is used by no action.
 
     What it checks:
-        Every tool that no action lists in its ``tools``.
+        Every tool that no action, dropped ones left out, lists in its ``tools``.
 
     Why it matters:
         *2017 : pour avancer, il faudra encore de l'E-Sens* opposes meaning ("E-Sens") to
@@ -111,7 +111,8 @@ def uncoordinated_contacts(context: RuleContext) -> Iterator[Violation]:
     What it checks:
         For each external audience (every audience but ``employees``): when two or more
         units (the tactics' ``owner_unit``) run tactics towards it, every such unit that
-        has no action, in a tactic it runs for that audience, using a tool of kind ``crm``.
+        has no action (not dropped), in a tactic it runs for that audience, using a tool of
+        kind ``crm``.
         One finding per audience; its subjects are the audience, then the units without a
         CRM.
 
