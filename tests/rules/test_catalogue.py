@@ -13,6 +13,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from estrategy.analysis import check
 from estrategy.model import (
@@ -615,6 +617,27 @@ def test_mes005_direction_settles_a_flat_line() -> None:
     assert findings(_kpi_line(50, start, (june, 55.0)), "MES005", as_of=june) == []
     decrease = _kpi_line(50, start, (june, 45.0), direction=Direction.DECREASE)
     assert findings(decrease, "MES005", as_of=june) == []
+
+
+@given(
+    first=st.integers(-1000, 1000),
+    target=st.integers(-1000, 1000),
+    latest=st.integers(-2000, 2000),
+)
+def test_mes005_reads_the_line_not_the_declared_direction(
+    first: int, target: int, latest: int
+) -> None:
+    june = dt.date(2026, 6, 1)
+    values = ((dt.date(2026, 1, 1), float(first)), (june, float(latest)))
+    up, down = (
+        findings(_kpi_line(target, *values, direction=d), "MES005", as_of=june)
+        for d in (Direction.INCREASE, Direction.DECREASE)
+    )
+    if target != first:
+        assert up == down
+    # Reaching or passing the target is never off track.
+    if (target - first) * (latest - target) >= 0 and target != first:
+        assert up == []
 
 
 def _bypass(item: Any, **values: Any) -> Any:
