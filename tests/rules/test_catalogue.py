@@ -782,6 +782,17 @@ def test_org004_counts_one_step_and_names_a_repeated_role_once() -> None:
     assert expected in messages
 
 
+def test_org004_names_the_roles_in_a_fixed_order() -> None:
+    def message(roles: list[str]) -> str:
+        model = edit_person(base(), "p-cm", roles=roles)
+        report = check(model, select="ORG004", settings={"upward_hops": 0})
+        return next(f.message for f in report.findings if f.subjects == ("p-cm",))
+
+    both = "community manager and data scientist p-cm is 1 step"
+    assert message(["data_scientist", "community_manager"]).startswith(both)
+    assert message(["community_manager", "data_scientist"]).startswith(both)
+
+
 def test_mes003_agrees_with_a_single_gap() -> None:
     reviews = [Review(date=dt.date(2026, 5, 1)), Review(date=dt.date(2026, 11, 1))]
     (finding,) = check(attrs.evolve(base(), reviews=reviews), select="MES003").findings

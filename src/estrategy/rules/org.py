@@ -176,8 +176,11 @@ def no_upward_path(context: RuleContext) -> Iterator[Violation]:
     reach = context.memo("org.upward_reach", lambda: upward_reach(tables))
     index = {pid: i for i, pid in enumerate(tables.person_ids)}
     for holder in reach.beyond(hops):
-        # A role listed twice is named once ("sales, sales" is one salesperson).
-        role = " and ".join(dict.fromkeys(_ROLE_NAMES.get(r, r) for r in holder.roles))
+        # Each role named once, in a fixed order, whatever the person's list says.
+        role = " and ".join(
+            _ROLE_NAMES.get(r, r)
+            for r in sorted(set(holder.roles), key=lambda r: (r not in _ROLE_NAMES, r))
+        )
         if holder.steps is None:
             message = f"{role} {holder.person} has no path to any decision maker"
         else:
