@@ -39,3 +39,9 @@ def test_cli_exits_2_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "s.yaml:2:" in result.stderr
+
+
+def test_json_surrogate_pairs_read_as_yaml_give_the_character() -> None:
+    text = '{"schema_version": 1, "name": "beer \\ud83c\\udf7a"}'
+    assert loads(text, "yaml").name == "beer \U0001f37a"
+    assert loads(text, "json").name == "beer \U0001f37a"

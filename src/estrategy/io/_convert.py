@@ -80,22 +80,30 @@ def did_you_mean(value: str, choices: list[str]) -> str:
 
 def _str(value: object, _type: object) -> str:
     if isinstance(value, str):
-        if not value.isascii():
-            _refuse_surrogates(value)
-        return value
+        return value if value.isascii() else _without_surrogates(value)
     # Ids such as `42` are written unquoted; an int reads back as its digits.
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     raise TypeError(f"expected text, got {describe(value)}")
 
 
-def _refuse_surrogates(value: str) -> None:
-    """Refuse a lone surrogate (an escape such as U+D800): it is not text, cannot be written."""
+def _without_surrogates(value: str) -> str:
+    """Join escaped surrogate pairs; refuse a lone surrogate, which is not text.
+
+    JSON writes a character beyond U+FFFF as two escapes (a surrogate pair) and YAML
+    parsers read them as two halves: JSON read as YAML must give the same text.
+    """
     try:
         value.encode("utf-8")
-    except UnicodeEncodeError as exc:
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        lone = next(c for c in value if 0xD800 <= ord(c) <= 0xDFFF)
         raise ValueError(
-            f"the text holds {value[exc.start]!r}, a lone surrogate, which is not valid Unicode"
+            f"the text holds {lone!r}, a lone surrogate, which is not valid Unicode"
         ) from None
 
 
