@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -46,6 +46,16 @@ _FIELD_ROLES = ("community_manager", "data_scientist", "sales")
 
 def _pct(part: float, whole: float) -> float:
     return 100.0 * part / whole if whole else 0.0
+
+
+def _signals(*checks: tuple[str, str, Sequence[str]]) -> CriterionResult:
+    """Score the share of signals present: ``(fact if present, gap if absent, ids)`` each.
+
+    Present signals come first as supporting evidence, then the gaps, in the given order.
+    """
+    present = [Evidence(fact, ids) for fact, _, ids in checks if ids]
+    gaps = [Evidence(gap, supports=False) for _, gap, ids in checks if not ids]
+    return CriterionResult(_pct(len(present), len(checks)), [*present, *gaps])
 
 
 # --- strategy ---------------------------------------------------------------------------
@@ -561,18 +571,13 @@ def back_serves_front(model: StrategyModel, context: CriterionContext) -> Criter
 def efficiency(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Digital makes the company more efficient: processes, back office, time saved (002)."""
     facts = context.facts
-    signals = []
     process = [
         t.id
         for t in model.tactics
         if t.kind in (TacticKind.PROCESS_DIGITALISATION, TacticKind.CRM_DEPLOYMENT)
         and facts.actions_of.get(t.id)
     ]
-    if process:
-        signals.append(Evidence("processes being digitalised", process))
     saving = [k.id for k in model.kpis if k.direction == Direction.DECREASE and k.measurements]
-    if saving:
-        signals.append(Evidence("measured KPIs aiming at less time or cost", saving))
     used = _used_tools(model)
     back = [
         t.id
@@ -583,49 +588,42 @@ def efficiency(model: StrategyModel, context: CriterionContext) -> CriterionResu
             or t.kind in (ToolKind.DOCUMENT_MANAGEMENT, ToolKind.COLLABORATION)
         )
     ]
-    if back:
-        signals.append(Evidence("back-office or collaboration tools in use", back))
-    evidence = list(signals)
-    lacking = [
-        what
-        for what, present in (
-            ("no process is being digitalised", process),
-            ("no measured KPI aims at less time or cost", saving),
-            ("no back-office or collaboration tool is in use", back),
-        )
-        if not present
-    ]
-    evidence += [Evidence(what, supports=False) for what in lacking]
-    return CriterionResult(_pct(len(signals), 3), evidence)
+    return _signals(
+        ("processes being digitalised", "no process is being digitalised", process),
+        (
+            "measured KPIs aiming at less time or cost",
+            "no measured KPI aims at less time or cost",
+            saving,
+        ),
+        (
+            "back-office or collaboration tools in use",
+            "no back-office or collaboration tool is in use",
+            back,
+        ),
+    )
 
 
 @declare("data-capability", title="Data capability")
 def data_capability(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Data is collected, analysed and followed over time (004: the data scientist)."""
-    signals = []
     analytics = [t.id for t in model.tools if t.kind == ToolKind.ANALYTICS] + [
         t.id for t in model.tactics if t.kind == TacticKind.DATA_ANALYTICS
     ]
-    if analytics:
-        signals.append(Evidence("analytics tools or tactics", analytics))
     scientists = context.facts.holders.get("data_scientist", ())
-    if scientists:
-        signals.append(Evidence("internal data scientists", scientists))
     trends = [k.id for k in model.kpis if len({m.date for m in k.measurements}) >= 2]
-    if trends:
-        signals.append(Evidence("KPIs followed over time (two measurements or more)", trends))
-    evidence = list(signals)
-    lacking = [
-        what
-        for what, present in (
-            ("no analytics tool or data-analytics tactic", analytics),
-            ("no internal data scientist", scientists),
-            ("no KPI is followed over time", trends),
-        )
-        if not present
-    ]
-    evidence += [Evidence(what, supports=False) for what in lacking]
-    return CriterionResult(_pct(len(signals), 3), evidence)
+    return _signals(
+        (
+            "analytics tools or tactics",
+            "no analytics tool or data-analytics tactic",
+            analytics,
+        ),
+        ("internal data scientists", "no internal data scientist", scientists),
+        (
+            "KPIs followed over time (two measurements or more)",
+            "no KPI is followed over time",
+            trends,
+        ),
+    )
 
 
 # --- organisation and transversality ----------------------------------------------------
