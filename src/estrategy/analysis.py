@@ -20,8 +20,8 @@ import attrs
 
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import StrategyModel
+from estrategy.model.dates import resolve_as_of
 from estrategy.rules import Finding, Rule, RuleContext, Severity, registry
-from estrategy.rules._engine import as_date
 
 if TYPE_CHECKING:
     import pandas
@@ -336,7 +336,7 @@ def check(
     levels = resolve_severities(available.values(), severities)
     values = _resolve_settings(running, settings, available.values())
     # A datetime is cut to its day (rules compare dates); anything else is a TypeError.
-    when = as_date(as_of if as_of is not None else model.as_of or dt.date.today())
+    when = resolve_as_of(as_of, model.as_of)
     context = RuleContext(
         model=model,
         as_of=when,

@@ -23,6 +23,7 @@ from estrategy.model.plan import (
     Tactic,
     Tool,
 )
+from estrategy.model.suggest import did_you_mean
 
 __all__ = ["SCHEMA_VERSIONS", "StrategyModel", "integrity_problems"]
 
@@ -163,11 +164,7 @@ class _Checker:
 
 
 def _unknown(what: str, value: str, known: set[str]) -> str:
-    import difflib  # only on the error path
-
-    close = difflib.get_close_matches(value, sorted(known), n=1) if len(known) < 10_000 else []
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown {what} {value!r}{hint}"
+    return f"unknown {what} {value!r}{did_you_mean(value, known)}"
 
 
 def integrity_problems(model: StrategyModel) -> list[IntegrityProblem]:

@@ -17,6 +17,7 @@ import attrs
 
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import ModelPath, StrategyModel
+from estrategy.model.dates import as_date
 
 __all__ = [
     "BUILTIN_PREFIXES",
@@ -29,7 +30,6 @@ __all__ = [
     "RuleFunction",
     "Severity",
     "Violation",
-    "as_date",
     "default_registry",
     "rule",
 ]
@@ -107,24 +107,6 @@ def _path(value: Iterable[str | int]) -> ModelPath:
 
 def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(value))
-
-
-def as_date(value: object) -> dt.date:
-    """The date ``value`` stands for: a date itself, or the day of a datetime.
-
-    Raises:
-        TypeError: ``value`` is neither a date nor a datetime.
-
-    Example:
-        >>> as_date(dt.datetime(2026, 6, 1, 14, 30))
-        datetime.date(2026, 6, 1)
-    """
-    # A datetime is a date too, but compares with neither: keep its day only.
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    raise TypeError(f"as_of must be a date (datetime.date), got {type(value).__name__} {value!r}")
 
 
 @attrs.frozen
