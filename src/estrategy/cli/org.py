@@ -96,18 +96,13 @@ def org(
                 fail("--mapping applies to a folder of CSV files only")
             loaded = load_model_or_demo(source, command="analysing")
             tables = tables_from_organization(loaded.model.organization)
-        analysis = analyze(tables, top_brokers=top)
+        analysis = analyze(tables, top_brokers=top, upward_hops=upward_hops)
         if export is not None:
             _export(tables, export)
     if output_format == "json":
-        data = {"version": 1, **analysis.to_dict()}
-        data["upward_reach"]["beyond"] = [
-            h.to_dict() for h in analysis.upward_reach.beyond(upward_hops)
-        ]
-        data["upward_reach"]["upward_hops"] = upward_hops
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(render_text(analysis, upward_hops=upward_hops), nl=False)
+        click.echo(render_text(analysis), nl=False)
 
 
 def _export(tables: object, target: Path) -> None:

@@ -104,11 +104,14 @@ class UpwardReach(Displayable):
         roles: the roles looked at.
         decision_makers: how many decision makers the organisation has.
         holders: every internal holder of one of ``roles``, in the order of the people.
+        hops: the most steps deemed acceptable (ORG004's ``upward_hops``); ``to_dict`` and
+            the text output list the holders beyond it.
     """
 
     roles: tuple[str, ...]
     decision_makers: int
     holders: tuple[FieldReach, ...]
+    hops: int = 3
 
     def beyond(self, hops: int) -> tuple[FieldReach, ...]:
         """Holders more than ``hops`` steps away, or who cannot reach a decision maker."""
@@ -118,7 +121,7 @@ class UpwardReach(Displayable):
         return [h.to_dict() for h in self.holders]
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON (a distribution, then every holder beyond three steps)."""
+        """Plain data for JSON (a distribution, then every holder beyond ``hops`` steps)."""
         steps = [h.steps for h in self.holders if h.steps is not None]
         distribution: dict[str, int] = {}
         for s in sorted(steps):
@@ -130,18 +133,23 @@ class UpwardReach(Displayable):
             "unreachable": sum(1 for h in self.holders if h.steps is None),
             "mean_steps": sum(steps) / len(steps) if steps else None,
             "distribution": distribution,
-            "beyond_3": [h.to_dict() for h in self.beyond(3)],
+            "upward_hops": self.hops,
+            "beyond": [h.to_dict() for h in self.beyond(self.hops)],
         }
 
 
 def upward_reach(
-    organization: OrgTables | Organization, *, roles: Sequence[str] = FIELD_ROLES
+    organization: OrgTables | Organization,
+    *,
+    roles: Sequence[str] = FIELD_ROLES,
+    hops: int = 3,
 ) -> UpwardReach:
     """Measure the steps from each internal field-role holder to the nearest decision maker.
 
     Args:
         organization: the organisation, as a model object or compact arrays.
         roles: the field roles (by default community manager, data scientist, sales).
+        hops: the most steps deemed acceptable (recorded on the result; default 3).
 
     Returns:
         Each holder's steps (see :func:`steps_to_decision_makers` for what a step is).
@@ -169,4 +177,6 @@ def upward_reach(
         )
         for i in np.flatnonzero(holds).tolist()
     )
-    return UpwardReach(wanted, int(tables.person_decision_maker.sum()), holders)
+    if hops < 0:
+        raise ValueError(f"hops must be at least 0, got {hops}")
+    return UpwardReach(wanted, int(tables.person_decision_maker.sum()), holders, hops)

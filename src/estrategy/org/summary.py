@@ -33,7 +33,10 @@ from estrategy.org.transversal import (
     transversality,
 )
 
-__all__ = ["OrgAnalysis", "analyze", "render_text"]
+__all__ = ["JSON_VERSION", "OrgAnalysis", "analyze", "render_text"]
+
+JSON_VERSION = 1
+"""Version of :meth:`OrgAnalysis.to_dict`'s JSON contract."""
 
 
 @attrs.frozen(eq=False)
@@ -75,8 +78,13 @@ class OrgAnalysis(Displayable):
     esn_reach: EsnReach
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON (groups spanning one line only are listed, not every group)."""
+        """The JSON contract of ``estrategy org --format json``.
+
+        Fields may be added, never renamed, within ``version``. Groups spanning one line
+        only are listed, not every group.
+        """
         return {
+            "version": JSON_VERSION,
             "name": self.name,
             "people": self.people,
             "units": self.units,
@@ -96,12 +104,16 @@ class OrgAnalysis(Displayable):
         }
 
 
-def analyze(organization: OrgTables | Organization, *, top_brokers: int = 20) -> OrgAnalysis:
+def analyze(
+    organization: OrgTables | Organization, *, top_brokers: int = 20, upward_hops: int = 3
+) -> OrgAnalysis:
     """Run every analysis of :mod:`estrategy.org` on one organisation.
 
     Args:
         organization: the organisation, as a model object or compact arrays.
         top_brokers: how many brokers to detail.
+        upward_hops: the most steps from a field role to a decision maker deemed
+            acceptable (ORG004's setting); the holders beyond it are listed.
 
     Returns:
         All results, sharing one computation of the lines.
@@ -122,7 +134,7 @@ def analyze(organization: OrgTables | Organization, *, top_brokers: int = 20) ->
         silos=silos(tables, lines=lines, joined=joined),
         collaboration=line_collaboration(tables, lines=lines),
         brokers=brokers(tables, top=top_brokers, lines=lines),
-        upward_reach=upward_reach(tables),
+        upward_reach=upward_reach(tables, hops=upward_hops),
         isolates=isolates(tables),
         esn_reach=esn_reach(tables),
     )
@@ -132,12 +144,11 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f} %"
 
 
-def render_text(analysis: OrgAnalysis, *, upward_hops: int = 3) -> str:
+def render_text(analysis: OrgAnalysis) -> str:
     """A plain-text summary of an :class:`OrgAnalysis`, for a terminal.
 
     Args:
         analysis: the analyses.
-        upward_hops: holders further than this from a decision maker are listed.
 
     Returns:
         Lines of text, ending with a newline.
@@ -178,12 +189,12 @@ def render_text(analysis: OrgAnalysis, *, upward_hops: int = 3) -> str:
         size = "n/a" if b.effective_size is None else f"{b.effective_size:.1f}"
         out.append(f"  {b.person:<24} {b.pairs:>4} pairs of lines, effective size {size}")
     r = a.upward_reach
-    beyond = r.beyond(upward_hops)
+    beyond = r.beyond(r.hops)
     unreachable = sum(1 for x in r.holders if x.steps is None)
     out += [
         "",
         f"Upward reach: {len(r.holders):,} field-role holders, {r.decision_makers:,} decision "
-        f"makers; {len(beyond):,} more than {upward_hops} steps away "
+        f"makers; {len(beyond):,} more than {r.hops} steps away "
         f"({unreachable:,} with no path)",
     ]
     for x in beyond[:10]:

@@ -1,0 +1,35 @@
+"""The JSON contract of an organisation analysis: versioned, and the hops it was asked with."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from estrategy.cli import main
+from estrategy.io import load
+from estrategy.org import analyze
+
+
+def test_to_dict_is_versioned_and_lists_holders_beyond_the_given_hops(
+    lefevre_path: Path,
+) -> None:
+    org = load(lefevre_path).organization
+    default = analyze(org).to_dict()
+    assert default["version"] == 1
+    assert default["upward_reach"]["upward_hops"] == 3
+    assert [h["person"] for h in default["upward_reach"]["beyond"]] == ["p-cm"]
+    lenient = analyze(org, upward_hops=4).to_dict()["upward_reach"]
+    assert lenient["upward_hops"] == 4
+    assert lenient["beyond"] == []
+
+
+def test_cli_json_is_the_library_contract(lefevre_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["org", str(lefevre_path), "--format", "json", "--upward-hops", "4"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    org = load(lefevre_path).organization
+    assert data == json.loads(json.dumps(analyze(org, upward_hops=4).to_dict()))
