@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from estrategy.io.atomic import atomic_path
 from estrategy.io.errors import FileError, LoadError
 from estrategy.model import (
     GroupKind,
@@ -36,15 +35,8 @@ _MAX_BYTES = 2 * 1024**3
 
 
 def _atomic(path: Path, write: Callable[[Path], None]) -> None:
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as temporary:
+        write(temporary)
 
 
 def write_graphml(organization: Organization | OrgTables, path: Path) -> None:
@@ -88,13 +80,9 @@ def write_gephi_csv(organization: Organization | OrgTables, folder: Path) -> Non
         organization: the organisation, as a model object or compact arrays.
         folder: where to write (created if needed).
     """
-    from estrategy.org.tables import tables_from_organization
+    from estrategy.org._kernels import as_tables
 
-    tables = (
-        organization
-        if isinstance(organization, OrgTables)
-        else tables_from_organization(organization)
-    )
+    tables = as_tables(organization)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     units, people, groups = tables.unit_ids, tables.person_ids, tables.group_ids

@@ -6,6 +6,7 @@ import csv
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from estrategy.io.atomic import atomic_path, write_text_atomic
 from estrategy.io.orgcsv._convert import _tie_rows
 from estrategy.io.orgcsv._mapping import COLUMNS
 from estrategy.model import Organization
@@ -19,13 +20,9 @@ def write_folder(organization: Organization | OrgTables, folder: Path) -> None:
         organization: the organisation (model or arrays).
         folder: the folder to write into (created if needed; files are replaced).
     """
-    from estrategy.org.tables import tables_from_organization
+    from estrategy.org._kernels import as_tables
 
-    tables = (
-        organization
-        if isinstance(organization, OrgTables)
-        else tables_from_organization(organization)
-    )
+    tables = as_tables(organization)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
 
@@ -35,13 +32,13 @@ def write_folder(organization: Organization | OrgTables, folder: Path) -> None:
     def write(
         file: str, header: Sequence[str], rows: Callable[[], Iterator[Sequence[object]]]
     ) -> None:
-        target = folder / file
-        temporary = target.with_suffix(".csv.tmp")
-        with temporary.open("w", newline="", encoding="utf-8") as f:
+        with (
+            atomic_path(folder / file) as temporary,
+            temporary.open("w", newline="", encoding="utf-8") as f,
+        ):
             writer = csv.writer(f, lineterminator="\n")
             writer.writerow(header)
             writer.writerows(rows())
-        temporary.replace(target)
 
     unit_extra = list(tables.attributes.get("unit", {}).items())
     write(
@@ -119,9 +116,9 @@ def write_folder(organization: Organization | OrgTables, folder: Path) -> None:
             for s, t, e, w in _tie_rows(tables)
         ),
     )
-    toml = folder / "organization.toml"
-    toml.write_text(
-        f'name = {_toml_string(tables.name)}\nsize = "{tables.size.value}"\n', encoding="utf-8"
+    write_text_atomic(
+        folder / "organization.toml",
+        f'name = {_toml_string(tables.name)}\nsize = "{tables.size.value}"\n',
     )
 
 
