@@ -64,6 +64,7 @@ def org(
     the upward reach of field roles, isolates and the reach of the ESN.
     """
     from estrategy.cli._common import load_model_or_demo
+    from estrategy.org._kernels import as_tables
     from estrategy.org.summary import analyze, render_text
     from estrategy.org.tables import OrgTables, tables_from_organization
 
@@ -95,7 +96,7 @@ def org(
             if mapping is not None:
                 fail("--mapping applies to a folder of CSV files only")
             loaded = load_model_or_demo(source, command="analysing")
-            tables = tables_from_organization(loaded.model.organization)
+            tables = as_tables(loaded.model.organization)
         analysis = analyze(tables, top_brokers=top, upward_hops=upward_hops)
         if export is not None:
             _export(tables, export)

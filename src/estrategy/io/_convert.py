@@ -38,7 +38,7 @@ Problem = tuple[ModelPath, str]
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 # Keys that exist on a class but are not written in files, by class.
-HIDDEN_FIELDS: dict[type, frozenset[str]] = {Organization: frozenset({"source"})}
+HIDDEN_FIELDS: dict[type, frozenset[str]] = {Organization: frozenset({"source", "_derived"})}
 
 
 class StructureFailed(Exception):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
 
 import attrs
 
@@ -18,6 +20,8 @@ from estrategy.model._validators import (
 from estrategy.model.enums import GroupKind, OrganizationSize, TieKind
 
 __all__ = ["Organization", "Person", "Tie", "TransversalGroup", "Unit"]
+
+_T = TypeVar("_T")
 
 
 @attrs.frozen
@@ -129,3 +133,21 @@ class Organization:
     groups: tuple[TransversalGroup, ...] = attrs.field(default=(), converter=to_tuple)
     ties: tuple[Tie, ...] = attrs.field(default=(), converter=to_tuple)
     source: str | None = None
+    # Derived data computed once per organisation (the analyses' compact arrays), shared by
+    # check, assess and the org analyses of one run. Not part of the value: excluded from
+    # equality, hashing and repr, and fresh in every evolved copy.
+    _derived: dict[str, object] = attrs.field(
+        factory=dict, init=False, eq=False, hash=False, repr=False
+    )
+
+    def derived(self, key: str, compute: Callable[[], _T]) -> _T:
+        """``compute()``, computed once per organisation for ``key`` (a private memo).
+
+        The organisation is immutable, so what is derived from it never goes stale.
+        """
+        try:
+            return self._derived[key]  # type: ignore[return-value]
+        except KeyError:
+            value = compute()
+            self._derived[key] = value
+            return value

@@ -22,10 +22,10 @@ I64 = npt.NDArray[np.int64]
 
 
 def as_tables(organization: OrgTables | Organization) -> OrgTables:
-    """The compact arrays of ``organization`` (built when given a model organisation)."""
+    """The compact arrays of ``organization`` (built once per model organisation)."""
     if isinstance(organization, OrgTables):
         return organization
-    return tables_from_organization(organization)
+    return organization.derived("org.tables", lambda: tables_from_organization(organization))
 
 
 def pointer_depth(parent: npt.NDArray[np.integer]) -> tuple[I64, I64]:

@@ -32,10 +32,10 @@ _ROLE_NAMES = {
 
 
 def _tables(context: RuleContext) -> OrgTables:
-    from estrategy.org.tables import tables_from_organization
+    from estrategy.org._kernels import as_tables
 
-    organization = context.model.organization
-    return context.memo("org.tables", lambda: tables_from_organization(organization))
+    # Built once per organisation and shared with assess() and the org analyses.
+    return as_tables(context.model.organization)
 
 
 def _lines(context: RuleContext) -> HierarchicalLines:
