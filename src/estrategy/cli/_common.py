@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 import click
 
+from estrategy.model.dates import parse_date
+
 if TYPE_CHECKING:
     from estrategy.io import SourceMap
     from estrategy.model import StrategyModel
@@ -89,7 +91,7 @@ class AsOfDate(click.ParamType):  # type: ignore[type-arg]
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value))
+            return parse_date(str(value))
         except ValueError:
             self.fail(f"{value!r} is not a date (YYYY-MM-DD)", param, ctx)
 

@@ -8,7 +8,6 @@ Plain data is what the readers produce: dicts, lists, ``str``, ``int``, ``bool``
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import functools
 import re
@@ -29,13 +28,13 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from estrategy.model import ModelIntegrityError, ModelPath, Organization, StrategyModel
 from estrategy.model._validators import FieldValueError
+from estrategy.model.dates import parse_date
+from estrategy.model.suggest import did_you_mean
 
-__all__ = ["Problem", "StructureFailed", "describe", "did_you_mean", "structure_model"]
+__all__ = ["Problem", "StructureFailed", "describe", "structure_model"]
 
 Problem = tuple[ModelPath, str]
 """A model path and what is wrong there."""
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 # Keys that exist on a class but are not written in files, by class.
 HIDDEN_FIELDS: dict[type, frozenset[str]] = {Organization: frozenset({"source", "_derived"})}
@@ -69,13 +68,6 @@ def describe(value: object) -> str:
     if isinstance(value, list | tuple):
         return "a list"
     return f"a {type(value).__name__}"
-
-
-def did_you_mean(value: str, choices: list[str]) -> str:
-    """A ``" (did you mean 'x'?)"`` hint, or ``""`` when nothing is close."""
-    by_lower = {choice.lower(): choice for choice in choices}
-    close = difflib.get_close_matches(value.lower(), list(by_lower), n=1, cutoff=0.6)
-    return f" (did you mean {by_lower[close[0]]!r}?)" if close else ""
 
 
 def _str(value: object, _type: object) -> str:
@@ -151,12 +143,14 @@ def _date(value: object, _type: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        if not _DATE.match(value):
-            raise ValueError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
         try:
-            return dt.date.fromisoformat(value)
+            return parse_date(value)
         except ValueError as exc:
-            raise ValueError(f"{value} is not a calendar date ({exc})") from None
+            # A day that does not exist keeps parse_date's message; text of another form
+            # is described the way every other wrong value of a model file is.
+            if str(exc).startswith(value):
+                raise
+            raise ValueError(f"expected a date (YYYY-MM-DD), got {describe(value)}") from None
     raise TypeError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
 
 

@@ -10,7 +10,6 @@ compact arrays, without building a networkx graph.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from estrategy.model import (
     TransversalGroup,
     Unit,
 )
+from estrategy.model.dates import parse_date
 from estrategy.org.tables import GROUP_KINDS, OrgTables
 
 __all__ = ["read_graphml", "write_gephi_csv", "write_gexf", "write_graphml"]
@@ -300,7 +300,7 @@ def read_graphml(path: Path) -> Organization:
                         kind=GroupKind(data.get("group_kind", GROUP_KINDS[0].value)),
                         members=tuple(m for _, m in sorted(members[node])),
                         objective=data.get("objective"),
-                        deadline=None if deadline is None else dt.date.fromisoformat(str(deadline)),
+                        deadline=None if deadline is None else parse_date(str(deadline)),
                     )
                 )
         except (ValueError, TypeError) as exc:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Sequence
 
 import numpy as np
 
 from estrategy.model import Organization, Person, Tie, TieKind, TransversalGroup, Unit
+from estrategy.model.dates import parse_date
 from estrategy.org.tables import GROUP_KINDS, OrgTables
 
 
@@ -64,7 +64,7 @@ def tables_to_organization(tables: OrgTables, *, source: str | None = None) -> O
                 kind=GROUP_KINDS[int(tables.group_kind[g])],
                 members=tuple(tables.person_ids[m] for m in members.tolist()),
                 objective=tables.group_objective[g],
-                deadline=None if deadline is None else dt.date.fromisoformat(deadline),
+                deadline=None if deadline is None else parse_date(deadline),
             )
         )
     ties = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 
 import numpy as np
@@ -11,6 +10,7 @@ import numpy.typing as npt
 from estrategy.io.orgcsv._errors import _Errors
 from estrategy.io.orgcsv._table import _column, _Table
 from estrategy.model import GroupKind
+from estrategy.model.dates import parse_date
 from estrategy.org.tables import GROUP_KINDS
 
 _TRUE = frozenset({"true", "True", "TRUE"})
@@ -73,10 +73,10 @@ def _weights(
 def _is_date(value: str) -> bool:
     """Whether a non-empty cell is a date written ``YYYY-MM-DD``."""
     try:
-        dt.date.fromisoformat(value)
+        parse_date(value)
     except ValueError:
         return False
-    return len(value) == 10
+    return True
 
 
 def _group_kinds() -> dict[str, int]:
