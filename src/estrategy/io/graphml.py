@@ -16,6 +16,7 @@ from typing import Any
 
 from estrategy.io.atomic import atomic_path
 from estrategy.io.errors import FileError, LoadError
+from estrategy.io.orgcsv._values import _boolean, _items
 from estrategy.model import (
     GroupKind,
     Organization,
@@ -162,14 +163,20 @@ def write_gephi_csv(organization: Organization | OrgTables, folder: Path) -> Non
     _atomic(folder / "edges.csv", edges)
 
 
-def _flag(value: Any) -> bool:
-    if isinstance(value, bool):
+def _flag(data: dict[str, Any], key: str) -> bool:
+    """A true/false attribute, read like the same CSV cell (anything else is an error)."""
+    value = data.get(key, False)
+    if isinstance(value, bool):  # typed GraphML attributes arrive as booleans
         return value
-    return str(value).strip().lower() == "true"
+    try:
+        return _boolean(str(value))
+    except ValueError as exc:
+        raise ValueError(f"{key}: {exc}") from None
 
 
-def _items(value: Any) -> tuple[str, ...]:
-    return tuple(s for s in str(value or "").split(";") if s)
+def _list(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    """A ``;``-separated attribute, read like the same CSV cell."""
+    return tuple(_items(str(data.get(key) or "")))
 
 
 def _order(data: dict[str, Any]) -> float:
@@ -281,11 +288,11 @@ def read_graphml(path: Path) -> Organization:
                         name=str(data.get("name", "")),
                         unit=unit_of.get(node),
                         manager=manager.get(node),
-                        roles=_items(data.get("roles")),
-                        skills=_items(data.get("skills")),
-                        external=_flag(data.get("external", False)),
+                        roles=_list(data, "roles"),
+                        skills=_list(data, "skills"),
+                        external=_flag(data, "external"),
                         supervisor=supervisor.get(node),
-                        decision_maker=_flag(data.get("decision_maker", False)),
+                        decision_maker=_flag(data, "decision_maker"),
                         attributes=tuple(
                             (str(k), str(v)) for k, v in data.items() if k not in _PERSON_KEYS
                         ),

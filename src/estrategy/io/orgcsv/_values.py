@@ -24,17 +24,25 @@ def _booleans(
     result = np.fromiter(map(_TRUE.__contains__, values), dtype=np.bool_, count=len(values))
     if set(values) <= _TRUE | _FALSE:
         return result
-    bad: list[int] = []
     for i, v in enumerate(values):
         if v not in _TRUE and v not in _FALSE:
-            word = v.strip().lower()
-            if word in ("true", "false", ""):
-                result[i] = word == "true"
-            else:
-                bad.append(i)
-    for i in bad:
-        errors.cell(table, offset + i, column, f"expected true or false, got {values[i]!r}")
+            try:
+                result[i] = _boolean(v)
+            except ValueError as exc:
+                errors.cell(table, offset + i, column, str(exc))
     return result
+
+
+def _boolean(value: str) -> bool:
+    """A true/false cell, in any case and with spaces around; empty is false.
+
+    Raises:
+        ValueError: the cell says something else (``yes``, ``1``…), which is ambiguous.
+    """
+    word = value.strip().lower()
+    if word not in ("true", "false", ""):
+        raise ValueError(f"expected true or false, got {value!r}")
+    return word == "true"
 
 
 def _flags(
@@ -46,8 +54,13 @@ def _flags(
     return _booleans(_column(chunk, table.columns[column]), table, column, offset, errors)
 
 
+def _items(value: str) -> list[str]:
+    """The items of a ``;``-separated cell, stripped, without empty ones."""
+    return [s.strip() for s in value.split(";") if s.strip()] if value else []
+
+
 def _read_list(values: list[str]) -> list[list[str]]:
-    return [[s.strip() for s in v.split(";") if s.strip()] if v else [] for v in values]
+    return [_items(v) for v in values]
 
 
 def _weights(
