@@ -20,6 +20,7 @@ from estrategy.model.enums import (
     ToolSide,
 )
 from estrategy.model.errors import IntegrityProblem, ModelIntegrityError
+from estrategy.model.gaps import ACTION_FIELDS, missing_action_fields, smart_gaps
 from estrategy.model.organization import Organization, Person, Tie, TransversalGroup, Unit
 from estrategy.model.paths import ModelPath, format_path, parse_path
 from estrategy.model.plan import (
@@ -37,6 +38,7 @@ from estrategy.model.plan import (
 from estrategy.model.root import SCHEMA_VERSIONS, StrategyModel, integrity_problems
 
 __all__ = [
+    "ACTION_FIELDS",
     "KPI",
     "SCHEMA_VERSIONS",
     "Action",
@@ -73,5 +75,7 @@ __all__ = [
     "Unit",
     "format_path",
     "integrity_problems",
+    "missing_action_fields",
     "parse_path",
+    "smart_gaps",
 ]

@@ -6,11 +6,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from estrategy.model import ActionStatus
+from estrategy.model import ActionStatus, missing_action_fields
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import live_actions, model_index
 
 __all__ = ["budget_atomisation", "incomplete_action", "overdue_action", "tactic_without_actions"]
+
+_ACTION_FIELD_WORDS = {"responsible": "responsible person"}
+"""How ACT002's message names a missing field, where it differs from the field's name."""
 
 
 @rule("ACT001", "tactic-without-actions", "warning")
@@ -54,17 +57,7 @@ def incomplete_action(context: RuleContext) -> Iterator[Violation]:
         Fill in the missing fields (a budget of ``0`` states that no money is needed).
     """
     for i, action in live_actions(context):
-        missing = [
-            what
-            for what, absent in (
-                ("competences", not action.competences),
-                ("responsible person", action.responsible is None),
-                ("tools", not action.tools),
-                ("budget", action.budget is None),
-                ("deadline", action.deadline is None),
-            )
-            if absent
-        ]
+        missing = [_ACTION_FIELD_WORDS.get(f, f) for f in missing_action_fields(action)]
         if missing:
             yield Violation(
                 f"action {action.id} has no {', no '.join(missing)}",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from estrategy.model import StrategyScope
+from estrategy.model import StrategyScope, smart_gaps
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import is_retained, model_index
 
@@ -113,26 +113,7 @@ def objective_not_smart(context: RuleContext) -> Iterator[Violation]:
         Fill in the missing fields; set a target that differs from the baseline.
     """
     for i, objective in enumerate(context.model.objectives):
-        failing: list[str] = []
-        if not (objective.statement or "").strip():  # None from Python callers: empty
-            failing.append("S (no statement)")
-        measurable = [
-            what
-            for what, value in (("metric", objective.metric), ("target", objective.target))
-            if value is None or (isinstance(value, str) and not value.strip())
-        ]
-        if measurable:
-            failing.append(f"M (no {' and no '.join(measurable)})")
-        if (
-            objective.target is not None
-            and objective.baseline is not None
-            and objective.target == objective.baseline
-        ):
-            failing.append("A (target equals baseline)")
-        if objective.stake is None:
-            failing.append("R (no stake)")
-        if objective.deadline is None:
-            failing.append("T (no deadline)")
+        failing = smart_gaps(objective)
         if failing:
             yield Violation(
                 f"objective {objective.id} is not SMART: {', '.join(failing)}",
