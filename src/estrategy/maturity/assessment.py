@@ -20,6 +20,7 @@ from estrategy.maturity.results import (
 from estrategy.maturity.spec import DimensionSpec, MaturityModel, default_maturity_model
 from estrategy.maturity.steps import derive_steps, jumped_steps
 from estrategy.model import StrategyModel
+from estrategy.model.dates import resolve_as_of
 
 __all__ = ["assess"]
 
@@ -54,7 +55,8 @@ def assess(
         model: the strategy model.
         maturity_model: dimensions, criteria, weights, levels and thresholds; the default
             one (``estrategy/data/maturity.toml``) when not given.
-        as_of: the date of the assessment; the model's ``as_of``, else today.
+        as_of: the date of the assessment (a datetime counts as its date); the model's
+            ``as_of``, else today.
         catalogue: the tactic and role catalogue; the default one when not given.
         criteria: custom criteria the quadrant's components may name besides those of the
             maturity model (rarely needed: pass them to ``load_maturity_model`` instead).
@@ -70,7 +72,7 @@ def assess(
         ('beginner', 'missing')
     """
     spec = maturity_model if maturity_model is not None else default_maturity_model()
-    date = as_of or model.as_of or dt.date.today()
+    date = resolve_as_of(as_of, model.as_of)
     size = model.organization.size
     context = CriterionContext(
         model=model,

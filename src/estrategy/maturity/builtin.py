@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from estrategy.maturity.criteria import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criteria import criterion as declare
-from estrategy.maturity.facts import ACTION_FIELDS, missing_action_fields, smart_gaps
+from estrategy.maturity.facts import ACTION_FIELDS, missing_action_fields, missing_smart_parts
 from estrategy.model import (
     ActionStatus,
     Audience,
@@ -41,7 +41,20 @@ _EXTERNAL = frozenset(
 _PULL = frozenset(
     {TacticKind.CONTENT_MARKETING, TacticKind.SOCIAL_MEDIA_MARKETING, TacticKind.SOCIAL_SELLING}
 )
-_FIELD_ROLES = ("community_manager", "data_scientist", "sales")
+
+
+def _change_support_kinds() -> frozenset[str]:
+    """ROL006's default ``change_support_kinds``: the criterion and the rule read one list."""
+    from estrategy.rules.roles import no_change_support
+
+    return frozenset(str(k) for k in no_change_support.settings["change_support_kinds"])
+
+
+def _back_tool_kinds() -> frozenset[str]:
+    """TEC003's default ``back_tool_kinds``: the criterion and the rule read one list."""
+    from estrategy.rules.technology import front_without_back
+
+    return frozenset(str(k) for k in front_without_back.settings["back_tool_kinds"])
 
 
 def _pct(part: float, whole: float) -> float:
@@ -108,12 +121,12 @@ def smart_objectives(model: StrategyModel, context: CriterionContext) -> Criteri
     """Objectives are specific, measurable, tied to a stake, with a target and a deadline."""
     if not model.objectives:
         return CriterionResult(0, [Evidence("no objective is recorded", supports=False)])
-    smart = [o.id for o in model.objectives if not smart_gaps(o)]
+    smart = [o.id for o in model.objectives if not missing_smart_parts(o)]
     evidence = []
     if smart:
         evidence.append(Evidence("SMART objectives", smart))
     for objective in sorted(model.objectives, key=lambda o: o.id):
-        gaps = smart_gaps(objective)
+        gaps = missing_smart_parts(objective)
         if gaps:
             evidence.append(
                 Evidence(f"{objective.id} lacks {', '.join(gaps)}", [objective.id], supports=False)
@@ -199,15 +212,10 @@ def two_volets(model: StrategyModel, context: CriterionContext) -> CriterionResu
 @declare("tactics-with-actions", title="Tactics declined into actions")
 def tactics_with_actions(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Every tactic is declined into at least one live action (003 step 5)."""
-    actions_of = context.facts.actions_of
-    live = [
-        t.id
-        for t in model.tactics
-        if any(a.status != ActionStatus.DROPPED for a in actions_of.get(t.id, ()))
-    ]
+    actions_of = context.facts.actions_of  # live actions only
     return CriterionResult.ratio(
-        live,
-        [t.id for t in model.tactics if t.id not in live],
+        [t.id for t in model.tactics if actions_of.get(t.id)],
+        [t.id for t in model.tactics if not actions_of.get(t.id)],
         met_fact="tactics with actions",
         unmet_fact="tactics without any action",
         empty="no tactic is deployed",
@@ -283,7 +291,11 @@ def tactics_measured(model: StrategyModel, context: CriterionContext) -> Criteri
     if not model.tactics:
         return CriterionResult.not_applicable("no tactic is deployed")
     measured = [t.id for t in model.tactics if t.id in facts.measured_tactics]
-    never = [t.id for t in model.tactics if t.id not in measured and t.id in facts.kpis_of_tactic]
+    never = [
+        t.id
+        for t in model.tactics
+        if t.id not in facts.measured_tactics and t.id in facts.kpis_of_tactic
+    ]
     none = [t.id for t in model.tactics if t.id not in facts.kpis_of_tactic]
     evidence = []
     if measured:
@@ -492,18 +504,14 @@ def expert_supervision(model: StrategyModel, context: CriterionContext) -> Crite
 def change_support(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Tactics aimed at employees come with training or change management (003, 001)."""
     facts = context.facts
+    kinds = _change_support_kinds()
     supported_strategies = {
         t.strategy
         for t in model.tactics
-        if t.kind in (TacticKind.TRAINING, TacticKind.CHANGE_MANAGEMENT)
-        and t.strategy is not None
-        and facts.actions_of.get(t.id)
+        if str(t.kind) in kinds and t.strategy is not None and facts.actions_of.get(t.id)
     }
     aimed = [
-        t
-        for t in model.tactics
-        if t.audience == Audience.EMPLOYEES
-        and t.kind not in (TacticKind.TRAINING, TacticKind.CHANGE_MANAGEMENT)
+        t for t in model.tactics if t.audience == Audience.EMPLOYEES and str(t.kind) not in kinds
     ]
     return CriterionResult.ratio(
         [t.id for t in aimed if t.strategy in supported_strategies],
@@ -559,7 +567,8 @@ def back_serves_front(model: StrategyModel, context: CriterionContext) -> Criter
     front = [t.id for t in model.tools if context.catalogue.tool_side(t) == ToolSide.FRONT]
     if not front:
         return CriterionResult.not_applicable("no front tool")
-    back = [t.id for t in model.tools if t.kind in (ToolKind.CRM, ToolKind.ERP, ToolKind.ANALYTICS)]
+    kinds = _back_tool_kinds()
+    back = [t.id for t in model.tools if str(t.kind) in kinds]
     if back:
         return CriterionResult(100, [Evidence("back-office tools serve the front tools", back)])
     return CriterionResult(
@@ -690,7 +699,7 @@ def upward_paths(model: StrategyModel, context: CriterionContext) -> CriterionRe
     from estrategy import org
 
     hops = context.threshold("upward_hops", 3)
-    reach = org.upward_reach(context.facts.org_tables, roles=_FIELD_ROLES)
+    reach = org.upward_reach(context.facts.org_tables, roles=org.FIELD_ROLES)
     return CriterionResult.ratio(
         [h.person for h in reach.holders if h.steps is not None and h.steps <= hops],
         [h.person for h in reach.holders if h.steps is None or h.steps > hops],

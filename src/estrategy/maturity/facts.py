@@ -14,66 +14,36 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from estrategy.model import (
+    ACTION_FIELDS,
     KPI,
     Action,
     ActionStatus,
-    Objective,
     Organization,
     Person,
     Strategy,
     StrategyModel,
     StrategyStatus,
     Tactic,
+    missing_action_fields,
 )
+from estrategy.model.dates import as_date
+from estrategy.model.gaps import missing_smart_parts
+from estrategy.rules._index import is_live
 
 if TYPE_CHECKING:  # pragma: no cover
     from estrategy.org import HierarchicalLines, OrgTables
 
-__all__ = ["ACTION_FIELDS", "ModelFacts", "build_facts", "missing_action_fields", "smart_gaps"]
+# The gap definitions live in estrategy.model.gaps, shared with the rules (STR004, ACT002);
+# they are re-exported here for the criteria and steps that read them.
+__all__ = [
+    "ACTION_FIELDS",
+    "ModelFacts",
+    "build_facts",
+    "missing_action_fields",
+    "missing_smart_parts",
+]
 
 _T = TypeVar("_T")
-
-ACTION_FIELDS = ("competences", "responsible", "tools", "budget", "deadline")
-"""The fields that make an action complete (step 5 of the method)."""
-
-
-def missing_action_fields(action: Action) -> tuple[str, ...]:
-    """The fields of :data:`ACTION_FIELDS` that ``action`` lacks (0 is a budget)."""
-    present = {
-        "competences": bool(action.competences),
-        "responsible": action.responsible is not None,
-        "tools": bool(action.tools),
-        "budget": action.budget is not None,
-        "deadline": action.deadline is not None,
-    }
-    return tuple(name for name in ACTION_FIELDS if not present[name])
-
-
-def smart_gaps(objective: Objective) -> tuple[str, ...]:
-    """What keeps an objective from being SMART, as STR004 reads it.
-
-    Returns:
-        The missing parts among ``statement``, ``stake``, ``metric``, ``target``,
-        ``deadline`` and ``change`` (a target equal to the baseline); empty when SMART.
-    """
-    gaps = []
-    if not objective.statement.strip():
-        gaps.append("statement")
-    if objective.stake is None:
-        gaps.append("stake")
-    if not objective.metric:
-        gaps.append("metric")
-    if objective.target is None:
-        gaps.append("target")
-    if objective.deadline is None:
-        gaps.append("deadline")
-    if (
-        objective.target is not None
-        and objective.baseline is not None
-        and objective.target == objective.baseline
-    ):
-        gaps.append("change")
-    return tuple(gaps)
 
 
 @attrs.frozen(eq=False)
@@ -82,7 +52,8 @@ class ModelFacts:
 
     Attributes:
         tactics: tactic id to tactic.
-        actions_of: tactic id to its actions, sorted by id.
+        actions_of: tactic id to its live actions (not dropped, as the rules read them),
+            sorted by id.
         retained: retained strategy id to strategy.
         strategies_of: objective id to the ids of every strategy that pursues it.
         kpis_of_tactic: tactic id to the ids of the KPIs that measure it.
@@ -162,10 +133,15 @@ def _measured(kpi: KPI) -> bool:
 
 
 def build_facts(model: StrategyModel, as_of: dt.date) -> ModelFacts:
-    """Compute the facts of ``model`` as of a date (linear in the model's size)."""
+    """Compute the facts of ``model`` as of a date (linear in the model's size).
+
+    A datetime counts as its date, as everywhere else (:func:`estrategy.model.dates.as_date`).
+    """
+    as_of = as_date(as_of)
     actions_of: dict[str, list[Action]] = defaultdict(list)
     for action in model.actions:
-        actions_of[action.tactic].append(action)
+        if is_live(action):  # a dropped action implements nothing (docs/rules.md)
+            actions_of[action.tactic].append(action)
     strategies_of: dict[str, set[str]] = defaultdict(set)
     for strategy in model.strategies:
         for objective in strategy.objectives:

@@ -29,6 +29,7 @@ from estrategy.maturity.spec import (
     StepsSpec,
 )
 from estrategy.model import ModelPath
+from estrategy.model.suggest import did_you_mean
 
 __all__ = ["load_maturity_model", "maturity_model_from_text"]
 
@@ -117,20 +118,13 @@ class _Problems:
             )
 
 
-def _did_you_mean(value: str, known: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(value, sorted(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def _unknown_keys(
     data: Mapping[str, Any], allowed: Iterable[str], path: ModelPath, problems: _Problems
 ) -> None:
     allowed = tuple(allowed)
     for key in data:
         if key not in allowed:
-            problems.add((*path, key), f"unknown key {key!r}{_did_you_mean(key, allowed)}")
+            problems.add((*path, key), f"unknown key {key!r}{did_you_mean(key, allowed)}")
 
 
 def _number(value: object) -> float | None:
@@ -274,7 +268,7 @@ def _quadrant(
                 parsed_ids = _strings(ids, (*path, "management", name), problems)
                 for i, criterion_id in enumerate(parsed_ids or ()):
                     if criterion_id not in known:
-                        hint = _did_you_mean(criterion_id, known)
+                        hint = did_you_mean(criterion_id, known)
                         problems.add(
                             (*path, "management", name, i),
                             f"unknown criterion {criterion_id!r}{hint}",
@@ -380,7 +374,7 @@ def _dimensions(
                 problems.add(
                     (*where, "id"),
                     f"unknown criterion {criterion_id!r}"
-                    f"{_did_you_mean(criterion_id, resolver.known())}; built-in, passed with "
+                    f"{did_you_mean(criterion_id, resolver.known())}; built-in, passed with "
                     "criteria=…, or published under the 'estrategy.criteria' entry points",
                 )
                 continue

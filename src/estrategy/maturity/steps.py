@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from estrategy.maturity.criteria import CriterionContext, Evidence
-from estrategy.maturity.facts import missing_action_fields, smart_gaps
+from estrategy.maturity.facts import missing_action_fields, missing_smart_parts
 from estrategy.maturity.results import StepResult, StepStatus
 from estrategy.model import ActionStatus, StrategyModel
 
@@ -108,8 +108,8 @@ def _situation(model: StrategyModel) -> tuple[str, list[Evidence]]:
 def _objectives(model: StrategyModel) -> tuple[str, list[Evidence]]:
     if not model.objectives:
         return _M, [Evidence("no objective is recorded", supports=False)]
-    smart = sorted(o.id for o in model.objectives if not smart_gaps(o))
-    loose = sorted(o.id for o in model.objectives if smart_gaps(o))
+    smart = sorted(o.id for o in model.objectives if not missing_smart_parts(o))
+    loose = sorted(o.id for o in model.objectives if missing_smart_parts(o))
     evidence = []
     if smart:
         evidence.append(Evidence("SMART objectives", smart))
@@ -146,11 +146,7 @@ def _tactics(model: StrategyModel, context: CriterionContext) -> tuple[str, list
     if not model.tactics:
         return _M, [Evidence("no tactic is deployed", supports=False)]
     orphan = [t.id for t in model.tactics if not facts.serves_retained(t)]
-    bare = [
-        t.id
-        for t in model.tactics
-        if not any(a.status != ActionStatus.DROPPED for a in facts.actions_of.get(t.id, ()))
-    ]
+    bare = [t.id for t in model.tactics if not facts.actions_of.get(t.id)]  # live actions
     incomplete = [
         a.id for a in model.actions if a.status != ActionStatus.DROPPED and missing_action_fields(a)
     ]
