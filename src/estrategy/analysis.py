@@ -21,6 +21,7 @@ import attrs
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import StrategyModel
 from estrategy.model.dates import resolve_as_of
+from estrategy.model.suggest import did_you_mean, suggestion
 from estrategy.rules import Finding, Rule, RuleContext, Severity, registry
 
 if TYPE_CHECKING:
@@ -167,10 +168,8 @@ def _check_selectors(selectors: Iterable[str], codes: Iterable[str], what: str) 
     known = list(codes)
     for selector in selectors:
         if selector != "ALL" and not any(code.startswith(selector) for code in known):
-            import difflib
-
-            close = difflib.get_close_matches(selector, known, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
+            close = suggestion(selector, known)
+            hint = f" (did you mean {close}?)" if close else ""
             raise SelectionError(f"{what} {selector!r} matches no rule{hint}")
 
 
@@ -254,11 +253,7 @@ def _resolve_settings(
     values = dict(defaults)
     for name, value in (given or {}).items():
         if name not in defaults:
-            import difflib
-
-            close = difflib.get_close_matches(name, list(defaults), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise SettingsError(f"unknown setting {name!r}{hint}")
+            raise SettingsError(f"unknown setting {name!r}{did_you_mean(name, defaults)}")
         values[name] = _coerce(name, value, defaults[name])
         if name in minimums and values[name] < minimums[name]:
             raise SettingsError(

@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from estrategy.model.suggest import did_you_mean
 from estrategy.rules import Severity
 
 __all__ = ["CONFIG_NAMES", "Config", "ConfigError", "find_config", "load_config"]
@@ -128,10 +129,7 @@ def config_from_mapping(data: Mapping[str, Any], where: str, base: Path | None =
     """
     for key in data:
         if key not in _KEYS:
-            import difflib
-
-            close = difflib.get_close_matches(key.replace("_", "-"), _KEYS, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(key.replace("_", "-"), _KEYS)
             raise ConfigError(f"{where}: unknown key {key!r}{hint}")
     severities_table = data.get("severity", {})
     settings_table = data.get("settings", {})

@@ -34,6 +34,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
+from estrategy.model.suggest import suggestion
 from estrategy.rules._engine import (
     BUILTIN_PREFIXES,
     CODE_PATTERN,
@@ -108,8 +109,6 @@ def get_rule(code: str) -> Rule:
     wanted = code.strip().upper()
     if wanted in rules:
         return rules[wanted]
-    import difflib
-
-    close = difflib.get_close_matches(wanted, list(rules), n=3)
-    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    close = suggestion(wanted, rules)
+    hint = f" (did you mean {close}?)" if close else ""
     raise KeyError(f"no rule {code!r}{hint}")
