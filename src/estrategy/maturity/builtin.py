@@ -19,7 +19,6 @@ from estrategy.maturity.criteria import Criterion, CriterionContext, CriterionRe
 from estrategy.maturity.criteria import criterion as declare
 from estrategy.maturity.facts import ACTION_FIELDS, missing_action_fields, missing_smart_parts
 from estrategy.model import (
-    ActionStatus,
     Audience,
     Direction,
     GroupKind,
@@ -29,6 +28,7 @@ from estrategy.model import (
     ToolKind,
     ToolSide,
 )
+from estrategy.rules._index import is_live  # the rules' definition of a live action
 
 if TYPE_CHECKING:  # pragma: no cover
     from estrategy.org import OrgTables
@@ -225,7 +225,7 @@ def tactics_with_actions(model: StrategyModel, context: CriterionContext) -> Cri
 @declare("complete-actions", title="Complete actions")
 def complete_actions(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Actions name competences, a responsible person, tools, a budget and a deadline (003)."""
-    actions = [a for a in model.actions if a.status != ActionStatus.DROPPED]
+    actions = [a for a in model.actions if is_live(a)]
     if not actions:
         return CriterionResult.not_applicable("no live action")
     filled = 0
@@ -247,7 +247,7 @@ def complete_actions(model: StrategyModel, context: CriterionContext) -> Criteri
 @declare("on-schedule", title="Actions on schedule")
 def on_schedule(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """No live action with a deadline is past it without being done (001: milestones)."""
-    live = [a.id for a in model.actions if a.status != ActionStatus.DROPPED and a.deadline]
+    live = [a.id for a in model.actions if is_live(a) and a.deadline]
     overdue = context.facts.overdue
     return CriterionResult.ratio(
         [a for a in live if a not in overdue],
@@ -471,7 +471,7 @@ def action_skills(model: StrategyModel, context: CriterionContext) -> CriterionR
     met: list[str] = []
     unmet: list[str] = []
     for action in model.actions:
-        if action.status == ActionStatus.DROPPED or not action.competences:
+        if not is_live(action) or not action.competences:
             continue
         person = people.get(action.responsible) if action.responsible else None
         if person is None:
@@ -526,7 +526,7 @@ def change_support(model: StrategyModel, context: CriterionContext) -> Criterion
 
 
 def _used_tools(model: StrategyModel) -> frozenset[str]:
-    return frozenset(t for a in model.actions if a.status != ActionStatus.DROPPED for t in a.tools)
+    return frozenset(t for a in model.actions if is_live(a) for t in a.tools)
 
 
 @declare("tools-with-purpose", title="Tools with a purpose")

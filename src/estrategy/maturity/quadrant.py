@@ -32,7 +32,8 @@ from collections.abc import Mapping
 from estrategy.maturity.criteria import CriterionContext, CriterionResult
 from estrategy.maturity.results import QuadrantPosition
 from estrategy.maturity.spec import MaturityModel
-from estrategy.model import ActionStatus, StrategyModel
+from estrategy.model import StrategyModel
+from estrategy.rules._index import is_live  # the rules' definition of a live action
 
 __all__ = ["QUADRANT_NAMES", "quadrant_name", "quadrant_position"]
 
@@ -59,9 +60,7 @@ def _digital_components(
         "digital_tactic_kinds": len({str(t.kind) for t in digital}),
         "tool_kinds": len({str(t.kind) for t in model.tools}),
         "audiences": len({str(t.audience) for t in digital if t.audience is not None}),
-        "digital_actions": sum(
-            1 for a in model.actions if a.tactic in digital_ids and a.status != ActionStatus.DROPPED
-        ),
+        "digital_actions": sum(1 for a in model.actions if a.tactic in digital_ids and is_live(a)),
     }
     saturation = dict(spec.quadrant.saturation)
     components = []

@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from estrategy.maturity.criteria import CriterionContext, Evidence
 from estrategy.maturity.facts import missing_action_fields, missing_smart_parts
 from estrategy.maturity.results import StepResult, StepStatus
-from estrategy.model import ActionStatus, StrategyModel
+from estrategy.model import StrategyModel
+from estrategy.rules._index import is_live  # the rules' definition of a live action
 
 __all__ = ["STEP_IDS", "derive_steps", "jumped_steps"]
 
@@ -147,9 +148,7 @@ def _tactics(model: StrategyModel, context: CriterionContext) -> tuple[str, list
         return _M, [Evidence("no tactic is deployed", supports=False)]
     orphan = [t.id for t in model.tactics if not facts.serves_retained(t)]
     bare = [t.id for t in model.tactics if not facts.actions_of.get(t.id)]  # live actions
-    incomplete = [
-        a.id for a in model.actions if a.status != ActionStatus.DROPPED and missing_action_fields(a)
-    ]
+    incomplete = [a.id for a in model.actions if is_live(a) and missing_action_fields(a)]
     evidence = [Evidence("tactics", [t.id for t in model.tactics])]
     if orphan:
         evidence.append(Evidence("tactics serving no retained strategy", orphan, supports=False))
