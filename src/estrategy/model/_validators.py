@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "SLUG_PATTERN",
     "FieldValueError",
     "finite",
     "is_date",
@@ -20,7 +21,10 @@ __all__ = [
     "slugs",
 ]
 
-_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:@/+-]*\Z")
+SLUG_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.:@/+-]*"
+"""The syntax of an id, unanchored; Python's ``re`` and Arrow's RE2 read it alike."""
+
+_SLUG = re.compile(SLUG_PATTERN + r"\Z")
 
 
 class FieldValueError(ValueError):

@@ -11,13 +11,18 @@ import numpy.typing as npt
 
 from estrategy.io.orgcsv._errors import _Errors
 from estrategy.io.orgcsv._table import _column, _Table
+from estrategy.model._validators import SLUG_PATTERN
 from estrategy.org.tables import NONE
 
-_ID = r"[A-Za-z0-9][A-Za-z0-9_.:@/+-]*"
+_ID = SLUG_PATTERN
 """An id, as a regular expression both Python's ``re`` and Arrow's RE2 read alike."""
 
 _SLUG = re.compile(_ID + r"\Z")
-_NOT_ID = re.compile(r"[^A-Za-z0-9_.:@/+-]+")
+# The characters an id may hold after its first: the last character class of the pattern.
+_ID_CHARS = _ID[_ID.rindex("[") + 1 : _ID.rindex("]")]
+_NOT_ID = re.compile(f"[^{_ID_CHARS}]+")
+# What may not start an id (and is trimmed from both ends of a made one): its punctuation.
+_ID_PUNCTUATION = "".join(dict.fromkeys(c for c in _ID_CHARS if not c.isalnum()))
 
 
 def _bad_ids(values: Sequence[str], allow_empty: bool) -> Iterator[int]:
@@ -38,7 +43,7 @@ def _make_ids(values: list[str]) -> list[str]:
     for value in values:
         if value and _SLUG.match(value) is None:
             ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-            value = _NOT_ID.sub("-", ascii_text.strip()).strip("-_.:@/+")
+            value = _NOT_ID.sub("-", ascii_text.strip()).strip(_ID_PUNCTUATION)
         out.append(value)
     return out
 
