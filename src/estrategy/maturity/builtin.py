@@ -28,7 +28,7 @@ from estrategy.model import (
     ToolKind,
     ToolSide,
 )
-from estrategy.rules._index import is_live  # the rules' definition of a live action
+from estrategy.model.gaps import is_live
 
 if TYPE_CHECKING:  # pragma: no cover
     from estrategy.org import OrgTables

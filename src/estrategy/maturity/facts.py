@@ -27,8 +27,7 @@ from estrategy.model import (
     missing_action_fields,
 )
 from estrategy.model.dates import as_date
-from estrategy.model.gaps import missing_smart_parts
-from estrategy.rules._index import is_live
+from estrategy.model.gaps import is_live, missing_smart_parts
 
 if TYPE_CHECKING:  # pragma: no cover
     from estrategy.org import HierarchicalLines, OrgTables
@@ -96,9 +95,10 @@ class ModelFacts:
     @property
     def org_tables(self) -> OrgTables:
         """The organisation as :mod:`estrategy.org`'s compact arrays (built once)."""
-        from estrategy.org import tables_from_organization
+        from estrategy.org._kernels import as_tables
 
-        return self._once("org.tables", lambda: tables_from_organization(self.organization))
+        # Shared with check() and the org analyses of the same organisation.
+        return as_tables(self.organization)
 
     @property
     def org_lines(self) -> HierarchicalLines:

@@ -33,7 +33,7 @@ from estrategy.maturity.criteria import CriterionContext, CriterionResult
 from estrategy.maturity.results import QuadrantPosition
 from estrategy.maturity.spec import MaturityModel
 from estrategy.model import StrategyModel
-from estrategy.rules._index import is_live  # the rules' definition of a live action
+from estrategy.model.gaps import is_live
 
 __all__ = ["QUADRANT_NAMES", "quadrant_name", "quadrant_position"]
 

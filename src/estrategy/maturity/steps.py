@@ -17,7 +17,7 @@ from estrategy.maturity.criteria import CriterionContext, Evidence
 from estrategy.maturity.facts import missing_action_fields, missing_smart_parts
 from estrategy.maturity.results import StepResult, StepStatus
 from estrategy.model import StrategyModel
-from estrategy.rules._index import is_live  # the rules' definition of a live action
+from estrategy.model.gaps import is_live
 
 __all__ = ["STEP_IDS", "derive_steps", "jumped_steps"]
 

@@ -14,11 +14,13 @@ Example:
 
 from __future__ import annotations
 
+from estrategy.model.enums import ActionStatus
 from estrategy.model.plan import Action, Objective
 
 __all__ = [
     "ACTION_FIELDS",
     "SMART_PARTS",
+    "is_live",
     "missing_action_fields",
     "missing_smart_parts",
     "smart_gaps",
@@ -125,3 +127,16 @@ def missing_action_fields(action: Action) -> tuple[str, ...]:
         "deadline": action.deadline is not None,
     }
     return tuple(name for name in ACTION_FIELDS if not present[name])
+
+
+def is_live(action: Action) -> bool:
+    """Whether an action still implements its tactic: it is not dropped.
+
+    Rules and the maturity assessment treat a dropped action as gone (see
+    ``docs/rules.md``, decisions).
+
+    Example:
+        >>> is_live(Action(id="a", tactic="t", status="dropped"))
+        False
+    """
+    return action.status != ActionStatus.DROPPED

@@ -18,7 +18,6 @@ import attrs
 
 from estrategy.model import (
     Action,
-    ActionStatus,
     Objective,
     Person,
     StrategyModel,
@@ -27,6 +26,7 @@ from estrategy.model import (
     Tool,
 )
 from estrategy.model import Strategy as StrategyItem
+from estrategy.model.gaps import is_live
 from estrategy.rules._engine import RuleContext
 
 __all__ = [
@@ -123,11 +123,6 @@ class ModelIndex:
 def model_index(context: RuleContext) -> ModelIndex:
     """The index of the context's model, built once per run."""
     return context.memo(ModelIndex, lambda: ModelIndex.build(context.model))
-
-
-def is_live(action: Action) -> bool:
-    """Whether an action still implements its tactic: it is not dropped."""
-    return action.status != ActionStatus.DROPPED
 
 
 def live_actions(context: RuleContext) -> Iterator[tuple[int, Action]]:
