@@ -23,14 +23,28 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from estrategy.model.suggest import did_you_mean
 from estrategy.rules import Severity
 
-__all__ = ["CONFIG_NAMES", "Config", "ConfigError", "find_config", "load_config"]
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from estrategy.analysis import Report
+    from estrategy.catalogue import Catalogue
+    from estrategy.model import StrategyModel
+
+__all__ = [
+    "CONFIG_NAMES",
+    "Config",
+    "ConfigError",
+    "config_for",
+    "find_config",
+    "load_config",
+]
 
 CONFIG_NAMES: tuple[str, ...] = ("estrategy.toml", "pyproject.toml")
 """File names :func:`find_config` looks for, in order, in each folder."""
@@ -67,6 +81,36 @@ class Config:
     fail_on: Severity | None = None
     catalogue: Path | None = None
     source: Path | None = None
+
+    def load_catalogue(self) -> Catalogue | None:
+        """The catalogue file this configuration names, read; ``None`` for the shipped one.
+
+        Raises:
+            CatalogueError: the file cannot be read or has an unexpected shape.
+        """
+        from estrategy.catalogue import Catalogue
+
+        return Catalogue.from_toml(self.catalogue) if self.catalogue is not None else None
+
+    def check(self, model: StrategyModel, *, as_of: dt.date | None = None) -> Report:
+        """Run :func:`estrategy.check` on ``model`` as this configuration says.
+
+        Example:
+            >>> from estrategy.model import StrategyModel
+            >>> Config(select=("STR008",)).check(StrategyModel(name="x")).rules
+            ('STR008',)
+        """
+        from estrategy.analysis import check
+
+        return check(
+            model,
+            select=self.select,
+            ignore=self.ignore,
+            settings=self.settings,
+            severities=self.severities,
+            as_of=as_of,
+            catalogue=self.load_catalogue(),
+        )
 
     def merged(self, other: Config) -> Config:
         """This configuration overridden by ``other`` (e.g. command-line flags).
@@ -186,3 +230,22 @@ def find_config(start: Path) -> Path | None:
             except ConfigError:
                 return project  # report the broken file rather than skip it silently
     return None
+
+
+def config_for(folder: Path, *, path: Path | None = None, disabled: bool = False) -> Config:
+    """The configuration that applies to a model in ``folder``.
+
+    Args:
+        folder: the model's folder (where :func:`find_config` starts looking).
+        path: a configuration file given explicitly; it wins over any found one.
+        disabled: ignore configuration files altogether (the defaults apply).
+
+    Raises:
+        ConfigError: the file cannot be read or has an unexpected shape.
+    """
+    if path is not None:
+        return load_config(path)
+    if disabled:
+        return Config()
+    found = find_config(folder)
+    return load_config(found) if found is not None else Config()

@@ -88,3 +88,29 @@ def test_report_command_bad_input_exits_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "bad.yaml:3" in result.output
     assert not (tmp_path / "o.html").exists()
+
+
+def test_report_reads_the_configuration_of_the_model_folder(
+    tmp_path: Path, lefevre_path: Path
+) -> None:
+    model = tmp_path / "plan.yaml"
+    model.write_text(lefevre_path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "estrategy.toml").write_text('ignore = ["STR"]\n', encoding="utf-8")
+    out = tmp_path / "r.html"
+    runner = CliRunner()
+    assert runner.invoke(main, ["report", str(model), "-o", str(out)]).exit_code == 0
+    assert "STR001" not in out.read_text(encoding="utf-8")
+    assert runner.invoke(main, ["report", str(model), "-o", str(out), "--no-config"]).exit_code == 0
+    assert "STR001" in out.read_text(encoding="utf-8")
+
+
+def test_report_refuses_a_broken_catalogue_like_check(tmp_path: Path, lefevre_path: Path) -> None:
+    model = tmp_path / "plan.yaml"
+    model.write_text(lefevre_path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "estrategy.toml").write_text('catalogue = "missing.toml"\n', encoding="utf-8")
+    runner = CliRunner()
+    for args in (["check", str(model)], ["report", str(model), "-o", str(tmp_path / "r.html")]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "missing.toml" in result.output
+    assert not (tmp_path / "r.html").exists()

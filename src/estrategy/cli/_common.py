@@ -25,6 +25,7 @@ __all__ = [
     "LoadedModel",
     "as_of_option",
     "clean_errors",
+    "config_options",
     "fail",
     "load_model_or_demo",
 ]
@@ -99,3 +100,15 @@ class AsOfDate(click.ParamType):  # type: ignore[type-arg]
 def as_of_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """The ``--as-of`` option every command that judges time shares."""
     return click.option("--as-of", type=AsOfDate(), default=None, help=help_text)
+
+
+def config_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``--config FILE`` and ``--no-config``, shared by the commands that run the rules."""
+    command = click.option("--no-config", is_flag=True, help="Ignore configuration files.")(command)
+    return click.option(
+        "--config",
+        type=click.Path(path_type=Path, dir_okay=False, exists=True),
+        default=None,
+        help="Configuration file (default: estrategy.toml or pyproject.toml "
+        "[tool.estrategy] in the model's folder or a parent).",
+    )(command)

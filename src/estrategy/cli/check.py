@@ -16,6 +16,7 @@ from estrategy.cli._common import (
     EXIT_FINDINGS,
     as_of_option,
     clean_errors,
+    config_options,
     fail,
     load_model_or_demo,
 )
@@ -93,14 +94,7 @@ def _use_color(choice: bool | None) -> bool:
     help="Set a rule setting, e.g. review_interval_days=60 (repeatable).",
 )
 @as_of_option("Date to check against (default: the model's as_of, else today).")
-@click.option(
-    "--config",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    default=None,
-    help="Configuration file (default: estrategy.toml or pyproject.toml [tool.estrategy] "
-    "in the model's folder or a parent).",
-)
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@config_options
 @click.option(
     "--catalogue",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -126,18 +120,11 @@ def check(
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage.
     """
-    from estrategy.analysis import check as run_check
-    from estrategy.catalogue import Catalogue
-    from estrategy.settings import Config, find_config, load_config
+    from estrategy.settings import Config, config_for
 
     with clean_errors():
         model, source, positions, folder = load_model_or_demo(file, command="checking")
-        base = Config()
-        if config is not None:
-            base = load_config(config)
-        elif not no_config:
-            found = find_config(folder)
-            base = load_config(found) if found is not None else Config()
+        base = config_for(folder, path=config, disabled=no_config)
         flags = Config(
             select=_codes(select),
             ignore=_codes(ignore) or (),
@@ -147,16 +134,7 @@ def check(
             catalogue=catalogue,
         )
         merged = base.merged(flags)
-        cat = Catalogue.from_toml(merged.catalogue) if merged.catalogue is not None else None
-        report = run_check(
-            model,
-            select=merged.select,
-            ignore=merged.ignore,
-            settings=merged.settings,
-            as_of=as_of,
-            severities=merged.severities,
-            catalogue=cat,
-        )
+        report = merged.check(model, as_of=as_of)
         threshold = fail_on or (str(merged.fail_on) if merged.fail_on else "error")
     click.echo(_render(report, output_format, source, positions, _use_color(color)))
     sys.exit(EXIT_FINDINGS if report.at_or_above(threshold) else EXIT_CLEAN)

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from estrategy.cli._common import as_of_option, clean_errors, load_model_or_demo
+from estrategy.cli._common import (
+    as_of_option,
+    clean_errors,
+    config_options,
+    load_model_or_demo,
+)
+
+if TYPE_CHECKING:
+    from estrategy.settings import Config
 
 __all__ = ["report"]
 
@@ -22,7 +31,14 @@ __all__ = ["report"]
     help="HTML file to write (default: the model's name with -report.html, in the current folder).",
 )
 @as_of_option("Date to check against (default: the model's as_of, else today).")
-def report(file: Path | None, output: Path | None, as_of: dt.date | None) -> None:
+@config_options
+def report(
+    file: Path | None,
+    output: Path | None,
+    as_of: dt.date | None,
+    config: Path | None,
+    no_config: bool,
+) -> None:
     """Write an HTML report of FILE: gaps, maturity charts and the organisation.
 
     The report holds the coherence gaps, the maturity dimensions (radar chart), the
@@ -31,27 +47,18 @@ def report(file: Path | None, output: Path | None, as_of: dt.date | None) -> Non
 
     The file is self-contained: no script, no external resource.
     """
-    from estrategy.analysis import check
     from estrategy.io.atomic import write_text_atomic
     from estrategy.maturity import assess
     from estrategy.org import analyze
     from estrategy.report import html
-    from estrategy.settings import find_config, load_config
+    from estrategy.settings import config_for
 
     with clean_errors():
         loaded = load_model_or_demo(file, command="reporting on")
-        found = find_config(loaded.folder)
-        config = load_config(found) if found is not None else None
-        findings = check(
-            loaded.model,
-            select=config.select if config else None,
-            ignore=config.ignore if config else (),
-            settings=config.settings if config else None,
-            severities=config.severities if config else None,
-            as_of=as_of,
-        )
-        assessment = assess(loaded.model, as_of=as_of)
-        org = analyze(loaded.model.organization)
+        settings = config_for(loaded.folder, path=config, disabled=no_config)
+        findings = settings.check(loaded.model, as_of=as_of)
+        assessment = assess(loaded.model, as_of=as_of, catalogue=settings.load_catalogue())
+        org = analyze(loaded.model.organization, upward_hops=_upward_hops(settings))
         page = html.render(
             findings,
             assessment=assessment,
@@ -68,3 +75,11 @@ def _file_name(name: str) -> str:
     """A safe file name from a model's name: letters, digits and dashes."""
     safe = "".join(c.lower() if c.isalnum() else "-" for c in name)
     return "-".join(part for part in safe.split("-") if part) or "strategy"
+
+
+def _upward_hops(settings: Config) -> int:
+    """ORG004's ``upward_hops`` as configured, so the organisation section agrees with it."""
+    from estrategy.rules import get_rule
+
+    value = settings.settings.get("upward_hops", get_rule("ORG004").settings["upward_hops"])
+    return int(value)
