@@ -82,6 +82,27 @@ class Config:
     catalogue: Path | None = None
     source: Path | None = None
 
+    def setting(self, name: str) -> Any:
+        """A rule setting as configured, else the default of the rule that declares it.
+
+        Raises:
+            KeyError: no rule declares ``name``.
+
+        Example:
+            >>> Config().setting("upward_hops"), Config(settings={"upward_hops": 4}).setting(
+            ...     "upward_hops"
+            ... )
+            (3, 4)
+        """
+        if name in self.settings:
+            return self.settings[name]
+        from estrategy.rules import registry
+
+        for declared in registry().values():
+            if name in declared.settings:
+                return declared.settings[name]
+        raise KeyError(f"no rule has a setting named {name!r}")
+
     def load_catalogue(self) -> Catalogue | None:
         """The catalogue file this configuration names, read; ``None`` for the shipped one.
 

@@ -33,3 +33,19 @@ def test_cli_json_is_the_library_contract(lefevre_path: Path) -> None:
     data = json.loads(result.output)
     org = load(lefevre_path).organization
     assert data == json.loads(json.dumps(analyze(org, upward_hops=4).to_dict()))
+
+
+def test_cli_takes_upward_hops_from_the_configuration(tmp_path: Path, lefevre_path: Path) -> None:
+    model = tmp_path / "plan.yaml"
+    model.write_text(lefevre_path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "estrategy.toml").write_text("[settings]\nupward_hops = 4\n", encoding="utf-8")
+    runner = CliRunner()
+
+    def beyond(*extra: str) -> list[str]:
+        result = runner.invoke(main, ["org", str(model), "--format", "json", *extra])
+        assert result.exit_code == 0, result.output
+        return [h["person"] for h in json.loads(result.output)["upward_reach"]["beyond"]]
+
+    assert beyond() == []
+    assert beyond("--no-config") == ["p-cm"]
+    assert beyond("--upward-hops", "3") == ["p-cm"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from estrategy.cli._common import clean_errors, fail
+from estrategy.cli._common import clean_errors, config_options, fail
 
 __all__ = ["org"]
 
@@ -42,17 +42,21 @@ _EXPORTS = (".graphml", ".gexf")
 @click.option("--top", default=20, show_default=True, help="How many brokers to list.")
 @click.option(
     "--upward-hops",
-    default=3,
-    show_default=True,
-    help="List field roles more than this many steps from a decision maker.",
+    type=int,
+    default=None,
+    help="List field roles more than this many steps from a decision maker (default: "
+    "ORG004's upward_hops in the configuration, else 3).",
 )
+@config_options
 def org(
     source: Path | None,
     output_format: str,
     mapping: str | None,
     export: Path | None,
     top: int,
-    upward_hops: int,
+    upward_hops: int | None,
+    config: Path | None,
+    no_config: bool,
 ) -> None:
     """Analyse the organisation of SOURCE: a model, a CSV folder or a GraphML file.
 
@@ -67,8 +71,9 @@ def org(
     from estrategy.org._kernels import as_tables
     from estrategy.org.summary import analyze, render_text
     from estrategy.org.tables import OrgTables, tables_from_organization
+    from estrategy.settings import config_for
 
-    if top < 0 or upward_hops < 0:
+    if top < 0 or (upward_hops is not None and upward_hops < 0):
         fail("--top and --upward-hops must be >= 0")
     if export is not None and export.suffix and export.suffix.lower() not in _EXPORTS:
         fail(f"--export {export}: expected a .graphml or .gexf file, or a folder")
@@ -97,6 +102,10 @@ def org(
                 fail("--mapping applies to a folder of CSV files only")
             loaded = load_model_or_demo(source, command="analysing")
             tables = as_tables(loaded.model.organization)
+        if upward_hops is None:
+            folder = Path.cwd() if source is None else source if source.is_dir() else source.parent
+            configured = config_for(folder, path=config, disabled=no_config)
+            upward_hops = int(configured.setting("upward_hops"))
         analysis = analyze(tables, top_brokers=top, upward_hops=upward_hops)
         if export is not None:
             _export(tables, export)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -14,9 +13,6 @@ from estrategy.cli._common import (
     config_options,
     load_model_or_demo,
 )
-
-if TYPE_CHECKING:
-    from estrategy.settings import Config
 
 __all__ = ["report"]
 
@@ -58,7 +54,7 @@ def report(
         settings = config_for(loaded.folder, path=config, disabled=no_config)
         findings = settings.check(loaded.model, as_of=as_of)
         assessment = assess(loaded.model, as_of=as_of, catalogue=settings.load_catalogue())
-        org = analyze(loaded.model.organization, upward_hops=_upward_hops(settings))
+        org = analyze(loaded.model.organization, upward_hops=int(settings.setting("upward_hops")))
         page = html.render(
             findings,
             assessment=assessment,
@@ -75,11 +71,3 @@ def _file_name(name: str) -> str:
     """A safe file name from a model's name: letters, digits and dashes."""
     safe = "".join(c.lower() if c.isalnum() else "-" for c in name)
     return "-".join(part for part in safe.split("-") if part) or "strategy"
-
-
-def _upward_hops(settings: Config) -> int:
-    """ORG004's ``upward_hops`` as configured, so the organisation section agrees with it."""
-    from estrategy.rules import get_rule
-
-    value = settings.settings.get("upward_hops", get_rule("ORG004").settings["upward_hops"])
-    return int(value)
