@@ -14,18 +14,16 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
+from estrategy._display import Displayable
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import StrategyModel
 from estrategy.model.dates import resolve_as_of
 from estrategy.model.suggest import did_you_mean, suggestion
 from estrategy.rules import Finding, Rule, RuleContext, Severity, registry
-
-if TYPE_CHECKING:
-    import pandas
 
 __all__ = [
     "JSON_VERSION",
@@ -65,8 +63,12 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 
 @attrs.frozen
-class Report:
+class Report(Displayable):
     """The result of :func:`check`: the findings of one run, in a stable order.
+
+    In a notebook it shows as a table of the findings (the first
+    :data:`~estrategy._display.HTML_ROW_LIMIT`, then how many more); ``to_frame()`` gives
+    them all, one row per finding (needs pandas).
 
     Attributes:
         model_name: the model's ``name``.
@@ -100,50 +102,23 @@ class Report:
             "summary": dict(self.summary),
         }
 
-    def to_frame(self) -> pandas.DataFrame:
-        """The findings as a pandas DataFrame, one row per finding.
+    def _rows(self) -> list[dict[str, Any]]:
+        return [f.to_dict() for f in self.findings]
 
-        Raises:
-            ImportError: pandas is not installed (``pip install estrategy[pandas]``).
-        """
-        try:
-            import pandas
-        except ImportError:
-            raise ImportError(
-                "Report.to_frame() needs pandas: pip install 'estrategy[pandas]'"
-            ) from None
-        rows = [f.to_dict() for f in self.findings]
-        columns = ["code", "name", "severity", "message", "subjects", "path"]
-        return pandas.DataFrame(rows, columns=columns)
+    def _frame_columns(self) -> list[str]:
+        return ["code", "name", "severity", "message", "subjects", "path"]
 
-    def _repr_html_(self) -> str:
+    def _html_head(self) -> str:
         counts = ", ".join(f"{n} {s}" for s, n in self.summary.items())
         head = (
             f"<p><strong>{html.escape(self.model_name or 'model')}</strong> "
             f"as of {self.as_of.isoformat()}: {html.escape(counts)}</p>"
         )
-        if not self.findings:
-            return head + "<p>No finding.</p>"
-        rows = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(str(cell))}</td>"
-                for cell in (
-                    f.severity,
-                    f.code,
-                    f.name,
-                    f.message,
-                    ", ".join(f.subjects),
-                    f.to_dict()["path"],
-                )
-            )
-            + "</tr>"
-            for f in self.findings
-        )
-        header = "".join(
-            f"<th>{h}</th>" for h in ("severity", "code", "name", "message", "subjects", "path")
-        )
-        return f"{head}<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
+        return head if self.findings else head + "<p>No finding.</p>"
+
+    def _html_rows(self) -> list[dict[str, Any]]:
+        columns = ("severity", "code", "name", "message", "subjects", "path")
+        return [{c: row[c] for c in columns} for row in self._rows()]
 
 
 def _selectors(value: Iterable[str] | str | None) -> tuple[str, ...] | None:

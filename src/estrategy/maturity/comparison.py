@@ -6,11 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from estrategy.maturity.results import Assessment, StepStatus, _pandas, _round
+from estrategy._display import Displayable
+from estrategy.maturity.results import Assessment, StepStatus, _round
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas
-
     from estrategy.maturity.spec import MaturityModel
     from estrategy.model import StrategyModel
 
@@ -131,8 +130,12 @@ class StepChange:
 
 
 @attrs.frozen
-class Comparison:
+class Comparison(Displayable):
     """Two assessments side by side, as a consultant reports progress between reviews.
+
+    In a notebook it shows a table of the dimensions (before, after, change);
+    ``to_frame()`` gives one row per dimension: before, after, delta and levels (needs
+    pandas).
 
     Attributes:
         before: the earlier assessment.
@@ -174,29 +177,22 @@ class Comparison:
             "steps": [s.to_dict() for s in self.steps],
         }
 
-    def to_frame(self) -> pandas.DataFrame:
-        """One row per dimension: before, after, delta and levels.
+    def _rows(self) -> list[dict[str, Any]]:
+        return [{k: v for k, v in d.to_dict().items() if k != "criteria"} for d in self.dimensions]
 
-        Raises:
-            ImportError: when pandas is not installed.
-        """
-        pd = _pandas()
-        return pd.DataFrame(
-            [{k: v for k, v in d.to_dict().items() if k != "criteria"} for d in self.dimensions]
-        )
+    def _html_head(self) -> str:
+        return ""
 
-    def _repr_html_(self) -> str:
-        import html
-
-        rows = "".join(
-            f"<tr><td>{html.escape(d.name)}</td><td>{_fmt(d.before)}</td>"
-            f"<td>{_fmt(d.after)}</td><td>{_signed(d.delta)}</td></tr>"
+    def _html_rows(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "dimension": d.name,
+                "before": _fmt(d.before),
+                "after": _fmt(d.after),
+                "change": _signed(d.delta),
+            }
             for d in self.dimensions
-        )
-        return (
-            "<table><thead><tr><th>dimension</th><th>before</th><th>after</th><th>change</th>"
-            f"</tr></thead><tbody>{rows}</tbody></table>"
-        )
+        ]
 
 
 def _fmt(value: float | None) -> str:

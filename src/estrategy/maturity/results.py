@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
+from estrategy._display import Displayable
 from estrategy.maturity.criteria import Evidence
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas
 
 __all__ = [
     "Assessment",
@@ -29,16 +27,6 @@ JSON_VERSION = 1
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:
-        raise ImportError(
-            "to_frame() needs pandas: pip install 'estrategy[pandas]' (or pandas)"
-        ) from None
-    return pandas
 
 
 @attrs.frozen
@@ -229,8 +217,12 @@ class StepResult:
 
 
 @attrs.frozen
-class Assessment:
+class Assessment(Displayable):
     """The maturity assessment of one model.
+
+    In a notebook it shows the overall score, the quadrant, a table of the dimensions and
+    the eight steps; ``to_frame()`` gives one row per criterion (dimension, criterion,
+    score, weight, level; needs pandas).
 
     Attributes:
         model: the model's name.
@@ -300,14 +292,8 @@ class Assessment:
             "warnings": list(self.warnings),
         }
 
-    def to_frame(self) -> pandas.DataFrame:
-        """One row per criterion (dimension, criterion, score, weight, level).
-
-        Raises:
-            ImportError: when pandas is not installed.
-        """
-        pandas = _pandas()
-        rows = [
+    def _rows(self) -> list[dict[str, Any]]:
+        return [
             {
                 "dimension": d.id,
                 "dimension_score": d.score,
@@ -321,24 +307,29 @@ class Assessment:
             for d in self.dimensions
             for c in d.criteria
         ]
-        return pandas.DataFrame(rows)
 
-    def _repr_html_(self) -> str:
-        esc = html.escape
-        rows = "".join(
-            f"<tr><td>{esc(d.name)}</td><td>{'n/a' if d.score is None else f'{d.score:.0f}'}"
-            f"</td><td>{d.level or ''} {esc(d.level_name or '')}</td></tr>"
-            for d in self.dimensions
-        )
-        steps = "".join(
-            f"<li>{s.number}. {esc(s.title)}: <b>{esc(s.status)}</b></li>" for s in self.steps
-        )
-        q = self.quadrant
+    def _html_head(self) -> str:
+        esc, q = html.escape, self.quadrant
         return (
-            f"<div><h4>Maturity of {esc(self.model)}</h4>"
+            f"<h4>Maturity of {esc(self.model)}</h4>"
             f"<p>Overall {self.overall.score:.0f}/100 ({esc(self.overall.level_name)}), "
             f"spread {self.overall.spread:.0f}; quadrant <b>{esc(q.name)}</b> "
             f"(digital {q.digital_intensity:.0f}, management {q.management_intensity:.0f})</p>"
-            "<table><thead><tr><th>dimension</th><th>score</th><th>level</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table><ol style='list-style:none'>{steps}</ol></div>"
         )
+
+    def _html_rows(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "dimension": d.name,
+                "score": "n/a" if d.score is None else f"{d.score:.0f}",
+                "level": f"{d.level or ''} {d.level_name or ''}",
+            }
+            for d in self.dimensions
+        ]
+
+    def _html_tail(self) -> str:
+        steps = "".join(
+            f"<li>{s.number}. {html.escape(s.title)}: <b>{html.escape(s.status)}</b></li>"
+            for s in self.steps
+        )
+        return f"<ol style='list-style:none'>{steps}</ol>"

@@ -6,8 +6,8 @@ from typing import Any
 
 import attrs
 
+from estrategy._display import Displayable
 from estrategy.model import Organization
-from estrategy.org._display import Displayable
 from estrategy.org._kernels import as_tables
 from estrategy.org.brokerage import Brokers, brokers
 from estrategy.org.hierarchy import (
