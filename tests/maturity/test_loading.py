@@ -233,3 +233,71 @@ def test_size_values_know_the_sizes() -> None:
     assert SizeValue(1, {"large": 3}).to_data() == {"default": 1, "large": 3}
     with pytest.raises(ValueError, match="unknown size"):
         SizeValue(1, {"huge": 3})
+
+
+def test_quadrant_component_error_is_on_its_own_line(tmp_path: Path) -> None:
+    # an index into a one-line array of strings is placed at its key, not at a later
+    # line that happens to hold an inline table
+    text = (
+        '[quadrant.management]\nstrategy = ["smart-objectives", "nope"]\n\n'
+        '[[dimensions]]\nid = "x"\ncriteria = [{ id = "smart-objectives" }]\n'
+    )
+    assert _errors(text, tmp_path) == [
+        (2, "quadrant.management.strategy[1]", "unknown criterion 'nope'")
+    ]
+
+
+def test_file_is_read_like_a_model_file(tmp_path: Path) -> None:
+    path = tmp_path / "mm.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + SMALL.encode())  # a BOM is allowed
+    assert [d.id for d in load_maturity_model(path).dimensions] == ["plan", "tools"]
+    path.write_bytes(b'name = "x"\nlevels = "\xff"\n')
+    with pytest.raises(LoadError) as info:
+        load_maturity_model(path)
+    (error,) = info.value.errors
+    assert (error.line, error.column) == (2, 11)
+    assert "not UTF-8" in error.message
+    path.write_bytes(b'name = "x"\n\x00')
+    with pytest.raises(LoadError, match=r"mm\.toml:2:1: this is a binary file"):
+        load_maturity_model(path)
+
+
+def test_size_and_nesting_are_bounded(tmp_path: Path) -> None:
+    from estrategy.io import Limits
+
+    path = tmp_path / "mm.toml"
+    path.write_text(SMALL, encoding="utf-8")
+    with pytest.raises(LoadError, match="more than the limit of 100"):
+        load_maturity_model(path, limits=Limits(max_bytes=100))
+    with pytest.raises(LoadError, match="more than the limit of 100"):
+        maturity_model_from_text(SMALL, limits=Limits(max_bytes=100))
+    deep = "x = " + "[" * 10 + "]" * 10 + "\n"
+    with pytest.raises(LoadError, match="nesting deeper than 5"):
+        maturity_model_from_text(deep, limits=Limits(max_depth=5))
+    hostile = "x = " + "[" * 100_000 + "]" * 100_000 + "\n"
+    with pytest.raises(LoadError, match="nesting deeper than"):
+        maturity_model_from_text(hostile)
+
+
+def test_a_file_of_comments_takes_the_defaults(tmp_path: Path) -> None:
+    errors = _errors("# only a comment\n\n", tmp_path)
+    assert errors == [(1, "dimensions", "expected at least one [[dimensions]] table")]
+
+
+def test_decimal_numbers_are_plain_floats() -> None:
+    text = '[[dimensions]]\nid = "x"\ncriteria = [{ id = "smart-objectives", weight = 1.5 }]\n'
+    spec = maturity_model_from_text(text, base=default_maturity_model())
+    weight = spec.dimensions[0].criteria[0].weight.default
+    assert (weight, type(weight)) == (1.5, float)
+    bad = text.replace("1.5", "-0.5")
+    with pytest.raises(LoadError, match=r"got -0\.5$"):
+        maturity_model_from_text(bad, base=default_maturity_model())
+
+
+def test_reading_code_is_imported_only_when_a_file_is_read() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, estrategy.maturity; print('estrategy.io' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

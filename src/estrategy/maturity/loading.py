@@ -1,19 +1,23 @@
 """Read maturity-model TOML files, with the same clean errors as model files.
 
-Every problem of a file is reported together, each with the file, a line and column (best
-effort: TOML parsers do not keep positions, so the key is searched for in the text) and
-the path in the file (``dimensions[2].criteria[1].weight``).
+The text is read by the model files' TOML reader (:mod:`estrategy.io`), with its size,
+encoding and nesting checks and its positions. Every problem of a file is reported
+together, each with the file, a line and column (those of the key or item, or of its
+nearest placed ancestor) and the path in the file (``dimensions[2].criteria[1].weight``).
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from estrategy.maturity.builtin import BUILTIN_CRITERIA
 from estrategy.maturity.criteria import Criterion
@@ -31,9 +35,14 @@ from estrategy.maturity.spec import (
 from estrategy.model import ModelPath
 from estrategy.model.suggest import did_you_mean
 
+if TYPE_CHECKING:  # estrategy.io is imported when a file is read, not with this module
+    from estrategy.io import FileError, Limits, SourceMap
+
 __all__ = ["load_maturity_model", "maturity_model_from_text"]
 
-_MAX_BYTES = 1_000_000
+_MAX_BYTES = 1_000_000  # the default maturity model is under 6 kB
+
+_SYNTAX = re.compile(r"\ATOML syntax error: ")
 _TOP = ("version", "name", "levels", "thresholds", "quadrant", "steps", "dimensions")
 _DIMENSION_KEYS = ("id", "name", "weight", "criteria")
 _CRITERION_KEYS = ("id", "weight")
@@ -59,58 +68,21 @@ _ID = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*\Z")
 
 
 class _Problems:
-    """Collects the problems of one file and locates them in its text."""
+    """Collects the problems of one file, each located through the file's source map."""
 
-    def __init__(self, source: str, text: str) -> None:
+    def __init__(self, source: str, positions: SourceMap) -> None:
         self.source = source
-        self.lines = text.splitlines()
-        self.errors: list[Any] = []
+        self.positions = positions
+        self.errors: list[FileError] = []
 
     def add(self, path: ModelPath, message: str) -> None:
-        from estrategy.io.errors import FileError
+        from estrategy.io.errors import file_error
 
-        line, column = self.locate(path)
-        self.errors.append(FileError(self.source, line, column, path, message))
-
-    def locate(self, path: ModelPath) -> tuple[int | None, int | None]:
-        """Best-effort position of ``path``: walk the text following headers and keys."""
-        row = 0
-        found: tuple[int | None, int | None] = (None, None)
-        keys: list[str] = []
-        for index, part in enumerate(path):
-            if isinstance(part, int):
-                header = re.compile(r"\s*\[\[\s*" + re.escape(".".join(keys)) + r"\s*\]\]")
-                hits = [i for i in range(row, len(self.lines)) if header.match(self.lines[i])]
-                if not hits:  # an inline array: count its "{" items
-                    hits = [i for i in range(row, len(self.lines)) if "{" in self.lines[i]]
-                if part < len(hits):
-                    row = hits[part]
-                    found = (row + 1, len(self.lines[row]) - len(self.lines[row].lstrip()) + 1)
-                continue
-            keys.append(part)
-            table = re.compile(r"\s*\[\[?\s*" + re.escape(".".join(keys)) + r"\s*\]\]?\s*$")
-            key = re.compile(r"(^|[\s{,])" + re.escape(part) + r"\s*=")
-            for i in range(row, len(self.lines)):
-                text = self.lines[i]
-                if table.match(text):
-                    row, found = i, (i + 1, text.index("[") + 1)
-                    break
-                match = key.search(text)
-                if match:
-                    row, found = i, (i + 1, match.start() + len(match.group(1)) + 1)
-                    break
-                if (
-                    index
-                    and i > row
-                    and text.lstrip().startswith("[")
-                    and not text.lstrip().startswith("[" + ".".join(keys[:1]))
-                ):
-                    break  # left the table without finding the key
-        return found
+        self.errors.append(file_error(self.source, self.positions, path, message))
 
     def raise_if_any(self) -> None:
         if self.errors:
-            from estrategy.io.errors import LoadError
+            from estrategy.io import LoadError
 
             # in the order of the file, as model files report them
             raise LoadError(
@@ -394,14 +366,67 @@ def _dimensions(
     return tuple(dimensions)
 
 
+def _floats(value: Any) -> Any:
+    """Plain floats for the exact decimals the TOML reader keeps (a score is a float)."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dict):
+        return {key: _floats(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_floats(item) for item in value]
+    return value
+
+
+def _only_comments(text: str) -> bool:
+    """Whether ``text`` is a valid TOML document without any key (blank, or comments)."""
+    if any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+        return False  # without parsing again: the text may be hostile (deeply nested)
+    try:
+        return not tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return False
+
+
+def _limits(limits: Limits | None) -> Limits:
+    from estrategy.io import Limits
+
+    return limits if limits is not None else Limits(max_bytes=_MAX_BYTES)
+
+
+def _read(text: str, source: str, limits: Limits) -> tuple[Any, SourceMap]:
+    """The data and positions of a TOML text, read by the model files' TOML reader."""
+    from estrategy.io import LoadError, SourceMap
+    from estrategy.io._source import check_text, too_big
+    from estrategy.io._toml import read_toml
+
+    if len(text) > limits.max_bytes:
+        raise too_big(source, len(text), limits)
+    check_text(text, source)
+    text = text.removeprefix("\ufeff")
+    try:
+        read = read_toml(text, source, limits)
+    except LoadError as error:
+        if _only_comments(text):  # an empty model file is an error; here it takes defaults
+            return {}, SourceMap({(): (1, 1)})
+        # the prefix maturity-model files have always used for a syntax error
+        raise LoadError(
+            attrs.evolve(e, message=_SYNTAX.sub("invalid TOML: ", e.message)) for e in error.errors
+        ) from None
+    return _floats(read.data), SourceMap(read.entries)
+
+
 def maturity_model_from_text(
     text: str,
     *,
     source: str = "<string>",
     criteria: Iterable[Criterion] = (),
     base: MaturityModel | None = None,
+    limits: Limits | None = None,
 ) -> MaturityModel:
-    """Build a maturity model from TOML text.
+    r"""Build a maturity model from TOML text.
+
+    The text is read by the same TOML reader as model files, so an error has the same
+    kind of ``file:line:col`` and model path.
 
     Args:
         text: the TOML document.
@@ -409,6 +434,8 @@ def maturity_model_from_text(
         criteria: custom criteria the file may name, besides built-ins and entry points.
         base: the model whose levels, thresholds, quadrant and steps fill what the file
             leaves out (thresholds are merged name by name).
+        limits: size, depth and node bounds (default: 1 MB, and the depth and node
+            bounds of :data:`estrategy.io.DEFAULT_LIMITS`).
 
     Returns:
         The maturity model.
@@ -416,16 +443,23 @@ def maturity_model_from_text(
     Raises:
         LoadError: listing every problem, each with file, line, column and path.
         CriterionPluginError: when a custom criterion clashes with a built-in one.
-    """
-    problems = _Problems(source, text)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        from estrategy.io.errors import FileError, LoadError
 
-        match = re.search(r"line (\d+), column (\d+)", str(exc))
-        line, column = (int(match[1]), int(match[2])) if match else (None, None)
-        raise LoadError([FileError(source, line, column, (), f"invalid TOML: {exc}")]) from None
+    Example:
+        >>> from estrategy.maturity import default_maturity_model
+        >>> text = '[[dimensions]]\nid = "plan"\ncriteria = ["smart-objectives"]\n'
+        >>> spec = maturity_model_from_text(text, base=default_maturity_model())
+        >>> [d.id for d in spec.dimensions], spec.quadrant.digital_threshold
+        (['plan'], 50.0)
+        >>> maturity_model_from_text(text + "name = 3\n", source="mm.toml")
+        Traceback (most recent call last):
+          ...
+        estrategy.io.errors.LoadError: 3 problems in mm.toml:
+          mm.toml:1:1: levels: the [levels] table is missing
+          mm.toml:1:1: quadrant: the [quadrant] table is missing
+          mm.toml:4:1: dimensions[0].name: expected a string
+    """
+    data, positions = _read(text, source, _limits(limits))
+    problems = _Problems(source, positions)
     extra = merge_criteria([("criteria=…", criteria)])
     _unknown_keys(data, _TOP, (), problems)
     version = data.get("version", 1)
@@ -460,15 +494,25 @@ def maturity_model_from_text(
 
 
 def load_maturity_model(
-    path: str | Path, *, criteria: Iterable[Criterion] = (), complete: bool = True
+    path: str | os.PathLike[str],
+    *,
+    criteria: Iterable[Criterion] = (),
+    complete: bool = True,
+    limits: Limits | None = None,
 ) -> MaturityModel:
     """Read a maturity-model TOML file.
+
+    The file is read like a model file (size checked first, UTF-8 with an optional BOM,
+    no binary content, the same TOML reader and positions).
 
     Args:
         path: the file.
         criteria: custom criteria the file may name, besides built-ins and entry points.
         complete: fill the levels, thresholds, quadrant and steps the file leaves out from
             the default maturity model (its dimensions are never merged).
+        limits: size, depth and node bounds (default: 1 MB, and the depth and node
+            bounds of :data:`estrategy.io.DEFAULT_LIMITS`); the size is checked before
+            the file is read.
 
     Returns:
         The maturity model.
@@ -480,20 +524,13 @@ def load_maturity_model(
     Example:
         >>> model = load_maturity_model("my-maturity.toml")  # doctest: +SKIP
     """
-    from estrategy.io.errors import FileError, LoadError
+    from estrategy.io._source import read_text
     from estrategy.maturity.spec import default_maturity_model
 
-    source = str(path)
-    try:
-        raw = Path(path).read_bytes()
-        if len(raw) > _MAX_BYTES:
-            raise LoadError(
-                [FileError(source, None, None, (), f"file larger than {_MAX_BYTES} bytes")]
-            )
-        text = raw.decode("utf-8")
-    except OSError as exc:
-        raise LoadError([FileError(source, None, None, (), exc.strerror or str(exc))]) from None
-    except UnicodeDecodeError as exc:
-        raise LoadError([FileError(source, None, None, (), f"not UTF-8: {exc}")]) from None
+    source = os.fspath(path)
+    limits = _limits(limits)
+    text = read_text(path, source, limits)
     base = default_maturity_model() if complete else None
-    return maturity_model_from_text(text, source=source, criteria=criteria, base=base)
+    return maturity_model_from_text(
+        text, source=source, criteria=criteria, base=base, limits=limits
+    )
