@@ -112,13 +112,9 @@ def maturity(
 
     if plot_file is not None:
         from estrategy.maturity.plot import save_plot
+        from estrategy.maturity.quadrant import quadrant_thresholds
 
-        spec_used = spec
-        if spec_used is None:
-            from estrategy.maturity import default_maturity_model
-
-            spec_used = default_maturity_model()
-        thresholds = (spec_used.quadrant.digital_threshold, spec_used.quadrant.management_threshold)
+        thresholds = quadrant_thresholds(assessments[0].maturity_model, spec)
         # several files: chart the first against the last
         target = (
             assessments[0] if len(assessments) == 1 else compare(assessments[0], assessments[-1])

@@ -31,11 +31,11 @@ from collections.abc import Mapping
 
 from estrategy.maturity.criteria import CriterionContext, CriterionResult
 from estrategy.maturity.results import QuadrantPosition
-from estrategy.maturity.spec import MaturityModel
+from estrategy.maturity.spec import MaturityModel, default_maturity_model
 from estrategy.model import StrategyModel
 from estrategy.model.gaps import is_live
 
-__all__ = ["QUADRANT_NAMES", "quadrant_name", "quadrant_position"]
+__all__ = ["QUADRANT_NAMES", "quadrant_name", "quadrant_position", "quadrant_thresholds"]
 
 QUADRANT_NAMES = ("beginner", "fashionista", "conservative", "digirati")
 """The four quadrants: (low, low), (high digital, low management), (low, high), (high, high)."""
@@ -44,6 +44,40 @@ QUADRANT_NAMES = ("beginner", "fashionista", "conservative", "digirati")
 def quadrant_name(digital: bool, managed: bool) -> str:
     """The quadrant of a model high or low on each axis."""
     return QUADRANT_NAMES[(1 if digital else 0) + (2 if managed else 0)]
+
+
+def quadrant_thresholds(
+    maturity_model: str, spec: MaturityModel | None = None
+) -> tuple[float, float]:
+    """The ``(digital, management)`` thresholds an assessment's quadrant was drawn with.
+
+    An :class:`~estrategy.maturity.Assessment` records only the name of its maturity
+    model, so the model itself is needed to draw the quadrant's lines where they are.
+
+    Args:
+        maturity_model: the name the assessment records (``assessment.maturity_model``).
+        spec: the maturity model the assessment was made with (default: the default
+            maturity model).
+
+    Returns:
+        Where "high" digital intensity and "high" management intensity start, 0–100.
+
+    Raises:
+        ValueError: when ``spec`` (or the default model) is not the one named, as the
+            thresholds would then belong to another model.
+
+    Example:
+        >>> quadrant_thresholds("estrategy default")
+        (50.0, 50.0)
+    """
+    if spec is None:
+        spec = default_maturity_model()
+    if spec.name != maturity_model:
+        raise ValueError(
+            f"the assessment was made with the maturity model {maturity_model!r}, "
+            f"not {spec.name!r}: pass the maturity model it was made with"
+        )
+    return spec.quadrant.digital_threshold, spec.quadrant.management_threshold
 
 
 def _digital_components(

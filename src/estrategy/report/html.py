@@ -16,7 +16,7 @@ from estrategy.report.svg import quadrant_svg, radar_svg
 
 if TYPE_CHECKING:
     from estrategy.analysis import Report
-    from estrategy.maturity import Assessment
+    from estrategy.maturity import Assessment, MaturityModel
     from estrategy.org import OrgAnalysis
 
 __all__ = ["render"]
@@ -60,13 +60,22 @@ def _findings_section(report: Report, source: str | None, positions: Locator | N
     )
 
 
-def _maturity_section(assessment: Assessment) -> str:
+def _maturity_section(assessment: Assessment, spec: MaturityModel | None) -> str:
+    from estrategy.maturity.quadrant import quadrant_thresholds
+
     axes = [(d.name, d.score) for d in assessment.dimensions]
     q = assessment.quadrant
+    digital, management = quadrant_thresholds(assessment.maturity_model, spec)
     charts = (
         "<div class='charts'>"
         + (radar_svg(axes) if len(axes) >= 3 else "")
-        + quadrant_svg(q.digital_intensity, q.management_intensity, q.name)
+        + quadrant_svg(
+            q.digital_intensity,
+            q.management_intensity,
+            q.name,
+            threshold_digital=digital,
+            threshold_management=management,
+        )
         + "</div>"
     )
     overall = assessment.overall
@@ -132,6 +141,7 @@ def render(
     org: OrgAnalysis | None = None,
     source: str | None = None,
     positions: Locator | None = None,
+    maturity_model: MaturityModel | None = None,
 ) -> str:
     """The whole report as one HTML document.
 
@@ -141,9 +151,16 @@ def render(
         org: the organisation analyses, if any (:func:`estrategy.org.analyze`).
         source: the model file, to give ``file:line:col`` for findings.
         positions: the model file's source map (:attr:`estrategy.io.ModelDocument.positions`).
+        maturity_model: the maturity model ``assessment`` was made with, whose
+            thresholds place the quadrant's lines (default: the default maturity model;
+            an assessment records only its model's name).
 
     Returns:
         A complete HTML document.
+
+    Raises:
+        ValueError: when ``maturity_model`` (or, by default, the default maturity model)
+            is not the one ``assessment.maturity_model`` names.
     """
     title = f"{report.model_name}: strategy report"
     parts = [
@@ -156,7 +173,7 @@ def render(
         _findings_section(report, source, positions),
     ]
     if assessment is not None:
-        parts.append(_maturity_section(assessment))
+        parts.append(_maturity_section(assessment, maturity_model))
     if org is not None:
         parts.append(_org_section(org))
     parts.append("</body></html>")

@@ -1,0 +1,84 @@
+"""The quadrant is drawn with the thresholds of the maturity model that placed the model."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from estrategy.analysis import check
+from estrategy.io import load_demo
+from estrategy.maturity import MaturityModel, assess, default_maturity_model
+from estrategy.maturity.loading import maturity_model_from_text
+from estrategy.maturity.quadrant import quadrant_thresholds
+from estrategy.report import html
+
+_SVG = "{http://www.w3.org/2000/svg}"
+
+THIRTY_SEVENTY = """name = "thirty-seventy"
+
+[quadrant]
+digital_threshold = 30
+management_threshold = 70
+
+[[dimensions]]
+id = "plan"
+criteria = ["smart-objectives", "situation-analysis"]
+"""
+
+
+def _custom() -> MaturityModel:
+    return maturity_model_from_text(THIRTY_SEVENTY, base=default_maturity_model())
+
+
+def _quadrant_lines(page: str) -> tuple[float, float]:
+    """The x of the vertical threshold line and the y of the horizontal one, as fractions
+    of the plot area (0 at the left and at the bottom, 1 at the right and at the top)."""
+    svgs = re.findall(r"<svg\b.*?</svg>", page, flags=re.DOTALL)
+    quadrant = [s for s in svgs if "aria-label='maturity quadrant'" in s]
+    assert len(quadrant) == 1
+    root = ET.fromstring(quadrant[0])
+    frame = root.find(f"{_SVG}rect")
+    assert frame is not None
+    left, top = float(frame.attrib["x"]), float(frame.attrib["y"])
+    width, height = float(frame.attrib["width"]), float(frame.attrib["height"])
+    lines = [
+        {k: float(v) for k, v in line.attrib.items() if k[0] in "xy"}
+        for line in root.iter(f"{_SVG}line")
+    ]
+    vertical = [line for line in lines if line["x1"] == line["x2"]]
+    horizontal = [line for line in lines if line["y1"] == line["y2"]]
+    assert len(vertical) == len(horizontal) == 1
+    return (vertical[0]["x1"] - left) / width, 1 - (horizontal[0]["y1"] - top) / height
+
+
+def test_report_draws_the_custom_thresholds() -> None:
+    model = load_demo()
+    spec = _custom()
+    assessment = assess(model, spec)
+    page = html.render(check(model), assessment=assessment, maturity_model=spec)
+    digital, management = _quadrant_lines(page)
+    assert digital == pytest.approx(0.30, abs=0.001)
+    assert management == pytest.approx(0.70, abs=0.001)
+
+
+def test_report_draws_the_default_thresholds_by_default() -> None:
+    model = load_demo()
+    page = html.render(check(model), assessment=assess(model))
+    assert _quadrant_lines(page) == (pytest.approx(0.5, abs=0.001), pytest.approx(0.5, abs=0.001))
+
+
+def test_report_refuses_thresholds_of_another_model() -> None:
+    model = load_demo()
+    assessment = assess(model, _custom())
+    with pytest.raises(ValueError, match="'thirty-seventy', not 'estrategy default'"):
+        html.render(check(model), assessment=assessment)
+
+
+def test_thresholds_follow_the_named_model() -> None:
+    spec = _custom()
+    assert quadrant_thresholds("thirty-seventy", spec) == (30.0, 70.0)
+    assert quadrant_thresholds(default_maturity_model().name) == (50.0, 50.0)
+    with pytest.raises(ValueError, match="made with the maturity model 'other'"):
+        quadrant_thresholds("other", spec)
