@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from estrategy.cli._common import as_of_option, clean_errors, fail
+from estrategy.cli._common import as_of_option, clean_errors, fail, load_model_or_demo
 
 __all__ = ["maturity"]
 
@@ -86,8 +86,7 @@ def maturity(
         spec = load_maturity_model(maturity_model) if maturity_model is not None else None
         cat = Catalogue.from_toml(catalogue) if catalogue is not None else None
         if not files:
-            click.echo("No file given: assessing the embedded demo model.", err=True)
-            models = [io.load_demo()]
+            models = [load_model_or_demo(None, command="assessing").model]
         else:
             models = [io.load(path) for path in files]
         assessments = [assess(model, spec, as_of=as_of, catalogue=cat) for model in models]
