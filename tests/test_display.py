@@ -1,4 +1,4 @@
-"""The one notebook display and pandas conversion every result shares (``estrategy._display``)."""
+"""The one notebook display and pandas conversion every result shares."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from estrategy._display import HTML_ROW_LIMIT, NESTED_ROW_LIMIT, Displayable
 from estrategy.analysis import Report, check
+from estrategy.base.display import HTML_ROW_LIMIT, NESTED_ROW_LIMIT, Displayable
 from estrategy.maturity import Assessment, Comparison, assess, compare
 from estrategy.model import Organization, Person, StrategyModel
 from estrategy.org import analyze
@@ -67,7 +67,7 @@ def test_results_share_the_one_implementation(cls: type) -> None:
 
 def test_the_display_module_imports_nothing_heavy() -> None:
     probe = (
-        "import sys, estrategy, estrategy._display, estrategy.analysis;"
+        "import sys, estrategy, estrategy.base.display, estrategy.analysis;"
         "print([m for m in ('pandas', 'numpy', 'scipy') if m in sys.modules])"
     )
     out = subprocess.run(

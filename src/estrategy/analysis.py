@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from estrategy._display import Displayable
+from estrategy.base.display import Displayable
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import StrategyModel
 from estrategy.model.dates import resolve_as_of
@@ -67,7 +67,7 @@ class Report(Displayable):
     """The result of :func:`check`: the findings of one run, in a stable order.
 
     In a notebook it shows as a table of the findings (the first
-    :data:`~estrategy._display.HTML_ROW_LIMIT`, then how many more); ``to_frame()`` gives
+    :data:`~estrategy.base.display.HTML_ROW_LIMIT`, then how many more); ``to_frame()`` gives
     them all, one row per finding (needs pandas).
 
     Attributes:

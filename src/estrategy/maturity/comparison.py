@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from estrategy._display import Displayable
+from estrategy.base.display import Displayable
 from estrategy.maturity.results import Assessment, StepStatus, _round
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from estrategy._display import Displayable
+from estrategy.base.display import Displayable
 from estrategy.maturity.criteria import Evidence
 
 __all__ = [

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from estrategy._display import Displayable
+from estrategy.base.display import Displayable
 from estrategy.model import Organization
 from estrategy.org._kernels import as_tables, csr_rows, person_pairs, undirected_ties
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines

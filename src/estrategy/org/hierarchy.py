@@ -8,7 +8,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from estrategy._display import Displayable
+from estrategy.base.display import Displayable
 from estrategy.model import Organization
 from estrategy.org._kernels import ancestor_at_depth, as_tables, pointer_depth
 from estrategy.org.tables import NONE, OrgTables

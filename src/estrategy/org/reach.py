@@ -9,7 +9,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from estrategy._display import Displayable
+from estrategy.base.display import Displayable
 from estrategy.model import Organization
 from estrategy.org._kernels import as_tables, csr_rows, gather, person_pairs, undirected_ties
 from estrategy.org.tables import OrgTables, unique_int

@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from estrategy._display import Displayable
+from estrategy.base.display import Displayable
 from estrategy.model import Organization
 from estrategy.org._kernels import as_tables
 from estrategy.org.brokerage import Brokers, brokers

@@ -1,0 +1,20 @@
+"""The root of the library's errors.
+
+Every error estrategy raises because of its input or of how it was called derives from
+:class:`EstrategyError`: a file that does not load, a configuration, catalogue, mapping or
+maturity-model file that does not validate, an unknown rule code, a bad setting. The
+command line turns an :class:`EstrategyError` into its message and exit status 2; any
+other exception is a bug in estrategy.
+"""
+
+from __future__ import annotations
+
+__all__ = ["EstrategyError"]
+
+
+class EstrategyError(Exception):
+    """Bad input or bad use of the library; its message is meant for people.
+
+    Subclasses also derive from :class:`ValueError` where they did before this class
+    existed, so ``except ValueError`` in existing user code keeps working.
+    """
