@@ -68,9 +68,8 @@ def org(
     the upward reach of field roles, isolates and the reach of the ESN.
     """
     from estrategy.cli._common import load_model_or_demo
-    from estrategy.org._kernels import as_tables
+    from estrategy.model.tables import OrgTables, as_tables, tables_from_organization
     from estrategy.org.summary import analyze, render_text
-    from estrategy.org.tables import OrgTables, tables_from_organization
     from estrategy.settings import config_for
 
     if top < 0 or (upward_hops is not None and upward_hops < 0):
@@ -117,7 +116,7 @@ def org(
 
 def _export(tables: object, target: Path) -> None:
     from estrategy.io.graphml import write_gephi_csv, write_gexf, write_graphml
-    from estrategy.org.tables import OrgTables
+    from estrategy.model.tables import OrgTables
 
     assert isinstance(tables, OrgTables)
     suffix = target.suffix.lower()

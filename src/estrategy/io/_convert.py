@@ -27,9 +27,9 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from estrategy.model import ModelIntegrityError, ModelPath, Organization, StrategyModel
-from estrategy.model._validators import FieldValueError
 from estrategy.model.dates import parse_date
 from estrategy.model.suggest import did_you_mean
+from estrategy.model.validators import FieldValueError
 
 __all__ = ["Problem", "StructureFailed", "describe", "structure_model"]
 

@@ -95,7 +95,7 @@ class ModelFacts:
     @property
     def org_tables(self) -> OrgTables:
         """The organisation as :mod:`estrategy.org`'s compact arrays (built once)."""
-        from estrategy.org._kernels import as_tables
+        from estrategy.model.tables import as_tables
 
         # Shared with check() and the org analyses of the same organisation.
         return as_tables(self.organization)

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from estrategy.model._convert import to_tuple
-from estrategy.model._validators import is_date
 from estrategy.model.errors import IntegrityProblem, ModelIntegrityError
 from estrategy.model.organization import Organization
 from estrategy.model.paths import ModelPath, format_path
@@ -24,6 +23,7 @@ from estrategy.model.plan import (
     Tool,
 )
 from estrategy.model.suggest import did_you_mean
+from estrategy.model.validators import is_date
 
 __all__ = ["SCHEMA_VERSIONS", "StrategyModel", "integrity_problems"]
 

@@ -1,6 +1,7 @@
 """The organisation graph and its analyses.
 
-Analyses run on compact arrays (:class:`OrgTables`) built straight from a CSV folder
+Analyses run on compact arrays (:class:`~estrategy.model.tables.OrgTables`, re-exported
+here with its builders) built straight from a CSV folder
 (:func:`estrategy.io.orgcsv.read_tables`) or from a model's
 :class:`~estrategy.model.Organization`; every public analysis accepts either. The
 networkx graph (:func:`org_graph`) is built only when asked for, for scripting.
@@ -13,8 +14,10 @@ Example:
     ('ops',)
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from estrategy.base.lazy import homes, lazy_exports
+from estrategy.model.tables import NONE, CodeList, OrgTables, as_tables, tables_from_organization
 from estrategy.org.brokerage import (
     Broker,
     BrokerageRoles,
@@ -39,7 +42,6 @@ from estrategy.org.reach import (
     upward_reach,
 )
 from estrategy.org.summary import OrgAnalysis, analyze
-from estrategy.org.tables import NONE, CodeList, OrgTables, tables_from_organization
 from estrategy.org.transversal import (
     EsnReach,
     GroupSpan,
@@ -61,16 +63,11 @@ from estrategy.org.transversal import (
 if TYPE_CHECKING:
     from estrategy.org.graph import RELATIONS, org_graph, sampled_betweenness, tie_graph
 
-_GRAPH = ("RELATIONS", "org_graph", "sampled_betweenness", "tie_graph")
-
-
-def __getattr__(name: str) -> Any:
-    # networkx is imported only by those who ask for the graph
-    if name in _GRAPH:
-        from estrategy.org import graph
-
-        return getattr(graph, name)
-    raise AttributeError(f"module 'estrategy.org' has no attribute {name!r}")
+# networkx is imported only by those who ask for a graph
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    homes("estrategy.org.graph", ("RELATIONS", "org_graph", "sampled_betweenness", "tie_graph")),
+)
 
 
 __all__ = [
@@ -98,6 +95,7 @@ __all__ = [
     "Transversality",
     "UpwardReach",
     "analyze",
+    "as_tables",
     "brokerage_roles",
     "brokers",
     "esn_reach",

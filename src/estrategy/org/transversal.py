@@ -16,9 +16,9 @@ import scipy.sparse as sp
 
 from estrategy.base.display import Displayable
 from estrategy.model import GroupKind, Organization
-from estrategy.org._kernels import as_tables, csr_rows, undirected_ties
+from estrategy.model.tables import GROUP_KINDS, OrgTables, as_tables, count_int, unique_int
+from estrategy.org._kernels import csr_rows, undirected_ties
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
-from estrategy.org.tables import GROUP_KINDS, OrgTables, count_int, unique_int
 
 __all__ = [
     "EsnReach",

@@ -30,7 +30,7 @@ from estrategy.io.orgcsv._values import (
     _group_kinds,
     _is_date,
 )
-from estrategy.org.tables import NONE, CodeList, OrgTables
+from estrategy.model.tables import NONE, CodeList, OrgTables
 
 
 class _Fallback(Exception):

@@ -11,8 +11,8 @@ import numpy.typing as npt
 
 from estrategy.io.orgcsv._errors import _Errors
 from estrategy.io.orgcsv._table import _column, _Table
-from estrategy.model._validators import SLUG_PATTERN
-from estrategy.org.tables import NONE
+from estrategy.model.tables import NONE
+from estrategy.model.validators import SLUG_PATTERN
 
 _ID = SLUG_PATTERN
 """An id, as a regular expression both Python's ``re`` and Arrow's RE2 read alike."""

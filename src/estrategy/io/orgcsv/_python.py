@@ -29,7 +29,7 @@ from estrategy.io.orgcsv._values import (
     _flags,
     _read_list,
 )
-from estrategy.org.tables import NONE, CodeList, OrgTables
+from estrategy.model.tables import NONE, CodeList, OrgTables
 
 
 def _read(
