@@ -8,6 +8,9 @@ r"""Model files: load and save YAML, JSON and TOML, with every error located.
 Loading is strict (unknown keys, wrong types and broken references are errors, each
 with ``file:line:col`` and a model path), safe (no code runs, no object is built from a
 tag) and bounded (:class:`Limits`). See ``docs/file-format.md``.
+
+An organisation alone, from a model file, a CSV folder or a GraphML file, is read by
+:func:`load_organization` and its graph written by :func:`export_organization`.
 """
 
 from __future__ import annotations
@@ -29,6 +32,11 @@ from estrategy.io.files import (
     to_data,
 )
 from estrategy.io.limits import DEFAULT_LIMITS, Limits
+from estrategy.io.organization import (
+    OrganizationSourceError,
+    export_organization,
+    load_organization,
+)
 from estrategy.io.schema import json_schema
 
 __all__ = [
@@ -39,15 +47,18 @@ __all__ = [
     "Limits",
     "LoadError",
     "ModelDocument",
+    "OrganizationSourceError",
     "Position",
     "SourceMap",
     "dumps",
+    "export_organization",
     "from_data",
     "json_schema",
     "load",
     "load_demo",
     "load_demo_document",
     "load_document",
+    "load_organization",
     "loads",
     "loads_document",
     "save",
