@@ -40,6 +40,16 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> None:
         write(temporary)
 
 
+def _write_graph(organization: Organization | OrgTables, path: Path, format_name: str) -> None:
+    import networkx as nx
+
+    from estrategy.io.graph import org_graph
+
+    write = nx.write_graphml if format_name == "graphml" else nx.write_gexf
+    graph = org_graph(organization)
+    _atomic(Path(path), lambda target: write(graph, target))
+
+
 def write_graphml(organization: Organization | OrgTables, path: Path) -> None:
     """Write the organisation graph as GraphML (yEd, Gephi, Cytoscape).
 
@@ -47,12 +57,7 @@ def write_graphml(organization: Organization | OrgTables, path: Path) -> None:
         organization: the organisation, as a model object or compact arrays.
         path: the file to write (replaced atomically).
     """
-    import networkx as nx
-
-    from estrategy.io.graph import org_graph
-
-    graph = org_graph(organization)
-    _atomic(Path(path), lambda target: nx.write_graphml(graph, target))
+    _write_graph(organization, path, "graphml")
 
 
 def write_gexf(organization: Organization | OrgTables, path: Path) -> None:
@@ -62,12 +67,7 @@ def write_gexf(organization: Organization | OrgTables, path: Path) -> None:
         organization: the organisation, as a model object or compact arrays.
         path: the file to write (replaced atomically).
     """
-    import networkx as nx
-
-    from estrategy.io.graph import org_graph
-
-    graph = org_graph(organization)
-    _atomic(Path(path), lambda target: nx.write_gexf(graph, target))
+    _write_graph(organization, path, "gexf")
 
 
 def write_gephi_csv(organization: Organization | OrgTables, folder: Path) -> None:

@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from estrategy.io.orgcsv._errors import _Errors
-from estrategy.io.orgcsv._ids import _read_ids, _required_ref_codes
+from estrategy.io.orgcsv._ids import _read_ids, _ref_codes
 from estrategy.io.orgcsv._mapping import _REQUIRED, COLUMNS
 from estrategy.io.orgcsv._sections import Groups, Memberships, Ties
 from estrategy.io.orgcsv._table import _chunks, _column, _concat, _keep, _open_table
@@ -104,8 +104,16 @@ def _read_memberships(
             ):
                 values = _column(chunk, memberships.columns[column])
                 out.append(
-                    _required_ref_codes(
-                        values, index, kind, memberships, column, offset, errors, namespace
+                    _ref_codes(
+                        values,
+                        index,
+                        kind,
+                        memberships,
+                        column,
+                        offset,
+                        errors,
+                        namespace,
+                        required=True,
                     )
                 )
             offset += len(chunk)
@@ -134,8 +142,16 @@ def _read_ties(
             for column, out in (("source", tie_source), ("target", tie_target)):
                 values = _column(chunk, has[column])
                 out.append(
-                    _required_ref_codes(
-                        values, person_index, "person", ties, column, offset, errors, namespace
+                    _ref_codes(
+                        values,
+                        person_index,
+                        "person",
+                        ties,
+                        column,
+                        offset,
+                        errors,
+                        namespace,
+                        required=True,
                     )
                 )
             kinds_text = _column(chunk, has.get("kind"))
