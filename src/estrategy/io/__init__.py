@@ -15,22 +15,9 @@ An organisation alone, from a model file, a CSV folder or a GraphML file, is rea
 
 from __future__ import annotations
 
+from estrategy.io import files
 from estrategy.io.errors import FileError, LoadError, Position, SourceMap
-from estrategy.io.files import (
-    DEMO_SOURCE,
-    FORMATS,
-    ModelDocument,
-    dumps,
-    from_data,
-    load,
-    load_demo,
-    load_demo_document,
-    load_document,
-    loads,
-    loads_document,
-    save,
-    to_data,
-)
+from estrategy.io.files import *  # noqa: F403  (its __all__ is part of ours)
 from estrategy.io.limits import DEFAULT_LIMITS, Limits
 from estrategy.io.organization import (
     OrganizationSourceError,
@@ -41,26 +28,14 @@ from estrategy.io.schema import json_schema
 
 __all__ = [
     "DEFAULT_LIMITS",
-    "DEMO_SOURCE",
-    "FORMATS",
     "FileError",
     "Limits",
     "LoadError",
-    "ModelDocument",
     "OrganizationSourceError",
     "Position",
     "SourceMap",
-    "dumps",
     "export_organization",
-    "from_data",
     "json_schema",
-    "load",
-    "load_demo",
-    "load_demo_document",
-    "load_document",
     "load_organization",
-    "loads",
-    "loads_document",
-    "save",
-    "to_data",
 ]
+__all__ += files.__all__
