@@ -310,33 +310,36 @@ def build_tables(
     ``bool`` arrays, weights ``float64``, row lists :class:`CodeList`; names left out are
     empty texts.
 
+    Every argument is the :class:`OrgTables` attribute of the same name, in any
+    sequence or array-like form; only the conversions are described here.
+
     Args:
-        name: the organisation's name.
-        size: its size class.
-        unit_ids: unit ids, in order.
-        unit_parent: code of each unit's parent, or :data:`NONE`.
-        person_ids: person ids, in order.
-        person_unit: code of each person's unit, or :data:`NONE`.
-        person_manager: code of each person's manager, or :data:`NONE`.
-        person_supervisor: code of each person's supervisor, or :data:`NONE`.
-        person_external: whether each person is external.
-        person_decision_maker: whether each person is a decision maker.
-        roles: each person's roles, as a :class:`CodeList` or one sequence per person.
-        skills: each person's skills, likewise.
-        group_ids: group ids, in order.
-        group_kind: position of each group's kind in :data:`GROUP_KINDS`.
-        group_objective: each group's objective, or ``None``.
-        group_deadline: each group's deadline (ISO date text), or ``None``.
-        member_group: group code of each membership.
-        member_person: person code of each membership.
-        tie_source: person code of each tie's source.
-        tie_target: person code of each tie's target.
-        tie_esn: whether each tie is an ESN tie.
-        tie_weight: each tie's weight.
-        unit_names: unit names; empty texts when left out.
-        person_names: person names; empty texts when left out.
-        group_names: group names; empty texts when left out.
-        attributes: extra columns by node kind, as :attr:`OrgTables.attributes`.
+        name: kept as is.
+        size: kept as is.
+        unit_ids: made a tuple.
+        unit_parent: ``int32`` codes, :data:`NONE` for a root.
+        person_ids: made a tuple.
+        person_unit: ``int32`` codes, :data:`NONE` for no unit.
+        person_manager: ``int32`` codes, :data:`NONE` for no manager.
+        person_supervisor: ``int32`` codes, :data:`NONE` for no supervisor.
+        person_external: made a ``bool`` array.
+        person_decision_maker: made a ``bool`` array too.
+        roles: a :class:`CodeList`, or one sequence of roles per person to code.
+        skills: likewise, for skills.
+        group_ids: made a tuple.
+        group_kind: ``int8`` positions in :data:`GROUP_KINDS`.
+        group_objective: a tuple, ``None`` for none.
+        group_deadline: a tuple of ISO dates, ``None`` for none.
+        member_group: ``int32`` group codes.
+        member_person: ``int32`` person codes, one per membership.
+        tie_source: ``int32`` person codes.
+        tie_target: ``int32`` person codes, one per tie.
+        tie_esn: ``bool`` flags.
+        tie_weight: ``float64`` weights.
+        unit_names: a tuple; empty texts when left out.
+        person_names: a tuple; empty texts when left out.
+        group_names: a tuple; empty texts when left out.
+        attributes: kept as is; none when left out.
 
     Returns:
         The tables (checked for consistent lengths and codes in range).
