@@ -7,7 +7,7 @@ are left out.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import numpy as np
@@ -160,8 +160,18 @@ def group_transversality(
     return GroupTransversality(len(lines), spans)
 
 
+class _PlainResult(Displayable):
+    """A result whose JSON is its fields as they are (numbers and texts only)."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return attrs.asdict(cast("attrs.AttrsInstance", self))
+
+
 @attrs.frozen
-class LineLink(Displayable):
+class LineLink(_PlainResult):
     """What joins two hierarchical lines.
 
     Attributes:
@@ -175,10 +185,6 @@ class LineLink(Displayable):
     b: str
     groups: int
     ties: int
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
-        return attrs.asdict(self)
 
 
 @attrs.frozen
@@ -326,7 +332,7 @@ def silos(
 
 
 @attrs.frozen
-class LineTies(Displayable):
+class LineTies(_PlainResult):
     """The ties of one hierarchical line, inside and outside it.
 
     Attributes:
@@ -345,10 +351,6 @@ class LineTies(Displayable):
     external: int
     within_share: float | None
     ei_index: float | None
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
-        return attrs.asdict(self)
 
 
 @attrs.frozen
