@@ -12,7 +12,7 @@ from estrategy.io.errors import LoadError
 from estrategy.io.orgcsv import read_tables
 from estrategy.io.orgcsv._ids import _bad_ids, _make_ids
 from estrategy.model import Unit
-from estrategy.model._validators import FieldValueError
+from estrategy.model.validators import FieldValueError
 
 # Mostly id characters, with some that are not (space, accents, quotes, ``\n``…).
 _TEXT = st.text(alphabet=st.sampled_from("aZ09_.:@/+- éß'\"#\n\t,;"), min_size=1, max_size=8)

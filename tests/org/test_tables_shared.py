@@ -10,8 +10,7 @@ from click.testing import CliRunner
 
 from estrategy.cli import main
 from estrategy.io import dumps, load
-from estrategy.org._kernels import as_tables
-from estrategy.org.tables import OrgTables
+from estrategy.model.tables import OrgTables, as_tables
 
 
 def test_tables_are_derived_once_and_not_part_of_the_value(lefevre_path: Path) -> None:

@@ -671,7 +671,7 @@ def test_org005_reads_an_esn_tool_kind_given_as_a_string() -> None:
 
 
 def test_an_esn_tie_given_as_a_string_counts_as_an_esn_tie() -> None:
-    from estrategy.org.tables import tables_from_organization
+    from estrategy.model.tables import tables_from_organization
 
     tie = _bypass(Tie(source="p-cm", target="p-sales"), kind="esn")
     org = attrs.evolve(base().organization, ties=[tie])

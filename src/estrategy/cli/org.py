@@ -11,8 +11,6 @@ from estrategy.cli._common import clean_errors, config_options, fail
 
 __all__ = ["org"]
 
-_EXPORTS = (".graphml", ".gexf")
-
 
 @click.command()
 @click.argument("source", required=False, type=click.Path(path_type=Path, exists=True))
@@ -67,64 +65,28 @@ def org(
     lines joined, silos, groups inside one line), ties within and between lines, brokers,
     the upward reach of field roles, isolates and the reach of the ESN.
     """
-    from estrategy.cli._common import load_model_or_demo
-    from estrategy.org._kernels import as_tables
+    from estrategy.io import export_organization, load_organization
+    from estrategy.io.organization import check_export_target
     from estrategy.org.summary import analyze, render_text
-    from estrategy.org.tables import OrgTables, tables_from_organization
     from estrategy.settings import config_for
 
     if top < 0 or (upward_hops is not None and upward_hops < 0):
         fail("--top and --upward-hops must be >= 0")
-    if export is not None and export.suffix and export.suffix.lower() not in _EXPORTS:
-        fail(f"--export {export}: expected a .graphml or .gexf file, or a folder")
     with clean_errors():
-        tables: OrgTables
-        if source is not None and source.is_dir():
-            from estrategy.io.orgcsv import PRESETS, read_mapping, read_tables
-
-            column_mapping = None
-            if mapping is not None:
-                column_mapping = PRESETS.get(mapping) or (
-                    read_mapping(Path(mapping)) if Path(mapping).is_file() else None
-                )
-                if column_mapping is None:
-                    fail(
-                        f"--mapping {mapping!r} is neither a preset "
-                        f"({', '.join(PRESETS)}) nor a TOML file"
-                    )
-            tables = read_tables(source, mapping=column_mapping, attributes=export is not None)
-        elif source is not None and source.suffix.lower() == ".graphml":
-            from estrategy.io.graphml import read_graphml
-
-            tables = tables_from_organization(read_graphml(source))
-        else:
-            if mapping is not None:
-                fail("--mapping applies to a folder of CSV files only")
-            loaded = load_model_or_demo(source, command="analysing")
-            tables = as_tables(loaded.model.organization)
+        if export is not None:
+            check_export_target(export)
+        if source is None and mapping is None:
+            click.echo("No file given: analysing the embedded demo model.", err=True)
+        tables = load_organization(source, mapping=mapping, attributes=export is not None)
         if upward_hops is None:
             folder = Path.cwd() if source is None else source if source.is_dir() else source.parent
             configured = config_for(folder, path=config, disabled=no_config)
             upward_hops = int(configured.setting("upward_hops"))
         analysis = analyze(tables, top_brokers=top, upward_hops=upward_hops)
         if export is not None:
-            _export(tables, export)
+            export_organization(tables, export)
+            click.echo(f"wrote {export}", err=True)
     if output_format == "json":
         click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(render_text(analysis), nl=False)
-
-
-def _export(tables: object, target: Path) -> None:
-    from estrategy.io.graphml import write_gephi_csv, write_gexf, write_graphml
-    from estrategy.org.tables import OrgTables
-
-    assert isinstance(tables, OrgTables)
-    suffix = target.suffix.lower()
-    if suffix == ".graphml":
-        write_graphml(tables, target)
-    elif suffix == ".gexf":
-        write_gexf(tables, target)
-    else:
-        write_gephi_csv(tables, target)
-    click.echo(f"wrote {target}", err=True)

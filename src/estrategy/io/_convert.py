@@ -27,9 +27,9 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from estrategy.model import ModelIntegrityError, ModelPath, Organization, StrategyModel
-from estrategy.model._validators import FieldValueError
 from estrategy.model.dates import parse_date
 from estrategy.model.suggest import did_you_mean
+from estrategy.model.validators import FieldValueError
 
 __all__ = ["Problem", "StructureFailed", "describe", "structure_model"]
 
@@ -305,16 +305,12 @@ def _allowed_keys(cls: type[Any]) -> list[str]:
 
 def _problems(exc: BaseException, path: ModelPath, out: list[Problem]) -> None:
     """Walk a cattrs error tree, collecting one problem per leaf with its model path."""
-    if isinstance(exc, ClassValidationError):
-        with_notes, without = exc.group_exceptions()
-        for inner, note in with_notes:
-            _problems(inner, (*path, note.name), out)
-        for inner in without:
-            _problems(inner, path, out)
-    elif isinstance(exc, IterableValidationError):
-        indexed, others = exc.group_exceptions()
-        for inner, item_note in indexed:
-            _problems(inner, (*path, item_note.index), out)
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        noted, others = exc.group_exceptions()
+        for inner, note in noted:
+            # a field's note names it, a list item's note gives its index
+            step = note.index if isinstance(note, IterableValidationNote) else note.name
+            _problems(inner, (*path, step), out)
         for inner in others:
             _problems(inner, path, out)
     elif isinstance(exc, ForbiddenExtraKeysError):

@@ -1,6 +1,6 @@
 """The organisation graph as GraphML, GEXF (Gephi, yEd) and Gephi's node and edge CSVs.
 
-GraphML and GEXF hold :func:`estrategy.org.org_graph` as it is: nodes with a ``kind``
+GraphML and GEXF hold :func:`estrategy.io.graph.org_graph` as it is: nodes with a ``kind``
 (``person``, ``unit``, ``group``), edges with a ``relation``. :func:`read_graphml` reads
 such a file back into an :class:`~estrategy.model.Organization`. For the largest graphs,
 :func:`write_gephi_csv` streams Gephi's spreadsheet import format straight from the
@@ -28,7 +28,7 @@ from estrategy.model import (
     Unit,
 )
 from estrategy.model.dates import parse_date
-from estrategy.org.tables import GROUP_KINDS, OrgTables
+from estrategy.model.tables import GROUP_KINDS, OrgTables
 
 __all__ = ["read_graphml", "write_gephi_csv", "write_gexf", "write_graphml"]
 
@@ -40,6 +40,16 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> None:
         write(temporary)
 
 
+def _write_graph(organization: Organization | OrgTables, path: Path, format_name: str) -> None:
+    import networkx as nx
+
+    from estrategy.io.graph import org_graph
+
+    write = nx.write_graphml if format_name == "graphml" else nx.write_gexf
+    graph = org_graph(organization)
+    _atomic(Path(path), lambda target: write(graph, target))
+
+
 def write_graphml(organization: Organization | OrgTables, path: Path) -> None:
     """Write the organisation graph as GraphML (yEd, Gephi, Cytoscape).
 
@@ -47,12 +57,7 @@ def write_graphml(organization: Organization | OrgTables, path: Path) -> None:
         organization: the organisation, as a model object or compact arrays.
         path: the file to write (replaced atomically).
     """
-    import networkx as nx
-
-    from estrategy.org.graph import org_graph
-
-    graph = org_graph(organization)
-    _atomic(Path(path), lambda target: nx.write_graphml(graph, target))
+    _write_graph(organization, path, "graphml")
 
 
 def write_gexf(organization: Organization | OrgTables, path: Path) -> None:
@@ -62,12 +67,7 @@ def write_gexf(organization: Organization | OrgTables, path: Path) -> None:
         organization: the organisation, as a model object or compact arrays.
         path: the file to write (replaced atomically).
     """
-    import networkx as nx
-
-    from estrategy.org.graph import org_graph
-
-    graph = org_graph(organization)
-    _atomic(Path(path), lambda target: nx.write_gexf(graph, target))
+    _write_graph(organization, path, "gexf")
 
 
 def write_gephi_csv(organization: Organization | OrgTables, folder: Path) -> None:
@@ -81,7 +81,7 @@ def write_gephi_csv(organization: Organization | OrgTables, folder: Path) -> Non
         organization: the organisation, as a model object or compact arrays.
         folder: where to write (created if needed).
     """
-    from estrategy.org._kernels import as_tables
+    from estrategy.model.tables import as_tables
 
     tables = as_tables(organization)
     folder = Path(folder)
@@ -194,7 +194,7 @@ def read_graphml(path: Path) -> Organization:
     """Read an organisation from a GraphML file written by :func:`write_graphml`.
 
     Nodes need a ``kind`` (``person``, ``unit`` or ``group``); edges a ``relation`` (see
-    :data:`estrategy.org.RELATIONS`). Other node attributes of people are kept as
+    :data:`estrategy.io.graph.RELATIONS`). Other node attributes of people are kept as
     :attr:`~estrategy.model.Person.attributes`.
 
     Args:

@@ -740,7 +740,7 @@ def _esn_unreached(tables: OrgTables) -> list[str]:
     """
     import numpy as np
 
-    from estrategy.org.tables import GROUP_KINDS
+    from estrategy.model.tables import GROUP_KINDS
 
     reached = np.zeros(tables.n_people, dtype=np.bool_)
     esn = tables.tie_esn & (tables.tie_source != tables.tie_target)

@@ -30,7 +30,8 @@ from estrategy.model.dates import as_date
 from estrategy.model.gaps import is_live, missing_smart_parts
 
 if TYPE_CHECKING:  # pragma: no cover
-    from estrategy.org import HierarchicalLines, OrgTables
+    from estrategy.model.tables import OrgTables
+    from estrategy.org import HierarchicalLines
 
 # The gap definitions live in estrategy.model.gaps, shared with the rules (STR004, ACT002);
 # they are re-exported here for the criteria and steps that read them.
@@ -95,7 +96,7 @@ class ModelFacts:
     @property
     def org_tables(self) -> OrgTables:
         """The organisation as :mod:`estrategy.org`'s compact arrays (built once)."""
-        from estrategy.org._kernels import as_tables
+        from estrategy.model.tables import as_tables
 
         # Shared with check() and the org analyses of the same organisation.
         return as_tables(self.organization)

@@ -9,7 +9,8 @@ from typing import TypeVar
 import attrs
 
 from estrategy.model._convert import to_pairs, to_tuple
-from estrategy.model._validators import (
+from estrategy.model.enums import GroupKind, OrganizationSize, TieKind
+from estrategy.model.validators import (
     finite,
     is_date,
     non_negative,
@@ -17,7 +18,6 @@ from estrategy.model._validators import (
     slug,
     slugs,
 )
-from estrategy.model.enums import GroupKind, OrganizationSize, TieKind
 
 __all__ = ["Organization", "Person", "Tie", "TransversalGroup", "Unit"]
 

@@ -11,14 +11,6 @@ from decimal import Decimal
 import attrs
 
 from estrategy.model._convert import to_tuple
-from estrategy.model._validators import (
-    finite,
-    is_date,
-    non_negative,
-    optional_slug,
-    slug,
-    slugs,
-)
 from estrategy.model.enums import (
     ActionStatus,
     Audience,
@@ -29,6 +21,14 @@ from estrategy.model.enums import (
     TacticKind,
     ToolKind,
     ToolSide,
+)
+from estrategy.model.validators import (
+    finite,
+    is_date,
+    non_negative,
+    optional_slug,
+    slug,
+    slugs,
 )
 
 __all__ = [

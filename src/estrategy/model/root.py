@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from estrategy.model._convert import to_tuple
-from estrategy.model._validators import is_date
 from estrategy.model.errors import IntegrityProblem, ModelIntegrityError
 from estrategy.model.organization import Organization
 from estrategy.model.paths import ModelPath, format_path
@@ -24,6 +23,7 @@ from estrategy.model.plan import (
     Tool,
 )
 from estrategy.model.suggest import did_you_mean
+from estrategy.model.validators import is_date
 
 __all__ = ["SCHEMA_VERSIONS", "StrategyModel", "integrity_problems"]
 
@@ -163,6 +163,34 @@ class _Checker:
                 state[visited] = 2
 
 
+_PLAN_COLLECTIONS: Mapping[str, str] = {
+    "stakes": "stake",
+    "objectives": "objective",
+    "strategies": "strategy",
+    "tactics": "tactic",
+    "actions": "action",
+    "kpis": "KPI",
+    "tools": "tool",
+}
+"""The plan's collections of items with ids, and what one item is called in messages."""
+
+_KINDS: Mapping[str, str] = {"units": "unit", "people": "person", **_PLAN_COLLECTIONS}
+
+_PLAN_REFERENCES: tuple[tuple[str, tuple[tuple[str, str, bool], ...]], ...] = (
+    ("objectives", (("stake", "stakes", False), ("owner", "people", False))),
+    ("strategies", (("objectives", "objectives", True),)),
+    ("tactics", (("strategy", "strategies", False), ("owner_unit", "units", False))),
+    (
+        "actions",
+        (("tactic", "tactics", False), ("responsible", "people", False), ("tools", "tools", True)),
+    ),
+    ("kpis", (("objective", "objectives", False), ("tactics", "tactics", True))),
+    ("reviews", (("kpis", "kpis", True),)),
+)
+"""Each plan collection's reference fields: the field, the collection it names, and
+whether it holds a list of ids; checked in this order, item by item."""
+
+
 def _unknown(what: str, value: str, known: set[str]) -> str:
     return f"unknown {what} {value!r}{did_you_mean(value, known)}"
 
@@ -189,23 +217,13 @@ def integrity_problems(model: StrategyModel) -> list[IntegrityProblem]:
     groups = check.ids(
         ((g.id, (*op, "groups", i, "id")) for i, g in enumerate(org.groups)), "group", namespace
     )
-    stakes = check.ids(((s.id, ("stakes", i, "id")) for i, s in enumerate(model.stakes)), "stake")
-    objectives = check.ids(
-        ((o.id, ("objectives", i, "id")) for i, o in enumerate(model.objectives)), "objective"
-    )
-    strategies = check.ids(
-        ((s.id, ("strategies", i, "id")) for i, s in enumerate(model.strategies)), "strategy"
-    )
-    tactics = check.ids(
-        ((t.id, ("tactics", i, "id")) for i, t in enumerate(model.tactics)), "tactic"
-    )
-    actions = check.ids(
-        ((a.id, ("actions", i, "id")) for i, a in enumerate(model.actions)), "action"
-    )
-    del actions, groups
-    kpis = check.ids(((k.id, ("kpis", i, "id")) for i, k in enumerate(model.kpis)), "KPI")
-    tools = check.ids(((t.id, ("tools", i, "id")) for i, t in enumerate(model.tools)), "tool")
-
+    known = {"units": units, "people": people}
+    for collection, what in _PLAN_COLLECTIONS.items():
+        items = getattr(model, collection)
+        known[collection] = check.ids(
+            ((item.id, (collection, i, "id")) for i, item in enumerate(items)), what
+        )
+    del groups
     for i, unit in enumerate(org.units):
         check.ref(unit.parent, units, "unit", (*op, "units", i, "parent"))
     for i, person in enumerate(org.people):
@@ -238,21 +256,13 @@ def integrity_problems(model: StrategyModel) -> list[IntegrityProblem]:
         {p.id: (*op, "people", i, "manager") for i, p in enumerate(org.people)},
     )
 
-    for i, objective in enumerate(model.objectives):
-        check.ref(objective.stake, stakes, "stake", ("objectives", i, "stake"))
-        check.ref(objective.owner, people, "person", ("objectives", i, "owner"))
-    for i, strategy in enumerate(model.strategies):
-        check.refs(strategy.objectives, objectives, "objective", ("strategies", i, "objectives"))
-    for i, tactic in enumerate(model.tactics):
-        check.ref(tactic.strategy, strategies, "strategy", ("tactics", i, "strategy"))
-        check.ref(tactic.owner_unit, units, "unit", ("tactics", i, "owner_unit"))
-    for i, action in enumerate(model.actions):
-        check.ref(action.tactic, tactics, "tactic", ("actions", i, "tactic"))
-        check.ref(action.responsible, people, "person", ("actions", i, "responsible"))
-        check.refs(action.tools, tools, "tool", ("actions", i, "tools"))
-    for i, kpi in enumerate(model.kpis):
-        check.ref(kpi.objective, objectives, "objective", ("kpis", i, "objective"))
-        check.refs(kpi.tactics, tactics, "tactic", ("kpis", i, "tactics"))
-    for i, review in enumerate(model.reviews):
-        check.refs(review.kpis, kpis, "KPI", ("reviews", i, "kpis"))
+    for collection, fields in _PLAN_REFERENCES:
+        for i, item in enumerate(getattr(model, collection)):
+            for field, target, many in fields:
+                what = _KINDS[target]
+                path = (collection, i, field)
+                if many:
+                    check.refs(getattr(item, field), known[target], what, path)
+                else:
+                    check.ref(getattr(item, field), known[target], what, path)
     return check.problems

@@ -6,11 +6,9 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from estrategy.model import Organization
-from estrategy.org.tables import OrgTables, tables_from_organization
+from estrategy.model.tables import OrgTables
 
 __all__ = [
-    "as_tables",
     "csr_rows",
     "gather",
     "person_pairs",
@@ -19,13 +17,6 @@ __all__ = [
 ]
 
 I64 = npt.NDArray[np.int64]
-
-
-def as_tables(organization: OrgTables | Organization) -> OrgTables:
-    """The compact arrays of ``organization`` (built once per model organisation)."""
-    if isinstance(organization, OrgTables):
-        return organization
-    return organization.derived("org.tables", lambda: tables_from_organization(organization))
 
 
 def pointer_depth(parent: npt.NDArray[np.integer]) -> tuple[I64, I64]:

@@ -19,9 +19,9 @@ import scipy.sparse as sp
 
 from estrategy.base.display import Displayable
 from estrategy.model import Organization
-from estrategy.org._kernels import as_tables, csr_rows, person_pairs, undirected_ties
+from estrategy.model.tables import OrgTables, as_tables, unique_int
+from estrategy.org._kernels import csr_rows, person_pairs, undirected_ties
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
-from estrategy.org.tables import OrgTables, unique_int
 
 __all__ = [
     "Broker",

@@ -1,7 +1,9 @@
-"""The organisation as a networkx graph, for users who script their own analyses.
+"""The organisation as networkx graphs, for users who script their own analyses.
 
-The package's analyses never build this graph (they run on compact arrays); build it
-when you want networkx's algorithms, or to export to Gephi or yEd.
+The package's analyses never build these graphs (they run on compact arrays); build them
+when you want networkx's algorithms. The full graph, :func:`org_graph`, lives with the
+GraphML and GEXF files it is written to (:mod:`estrategy.io.graph`) and is re-exported
+here.
 """
 
 from __future__ import annotations
@@ -10,140 +12,12 @@ from typing import Any
 
 import networkx as nx
 
+from estrategy.io.graph import RELATIONS, org_graph
 from estrategy.model import Organization
-from estrategy.org._kernels import as_tables, undirected_ties
-from estrategy.org.tables import GROUP_KINDS, OrgTables
+from estrategy.model.tables import OrgTables, as_tables
+from estrategy.org._kernels import undirected_ties
 
 __all__ = ["RELATIONS", "org_graph", "sampled_betweenness", "tie_graph"]
-
-RELATIONS: tuple[str, ...] = (
-    "reports_to",
-    "belongs_to",
-    "member_of",
-    "ties",
-    "supervises",
-    "child_of",
-)
-"""Edge relations of :func:`org_graph`:
-
-- ``reports_to``: person → their manager;
-- ``belongs_to``: person → their unit;
-- ``member_of``: person → a group;
-- ``ties``: tie source → tie target (``kind`` and ``weight`` on the edge);
-- ``supervises``: supervisor → the external person they supervise;
-- ``child_of``: unit → its parent unit.
-"""
-
-
-def org_graph(organization: OrgTables | Organization) -> nx.MultiDiGraph:
-    """Build the organisation graph.
-
-    Nodes are people, units and groups, keyed by id, with a ``kind`` attribute
-    (``person``, ``unit``, ``group``) and their fields (people: ``name``, ``roles``,
-    ``skills`` as ``;``-joined text, ``external``, ``decision_maker``, then the extra
-    columns of an HR export; units: ``name``; groups: ``name``, ``group_kind``,
-    ``objective``, ``deadline``). Edges carry a ``relation`` (see :data:`RELATIONS`).
-    Every tie is one edge, duplicates and self-ties included, as in the input.
-
-    Args:
-        organization: the organisation, as a model object or compact arrays.
-
-    Returns:
-        A new :class:`networkx.MultiDiGraph`.
-
-    Examples:
-        Centrality of people on their ties, and the shortest path between two units:
-
-        >>> import networkx as nx
-        >>> from estrategy.model import Organization, Person, Tie, Unit
-        >>> org = Organization(
-        ...     units=[Unit(id="sales"), Unit(id="it")],
-        ...     people=[Person(id="ann", unit="sales"), Person(id="bob", unit="it"),
-        ...             Person(id="cy", unit="it", manager="bob")],
-        ...     ties=[Tie(source="ann", target="bob")],
-        ... )
-        >>> g = org_graph(org)
-        >>> sorted(nx.degree_centrality(tie_graph(org)).items())
-        [('ann', 0.5), ('bob', 0.5), ('cy', 0.0)]
-        >>> nx.shortest_path(g.to_undirected(as_view=True), "sales", "it")
-        ['sales', 'ann', 'bob', 'it']
-    """
-    tables = as_tables(organization)
-    graph = nx.MultiDiGraph(name=tables.name, size=tables.size.value)
-    unit_extra = tables.attributes.get("unit", {})
-    for i, uid in enumerate(tables.unit_ids):
-        extra = {k: v[i] for k, v in unit_extra.items() if v[i] != ""}
-        graph.add_node(uid, kind="unit", name=tables.unit_names[i], **extra)
-    person_extra = tables.attributes.get("person", {})
-    external = tables.person_external.tolist()
-    decision = tables.person_decision_maker.tolist()
-    for i, pid in enumerate(tables.person_ids):
-        extra = {k: v[i] for k, v in person_extra.items() if v[i] != ""}
-        graph.add_node(
-            pid,
-            kind="person",
-            name=tables.person_names[i],
-            roles=";".join(tables.roles.row(i)),
-            skills=";".join(tables.skills.row(i)),
-            external=external[i],
-            decision_maker=decision[i],
-            **extra,
-        )
-    group_extra = tables.attributes.get("group", {})
-    for i, gid in enumerate(tables.group_ids):
-        extra = {k: v[i] for k, v in group_extra.items() if v[i] != ""}
-        attributes: dict[str, Any] = {
-            "kind": "group",
-            "name": tables.group_names[i],
-            "group_kind": GROUP_KINDS[int(tables.group_kind[i])].value,
-        }
-        if tables.group_objective[i] is not None:
-            attributes["objective"] = tables.group_objective[i]
-        if tables.group_deadline[i] is not None:
-            attributes["deadline"] = tables.group_deadline[i]
-        graph.add_node(gid, **attributes, **extra)
-    units, people, groups = tables.unit_ids, tables.person_ids, tables.group_ids
-    for u, p in enumerate(tables.unit_parent.tolist()):
-        if p >= 0:
-            graph.add_edge(units[u], units[p], relation="child_of")
-    for i, (u, m, s) in enumerate(
-        zip(
-            tables.person_unit.tolist(),
-            tables.person_manager.tolist(),
-            tables.person_supervisor.tolist(),
-            strict=True,
-        )
-    ):
-        if u >= 0:
-            graph.add_edge(people[i], units[u], relation="belongs_to")
-        if m >= 0:
-            graph.add_edge(people[i], people[m], relation="reports_to")
-        if s >= 0:
-            graph.add_edge(people[s], people[i], relation="supervises")
-    # ``order`` keeps the order of members and ties, so files written from the graph
-    # read back into the same organisation
-    for k, (g, p) in enumerate(
-        zip(tables.member_group.tolist(), tables.member_person.tolist(), strict=True)
-    ):
-        graph.add_edge(people[p], groups[g], relation="member_of", order=k)
-    for k, (s, t, e, w) in enumerate(
-        zip(
-            tables.tie_source.tolist(),
-            tables.tie_target.tolist(),
-            tables.tie_esn.tolist(),
-            tables.tie_weight.tolist(),
-            strict=True,
-        )
-    ):
-        graph.add_edge(
-            people[s],
-            people[t],
-            relation="ties",
-            kind="esn" if e else "collaboration",
-            weight=w,
-            order=k,
-        )
-    return graph
 
 
 def tie_graph(organization: OrgTables | Organization) -> nx.Graph:
@@ -158,6 +32,16 @@ def tie_graph(organization: OrgTables | Organization) -> nx.Graph:
 
     Returns:
         A new :class:`networkx.Graph`.
+
+    Example:
+        >>> import networkx as nx
+        >>> from estrategy.model import Organization, Person, Tie
+        >>> org = Organization(
+        ...     people=[Person(id="ann"), Person(id="bob"), Person(id="cy")],
+        ...     ties=[Tie(source="ann", target="bob")],
+        ... )
+        >>> sorted(nx.degree_centrality(tie_graph(org)).items())
+        [('ann', 0.5), ('bob', 0.5), ('cy', 0.0)]
     """
     tables = as_tables(organization)
     graph = nx.Graph()

@@ -10,8 +10,8 @@ import numpy.typing as npt
 
 from estrategy.base.display import Displayable
 from estrategy.model import Organization
-from estrategy.org._kernels import ancestor_at_depth, as_tables, pointer_depth
-from estrategy.org.tables import NONE, OrgTables
+from estrategy.model.tables import NONE, OrgTables, as_tables
+from estrategy.org._kernels import ancestor_at_depth, pointer_depth
 
 __all__ = ["HierarchicalLines", "HierarchyShape", "hierarchical_lines", "hierarchy_shape"]
 

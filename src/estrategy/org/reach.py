@@ -11,8 +11,8 @@ import numpy.typing as npt
 
 from estrategy.base.display import Displayable
 from estrategy.model import Organization
-from estrategy.org._kernels import as_tables, csr_rows, gather, person_pairs, undirected_ties
-from estrategy.org.tables import OrgTables, unique_int
+from estrategy.model.tables import OrgTables, as_tables, unique_int
+from estrategy.org._kernels import csr_rows, gather, person_pairs, undirected_ties
 
 __all__ = ["FIELD_ROLES", "FieldReach", "UpwardReach", "steps_to_decision_makers", "upward_reach"]
 

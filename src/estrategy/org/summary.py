@@ -8,7 +8,7 @@ import attrs
 
 from estrategy.base.display import Displayable
 from estrategy.model import Organization
-from estrategy.org._kernels import as_tables
+from estrategy.model.tables import OrgTables, as_tables
 from estrategy.org.brokerage import Brokers, brokers
 from estrategy.org.hierarchy import (
     HierarchicalLines,
@@ -17,7 +17,6 @@ from estrategy.org.hierarchy import (
     hierarchy_shape,
 )
 from estrategy.org.reach import UpwardReach, upward_reach
-from estrategy.org.tables import OrgTables
 from estrategy.org.transversal import (
     EsnReach,
     GroupTransversality,

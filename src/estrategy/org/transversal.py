@@ -7,7 +7,7 @@ are left out.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import numpy as np
@@ -16,9 +16,9 @@ import scipy.sparse as sp
 
 from estrategy.base.display import Displayable
 from estrategy.model import GroupKind, Organization
-from estrategy.org._kernels import as_tables, csr_rows, undirected_ties
+from estrategy.model.tables import GROUP_KINDS, OrgTables, as_tables, count_int, unique_int
+from estrategy.org._kernels import csr_rows, undirected_ties
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
-from estrategy.org.tables import GROUP_KINDS, OrgTables, count_int, unique_int
 
 __all__ = [
     "EsnReach",
@@ -160,8 +160,18 @@ def group_transversality(
     return GroupTransversality(len(lines), spans)
 
 
+class _PlainResult(Displayable):
+    """A result whose JSON is its fields as they are (numbers and texts only)."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return attrs.asdict(cast("attrs.AttrsInstance", self))
+
+
 @attrs.frozen
-class LineLink(Displayable):
+class LineLink(_PlainResult):
     """What joins two hierarchical lines.
 
     Attributes:
@@ -175,10 +185,6 @@ class LineLink(Displayable):
     b: str
     groups: int
     ties: int
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
-        return attrs.asdict(self)
 
 
 @attrs.frozen
@@ -326,7 +332,7 @@ def silos(
 
 
 @attrs.frozen
-class LineTies(Displayable):
+class LineTies(_PlainResult):
     """The ties of one hierarchical line, inside and outside it.
 
     Attributes:
@@ -345,10 +351,6 @@ class LineTies(Displayable):
     external: int
     within_share: float | None
     ei_index: float | None
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
-        return attrs.asdict(self)
 
 
 @attrs.frozen

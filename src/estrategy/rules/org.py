@@ -13,8 +13,8 @@ from estrategy.model import GroupKind, ToolKind
 from estrategy.rules._engine import RuleContext, Violation, rule
 
 if TYPE_CHECKING:
+    from estrategy.model.tables import OrgTables
     from estrategy.org.hierarchy import HierarchicalLines
-    from estrategy.org.tables import OrgTables
 
 __all__ = [
     "isolated_person",
@@ -32,7 +32,7 @@ _ROLE_NAMES = {
 
 
 def _tables(context: RuleContext) -> OrgTables:
-    from estrategy.org._kernels import as_tables
+    from estrategy.model.tables import as_tables
 
     # Built once per organisation and shared with assess() and the org analyses.
     return as_tables(context.model.organization)

@@ -10,7 +10,7 @@ separated by ``;``, booleans are ``true`` or ``false``. Columns the format does 
 are kept as attributes of the graph nodes.
 
 Files are read in chunks straight into integer-coded numpy arrays
-(:class:`~estrategy.org.tables.OrgTables`): a ten-million-row ``ties.csv`` is never held as
+(:class:`~estrategy.model.tables.OrgTables`): a ten-million-row ``ties.csv`` is never held as
 Python objects per cell. Every problem of the folder is reported together, as a
 :class:`~estrategy.io.errors.LoadError` naming the file, line and column.
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from estrategy.model import Organization, Person, Tie, TieKind, TransversalGroup, Unit
 from estrategy.model.dates import parse_date
-from estrategy.org.tables import GROUP_KINDS, OrgTables
+from estrategy.model.tables import GROUP_KINDS, OrgTables
 
 
 def tables_to_organization(tables: OrgTables, *, source: str | None = None) -> Organization:

@@ -11,8 +11,8 @@ import numpy.typing as npt
 
 from estrategy.io.orgcsv._errors import _Errors
 from estrategy.io.orgcsv._table import _column, _Table
-from estrategy.model._validators import SLUG_PATTERN
-from estrategy.org.tables import NONE
+from estrategy.model.tables import NONE
+from estrategy.model.validators import SLUG_PATTERN
 
 _ID = SLUG_PATTERN
 """An id, as a regular expression both Python's ``re`` and Arrow's RE2 read alike."""
@@ -126,8 +126,13 @@ def _ref_codes(
     offset: int,
     errors: _Errors,
     kind_of: Callable[[str], str | None],
+    *,
+    required: bool = False,
 ) -> npt.NDArray[np.int32]:
-    """Codes of references; the empty cell is none; unknown ids are errors."""
+    """Codes of references; the empty cell is none, or a missing ``column`` if ``required``.
+
+    Unknown ids are errors (and coded as none).
+    """
     # "" is never an id, so it can stand for none in the index for the time of one lookup
     index[""] = NONE
     try:
@@ -139,24 +144,9 @@ def _ref_codes(
         other = kind_of(value)
         message = f"{value!r} is a {other}, not a {kind}" if other else f"unknown {kind} {value!r}"
         errors.cell(table, offset + i, column, message)
+    if required:
+        for i in np.flatnonzero(array == NONE).tolist():
+            if values[i] == "":
+                errors.cell(table, offset + i, column, f"missing {column}")
     array[array == -2] = NONE
     return array
-
-
-def _required_ref_codes(
-    values: list[str],
-    index: dict[str, int],
-    kind: str,
-    table: _Table,
-    column: str,
-    offset: int,
-    errors: _Errors,
-    kind_of: Callable[[str], str | None],
-) -> npt.NDArray[np.int32]:
-    """Codes of references that must be given: an empty cell is a missing ``column``."""
-    codes = _ref_codes(values, index, kind, table, column, offset, errors, kind_of)
-    # rows whose reference is empty (they are coded as none, like unknown ones)
-    for i in np.flatnonzero(codes == NONE).tolist():
-        if values[i] == "":
-            errors.cell(table, offset + i, column, f"missing {column}")
-    return codes

@@ -9,8 +9,9 @@ import numpy as np
 import numpy.typing as npt
 
 from estrategy.io.orgcsv._errors import _Errors
-from estrategy.io.orgcsv._ids import _read_ids, _required_ref_codes
+from estrategy.io.orgcsv._ids import _read_ids, _ref_codes
 from estrategy.io.orgcsv._mapping import _REQUIRED, COLUMNS
+from estrategy.io.orgcsv._sections import Groups, Memberships, Ties
 from estrategy.io.orgcsv._table import _chunks, _column, _concat, _keep, _open_table
 from estrategy.io.orgcsv._values import _TIE_KINDS, _group_kind, _group_kinds, _is_date, _weights
 
@@ -24,7 +25,7 @@ def _read_groups(
     indexes: dict[str, dict[str, int]],
     keep_attributes: bool,
     attributes: dict[str, dict[str, list[str]]],
-) -> tuple[list[str], list[str], list[int], list[str | None], list[str | None]]:
+) -> Groups:
     """Ids, names, kind codes, objectives and deadlines of ``groups.csv``, ids indexed."""
     unit_index, person_index, group_index = indexes["unit"], indexes["person"], indexes["group"]
     group_ids: list[str] = []
@@ -70,7 +71,7 @@ def _read_groups(
                 group_deadline.append(value or None)
             if keep_attributes:
                 _keep(attributes, "group", groups, chunk, offset)
-    return group_ids, group_names, group_kind, group_objective, group_deadline
+    return Groups(group_ids, group_names, group_kind, group_objective, group_deadline)
 
 
 def _read_memberships(
@@ -79,7 +80,7 @@ def _read_memberships(
     stack: list[object],
     indexes: dict[str, dict[str, int]],
     namespace: _Namespace,
-) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+) -> Memberships:
     """The group and person codes of ``memberships.csv``."""
     group_index, person_index = indexes["group"], indexes["person"]
     member_group: list[npt.NDArray[np.int32]] = []
@@ -103,12 +104,20 @@ def _read_memberships(
             ):
                 values = _column(chunk, memberships.columns[column])
                 out.append(
-                    _required_ref_codes(
-                        values, index, kind, memberships, column, offset, errors, namespace
+                    _ref_codes(
+                        values,
+                        index,
+                        kind,
+                        memberships,
+                        column,
+                        offset,
+                        errors,
+                        namespace,
+                        required=True,
                     )
                 )
             offset += len(chunk)
-    return _concat(member_group, np.int32), _concat(member_person, np.int32)
+    return Memberships(_concat(member_group, np.int32), _concat(member_person, np.int32))
 
 
 def _read_ties(
@@ -117,9 +126,7 @@ def _read_ties(
     stack: list[object],
     person_index: dict[str, int],
     namespace: _Namespace,
-) -> tuple[
-    npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.bool_], npt.NDArray[np.float64]
-]:
+) -> Ties:
     """The source and target codes, ESN flags and weights of ``ties.csv``."""
     tie_source: list[npt.NDArray[np.int32]] = []
     tie_target: list[npt.NDArray[np.int32]] = []
@@ -135,8 +142,16 @@ def _read_ties(
             for column, out in (("source", tie_source), ("target", tie_target)):
                 values = _column(chunk, has[column])
                 out.append(
-                    _required_ref_codes(
-                        values, person_index, "person", ties, column, offset, errors, namespace
+                    _ref_codes(
+                        values,
+                        person_index,
+                        "person",
+                        ties,
+                        column,
+                        offset,
+                        errors,
+                        namespace,
+                        required=True,
                     )
                 )
             kinds_text = _column(chunk, has.get("kind"))
@@ -152,7 +167,7 @@ def _read_ties(
             tie_esn.append(esn)
             tie_weight.append(_weights(_column(chunk, has.get("weight")), ties, offset, errors))
             offset += len(chunk)
-    return (
+    return Ties(
         _concat(tie_source, np.int32),
         _concat(tie_target, np.int32),
         _concat(tie_esn, np.bool_),

@@ -24,12 +24,13 @@ from estrategy.io.orgcsv._ids import (
 from estrategy.io.orgcsv._links import _read_groups, _read_memberships, _read_ties
 from estrategy.io.orgcsv._mapping import _REQUIRED, COLUMNS, ColumnMapping
 from estrategy.io.orgcsv._meta import _read_meta
+from estrategy.io.orgcsv._sections import People, Units, assemble
 from estrategy.io.orgcsv._table import _chunks, _column, _concat, _keep, _open_table, _Table
 from estrategy.io.orgcsv._values import (
     _flags,
     _read_list,
 )
-from estrategy.org.tables import NONE, CodeList, OrgTables
+from estrategy.model.tables import NONE, OrgTables
 
 
 def _read(
@@ -182,43 +183,30 @@ def _read(
     if people is not None and "manager" in people.columns:
         _cycle_errors(person_manager, person_ids, people, "manager", "manager", errors)
 
-    group_ids, group_names, group_kind, group_objective, group_deadline = _read_groups(
-        folder, errors, stack, indexes, keep_attributes, attributes
-    )
-    member_group, member_person = _read_memberships(folder, errors, stack, indexes, namespace)
-    tie_source, tie_target, tie_esn, tie_weight = _read_ties(
-        folder, errors, stack, person_index, namespace
-    )
+    groups = _read_groups(folder, errors, stack, indexes, keep_attributes, attributes)
+    memberships = _read_memberships(folder, errors, stack, indexes, namespace)
+    ties = _read_ties(folder, errors, stack, person_index, namespace)
 
     errors.raise_if_any()
-    attributes_out: dict[str, dict[str, list[str]]] = attributes
-    return OrgTables(
-        name=name,
-        size=size,
-        unit_ids=tuple(unit_ids),
-        unit_names=tuple(unit_names),
-        unit_parent=unit_parent,
-        person_ids=tuple(person_ids),
-        person_names=tuple(person_names),
-        person_unit=_concat(unit_parts, np.int32),
-        person_manager=person_manager,
-        person_supervisor=person_supervisor,
-        person_external=_concat(external_parts, np.bool_),
-        person_decision_maker=_concat(dm_parts, np.bool_),
-        roles=CodeList.from_rows(role_rows),
-        skills=CodeList.from_rows(skill_rows),
-        group_ids=tuple(group_ids),
-        group_names=tuple(group_names),
-        group_kind=np.asarray(group_kind, dtype=np.int8),
-        group_objective=tuple(group_objective),
-        group_deadline=tuple(group_deadline),
-        member_group=member_group,
-        member_person=member_person,
-        tie_source=tie_source,
-        tie_target=tie_target,
-        tie_esn=tie_esn,
-        tie_weight=tie_weight,
-        attributes=attributes_out,
+    people_section = People(
+        person_ids,
+        person_names,
+        _concat(unit_parts, np.int32),
+        person_manager,
+        person_supervisor,
+        _concat(external_parts, np.bool_),
+        _concat(dm_parts, np.bool_),
+        role_rows,
+        skill_rows,
+    )
+    return assemble(
+        (name, size),
+        Units(unit_ids, unit_names, unit_parent),
+        people_section,
+        groups,
+        memberships,
+        ties,
+        attributes,
     )
 
 

@@ -13,7 +13,7 @@ from estrategy.io.orgcsv._errors import _Errors
 from estrategy.io.orgcsv._mapping import ColumnMapping
 from estrategy.io.orgcsv._python import _read
 from estrategy.model import Organization
-from estrategy.org.tables import OrgTables
+from estrategy.model.tables import OrgTables
 
 
 def read_tables(
@@ -37,7 +37,7 @@ def read_tables(
             when pyarrow is installed.
 
     Returns:
-        The organisation as :class:`~estrategy.org.tables.OrgTables`.
+        The organisation as :class:`~estrategy.model.tables.OrgTables`.
 
     Raises:
         LoadError: every problem of the folder, each with its file, line and column.

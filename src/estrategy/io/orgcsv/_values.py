@@ -11,7 +11,7 @@ from estrategy.io.orgcsv._errors import _Errors
 from estrategy.io.orgcsv._table import _column, _Table
 from estrategy.model import GroupKind
 from estrategy.model.dates import parse_date
-from estrategy.org.tables import GROUP_KINDS
+from estrategy.model.tables import GROUP_KINDS
 
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE", ""})

@@ -10,7 +10,7 @@ from estrategy.io.atomic import atomic_path, write_text_atomic
 from estrategy.io.orgcsv._convert import _tie_rows
 from estrategy.io.orgcsv._mapping import COLUMNS
 from estrategy.model import Organization
-from estrategy.org.tables import GROUP_KINDS, OrgTables
+from estrategy.model.tables import GROUP_KINDS, OrgTables
 
 
 def write_folder(organization: Organization | OrgTables, folder: Path) -> None:
@@ -20,7 +20,7 @@ def write_folder(organization: Organization | OrgTables, folder: Path) -> None:
         organization: the organisation (model or arrays).
         folder: the folder to write into (created if needed; files are replaced).
     """
-    from estrategy.org._kernels import as_tables
+    from estrategy.model.tables import as_tables
 
     tables = as_tables(organization)
     folder = Path(folder)

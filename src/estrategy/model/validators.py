@@ -1,4 +1,8 @@
-"""Local validators shared by the model classes (private)."""
+"""Field validators of the model classes, and the id syntax and error the readers share.
+
+:data:`SLUG_PATTERN` and :class:`FieldValueError` are public: the file readers check ids
+and report field errors with them.
+"""
 
 from __future__ import annotations
 

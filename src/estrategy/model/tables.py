@@ -4,21 +4,36 @@ An :class:`OrgTables` holds each person, unit and group as an integer code (its 
 in ``person_ids``, ``unit_ids``, ``group_ids``) and every relation as numpy arrays of
 codes. It is built straight from a CSV folder (:func:`estrategy.io.orgcsv.read_tables`,
 streaming, never one Python object per cell) or from an
-:class:`~estrategy.model.Organization` (:func:`tables_from_organization`), so the
-analyses have one implementation whatever the source.
+:class:`~estrategy.model.Organization` (:func:`tables_from_organization`, or
+:func:`as_tables`, which builds them once per organisation), so the analyses have one
+implementation whatever the source. Every reader ends with :func:`build_tables`.
+
+This module belongs to the model layer and needs numpy only; ``import estrategy.model``
+does not import it (numpy is loaded by those who use the tables).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence, Sized
+from collections.abc import Iterable, Mapping, Sequence, Sized
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from estrategy.model import GroupKind, Organization, OrganizationSize, TieKind
+from estrategy.model.enums import GroupKind, OrganizationSize, TieKind
+from estrategy.model.organization import Organization
 
-__all__ = ["NONE", "CodeList", "OrgTables", "count_int", "tables_from_organization", "unique_int"]
+__all__ = [
+    "GROUP_KINDS",
+    "NONE",
+    "CodeList",
+    "OrgTables",
+    "as_tables",
+    "build_tables",
+    "count_int",
+    "tables_from_organization",
+    "unique_int",
+]
 
 NONE = -1
 """The code of a missing reference (no unit, no manager, no supervisor, no parent)."""
@@ -251,6 +266,132 @@ def _codes(values: Sequence[str | None], index: Mapping[str, int]) -> I32:
     )
 
 
+def _code_list(rows: CodeList | Sequence[Sequence[str]]) -> CodeList:
+    return rows if isinstance(rows, CodeList) else CodeList.from_rows(rows)
+
+
+def _texts(values: Iterable[str] | None, n: int) -> tuple[str, ...]:
+    return ("",) * n if values is None else tuple(values)
+
+
+def build_tables(
+    *,
+    name: str,
+    size: OrganizationSize,
+    unit_ids: Iterable[str],
+    unit_parent: npt.ArrayLike,
+    person_ids: Iterable[str],
+    person_unit: npt.ArrayLike,
+    person_manager: npt.ArrayLike,
+    person_supervisor: npt.ArrayLike,
+    person_external: npt.ArrayLike,
+    person_decision_maker: npt.ArrayLike,
+    roles: CodeList | Sequence[Sequence[str]],
+    skills: CodeList | Sequence[Sequence[str]],
+    group_ids: Iterable[str],
+    group_kind: npt.ArrayLike,
+    group_objective: Iterable[str | None],
+    group_deadline: Iterable[str | None],
+    member_group: npt.ArrayLike,
+    member_person: npt.ArrayLike,
+    tie_source: npt.ArrayLike,
+    tie_target: npt.ArrayLike,
+    tie_esn: npt.ArrayLike,
+    tie_weight: npt.ArrayLike,
+    unit_names: Iterable[str] | None = None,
+    person_names: Iterable[str] | None = None,
+    group_names: Iterable[str] | None = None,
+    attributes: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+) -> OrgTables:
+    """Assemble :class:`OrgTables` from any reader's columns, in the dtypes they need.
+
+    The one constructor every reader ends with (model organisations, both CSV engines,
+    GraphML, test factories): ids and texts become tuples, codes ``int32`` arrays, flags
+    ``bool`` arrays, weights ``float64``, row lists :class:`CodeList`; names left out are
+    empty texts.
+
+    Every argument is the :class:`OrgTables` attribute of the same name, in any
+    sequence or array-like form; only the conversions are described here.
+
+    Args:
+        name: kept as is.
+        size: kept as is.
+        unit_ids: made a tuple.
+        unit_parent: ``int32`` codes, :data:`NONE` for a root.
+        person_ids: made a tuple.
+        person_unit: ``int32`` codes, :data:`NONE` for no unit.
+        person_manager: ``int32`` codes, :data:`NONE` for no manager.
+        person_supervisor: ``int32`` codes, :data:`NONE` for no supervisor.
+        person_external: made a ``bool`` array.
+        person_decision_maker: made a ``bool`` array too.
+        roles: a :class:`CodeList`, or one sequence of roles per person to code.
+        skills: likewise, for skills.
+        group_ids: made a tuple.
+        group_kind: ``int8`` positions in :data:`GROUP_KINDS`.
+        group_objective: a tuple, ``None`` for none.
+        group_deadline: a tuple of ISO dates, ``None`` for none.
+        member_group: ``int32`` group codes.
+        member_person: ``int32`` person codes, one per membership.
+        tie_source: ``int32`` person codes.
+        tie_target: ``int32`` person codes, one per tie.
+        tie_esn: ``bool`` flags.
+        tie_weight: ``float64`` weights.
+        unit_names: a tuple; empty texts when left out.
+        person_names: a tuple; empty texts when left out.
+        group_names: a tuple; empty texts when left out.
+        attributes: kept as is; none when left out.
+
+    Returns:
+        The tables (checked for consistent lengths and codes in range).
+
+    Raises:
+        ValueError: the columns have inconsistent lengths or codes out of range.
+
+    Example:
+        >>> t = build_tables(
+        ...     name="Demo", size=OrganizationSize.SMALL, unit_ids=["hq"], unit_parent=[NONE],
+        ...     person_ids=["ann"], person_unit=[0], person_manager=[NONE],
+        ...     person_supervisor=[NONE], person_external=[False],
+        ...     person_decision_maker=[True], roles=[["ceo"]], skills=[[]], group_ids=[],
+        ...     group_kind=[], group_objective=[], group_deadline=[], member_group=[],
+        ...     member_person=[], tie_source=[], tie_target=[], tie_esn=[], tie_weight=[],
+        ... )
+        >>> t.person_names, t.roles.row(0)
+        (('',), ('ceo',))
+    """
+    unit_id_list = tuple(unit_ids)
+    person_id_list = tuple(person_ids)
+    group_id_list = tuple(group_ids)
+    return OrgTables(
+        name=name,
+        size=size,
+        unit_ids=unit_id_list,
+        unit_names=_texts(unit_names, len(unit_id_list)),
+        unit_parent=np.asarray(unit_parent, dtype=np.int32),
+        person_ids=person_id_list,
+        person_names=_texts(person_names, len(person_id_list)),
+        person_unit=np.asarray(person_unit, dtype=np.int32),
+        person_manager=np.asarray(person_manager, dtype=np.int32),
+        person_supervisor=np.asarray(person_supervisor, dtype=np.int32),
+        person_external=np.asarray(person_external, dtype=np.bool_),
+        person_decision_maker=np.asarray(person_decision_maker, dtype=np.bool_),
+        roles=_code_list(roles),
+        skills=_code_list(skills),
+        group_ids=group_id_list,
+        group_names=_texts(group_names, len(group_id_list)),
+        group_kind=np.asarray(group_kind, dtype=np.int8),
+        group_objective=tuple(group_objective),
+        group_deadline=tuple(group_deadline),
+        member_group=np.asarray(member_group, dtype=np.int32),
+        member_person=np.asarray(member_person, dtype=np.int32),
+        tie_source=np.asarray(tie_source, dtype=np.int32),
+        tie_target=np.asarray(tie_target, dtype=np.int32),
+        tie_esn=np.asarray(tie_esn, dtype=np.bool_),
+        tie_weight=np.asarray(tie_weight, dtype=np.float64),
+        attributes={} if attributes is None else attributes,
+    )
+
+
 def tables_from_organization(organization: Organization) -> OrgTables:
     """Build the compact arrays of a model's organisation.
 
@@ -297,33 +438,52 @@ def tables_from_organization(organization: Organization) -> OrgTables:
     if columns:
         per_person = [dict(p.attributes) for p in people]
         attributes["person"] = {c: [a.get(c, "") for a in per_person] for c in columns}
-    return OrgTables(
+    return build_tables(
         name=organization.name,
         size=organization.size,
-        unit_ids=tuple(u.id for u in units),
-        unit_names=tuple(u.name for u in units),
+        unit_ids=[u.id for u in units],
+        unit_names=[u.name for u in units],
         unit_parent=_codes([unit_code(u.parent) for u in units], unit_index),
-        person_ids=tuple(p.id for p in people),
-        person_names=tuple(p.name for p in people),
+        person_ids=[p.id for p in people],
+        person_names=[p.name for p in people],
         person_unit=_codes([unit_code(p.unit) for p in people], unit_index),
         person_manager=_codes([person_code(p.manager) for p in people], person_index),
         person_supervisor=_codes([person_code(p.supervisor) for p in people], person_index),
-        person_external=np.array([p.external for p in people], dtype=np.bool_),
-        person_decision_maker=np.array([p.decision_maker for p in people], dtype=np.bool_),
-        roles=CodeList.from_rows([p.roles for p in people]),
-        skills=CodeList.from_rows([p.skills for p in people]),
-        group_ids=tuple(g.id for g in groups),
-        group_names=tuple(g.name for g in groups),
-        group_kind=np.array([kinds[g.kind] for g in groups], dtype=np.int8),
-        group_objective=tuple(g.objective for g in groups),
-        group_deadline=tuple(
-            None if g.deadline is None else g.deadline.isoformat() for g in groups
-        ),
-        member_group=np.array([m[0] for m in members], dtype=np.int32),
-        member_person=np.array([m[1] for m in members], dtype=np.int32),
-        tie_source=np.array([t[0] for t in ties], dtype=np.int32),
-        tie_target=np.array([t[1] for t in ties], dtype=np.int32),
-        tie_esn=np.array([t[2] for t in ties], dtype=np.bool_),
-        tie_weight=np.array([t[3] for t in ties], dtype=np.float64),
+        person_external=[p.external for p in people],
+        person_decision_maker=[p.decision_maker for p in people],
+        roles=[p.roles for p in people],
+        skills=[p.skills for p in people],
+        group_ids=[g.id for g in groups],
+        group_names=[g.name for g in groups],
+        group_kind=[kinds[g.kind] for g in groups],
+        group_objective=[g.objective for g in groups],
+        group_deadline=[None if g.deadline is None else g.deadline.isoformat() for g in groups],
+        member_group=[m[0] for m in members],
+        member_person=[m[1] for m in members],
+        tie_source=[t[0] for t in ties],
+        tie_target=[t[1] for t in ties],
+        tie_esn=[t[2] for t in ties],
+        tie_weight=[t[3] for t in ties],
         attributes=attributes,
     )
+
+
+def as_tables(organization: OrgTables | Organization) -> OrgTables:
+    """The compact arrays of ``organization``, built once per model organisation.
+
+    Args:
+        organization: the organisation, as a model object or tables already built.
+
+    Returns:
+        ``organization`` itself when it is tables; else its tables, cached on the
+        (immutable) organisation so every analysis of it shares one build.
+
+    Example:
+        >>> from estrategy.model import Organization, Person
+        >>> org = Organization(people=[Person(id="a")])
+        >>> as_tables(org) is as_tables(org)
+        True
+    """
+    if isinstance(organization, OrgTables):
+        return organization
+    return organization.derived("org.tables", lambda: tables_from_organization(organization))
