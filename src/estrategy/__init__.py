@@ -21,6 +21,8 @@ __version__ = "0.1.0.dev0"
 
 # Public name -> module that defines it. Modules are imported on first attribute access.
 _EXPORTS: dict[str, str] = {
+    # errors
+    "EstrategyError": "estrategy.base.errors",
     # files
     "load": "estrategy.io",
     "loads": "estrategy.io",
@@ -77,6 +79,7 @@ __all__ = sorted([*_EXPORTS, "__version__"])
 if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
     from estrategy.analysis import Report as Report
     from estrategy.analysis import check as check
+    from estrategy.base.errors import EstrategyError as EstrategyError
     from estrategy.catalogue import Catalogue as Catalogue
     from estrategy.catalogue import default_catalogue as default_catalogue
     from estrategy.io import LoadError as LoadError

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from estrategy.base.display import Displayable
+from estrategy.base.errors import EstrategyError
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import StrategyModel
 from estrategy.model.dates import resolve_as_of
@@ -39,11 +40,11 @@ JSON_VERSION = 1
 """The ``version`` field of the JSON output; fields may be added, never renamed."""
 
 
-class SelectionError(ValueError):
+class SelectionError(EstrategyError, ValueError):
     """A ``select``, ``ignore`` or severity selector matches no rule, or is malformed."""
 
 
-class SettingsError(ValueError):
+class SettingsError(EstrategyError, ValueError):
     """A setting is unknown or has a value of the wrong type."""
 
 

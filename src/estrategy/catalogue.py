@@ -23,12 +23,13 @@ from typing import Any
 
 import attrs
 
+from estrategy.base.errors import EstrategyError
 from estrategy.model import Channel, TacticKind, Tool, ToolKind, ToolSide
 
 __all__ = ["Catalogue", "CatalogueError", "RoleSpec", "TacticSpec", "default_catalogue"]
 
 
-class CatalogueError(ValueError):
+class CatalogueError(EstrategyError, ValueError):
     """A catalogue file does not have the expected shape."""
 
 

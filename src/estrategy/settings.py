@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from estrategy.base.errors import EstrategyError
 from estrategy.model.suggest import did_you_mean
 from estrategy.rules import Severity
 
@@ -52,7 +53,7 @@ CONFIG_NAMES: tuple[str, ...] = ("estrategy.toml", "pyproject.toml")
 _KEYS = ("select", "ignore", "fail-on", "catalogue", "severity", "settings")
 
 
-class ConfigError(ValueError):
+class ConfigError(EstrategyError, ValueError):
     """A configuration file cannot be read or has an unexpected shape; names the file."""
 
 

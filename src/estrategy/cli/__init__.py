@@ -6,6 +6,9 @@ Sub-commands are imported only when they run, so ``estrategy --help`` stays fast
 from __future__ import annotations
 
 import importlib
+import os
+import sys
+import traceback
 from typing import Any
 
 import click
@@ -42,11 +45,44 @@ class _LazyGroup(click.Group):
             raise TypeError(f"{module}.{attribute} is not a click command")
         return command
 
+    def invoke(self, ctx: click.Context) -> Any:
+        # Errors for bad input are handled by each command (exit 2 with their message);
+        # what reaches here is a bug in estrategy, reported in one line, not a traceback.
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            from estrategy.base.errors import EstrategyError
+
+            if isinstance(exc, EstrategyError):  # a command that forgot clean_errors()
+                click.echo(f"error: {exc}", err=True)
+                sys.exit(2)
+            if ctx.params.get("debug") or os.environ.get(DEBUG_VARIABLE):
+                traceback.print_exc()
+            else:
+                click.echo(
+                    f"estrategy: internal error ({type(exc).__name__}: {_first_line(exc)}); "
+                    f"this is a bug in estrategy, please report it. Run with --debug (or "
+                    f"{DEBUG_VARIABLE}=1) to see the traceback.",
+                    err=True,
+                )
+            sys.exit(2)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+DEBUG_VARIABLE = "ESTRATEGY_DEBUG"
+"""Set to any non-empty value to print the traceback of an internal error (as ``--debug``)."""
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else "no message"
 
 
 def _exists(module: str) -> bool:
@@ -57,11 +93,17 @@ def _exists(module: str) -> bool:
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="estrategy", message="estrategy %(version)s")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help=f"Print the traceback of an internal error (also {DEBUG_VARIABLE}=1).",
+)
 def main(**_: Any) -> None:
     """Digital strategy as code: lint, analyse and score a strategy model.
 
     Lint a strategy model for coherence gaps, analyse the organisation that carries it
     out, and score its digital maturity.
 
-    Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage.
+    Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage (and
+    internal errors, which are bugs: please report them).
     """

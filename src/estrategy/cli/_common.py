@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 import click
 
-from estrategy.model.dates import parse_date
+from estrategy.model.dates import DateError, parse_date
 
 if TYPE_CHECKING:
     from estrategy.io import SourceMap
@@ -43,16 +43,22 @@ def fail(message: str) -> NoReturn:
 
 @contextmanager
 def clean_errors() -> Iterator[None]:
-    """Turn the library's input errors into a message and exit 2, never a traceback.
+    """Turn the library's errors for bad input into a message and exit 2, never a traceback.
 
-    Every error type the library raises for bad input is a ``ValueError`` subclass with a
-    message meant for people (file, line, column, path); ``OSError`` covers unreadable
-    files. ``RecursionError`` and ``MemoryError`` are the last resort for hostile input
-    that slipped past the size and depth guards.
+    Every error the library raises because of its input derives from
+    :class:`~estrategy.base.errors.EstrategyError`, with a message meant for people (file,
+    line, column, path). ``OSError`` is the file system's answer (a missing or unreadable
+    file, a full disk), not a bug. ``RecursionError`` and ``MemoryError`` are the last
+    resort for hostile input that slipped past the size and depth guards. Anything else
+    is a bug, and is left to the command group's internal-error handler.
     """
+    from estrategy.base.errors import EstrategyError
+
     try:
         yield
-    except (ValueError, OSError, RecursionError, MemoryError) as exc:
+    except EstrategyError as exc:
+        fail(str(exc) or type(exc).__name__)
+    except (OSError, RecursionError, MemoryError) as exc:
         fail(str(exc) or type(exc).__name__)
 
 
@@ -93,7 +99,7 @@ class AsOfDate(click.ParamType):  # type: ignore[type-arg]
             return value
         try:
             return parse_date(str(value))
-        except ValueError:
+        except DateError:
             self.fail(f"{value!r} is not a date (YYYY-MM-DD)", param, ctx)
 
 

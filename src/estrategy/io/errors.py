@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from estrategy.base.errors import EstrategyError
 from estrategy.model.paths import ModelPath, format_path
 
 __all__ = ["FileError", "LoadError", "Position", "SourceMap"]
@@ -106,7 +107,7 @@ SHOWN_ERRORS = 100
 """How many problems ``str(LoadError)`` lists before it only counts the rest."""
 
 
-class LoadError(ValueError):
+class LoadError(EstrategyError, ValueError):
     """A model file could not be loaded; lists **every** problem found in it.
 
     ``str(error)`` is meant for people: a first line saying how many problems in which

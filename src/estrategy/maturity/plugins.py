@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from importlib import metadata
 from types import MappingProxyType
 
+from estrategy.base.errors import EstrategyError
 from estrategy.maturity.builtin import BUILTIN_CRITERIA
 from estrategy.maturity.criteria import Criterion
 
@@ -25,7 +26,7 @@ __all__ = ["ENTRY_POINT_GROUP", "CriterionPluginError", "discover_criteria", "me
 ENTRY_POINT_GROUP = "estrategy.criteria"
 
 
-class CriterionPluginError(ValueError):
+class CriterionPluginError(EstrategyError, ValueError):
     """A criterion plugin could not be loaded, or its criteria clash with others."""
 
 

@@ -12,9 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["as_date", "parse_date", "resolve_as_of"]
+from estrategy.base.errors import EstrategyError
+
+__all__ = ["DateError", "as_date", "parse_date", "resolve_as_of"]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+class DateError(EstrategyError, ValueError):
+    """A text that is not a calendar date written ``YYYY-MM-DD``."""
 
 
 def parse_date(text: str) -> dt.date:
@@ -24,14 +30,14 @@ def parse_date(text: str) -> dt.date:
     reads the same in a model file, a CSV cell, a GraphML attribute and ``--as-of``.
 
     Raises:
-        ValueError: the text is not of that form, or names no calendar day (2026-02-30).
+        DateError: the text is not of that form, or names no calendar day (2026-02-30).
     """
     if not _DATE.match(text):
-        raise ValueError(f"expected a date (YYYY-MM-DD), got {text!r}")
+        raise DateError(f"expected a date (YYYY-MM-DD), got {text!r}")
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise ValueError(f"{text} is not a calendar date ({exc})") from None
+        raise DateError(f"{text} is not a calendar date ({exc})") from None
 
 
 def as_date(value: object) -> dt.date:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from estrategy.base.errors import EstrategyError
 from estrategy.model.paths import ModelPath, format_path
 
 __all__ = ["IntegrityProblem", "ModelIntegrityError"]
@@ -25,7 +26,7 @@ class IntegrityProblem:
         return f"{format_path(self.path)}: {self.message}"
 
 
-class ModelIntegrityError(ValueError):
+class ModelIntegrityError(EstrategyError, ValueError):
     """A model's cross-references do not hold; lists **every** problem found.
 
     Attributes:

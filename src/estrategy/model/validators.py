@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 
+from estrategy.base.errors import EstrategyError
+
 __all__ = [
     "SLUG_PATTERN",
     "FieldValueError",
@@ -31,7 +33,7 @@ SLUG_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.:@/+-]*"
 _SLUG = re.compile(SLUG_PATTERN + r"\Z")
 
 
-class FieldValueError(ValueError):
+class FieldValueError(EstrategyError, ValueError):
     """A local invariant of one field failed; carries the field name for error paths."""
 
     def __init__(self, field: str, message: str) -> None:

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from estrategy.base.errors import EstrategyError
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import ModelPath, StrategyModel
 from estrategy.model.dates import as_date
@@ -46,7 +47,7 @@ _NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
 _SECTIONS = {"what it checks": "what", "why it matters": "why", "how to fix": "fix"}
 
 
-class RuleError(ValueError):
+class RuleError(EstrategyError, ValueError):
     """A rule is malformed, or its code clashes with another rule's."""
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from estrategy.base.errors import EstrategyError
 from estrategy.rules._engine import Registry, Rule, RuleError, default_registry
 
 __all__ = ["BUILTIN_MODULES", "ENTRY_POINT_GROUP", "PluginError", "load_builtins", "load_plugins"]
@@ -32,7 +33,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
 """Modules whose import registers the built-in rules (one per code family)."""
 
 
-class PluginError(ValueError):
+class PluginError(EstrategyError, ValueError):
     """A plugin could not be loaded, or its rules are refused; names the distribution."""
 
 
