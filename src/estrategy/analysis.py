@@ -94,7 +94,7 @@ class Report(Displayable):
         return tuple(f for f in self.findings if f.severity >= threshold)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of DESIGN section 7 (fields may be added, never renamed)."""
+        """The JSON output contract of docs/architecture.md (fields may be added, never renamed)."""
         return {
             "version": JSON_VERSION,
             "model": self.model_name,

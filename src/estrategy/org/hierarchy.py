@@ -64,7 +64,7 @@ class HierarchicalLines(Displayable):
 
 
 def hierarchical_lines(organization: OrgTables | Organization) -> HierarchicalLines:
-    """Find the hierarchical lines (DESIGN section 4) of an organisation.
+    """Find the hierarchical lines (docs/architecture.md, shared definitions) of an organisation.
 
     Args:
         organization: the organisation, as a model object or compact arrays.

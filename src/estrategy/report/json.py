@@ -1,4 +1,4 @@
-"""The JSON output of ``check`` (DESIGN section 7): one stable object."""
+"""The JSON output of ``check`` (docs/architecture.md, JSON output contract): one stable object."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ __all__ = ["render"]
 
 
 def render(report: Report) -> str:
-    """The report as the JSON contract of DESIGN section 7.
+    """The report as the JSON output contract of docs/architecture.md.
 
     The object has ``version``, ``model``, ``as_of``, ``findings`` and ``summary``; keys
     and findings come in a fixed order, so the text is byte-identical from run to run.

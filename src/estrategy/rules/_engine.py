@@ -116,7 +116,7 @@ class Violation:
 
     Attributes:
         message: one sentence for people, naming the ids concerned.
-        subjects: the ids the finding is about, most specific first (DESIGN section 7).
+        subjects: the ids the finding is about, most specific first (docs/architecture.md, JSON output contract).
         path: where in the model the offending element is (``("tactics", 3)``).
 
     Example:
@@ -155,7 +155,7 @@ class Finding:
         return (-self.severity.rank, self.code, _path_key(self.path), self.subjects, self.message)
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as in the JSON output (DESIGN section 7)."""
+        """The finding as in the JSON output (docs/architecture.md, JSON output contract)."""
         from estrategy.model import format_path
 
         return {
