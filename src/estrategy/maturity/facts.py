@@ -103,7 +103,7 @@ class ModelFacts:
 
     @property
     def org_lines(self) -> HierarchicalLines:
-        """The hierarchical lines of the organisation (DESIGN section 4), found once."""
+        """The hierarchical lines of the organisation (docs/architecture.md), found once."""
         from estrategy.org import hierarchical_lines
 
         return self._once("org.lines", lambda: hierarchical_lines(self.org_tables))

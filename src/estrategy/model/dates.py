@@ -55,7 +55,7 @@ def as_date(value: object) -> dt.date:
 
 
 def resolve_as_of(given: object | None, model_as_of: dt.date | None) -> dt.date:
-    """The as-of date (docs/architecture.md, shared definitions): the one given, else the model's, else today.
+    """The as-of date: the one given, else the model's, else today (docs/architecture.md).
 
     Example:
         >>> resolve_as_of(None, dt.date(2026, 11, 15))

@@ -116,7 +116,7 @@ class Violation:
 
     Attributes:
         message: one sentence for people, naming the ids concerned.
-        subjects: the ids the finding is about, most specific first (docs/architecture.md, JSON output contract).
+        subjects: the ids the finding is about, most specific first (docs/architecture.md).
         path: where in the model the offending element is (``("tactics", 3)``).
 
     Example:
