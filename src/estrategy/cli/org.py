@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from estrategy.cli._common import clean_errors, config_options, fail
+from estrategy.cli.options import echo_rendered, format_option
+from estrategy.report import render
 
 __all__ = ["org"]
 
@@ -16,14 +17,7 @@ _EXPORTS = (".graphml", ".gexf")
 
 @click.command()
 @click.argument("source", required=False, type=click.Path(path_type=Path, exists=True))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format: text for people, json for programs.",
-)
+@format_option("org", "Output format: text for people, json for programs.")
 @click.option(
     "--mapping",
     default=None,
@@ -69,7 +63,7 @@ def org(
     """
     from estrategy.cli._common import load_model_or_demo
     from estrategy.org._kernels import as_tables
-    from estrategy.org.summary import analyze, render_text
+    from estrategy.org.summary import analyze
     from estrategy.org.tables import OrgTables, tables_from_organization
     from estrategy.settings import config_for
 
@@ -109,10 +103,7 @@ def org(
         analysis = analyze(tables, top_brokers=top, upward_hops=upward_hops)
         if export is not None:
             _export(tables, export)
-    if output_format == "json":
-        click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_text(analysis), nl=False)
+    echo_rendered(render(analysis, output_format))
 
 
 def _export(tables: object, target: Path) -> None:
