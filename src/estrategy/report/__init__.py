@@ -7,9 +7,10 @@ nothing; :func:`render` picks the renderer of a result and calls it.
 The kinds are ``check`` (an :class:`estrategy.analysis.Report`), ``maturity`` (an
 :class:`estrategy.maturity.Assessment`), ``comparison`` (a
 :class:`estrategy.maturity.Comparison`, or a sequence of them), ``org`` (an
-:class:`estrategy.org.OrgAnalysis`) and ``report`` (the HTML page of ``estrategy report``,
-a check report with its maturity and organisation). The maturity charts, drawn with
-matplotlib into a file, are :func:`estrategy.report.charts.save_plot`.
+:class:`estrategy.org.OrgAnalysis`), ``report`` (the HTML page of ``estrategy report``,
+a check report with its maturity and organisation), ``rules`` (the rule catalogue, a
+mapping of code to :class:`estrategy.rules.Rule`) and ``rule`` (one rule). The maturity
+charts, drawn with matplotlib into a file, are :func:`estrategy.report.charts.save_plot`.
 
 Example:
     >>> formats("check")
@@ -33,7 +34,7 @@ from estrategy.base.errors import EstrategyError
 
 __all__ = ["KINDS", "RENDERERS", "UnknownFormatError", "formats", "kind_of", "render", "renderer"]
 
-KINDS = ("check", "maturity", "comparison", "org", "report")
+KINDS = ("check", "maturity", "comparison", "org", "report", "rules", "rule")
 """The kinds of result that have renderers."""
 
 RENDERERS: Mapping[tuple[str, str], str] = MappingProxyType(
@@ -52,6 +53,11 @@ RENDERERS: Mapping[tuple[str, str], str] = MappingProxyType(
         ("org", "text"): "estrategy.report.org_text:render",
         ("org", "json"): "estrategy.report.org_json:render",
         ("report", "html"): "estrategy.report.html:render",
+        ("rules", "text"): "estrategy.report.rules_text:render_catalogue",
+        ("rules", "json"): "estrategy.report.rules_json:render_catalogue",
+        ("rules", "markdown"): "estrategy.report.rules_markdown:render_catalogue",
+        ("rule", "text"): "estrategy.report.rules_text:render_rule",
+        ("rule", "json"): "estrategy.report.rules_json:render_rule",
     }
 )
 """``(kind, format)`` → ``"module:function"``, in the order the CLI lists the formats."""
@@ -89,7 +95,7 @@ def renderer(kind: str, output_format: str) -> Callable[..., str]:
 
 
 def kind_of(result: object) -> str:
-    """The kind of a result: ``check``, ``maturity``, ``comparison`` or ``org``.
+    """The kind of a result: ``check``, ``maturity``, ``comparison``, ``org``, ``rules``, ``rule``.
 
     A non-empty list or tuple of comparisons is of kind ``comparison``. The HTML page
     (kind ``report``) is asked for by name: its result is a check report.
@@ -113,6 +119,12 @@ def kind_of(result: object) -> str:
         and all(isinstance(c, Comparison) for c in result)
     ):
         return "comparison"
+    from estrategy.rules import Rule
+
+    if isinstance(result, Rule):
+        return "rule"
+    if isinstance(result, Mapping) and all(isinstance(r, Rule) for r in result.values()):
+        return "rules"
     from estrategy.org import OrgAnalysis
 
     if isinstance(result, OrgAnalysis):
@@ -124,8 +136,8 @@ def render(result: object, output_format: str, *, kind: str | None = None, **opt
     """``result`` as text in ``output_format``, by the renderer :data:`RENDERERS` names.
 
     Args:
-        result: a check report, an assessment, a comparison (or several) or an
-            organisation analysis.
+        result: a check report, an assessment, a comparison (or several), an
+            organisation analysis, the rule catalogue or one rule.
         output_format: one of ``formats(kind)``.
         kind: the kind of result (default: :func:`kind_of`); ``"report"`` for the HTML page.
         **options: the renderer's keyword options, e.g. ``source`` and ``positions`` for

@@ -9,9 +9,7 @@ from estrategy.report._locations import Locator
 __all__ = ["render"]
 
 
-def render(
-    report: Report, *, source: str | None = None, positions: Locator | None = None
-) -> str:
+def render(report: Report, *, source: str | None = None, positions: Locator | None = None) -> str:
     """The report as its JSON contract.
 
     The object has ``version``, ``model``, ``as_of``, ``findings`` and ``summary``; keys
