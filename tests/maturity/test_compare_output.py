@@ -12,8 +12,10 @@ from click.testing import CliRunner
 
 from estrategy.cli import main
 from estrategy.maturity import Assessment, assess, compare
-from estrategy.maturity.render import render_json, render_markdown, render_text
 from estrategy.model import StrategyModel
+from estrategy.report.maturity_json import render as render_json
+from estrategy.report.maturity_markdown import render as render_markdown
+from estrategy.report.maturity_text import render as render_text
 
 from .builders import fashionista, method_follower
 

@@ -16,8 +16,11 @@ import pytest
 
 from estrategy import io
 from estrategy.analysis import Report, check
-from estrategy.report import github, markdown, sarif, text
-from estrategy.report import json as json_report
+from estrategy.report import check_github as github
+from estrategy.report import check_json as json_report
+from estrategy.report import check_markdown as markdown
+from estrategy.report import check_sarif as sarif
+from estrategy.report import check_text as text
 from estrategy.rules import Finding
 
 EXPECTED = Path(__file__).parent / "expected"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from estrategy.analysis import Report
-from estrategy.report import text
+from estrategy.report import check_text as text
 from estrategy.rules import Finding
 
 

@@ -20,11 +20,13 @@ from estrategy.cli._common import (
     fail,
     load_model_or_demo,
 )
+from estrategy.cli.options import echo_rendered, format_option
+from estrategy.report import formats, render
 
 __all__ = ["FORMATS", "check"]
 
-FORMATS = ("text", "json", "sarif", "markdown", "github")
-"""The output formats of ``check``."""
+FORMATS = formats("check")
+"""The output formats of ``check``: those of :data:`estrategy.report.RENDERERS`."""
 
 _SEVERITIES = ("error", "warning", "info")
 
@@ -62,13 +64,9 @@ def _use_color(choice: bool | None) -> bool:
 
 @click.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format: text for people, json (stable contract), sarif (code scanning), "
+@format_option(
+    "check",
+    "Output format: text for people, json (stable contract), sarif (code scanning), "
     "markdown, github (workflow annotations).",
 )
 @click.option(
@@ -136,29 +134,8 @@ def check(
         merged = base.merged(flags)
         report = merged.check(model, as_of=as_of)
         threshold = fail_on or (str(merged.fail_on) if merged.fail_on else "error")
-    click.echo(_render(report, output_format, source, positions, _use_color(color)))
+    options: dict[str, Any] = {"source": source, "positions": positions}
+    if output_format == "text":
+        options["color"] = _use_color(color)
+    echo_rendered(render(report, output_format, **options))
     sys.exit(EXIT_FINDINGS if report.at_or_above(threshold) else EXIT_CLEAN)
-
-
-def _render(
-    report: Any, output_format: str, source: str | None, positions: Any, color: bool
-) -> str:
-    if output_format == "json":
-        from estrategy.report import json as json_report
-
-        return json_report.render(report)
-    if output_format == "sarif":
-        from estrategy.report import sarif
-
-        return sarif.render(report, source=source, positions=positions)
-    if output_format == "markdown":
-        from estrategy.report import markdown
-
-        return markdown.render(report, source=source, positions=positions)
-    if output_format == "github":
-        from estrategy.report import github
-
-        return github.render(report, source=source, positions=positions)
-    from estrategy.report import text
-
-    return text.render(report, source=source, positions=positions, color=color)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from pathlib import Path
+from typing import Any
 
 import click
 
 from estrategy.cli._common import as_of_option, clean_errors, fail, load_model_or_demo
+from estrategy.cli.options import echo_rendered, format_option
+from estrategy.report import render
 
 __all__ = ["maturity"]
 
@@ -33,14 +36,7 @@ def _print_default_model(ctx: click.Context, _param: click.Parameter, value: boo
     help="Print the default maturity model (TOML), a starting point for --maturity-model.",
 )
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("maturity")
 @click.option(
     "--maturity-model",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -78,7 +74,6 @@ def maturity(
     from estrategy import io
     from estrategy.catalogue import Catalogue
     from estrategy.maturity import assess, compare, load_maturity_model
-    from estrategy.maturity.render import render_json, render_markdown, render_text
 
     if plot_file is not None and plot_file.suffix.lower() not in (".svg", ".png"):
         fail(f"{plot_file}: the chart file must end in .svg or .png")
@@ -92,26 +87,17 @@ def maturity(
         assessments = [assess(model, spec, as_of=as_of, catalogue=cat) for model in models]
 
     if len(assessments) == 1:
-        single = assessments[0]
-        if output_format == "json":
-            click.echo(render_json(single), nl=False)
-        elif output_format == "markdown":
-            click.echo(render_markdown(single), nl=False)
-        else:
-            click.echo(render_text(single, evidence=not no_evidence), nl=False)
+        result: object = assessments[0]
+        options: dict[str, Any] = {"evidence": not no_evidence} if output_format == "text" else {}
     else:
         comparisons = [compare(a, b) for a, b in itertools.pairwise(assessments)]
-        if output_format == "json":
-            click.echo(
-                render_json(comparisons[0] if len(comparisons) == 1 else comparisons), nl=False
-            )
-        else:
-            render = render_markdown if output_format == "markdown" else render_text
-            click.echo("\n".join(render(c) for c in comparisons), nl=False)
+        result = comparisons[0] if len(comparisons) == 1 else comparisons
+        options = {}
+    echo_rendered(render(result, output_format, **options))
 
     if plot_file is not None:
-        from estrategy.maturity.plot import save_plot
         from estrategy.maturity.quadrant import quadrant_thresholds
+        from estrategy.report.charts import save_plot
 
         thresholds = quadrant_thresholds(assessments[0].maturity_model, spec)
         # several files: chart the first against the last

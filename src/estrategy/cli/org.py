@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from estrategy.cli._common import clean_errors, config_options, fail
+from estrategy.cli.options import echo_rendered, format_option
+from estrategy.report import render
 
 __all__ = ["org"]
 
 
 @click.command()
 @click.argument("source", required=False, type=click.Path(path_type=Path, exists=True))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format: text for people, json for programs.",
-)
+@format_option("org", "Output format: text for people, json for programs.")
 @click.option(
     "--mapping",
     default=None,
@@ -67,7 +61,7 @@ def org(
     """
     from estrategy.io import export_organization, load_organization
     from estrategy.io.organization import check_export_target
-    from estrategy.org.summary import analyze, render_text
+    from estrategy.org.summary import analyze
     from estrategy.settings import config_for
 
     if top < 0 or (upward_hops is not None and upward_hops < 0):
@@ -86,7 +80,4 @@ def org(
         if export is not None:
             export_organization(tables, export)
             click.echo(f"wrote {export}", err=True)
-    if output_format == "json":
-        click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_text(analysis), nl=False)
+    echo_rendered(render(analysis, output_format))

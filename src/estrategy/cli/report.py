@@ -46,7 +46,7 @@ def report(
     from estrategy.io.atomic import write_text_atomic
     from estrategy.maturity import assess
     from estrategy.org import analyze
-    from estrategy.report import html
+    from estrategy.report import render
     from estrategy.settings import config_for
 
     with clean_errors():
@@ -55,8 +55,10 @@ def report(
         findings = settings.check(loaded.model, as_of=as_of)
         assessment = assess(loaded.model, as_of=as_of, catalogue=settings.load_catalogue())
         org = analyze(loaded.model.organization, upward_hops=int(settings.setting("upward_hops")))
-        page = html.render(
+        page = render(
             findings,
+            "html",
+            kind="report",
             assessment=assessment,
             org=org,
             source=loaded.source,

@@ -8,9 +8,9 @@ Every text that comes from the model is escaped.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 from typing import TYPE_CHECKING
 
+from estrategy.base.escape import html_text
 from estrategy.report._locations import Locator, location
 from estrategy.report.svg import quadrant_svg, radar_svg
 
@@ -35,23 +35,23 @@ th{background:#f6f6f6}.error{color:#b91c1c;font-weight:600}.warning{color:#b4530
 
 def _table(headers: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     """An HTML table; cells are already-escaped HTML."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    head = "".join(f"<th>{html_text(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _findings_section(report: Report, source: str | None, positions: Locator | None) -> str:
     summary = report.summary
-    counts = ", ".join(f"{n} {escape(str(sev))}" for sev, n in summary.items())
+    counts = ", ".join(f"{n} {html_text(str(sev))}" for sev, n in summary.items())
     if not report.findings:
         return f"<h2>Coherence gaps</h2><p>No finding ({counts}).</p>"
     rows = (
         (
-            f"<span class='{escape(str(f.severity))}'>{escape(str(f.severity))}</span>",
-            f"<code>{escape(f.code)}</code> {escape(f.name)}",
-            escape(f.message),
-            escape(", ".join(f.subjects)),
-            f"<code>{escape(location(f, source, positions))}</code>",
+            f"<span class='{html_text(str(f.severity))}'>{html_text(str(f.severity))}</span>",
+            f"<code>{html_text(f.code)}</code> {html_text(f.name)}",
+            html_text(f.message),
+            html_text(", ".join(f.subjects)),
+            f"<code>{html_text(location(f, source, positions))}</code>",
         )
         for f in report.findings
     )
@@ -81,15 +81,15 @@ def _maturity_section(assessment: Assessment, spec: MaturityModel | None) -> str
     overall = assessment.overall
     intro = (
         f"<p>Overall <strong>{overall.score:.0f}/100</strong>, level {overall.level} "
-        f"({escape(overall.level_name)}); quadrant <strong>{escape(q.name)}</strong> "
+        f"({html_text(overall.level_name)}); quadrant <strong>{html_text(q.name)}</strong> "
         f"(digital {q.digital_intensity:.0f}, management {q.management_intensity:.0f}); "
         f"spread between strongest and weakest dimension {overall.spread:.0f}.</p>"
     )
     dimension_rows = (
         (
-            escape(d.name),
+            html_text(d.name),
             "n/a" if d.score is None else f"{d.score:.0f}",
-            "n/a" if d.level is None else f"{d.level} ({escape(d.level_name or '')})",
+            "n/a" if d.level is None else f"{d.level} ({html_text(d.level_name or '')})",
             f"<span class='bar' style='width:{(d.score or 0) * 2:.0f}px'></span>",
         )
         for d in assessment.dimensions
@@ -97,14 +97,14 @@ def _maturity_section(assessment: Assessment, spec: MaturityModel | None) -> str
     step_rows = (
         (
             str(s.number),
-            escape(s.title),
-            f"<span class='{escape(s.status)}'>{escape(s.status)}</span>",
-            escape("; ".join(e.fact for e in s.evidence)),
+            html_text(s.title),
+            f"<span class='{html_text(s.status)}'>{html_text(s.status)}</span>",
+            html_text("; ".join(e.fact for e in s.evidence)),
         )
         for s in assessment.steps
     )
     jumped = (
-        "<p class='missing'>Jumped steps: " + escape(", ".join(assessment.jumped)) + "</p>"
+        "<p class='missing'>Jumped steps: " + html_text(", ".join(assessment.jumped)) + "</p>"
         if assessment.jumped
         else ""
     )
@@ -126,9 +126,9 @@ def _org_section(org: OrgAnalysis) -> str:
         ("units", str(org.units)),
         ("transversal groups", str(org.groups)),
         ("ties", str(org.ties)),
-        ("hierarchical lines", escape(", ".join(org.lines.heads)) or "none"),
+        ("hierarchical lines", html_text(", ".join(org.lines.heads)) or "none"),
         ("pairs of lines joined", "n/a" if share is None else f"{share:.0%}"),
-        ("silo lines", escape(", ".join(org.silos.lines)) or "none"),
+        ("silo lines", html_text(", ".join(org.silos.lines)) or "none"),
         ("isolated people", str(len(org.isolates.people))),
     ]
     return "<h2>Organisation</h2>" + _table(("measure", "value"), rows)
@@ -165,10 +165,10 @@ def render(
     title = f"{report.model_name}: strategy report"
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>",
-        f"<h1>{escape(report.model_name)}</h1>",
+        f"<title>{html_text(title)}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{html_text(report.model_name)}</h1>",
         f"<p class='meta'>As of {report.as_of.isoformat()}"
-        + (f" · {escape(source)}" if source else "")
+        + (f" · {html_text(source)}" if source else "")
         + " · generated by estrategy</p>",
         _findings_section(report, source, positions),
     ]

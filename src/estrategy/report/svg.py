@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from html import escape
+
+from estrategy.base.escape import html_text
 
 __all__ = ["quadrant_svg", "radar_svg"]
 
@@ -62,7 +63,7 @@ def radar_svg(axes: Sequence[tuple[str, float | None]], *, size: int = 360) -> s
         shown = "n/a" if score is None else f"{score:.0f}"
         parts.append(
             f"<text x='{lx:.1f}' y='{ly:.1f}' text-anchor='{anchor}' {_FONT}>"
-            f"{escape(label)} ({shown})</text>"
+            f"{html_text(label)} ({shown})</text>"
         )
     shape = " ".join(
         f"{x:.1f},{y:.1f}" for x, y in (point(i, s or 0.0) for i, (_, s) in enumerate(axes))

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from estrategy.analysis import Report
+from estrategy.base.escape import markdown_cell
 from estrategy.report._locations import Locator, counts, location
 
 __all__ = ["render"]
-
-
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def render(report: Report, *, source: str | None = None, positions: Locator | None = None) -> str:
@@ -22,7 +19,7 @@ def render(report: Report, *, source: str | None = None, positions: Locator | No
         <BLANKLINE>
         As of 2026-01-01: no finding.
     """
-    title = f"# estrategy check: {_cell(report.model_name or 'model')}"
+    title = f"# estrategy check: {markdown_cell(report.model_name or 'model')}"
     if not report.findings:
         return f"{title}\n\nAs of {report.as_of.isoformat()}: no finding."
     lines = [
@@ -36,7 +33,8 @@ def render(report: Report, *, source: str | None = None, positions: Locator | No
     for f in report.findings:
         subjects = ", ".join(f"`{s}`" for s in f.subjects)
         lines.append(
-            f"| {f.severity} | {f.code} | {f.name} | {_cell(f.message)} | {_cell(subjects)} "
-            f"| `{_cell(location(f, source, positions))}` |"
+            f"| {f.severity} | {f.code} | {f.name} | {markdown_cell(f.message)} "
+            f"| {markdown_cell(subjects)} "
+            f"| `{markdown_cell(location(f, source, positions))}` |"
         )
     return "\n".join(lines)

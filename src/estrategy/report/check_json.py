@@ -1,19 +1,21 @@
-"""The JSON output of ``check`` (docs/architecture.md, JSON output contract): one stable object."""
+"""The JSON output of ``check``: one stable object (the contract in ``docs/architecture.md``)."""
 
 from __future__ import annotations
 
-import json
-
 from estrategy.analysis import Report
+from estrategy.report._json import dumps
+from estrategy.report._locations import Locator
 
 __all__ = ["render"]
 
 
-def render(report: Report) -> str:
-    """The report as the JSON output contract of docs/architecture.md.
+def render(report: Report, *, source: str | None = None, positions: Locator | None = None) -> str:
+    """The report as its JSON contract.
 
     The object has ``version``, ``model``, ``as_of``, ``findings`` and ``summary``; keys
     and findings come in a fixed order, so the text is byte-identical from run to run.
+    ``source`` and ``positions`` are accepted like every check renderer's, and unused:
+    findings carry their model path, not a file position.
 
     Example:
         >>> import datetime as dt
@@ -30,4 +32,4 @@ def render(report: Report) -> str:
           }
         }
     """
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
+    return dumps(report.to_dict())

@@ -6,7 +6,6 @@ every finding is a result located in the model file.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import PurePath, PurePosixPath
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 import estrategy
 from estrategy.analysis import Report
 from estrategy.model import format_path
+from estrategy.report._json import dumps
 from estrategy.report._locations import Locator, position, unwrap
 from estrategy.rules import Rule, Severity, registry
 
@@ -112,4 +112,4 @@ def render(
 ) -> str:
     """The SARIF log as indented JSON text (byte-identical from run to run)."""
     log = to_sarif(report, source=source, positions=positions, rules=rules)
-    return json.dumps(log, indent=2, ensure_ascii=False)
+    return dumps(log)

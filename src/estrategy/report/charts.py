@@ -1,4 +1,4 @@
-"""Charts of an assessment: a radar of the dimensions and the quadrant (``[plot]`` extra).
+"""The maturity charts: a radar of the dimensions and the quadrant (``[plot]`` extra).
 
 matplotlib is imported only here, and only when a chart is asked for.
 """
@@ -10,9 +10,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from estrategy.maturity.comparison import Comparison
-from estrategy.maturity.quadrant import QUADRANT_NAMES
-from estrategy.maturity.results import Assessment
+from estrategy.maturity import QUADRANT_NAMES, Assessment, Comparison
 
 __all__ = ["figure", "save_plot"]
 

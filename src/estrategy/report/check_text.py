@@ -11,28 +11,16 @@ from rich.console import Console
 from rich.markup import escape
 
 from estrategy.analysis import Report
+from estrategy.base.escape import terminal_text
 from estrategy.report._locations import Locator, counts, location
 from estrategy.rules import Severity
 
 __all__ = ["render"]
 
-# Control and bidirectional-override characters in model text could rewrite what a
-# terminal shows (a "Trojan Source" line); they are printed as escapes instead.
-_UNSAFE = {
-    c: f"\\u{c:04x}"
-    for c in (
-        *range(0x00, 0x20),
-        *range(0x7F, 0xA0),
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
-    )
-    if chr(c) not in "\n"
-}
-
 
 def _shown(text: str) -> str:
     """Model text made safe for a terminal and for rich markup."""
-    return escape(text.translate(_UNSAFE))
+    return escape(terminal_text(text))
 
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

@@ -1,0 +1,47 @@
+"""Click options and output helpers shared by the commands that render a result.
+
+The ``--format`` choices come from :data:`estrategy.report.RENDERERS`, so a format added
+to the table is offered by the command without touching it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+__all__ = ["echo_rendered", "format_option"]
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def format_option(kind: str, help_text: str = "Output format.") -> Callable[[_F], _F]:
+    """``--format`` (stored as ``output_format``), its choices the formats of ``kind``.
+
+    Args:
+        kind: a kind of result of :data:`estrategy.report.RENDERERS`.
+        help_text: the option's help.
+
+    Example:
+        >>> @format_option("org")
+        ... @click.command()
+        ... def show(output_format: str) -> None: ...
+        >>> [p.type.choices for p in show.params]
+        [('text', 'json')]
+    """
+    from estrategy.report import formats
+
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(formats(kind)),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
+
+
+def echo_rendered(text: str) -> None:
+    """Print a renderer's text, ending it with exactly one newline."""
+    click.echo(text, nl=not text.endswith("\n"))

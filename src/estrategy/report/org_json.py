@@ -1,0 +1,13 @@
+"""The JSON output of ``org``: :meth:`estrategy.org.OrgAnalysis.to_dict`, the stable contract."""
+
+from __future__ import annotations
+
+from estrategy.org import OrgAnalysis
+from estrategy.report._json import dumps
+
+__all__ = ["render"]
+
+
+def render(analysis: OrgAnalysis) -> str:
+    """The analyses as indented JSON (``version``, ``name``, ``people`` …, in a fixed order)."""
+    return dumps(analysis.to_dict())
