@@ -14,13 +14,16 @@ The public API is re-exported here and imported lazily, so ``import estrategy`` 
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from estrategy.base.lazy import homes, lazy_exports
 
 __version__ = "0.1.0.dev0"
 
 # Public name -> module that defines it. Modules are imported on first attribute access.
 _EXPORTS: dict[str, str] = {
+    # errors
+    "EstrategyError": "estrategy.base.errors",
     # files
     "load": "estrategy.io",
     "loads": "estrategy.io",
@@ -70,13 +73,14 @@ _MODEL_EXPORTS = (
     "TransversalGroup",
     "Unit",
 )
-_EXPORTS.update(dict.fromkeys(_MODEL_EXPORTS, "estrategy.model"))
+_EXPORTS.update(homes("estrategy.model", _MODEL_EXPORTS))
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
     from estrategy.analysis import Report as Report
     from estrategy.analysis import check as check
+    from estrategy.base.errors import EstrategyError as EstrategyError
     from estrategy.catalogue import Catalogue as Catalogue
     from estrategy.catalogue import default_catalogue as default_catalogue
     from estrategy.io import LoadError as LoadError
@@ -118,14 +122,4 @@ if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
     from estrategy.rules import rule as rule
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'estrategy' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later lookups skip __getattr__
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
