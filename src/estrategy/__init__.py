@@ -14,10 +14,12 @@ The public API is re-exported here and imported lazily, so ``import estrategy`` 
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-__version__ = "0.1.0.dev0"
+from estrategy.base.lazy import homes, lazy_exports
+from estrategy.base.version import VERSION
+
+__version__ = VERSION
 
 # Public name -> module that defines it. Modules are imported on first attribute access.
 _EXPORTS: dict[str, str] = {
@@ -72,7 +74,7 @@ _MODEL_EXPORTS = (
     "TransversalGroup",
     "Unit",
 )
-_EXPORTS.update(dict.fromkeys(_MODEL_EXPORTS, "estrategy.model"))
+_EXPORTS.update(homes("estrategy.model", _MODEL_EXPORTS))
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
@@ -121,14 +123,4 @@ if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
     from estrategy.rules import rule as rule
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'estrategy' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later lookups skip __getattr__
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -645,7 +645,7 @@ def data_capability(model: StrategyModel, context: CriterionContext) -> Criterio
 @declare("transversality", title="Transversality between lines")
 def transversality(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Hierarchical lines are joined by transversal groups or ties (004)."""
-    from estrategy import org
+    import estrategy.org as org
 
     facts = context.facts
     joined = org.transversality(facts.org_tables, lines=facts.org_lines)
@@ -664,7 +664,7 @@ def transversality(model: StrategyModel, context: CriterionContext) -> Criterion
 @declare("genuine-groups", title="Genuine transversal groups")
 def genuine_groups(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Groups span several lines; project groups have an objective and a deadline (004)."""
-    from estrategy import org
+    import estrategy.org as org
 
     facts = context.facts
     spans = org.group_transversality(facts.org_tables, lines=facts.org_lines)
@@ -696,7 +696,7 @@ def genuine_groups(model: StrategyModel, context: CriterionContext) -> Criterion
 @declare("upward-paths", title="Field information flows up")
 def upward_paths(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Community managers, data scientists and sales reach a decision maker quickly (004)."""
-    from estrategy import org
+    import estrategy.org as org
 
     hops = context.threshold("upward_hops", 3)
     reach = org.upward_reach(context.facts.org_tables, roles=org.FIELD_ROLES)
@@ -712,7 +712,7 @@ def upward_paths(model: StrategyModel, context: CriterionContext) -> CriterionRe
 @declare("esn-reach", title="Enterprise social network reach")
 def esn_reach(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """An enterprise social network connects most people (004: the ESN as main tool)."""
-    from estrategy import org
+    import estrategy.org as org
 
     reach = org.esn_reach(context.facts.org_tables)
     if reach.internal_people == 0:

@@ -13,11 +13,11 @@ any problem names the distribution that caused it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
-from importlib import metadata
 from types import MappingProxyType
 
-from estrategy.base.errors import EstrategyError
+from estrategy.base import plugins
 from estrategy.maturity.builtin import BUILTIN_CRITERIA
 from estrategy.maturity.criteria import Criterion
 
@@ -26,7 +26,7 @@ __all__ = ["ENTRY_POINT_GROUP", "CriterionPluginError", "discover_criteria", "me
 ENTRY_POINT_GROUP = "estrategy.criteria"
 
 
-class CriterionPluginError(EstrategyError, ValueError):
+class CriterionPluginError(plugins.PluginError):
     """A criterion plugin could not be loaded, or its criteria clash with others."""
 
 
@@ -80,16 +80,18 @@ def discover_criteria(group: str = ENTRY_POINT_GROUP) -> Mapping[str, Criterion]
             names something that is not a criterion, or clashes.
     """
     sources = []
-    points = sorted(
-        metadata.entry_points(group=group),
-        key=lambda p: (p.dist.name if p.dist else "", p.name),
-    )
-    for point in points:
-        dist = point.dist.name if point.dist is not None else "an unknown distribution"
-        where = f"entry point {point.name!r} ({point.value}) of {dist}"
-        try:
-            value = point.load()
-        except Exception as exc:  # a plugin's own failure, reported with its source
-            raise CriterionPluginError(f"could not load {where}: {exc}") from exc
-        sources.append((where, _as_criteria(value, where)))
+    for plugin in plugins.find_plugins(group):
+        where = _where(plugin)
+        criteria = plugins.load_plugin(
+            plugin,
+            functools.partial(_as_criteria, where=where),
+            failure=lambda p, exc: f"could not load {_where(p)}: {exc}",
+            error=CriterionPluginError,
+        )
+        sources.append((where, criteria))
     return merge_criteria(sources)
+
+
+def _where(plugin: plugins.Plugin) -> str:
+    dist = plugin.distribution or "an unknown distribution"
+    return f"entry point {plugin.name!r} ({plugin.value}) of {dist}"

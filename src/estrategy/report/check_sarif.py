@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import PurePath, PurePosixPath
 from typing import Any
 
-import estrategy
+from estrategy.base.version import VERSION
 from estrategy.analysis import Report
 from estrategy.model import format_path
 from estrategy.report._json import dumps
@@ -90,7 +90,7 @@ def to_sarif(
         "tool": {
             "driver": {
                 "name": "estrategy",
-                "version": estrategy.__version__,
+                "version": VERSION,
                 "informationUri": "https://pypi.org/project/estrategy/",
                 "rules": [_rule(r) for r in described],
             }

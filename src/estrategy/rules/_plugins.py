@@ -1,7 +1,8 @@
 """Discovery of built-in rule modules and of plugins (the ``estrategy.rules`` entry points).
 
-Modelled on flake8's plugin finder: entry points of one group, sorted for determinism,
-each failure naming the distribution that caused it.
+The entry points are found by :func:`estrategy.base.plugins.find_plugins`, the finder
+maturity criteria use too: one group, sorted for determinism, each failure naming the
+distribution that caused it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from estrategy.base.errors import EstrategyError
+from estrategy.base import plugins
 from estrategy.rules._engine import Registry, Rule, RuleError, default_registry
 
 __all__ = ["BUILTIN_MODULES", "ENTRY_POINT_GROUP", "PluginError", "load_builtins", "load_plugins"]
@@ -33,7 +34,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
 """Modules whose import registers the built-in rules (one per code family)."""
 
 
-class PluginError(EstrategyError, ValueError):
+class PluginError(plugins.PluginError):
     """A plugin could not be loaded, or its rules are refused; names the distribution."""
 
 
@@ -69,15 +70,13 @@ def load_plugins(
         PluginError: an entry point fails to import, names no rule, or a rule's code is
             malformed, reserved or taken; the message names the distribution.
     """
-    if entry_points is None:
-        entry_points = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
-    ordered = sorted(entry_points, key=lambda ep: (_distribution(ep), ep.name, ep.value))
     # A plugin module registers its rules with the decorator, into the process-wide
     # registry: take them out of it, and add them to ``registry`` under the distribution.
     default = default_registry()
     added: dict[str, Rule] = {}
-    for ep in ordered:
-        origin = f"{_distribution(ep)} (entry point {ep.name!r})"
+    for plugin in plugins.find_plugins(ENTRY_POINT_GROUP, entry_points):
+        ep = plugin.entry_point
+        origin = f"{plugin.origin} (entry point {ep.name!r})"
         before = default.snapshot()
         try:
             loaded = ep.load()
@@ -109,10 +108,3 @@ def load_plugins(
                 registry.restore(target_before)
                 raise PluginError(f"plugin {origin}: {exc}") from None
     return tuple(added[code] for code in sorted(added))
-
-
-def _distribution(ep: importlib.metadata.EntryPoint) -> str:
-    dist = ep.dist
-    if dist is None:
-        return "<unknown distribution>"
-    return f"{dist.metadata['Name']} {dist.version}"

@@ -17,8 +17,9 @@ See ``docs/testing.md`` for a tour.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from estrategy.base.lazy import homes, lazy_exports
 
 if TYPE_CHECKING:
     from estrategy.testing._clean import clean_models
@@ -73,13 +74,14 @@ __all__ = [
 
 # Where each public name lives (loaded on first use, so hypothesis is imported only then).
 _HOMES = {
-    "clean_models": "_clean",
-    "models": "_models",
-    **dict.fromkeys(
+    "clean_models": "._clean",
+    "models": "._models",
+    **homes(
+        "._organization",
         ("competences", "organizations", "people", "roles", "ties", "transversal_groups", "units"),
-        "_organization",
     ),
-    **dict.fromkeys(
+    **homes(
+        "._plan",
         (
             "actions",
             "business_stakes",
@@ -92,20 +94,8 @@ _HOMES = {
             "tactics",
             "tools",
         ),
-        "_plan",
     ),
-    **dict.fromkeys(("budgets", "slugs", "texts"), "_values"),
+    **homes("._values", ("budgets", "slugs", "texts")),
 }
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES)
