@@ -77,7 +77,7 @@ def members(org: Organization) -> dict[str, set[str]]:
 
 def group_lines(org: Organization) -> dict[str, set[str]]:
     _, line = lines(org)
-    return {g: {line[p] for p in ms if line[p] is not None} for g, ms in members(org).items()}
+    return {g: {x for p in ms if (x := line[p]) is not None} for g, ms in members(org).items()}
 
 
 def links(org: Organization) -> dict[tuple[str, str], tuple[int, int]]:
@@ -110,8 +110,9 @@ def collaboration(org: Organization) -> dict[str, tuple[int, int]]:
     out = {h: [0, 0] for h in heads}
     for pair in tie_pairs(org):
         x, y = tuple(pair)
-        if line[x] is not None and line[x] == line[y]:
-            out[line[x]][0] += 1
+        own = line[x]
+        if own is not None and own == line[y]:
+            out[own][0] += 1
         else:
             for z in (line[x], line[y]):
                 if z is not None:
@@ -179,10 +180,10 @@ def broker_pairs(org: Organization) -> dict[str, int]:
             touched[p].add(own)
     for pair in tie_pairs(org):
         x, y = tuple(pair)
-        if line[y] is not None:
-            touched[x].add(line[y])
-        if line[x] is not None:
-            touched[y].add(line[x])
+        if (of_y := line[y]) is not None:
+            touched[x].add(of_y)
+        if (of_x := line[x]) is not None:
+            touched[y].add(of_x)
     for group, ms in members(org).items():
         for p in ms:
             touched[p] |= spans[group]

@@ -101,7 +101,8 @@ def _evolve_item(model: StrategyModel, field: str, item_id: str, **changes: Any)
     items = tuple(
         attrs.evolve(x, **changes) if x.id == item_id else x for x in getattr(model, field)
     )
-    return attrs.evolve(model, **{field: items})
+    replaced: dict[str, Any] = {field: items}
+    return attrs.evolve(model, **replaced)
 
 
 def _repair_orphan_tactic(model: StrategyModel, tactic_id: str) -> StrategyModel | None:
