@@ -1,8 +1,7 @@
-"""Shared test configuration: hypothesis profiles, fixture paths, doctests needing extras."""
+"""Shared test configuration: hypothesis profiles and fixture paths."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 from collections import Counter
@@ -10,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from _pytest.doctest import DoctestItem
 from hypothesis import HealthCheck, settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -24,21 +22,6 @@ settings.register_profile("dev", _COMMON, max_examples=30)
 settings.register_profile("ci", _COMMON, max_examples=40)
 settings.register_profile("thorough", _COMMON, max_examples=150)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
-
-# A docstring example that needs an optional extra says so in a comment on its line
-# (`# needs pandas`); it is skipped, not failed, where that extra is not installed.
-_NEEDS = re.compile(r"#\s*needs (?P<extra>[\w-]+)")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Skips the doctests whose examples need an extra that is not installed."""
-    for item in items:
-        if not isinstance(item, DoctestItem) or item.dtest is None:
-            continue
-        needed = {m["extra"] for e in item.dtest.examples for m in _NEEDS.finditer(e.source)}
-        missing = sorted(x for x in needed if importlib.util.find_spec(x) is None)
-        if missing:
-            item.add_marker(pytest.mark.skip(reason=f"needs {', '.join(missing)}"))
 
 
 @pytest.fixture
