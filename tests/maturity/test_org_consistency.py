@@ -1,10 +1,11 @@
 """The organisation criteria score any organisation as plain Python loops would.
 
-The criteria read ``estrategy.org``'s vectorised analyses; :mod:`org_reference` keeps the
-pre-refactor pure-Python reading of DESIGN's definitions. On arbitrary organisations,
-with every threshold the maturity models may set, both give the same score and evidence,
-so the criteria's wiring (N/A conditions, thresholds, silos, evidence ids) is checked
-end to end, and ``estrategy.org`` is checked against the definitions maturity relies on.
+The criteria read ``estrategy.org``'s vectorised analyses; ``tests/org/reference.py``, the
+one brute-force reference of the organisation analyses, also builds the criteria from
+their definitions (``docs/maturity.md``). On arbitrary organisations, with every
+threshold the maturity models may set, both give the same score and evidence, so the
+criteria's wiring (N/A conditions, thresholds, silos, evidence ids) is checked end to
+end, and ``estrategy.org`` is checked against the definitions maturity relies on.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.org import reference as ref
 
 from estrategy.maturity import BUILTIN_CRITERIA, CriterionContext, CriterionResult, assess
 from estrategy.maturity.facts import build_facts
 from estrategy.model import Organization, StrategyModel, Tool
 from estrategy.testing import organizations
-
-from . import org_reference as ref
 
 _SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 _AS_OF = dt.date(2026, 11, 15)
@@ -43,10 +43,14 @@ def _expected(model: StrategyModel, thresholds: dict[str, float]) -> dict[str, C
     organization = model.organization
     esn_tools = [t.id for t in model.tools if t.kind == "esn"]
     return {
-        "transversality": ref.transversality(organization, thresholds["transversality_target"]),
-        "genuine-groups": ref.genuine_groups(organization),
-        "upward-paths": ref.upward_paths(organization, thresholds["upward_hops"]),
-        "esn-reach": ref.esn_reach(organization, esn_tools, thresholds["esn_reach_target"]),
+        "transversality": ref.transversality_criterion(
+            organization, thresholds["transversality_target"]
+        ),
+        "genuine-groups": ref.genuine_groups_criterion(organization),
+        "upward-paths": ref.upward_paths_criterion(organization, thresholds["upward_hops"]),
+        "esn-reach": ref.esn_reach_criterion(
+            organization, esn_tools, thresholds["esn_reach_target"]
+        ),
     }
 
 

@@ -110,9 +110,10 @@ def test_custom_model_with_a_plugin_criterion(site: Path, tmp_path: Path) -> Non
     assert busy.dimension("sales").criterion("acme.tool-budget").score == 0
     micro = assess(fashionista("micro"), spec)  # the threshold is size-aware
     assert micro.dimension("sales").criterion("acme.tool-budget").score == 100
-    assert good.dimension("sales").score is not None
-    assert busy.dimension("sales").score is not None
-    assert good.dimension("sales").score > busy.dimension("sales").score
+    good_score, busy_score = good.dimension("sales").score, busy.dimension("sales").score
+    assert good_score is not None
+    assert busy_score is not None
+    assert good_score > busy_score
 
 
 def test_plugin_clashing_with_a_builtin_is_refused(site: Path, tmp_path: Path) -> None:

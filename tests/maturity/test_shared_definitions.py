@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import attrs
 import pytest
@@ -50,7 +51,7 @@ def _flagged(model: StrategyModel, code: str) -> set[str]:
 
 
 def _plan(
-    tactics: list[Tactic], actions: list[Action], tools: list[Tool] = (), **changes: object
+    tactics: list[Tactic], actions: list[Action], tools: Sequence[Tool] = (), **changes: object
 ) -> StrategyModel:
     """One retained strategy carrying ``tactics``, in a small organisation."""
     return StrategyModel(

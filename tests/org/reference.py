@@ -1,7 +1,14 @@
-"""Brute-force reference analyses on the networkx graph: simple and obviously right.
+"""The one reference for organisation analyses: brute force, simple and obviously right.
 
-Each function follows the definition word for word, with Python loops and networkx, on
-:func:`estrategy.org.org_graph`. The fast analyses must give identical results.
+Each analysis follows its definition (``docs/org.md``, ``docs/maturity.md``) word for
+word, with Python loops and networkx, on :func:`estrategy.org.org_graph`. Two test areas
+check against it:
+
+- ``tests/org``: the fast, vectorised analyses of :mod:`estrategy.org` must give identical
+  results;
+- ``tests/maturity``: the organisation criteria (``transversality``, ``genuine-groups``,
+  ``upward-paths``, ``esn-reach``), built here from the same analyses, must give the same
+  scores and evidence as the maturity engine's criteria.
 """
 
 from __future__ import annotations
@@ -11,8 +18,11 @@ from collections import defaultdict
 
 import networkx as nx
 
-from estrategy.model import Organization
+from estrategy.maturity import CriterionResult, Evidence
+from estrategy.model import GroupKind, Organization
 from estrategy.org import org_graph
+
+FIELD_ROLES = ("community_manager", "data_scientist", "sales")
 
 
 def _edges(g: nx.MultiDiGraph, relation: str) -> list[tuple[str, str, dict[str, object]]]:
@@ -67,7 +77,7 @@ def members(org: Organization) -> dict[str, set[str]]:
 
 def group_lines(org: Organization) -> dict[str, set[str]]:
     _, line = lines(org)
-    return {g: {line[p] for p in ms if line[p] is not None} for g, ms in members(org).items()}
+    return {g: {x for p in ms if (x := line[p]) is not None} for g, ms in members(org).items()}
 
 
 def links(org: Organization) -> dict[tuple[str, str], tuple[int, int]]:
@@ -100,8 +110,9 @@ def collaboration(org: Organization) -> dict[str, tuple[int, int]]:
     out = {h: [0, 0] for h in heads}
     for pair in tie_pairs(org):
         x, y = tuple(pair)
-        if line[x] is not None and line[x] == line[y]:
-            out[line[x]][0] += 1
+        own = line[x]
+        if own is not None and own == line[y]:
+            out[own][0] += 1
         else:
             for z in (line[x], line[y]):
                 if z is not None:
@@ -116,7 +127,8 @@ def isolates(org: Organization) -> list[str]:
     return [p for p in _of_kind(g, "person") if p not in tied and p not in grouped]
 
 
-def esn_reached(org: Organization) -> tuple[int, int]:
+def esn_connected(org: Organization) -> set[str]:
+    """People with an ESN tie to someone else or in an ESN community."""
     g = org_graph(org)
     reached = set()
     for u, v, d in _edges(g, "ties"):
@@ -125,7 +137,18 @@ def esn_reached(org: Organization) -> tuple[int, int]:
     for person, group, _ in _edges(g, "member_of"):
         if g.nodes[group]["group_kind"] == "esn_community":
             reached.add(person)
-    internal = [p for p in _of_kind(g, "person") if not g.nodes[p]["external"]]
+    return reached
+
+
+def internal_people(org: Organization) -> list[str]:
+    """Internal people, in the organisation's order."""
+    g = org_graph(org)
+    return [p for p in _of_kind(g, "person") if not g.nodes[p]["external"]]
+
+
+def esn_reached(org: Organization) -> tuple[int, int]:
+    reached = esn_connected(org)
+    internal = internal_people(org)
     return len(internal), sum(1 for p in internal if p in reached)
 
 
@@ -157,10 +180,10 @@ def broker_pairs(org: Organization) -> dict[str, int]:
             touched[p].add(own)
     for pair in tie_pairs(org):
         x, y = tuple(pair)
-        if line[y] is not None:
-            touched[x].add(line[y])
-        if line[x] is not None:
-            touched[y].add(line[x])
+        if (of_y := line[y]) is not None:
+            touched[x].add(of_y)
+        if (of_x := line[x]) is not None:
+            touched[y].add(of_x)
     for group, ms in members(org).items():
         for p in ms:
             touched[p] |= spans[group]
@@ -231,3 +254,93 @@ def brokerage_roles(org: Organization, directed: bool = False) -> dict[str, tupl
             counts[4] //= 2
         result[b] = tuple(counts)
     return result
+
+
+# The organisation criteria of the maturity model, read from the analyses above.
+
+
+def _pct(part: float, whole: float) -> float:
+    return 100.0 * part / whole if whole else 0.0
+
+
+def joined_line_pairs(org: Organization) -> set[tuple[str, str]]:
+    """Pairs of lines joined by a transversal group or a tie, each pair sorted by id."""
+    return {(min(a, b), max(a, b)) for a, b in links(org)}
+
+
+def internal_holders(org: Organization, roles: tuple[str, ...]) -> list[str]:
+    """Internal people holding one of ``roles``, sorted."""
+    return sorted(p.id for p in org.people if not p.external and set(p.roles) & set(roles))
+
+
+def transversality_criterion(org: Organization, target: float) -> CriterionResult:
+    """The ``transversality`` criterion."""
+    heads = sorted(lines(org)[0])
+    if len(heads) < 2:
+        return CriterionResult.not_applicable("fewer than two hierarchical lines")
+    pairs = len(heads) * (len(heads) - 1) // 2
+    joined = joined_line_pairs(org)
+    linked = sorted({h for pair in joined for h in pair})
+    isolated = [h for h in heads if h not in linked]
+    evidence = [Evidence(f"{len(joined)} of {pairs} pairs of lines are joined", linked)]
+    if isolated:
+        evidence.append(Evidence("lines with no transversal link", isolated, supports=False))
+    return CriterionResult(min(100.0, _pct(len(joined) / pairs, target)), evidence)
+
+
+def genuine_groups_criterion(org: Organization) -> CriterionResult:
+    """The ``genuine-groups`` criterion."""
+    heads, _ = lines(org)
+    several = len(heads) >= 2
+    spans = group_lines(org)
+    met, unmet, evidence = [], [], []
+    for group in sorted(org.groups, key=lambda g: g.id):
+        problems = []
+        if several and len(spans[group.id]) < 2:
+            problems.append("spans one line only")
+        if group.kind == GroupKind.PROJECT and (not group.objective or group.deadline is None):
+            problems.append("has no objective or no deadline")
+        if problems:
+            unmet.append(group.id)
+            evidence.append(
+                Evidence(f"{group.id} {' and '.join(problems)}", [group.id], supports=False)
+            )
+        else:
+            met.append(group.id)
+    if not met and not unmet:
+        return CriterionResult.not_applicable("no transversal group")
+    if met:
+        evidence.insert(0, Evidence("groups that genuinely cross lines", met))
+    return CriterionResult(_pct(len(met), len(met) + len(unmet)), evidence)
+
+
+def upward_paths_criterion(org: Organization, hops: float) -> CriterionResult:
+    """The ``upward-paths`` criterion."""
+    distance = steps(org)
+    field = internal_holders(org, FIELD_ROLES)
+    return CriterionResult.ratio(
+        [p for p in field if (s := distance[p]) is not None and s <= hops],
+        [p for p in field if (s := distance[p]) is None or s > hops],
+        met_fact=f"field roles within {hops:g} steps of a decision maker",
+        unmet_fact=f"field roles more than {hops:g} steps from any decision maker",
+        empty="nobody internal holds a field role (community manager, data scientist, sales)",
+    )
+
+
+def esn_reach_criterion(org: Organization, esn_tools: list[str], target: float) -> CriterionResult:
+    """The ``esn-reach`` criterion."""
+    people = sorted(internal_people(org))
+    if not people:
+        return CriterionResult.not_applicable("nobody is recorded in the organisation")
+    if not esn_tools:
+        return CriterionResult(
+            0, [Evidence("no enterprise social network is deployed", supports=False)]
+        )
+    connected = esn_connected(org)
+    reached = [p for p in people if p in connected]
+    unreached = [p for p in people if p not in connected]
+    evidence = [Evidence(f"the ESN reaches {len(reached)} of {len(people)} people", esn_tools)]
+    if unreached:
+        fact = "people with no ESN tie and in no ESN community"
+        evidence.append(Evidence(fact, unreached, supports=False))
+    return CriterionResult(min(100.0, _pct(len(reached) / len(people), target)), evidence)

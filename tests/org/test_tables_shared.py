@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -32,7 +33,7 @@ def test_report_builds_the_tables_once(
     built = []
     real_init = OrgTables.__init__
 
-    def counting_init(self: OrgTables, *args: object, **kwargs: object) -> None:
+    def counting_init(self: OrgTables, *args: Any, **kwargs: Any) -> None:
         built.append(1)
         real_init(self, *args, **kwargs)
 

@@ -245,7 +245,8 @@ def edit(model: StrategyModel, field: str, item_id: str, **changes: Any) -> Stra
         attrs.evolve(x, **changes) if getattr(x, "id", None) == item_id else x
         for x in getattr(model, field)
     )
-    return attrs.evolve(model, **{field: items})
+    replaced: dict[str, Any] = {field: items}
+    return attrs.evolve(model, **replaced)
 
 
 def edit_person(model: StrategyModel, person_id: str, **changes: Any) -> StrategyModel:
@@ -256,15 +257,13 @@ def edit_person(model: StrategyModel, person_id: str, **changes: Any) -> Strateg
 
 def add(model: StrategyModel, **items: list[Any]) -> StrategyModel:
     """Append items to collections (``tactics=[...]``)."""
-    return attrs.evolve(
-        model, **{field: (*getattr(model, field), *new) for field, new in items.items()}
-    )
+    extended: dict[str, Any] = {f: (*getattr(model, f), *new) for f, new in items.items()}
+    return attrs.evolve(model, **extended)
 
 
 def drop(model: StrategyModel, field: str, item_id: str) -> StrategyModel:
-    return attrs.evolve(
-        model, **{field: tuple(x for x in getattr(model, field) if x.id != item_id)}
-    )
+    kept: dict[str, Any] = {field: tuple(x for x in getattr(model, field) if x.id != item_id)}
+    return attrs.evolve(model, **kept)
 
 
 def with_tactic(

@@ -19,6 +19,7 @@ from estrategy.model import (
     StrategyModel,
     StrategyStatus,
 )
+from estrategy.model.gaps import is_live
 from estrategy.report import check_json as json_report
 from estrategy.testing import clean_models, models
 
@@ -101,7 +102,8 @@ def _evolve_item(model: StrategyModel, field: str, item_id: str, **changes: Any)
     items = tuple(
         attrs.evolve(x, **changes) if x.id == item_id else x for x in getattr(model, field)
     )
-    return attrs.evolve(model, **{field: items})
+    replaced: dict[str, Any] = {field: items}
+    return attrs.evolve(model, **replaced)
 
 
 def _repair_orphan_tactic(model: StrategyModel, tactic_id: str) -> StrategyModel | None:
@@ -144,9 +146,11 @@ def _repair_unsupervised(model: StrategyModel, person_id: str) -> StrategyModel 
 
 
 def _repair_unused_tool(model: StrategyModel, tool_id: str) -> StrategyModel | None:
-    if not model.actions:
+    # a dropped action's tools do not count (TEC001), so the tool goes to a live one
+    live = [a for a in model.actions if is_live(a)]
+    if not live:
         return None
-    first = model.actions[0]
+    first = live[0]
     return _evolve_item(model, "actions", first.id, tools=(*first.tools, tool_id))
 
 

@@ -123,6 +123,12 @@ class Displayable:
     def to_frame(self) -> pandas.DataFrame:
         """The result as a :class:`pandas.DataFrame` (needs pandas: ``estrategy[pandas]``).
 
+        Example:
+            >>> import estrategy
+            >>> frame = estrategy.assess(estrategy.load_demo()).to_frame()  # needs pandas
+            >>> type(frame).__name__
+            'DataFrame'
+
         Raises:
             ImportError: pandas is not installed; the message says how to install it.
         """

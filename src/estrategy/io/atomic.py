@@ -23,8 +23,12 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     is removed and ``path`` is untouched.
 
     Example:
-        >>> with atomic_path(folder / "out.graphml") as temporary:  # doctest: +SKIP
-        ...     networkx.write_graphml(graph, temporary)
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     target = Path(folder) / "out.graphml"
+        ...     with atomic_path(target) as temporary:
+        ...         _ = temporary.write_text("<graphml/>", encoding="utf-8")
+        ...     print(target.read_text(encoding="utf-8"))
+        <graphml/>
 
     Raises:
         OSError: when the folder cannot be written.

@@ -219,9 +219,10 @@ def load(
     """Read a model file (see :func:`load_document`).
 
     Example:
-        >>> model = load("tests/fixtures/lefevre.yaml")  # doctest: +SKIP
-        >>> model.name  # doctest: +SKIP
-        'Lefèvre digital plan 2027'
+        >>> from importlib import resources
+        >>> model = load(resources.files("estrategy.data") / "demo.yaml")
+        >>> model.organization.name
+        'Brasserie Kerlann'
     """
     return load_document(path, format=format, limits=limits).model
 

@@ -1,8 +1,9 @@
 """Digital maturity: dimensions, levels, the quadrant, the eight steps and custom criteria.
 
     >>> import estrategy
-    >>> result = estrategy.assess(estrategy.load_demo())  # doctest: +SKIP
-    >>> result.quadrant.name, result.levels  # doctest: +SKIP
+    >>> result = estrategy.assess(estrategy.load_demo())
+    >>> result.quadrant.name, result.levels["organisation"]
+    ('digirati', 4)
 
 A maturity model (dimensions, weighted criteria, level cut-offs, size-aware thresholds) is
 data: the default one is ``estrategy/data/maturity.toml``; users load their own with

@@ -522,7 +522,10 @@ def load_maturity_model(
             every problem with file, line, column and path.
 
     Example:
-        >>> model = load_maturity_model("my-maturity.toml")  # doctest: +SKIP
+        >>> from importlib import resources
+        >>> model = load_maturity_model(resources.files("estrategy.data") / "maturity.toml")
+        >>> model.name, len(model.dimensions)
+        ('estrategy default', 7)
     """
     from estrategy.io._source import read_text
     from estrategy.maturity.spec import default_maturity_model

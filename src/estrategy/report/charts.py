@@ -85,6 +85,12 @@ def figure(result: Assessment | Comparison, thresholds: tuple[float, float] = (5
 
     Raises:
         ImportError: when matplotlib is not installed.
+
+    Example:
+        >>> import estrategy
+        >>> fig = figure(estrategy.assess(estrategy.load_demo()))  # needs matplotlib
+        >>> type(fig).__name__
+        'Figure'
     """
     plt = _pyplot()
     if isinstance(result, Comparison):

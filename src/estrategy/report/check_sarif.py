@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from pathlib import PurePath, PurePosixPath
 from typing import Any
 
-from estrategy.base.version import VERSION
 from estrategy.analysis import Report
+from estrategy.base.version import VERSION
 from estrategy.model import format_path
 from estrategy.report._json import dumps
 from estrategy.report._locations import Locator, position, unwrap
