@@ -49,3 +49,14 @@ def test_import_model_does_not_load_numpy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_the_io_package_exports_every_public_name_of_its_modules() -> None:
+    import estrategy.io as io
+    from estrategy.io import errors, files, limits, schema
+
+    # (estrategy.io.organization keeps its helpers for the CLI to itself)
+    for module in (errors, files, limits, schema):
+        assert set(module.__all__) <= set(io.__all__), module.__name__
+    for name in io.__all__:
+        assert getattr(io, name) is not None

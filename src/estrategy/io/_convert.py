@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 import functools
 import re
+import types
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -31,7 +32,14 @@ from estrategy.model.dates import parse_date
 from estrategy.model.suggest import did_you_mean
 from estrategy.model.validators import FieldValueError
 
-__all__ = ["Problem", "StructureFailed", "describe", "structure_model"]
+__all__ = [
+    "Problem",
+    "StructureFailed",
+    "collect_problems",
+    "describe",
+    "file_key",
+    "structure_model",
+]
 
 Problem = tuple[ModelPath, str]
 """A model path and what is wrong there."""
@@ -198,8 +206,56 @@ def _pairs(value: object, _type: object) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs))
 
 
+def _is_mapping(type_: Any) -> bool:
+    return typing.get_origin(type_) in (dict, Mapping) and len(typing.get_args(type_)) == 2
+
+
+def _is_optional(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return (
+        typing.get_origin(type_) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def file_key(field: attrs.Attribute[Any]) -> str:
+    """The key a field has in files: its name, or ``metadata["key"]`` (``fail-on``)."""
+    return str(field.metadata.get("key", field.name))
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    def optional_hook(type_: Any) -> Callable[[object, object], Any]:
+        # cattrs' own union handling would bypass the strict hooks of the inner type
+        inner = next(arg for arg in typing.get_args(type_) if arg is not type(None))
+
+        def structure(value: object, _type: object) -> Any:
+            return None if value is None else converter.get_structure_hook(inner)(value, inner)
+
+        return structure
+
+    def mapping_hook(type_: Any) -> Callable[[object, object], dict[str, Any]]:
+        item_type = typing.get_args(type_)[1]
+
+        def structure(value: object, _type: object) -> dict[str, Any]:
+            if not isinstance(value, Mapping):
+                raise TypeError(f"expected a table of names to values, got {describe(value)}")
+            hook = converter.get_structure_hook(item_type)
+            items: dict[str, Any] = {}
+            errors: list[Exception] = []
+            for key, item in value.items():
+                try:
+                    items[str(key)] = hook(item, item_type)
+                except Exception as exc:
+                    exc.add_note(IterableValidationNote(f"@ key {key!r}", key, item_type))
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+            return items
+
+        return structure
 
     def tuple_hook(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
         item_type = typing.get_args(type_)[0]
@@ -223,12 +279,17 @@ def _make_converter() -> cattrs.Converter:
         return structure
 
     def attrs_hook(cls: type[Any]) -> Callable[[object, object], Any]:
-        omitted = {name: override(omit=True) for name in HIDDEN_FIELDS.get(cls, ())}
+        overrides = {name: override(omit=True) for name in HIDDEN_FIELDS.get(cls, ())}
+        overrides.update(
+            (field.name, override(rename=file_key(field)))
+            for field in attrs.fields(cls)
+            if "key" in field.metadata
+        )
         generated = make_dict_structure_fn(
             cls,
             converter,
             _cattrs_forbid_extra_keys=True,
-            **omitted,  # type: ignore[arg-type]
+            **overrides,  # type: ignore[arg-type]
         )
 
         def structure(value: object, _type: object) -> Any:
@@ -256,6 +317,8 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(dt.date, _date)
     converter.register_structure_hook(enum.StrEnum, _enum)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
+    converter.register_structure_hook_factory(_is_mapping, mapping_hook)
+    converter.register_structure_hook_factory(_is_optional, optional_hook)
     # Registered after the generic tuple hook, so that it takes precedence.
     converter.register_structure_hook_factory(_is_pairs, lambda _t: _pairs)
     converter.register_structure_hook_factory(attrs.has, attrs_hook)
@@ -300,19 +363,28 @@ def converter() -> cattrs.Converter:
 
 def _allowed_keys(cls: type[Any]) -> list[str]:
     hidden = HIDDEN_FIELDS.get(cls, frozenset())
-    return [field.name for field in attrs.fields(cls) if field.name not in hidden]
+    return [file_key(field) for field in attrs.fields(cls) if field.name not in hidden]
 
 
-def _problems(exc: BaseException, path: ModelPath, out: list[Problem]) -> None:
+def collect_problems(exc: BaseException, path: ModelPath, out: list[Problem]) -> None:
     """Walk a cattrs error tree, collecting one problem per leaf with its model path."""
     if isinstance(exc, ClassValidationError | IterableValidationError):
         noted, others = exc.group_exceptions()
+        keys = (
+            {field.name: file_key(field) for field in attrs.fields(exc.cl)}
+            if isinstance(exc, ClassValidationError) and attrs.has(exc.cl)
+            else {}
+        )
         for inner, note in noted:
-            # a field's note names it, a list item's note gives its index
-            step = note.index if isinstance(note, IterableValidationNote) else note.name
-            _problems(inner, (*path, step), out)
+            # a field's note names it (by its key in files), a list item's its index
+            step = (
+                note.index
+                if isinstance(note, IterableValidationNote)
+                else keys.get(note.name, note.name)
+            )
+            collect_problems(inner, (*path, step), out)
         for inner in others:
-            _problems(inner, path, out)
+            collect_problems(inner, path, out)
     elif isinstance(exc, ForbiddenExtraKeysError):
         allowed = _allowed_keys(exc.cl)
         for key in sorted(exc.extra_fields):
@@ -339,7 +411,7 @@ def structure_model(data: Mapping[str, Any]) -> StrategyModel:
         model: StrategyModel = converter().structure(data, StrategyModel)
     except (ClassValidationError, IterableValidationError, ModelIntegrityError) as exc:
         problems: list[Problem] = []
-        _problems(exc, (), problems)
+        collect_problems(exc, (), problems)
         raise StructureFailed(problems) from None
     except (TypeError, ValueError) as exc:
         raise StructureFailed([((), str(exc))]) from None

@@ -68,10 +68,17 @@ def _reader(fmt: str) -> Callable[[str, str, Limits], Read]:
 
         return read_json
     if fmt == "toml":
-        from estrategy.io._toml import read_toml
-
-        return read_toml
+        return _read_toml_model
     raise ValueError(f"unknown format {fmt!r}: use yaml, json or toml")
+
+
+def _read_toml_model(text: str, source: str, limits: Limits) -> Read:
+    from estrategy.io.toml import read_toml
+
+    read = read_toml(text, source, limits)
+    if not read.data:
+        raise one_error(source, "the file is empty: a model needs at least schema_version")
+    return read
 
 
 def _writer(fmt: str) -> Callable[[dict[str, Any]], str]:
@@ -84,7 +91,7 @@ def _writer(fmt: str) -> Callable[[dict[str, Any]], str]:
 
         return write_json
     if fmt == "toml":
-        from estrategy.io._toml import write_toml
+        from estrategy.io.toml import write_toml
 
         return write_toml
     raise ValueError(f"unknown format {fmt!r}: use yaml, json or toml")

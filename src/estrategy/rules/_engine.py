@@ -65,6 +65,13 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
     INFO = "info"
 
+    @classmethod
+    def _missing_(cls, value: object) -> Severity | None:
+        # configuration files and flags may write ``Warning`` or ``ERROR``
+        if isinstance(value, str) and value.lower() != value:
+            return cls.__members__.get(value.upper())
+        return None
+
     @property
     def rank(self) -> int:
         """0 for info, 1 for warning, 2 for error."""

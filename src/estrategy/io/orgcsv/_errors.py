@@ -21,6 +21,11 @@ class _Errors:
         self.by_file: dict[
             str, list[tuple[int | None, int | None, tuple[str | int, ...], str]]
         ] = {}
+        self.located: list[FileError] = []  # problems of TOML files, already placed
+
+    def extend(self, errors: tuple[FileError, ...]) -> None:
+        """Problems already located (those of the folder's TOML files)."""
+        self.located.extend(errors)
 
     def add(
         self,
@@ -50,12 +55,12 @@ class _Errors:
         )
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self.by_file.values())
+        return sum(len(v) for v in self.by_file.values()) + len(self.located)
 
     def raise_if_any(self) -> None:
-        if not self.by_file:
+        if not len(self):
             return
-        errors: list[FileError] = []
+        errors: list[FileError] = list(self.located)
         for file, problems in self.by_file.items():
             path = self.folder / file
             rows = {row for row, _, _, _ in problems if row is not None}

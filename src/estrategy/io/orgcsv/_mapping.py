@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import attrs
 
-from estrategy.io.errors import FileError, LoadError
+from estrategy.io.toml import read_toml_file, structure
+from estrategy.model.suggest import did_you_mean
+from estrategy.model.validators import FieldValueError
 
 COLUMNS: Mapping[str, tuple[str, ...]] = {
     "units": ("id", "name", "parent"),
@@ -114,40 +116,34 @@ def read_mapping(path: Path) -> ColumnMapping:
         The mapping.
 
     Raises:
-        LoadError: the file is not valid TOML or names unknown keys or columns.
+        LoadError: the file is not valid TOML, names unknown keys or columns, or has
+            a value of the wrong type; every problem located.
     """
-    source = str(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise LoadError([FileError(source, None, None, (), f"not valid TOML: {exc}")]) from None
-    errors: list[FileError] = []
-    for key in data:
-        if key not in ("people", "unit_parent", "people_file", "make_ids"):
-            errors.append(FileError(source, None, None, (key,), "unknown key"))
-    people = data.get("people", {})
-    if not isinstance(people, dict):
-        errors.append(FileError(source, None, None, ("people",), "must be a table"))
-        people = {}
-    for ours, theirs in people.items():
-        if ours not in COLUMNS["people"]:
-            known = ", ".join(COLUMNS["people"])
-            errors.append(
-                FileError(source, None, None, ("people", ours), f"unknown column; known: {known}")
+    return _from_shape(structure(read_toml_file(path), _MappingFile))
+
+
+def _people_columns(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    assert isinstance(value, Mapping)
+    known = COLUMNS["people"]
+    for ours in value:
+        if ours not in known:
+            raise FieldValueError(
+                attribute.name,
+                f"unknown column {ours!r}{did_you_mean(ours, known)}; known: {', '.join(known)}",
             )
-        elif not isinstance(theirs, str):
-            errors.append(FileError(source, None, None, ("people", ours), "must be a string"))
-    for key in ("unit_parent", "people_file"):
-        if key in data and not isinstance(data[key], str):
-            errors.append(FileError(source, None, None, (key,), "must be a string"))
-    if "make_ids" in data and not isinstance(data["make_ids"], bool):
-        errors.append(FileError(source, None, None, ("make_ids",), "must be true or false"))
-    if errors:
-        raise LoadError(errors)
+
+
+@attrs.frozen
+class _MappingFile:
+    """The shape of a column-mapping file, checked by cattrs like a model file."""
+
+    people: Mapping[str, str] = attrs.field(factory=dict, validator=_people_columns)
+    unit_parent: str | None = None
+    people_file: str = "people.csv"
+    make_ids: bool = False
+
+
+def _from_shape(shape: _MappingFile) -> ColumnMapping:
     return ColumnMapping(
-        "custom",
-        dict(people),
-        data.get("unit_parent"),
-        data.get("people_file", "people.csv"),
-        data.get("make_ids", False),
+        "custom", dict(shape.people), shape.unit_parent, shape.people_file, shape.make_ids
     )

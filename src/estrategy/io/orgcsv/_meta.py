@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
+import attrs
+
+from estrategy.io.errors import LoadError
 from estrategy.io.orgcsv._errors import _Errors
+from estrategy.io.toml import read_toml_file, structure
 from estrategy.model import OrganizationSize
+
+
+@attrs.frozen
+class _MetaFile:
+    """The shape of ``organization.toml``."""
+
+    name: str | None = None
+    size: OrganizationSize = OrganizationSize.SMALL
 
 
 def _read_meta(folder: Path, errors: _Errors) -> tuple[str, OrganizationSize]:
@@ -14,33 +25,8 @@ def _read_meta(folder: Path, errors: _Errors) -> tuple[str, OrganizationSize]:
     if not path.exists():
         return folder.name, OrganizationSize.SMALL
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        errors.add("organization.toml", None, None, (), f"not valid TOML: {exc}")
+        meta = structure(read_toml_file(path), _MetaFile)
+    except LoadError as error:
+        errors.extend(error.errors)
         return folder.name, OrganizationSize.SMALL
-    for key in data:
-        if key not in ("name", "size"):
-            errors.add(
-                "organization.toml",
-                None,
-                None,
-                ("organization", key),
-                "unknown key; known: name, size",
-            )
-    name = data.get("name", folder.name)
-    if not isinstance(name, str):
-        errors.add("organization.toml", None, None, ("organization", "name"), "must be a string")
-        name = folder.name
-    try:
-        size = OrganizationSize(data.get("size", "small"))
-    except ValueError:
-        known = ", ".join(s.value for s in OrganizationSize)
-        errors.add(
-            "organization.toml",
-            None,
-            None,
-            ("organization", "size"),
-            f"unknown size {data.get('size')!r}; known: {known}",
-        )
-        size = OrganizationSize.SMALL
-    return name, size
+    return meta.name if meta.name is not None else folder.name, meta.size
