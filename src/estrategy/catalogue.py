@@ -14,23 +14,34 @@ Example:
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from estrategy.base.errors import EstrategyError
+from estrategy.io.errors import LoadError
 from estrategy.model import Channel, TacticKind, Tool, ToolKind, ToolSide
+from estrategy.model.suggest import did_you_mean
+from estrategy.model.validators import FieldValueError
 
-__all__ = ["Catalogue", "CatalogueError", "RoleSpec", "TacticSpec", "default_catalogue"]
+if TYPE_CHECKING:
+    from estrategy.io.toml import TomlDocument
+
+__all__ = [
+    "Catalogue",
+    "CatalogueError",
+    "CatalogueFile",
+    "RoleSpec",
+    "TacticSpec",
+    "default_catalogue",
+]
 
 
-class CatalogueError(EstrategyError, ValueError):
-    """A catalogue file does not have the expected shape."""
+class CatalogueError(LoadError):
+    """A catalogue file does not have the expected shape; lists every problem, located."""
 
 
 @attrs.frozen
@@ -93,52 +104,78 @@ class Catalogue:
         return self.tool_sides.get(str(tool.kind), ToolSide.FRONT)
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], *, base: Catalogue | None = None) -> Catalogue:
+    def from_mapping(
+        cls, data: Mapping[str, Any], *, base: Catalogue | None = None, source: str = "<catalogue>"
+    ) -> Catalogue:
         """Build a catalogue from parsed TOML; entries not given are taken from ``base``.
 
         Raises:
-            CatalogueError: on an unknown channel, a non-list, or an unknown section.
+            CatalogueError: on an unknown section or channel, or a value of the wrong
+                type, each problem with its path.
         """
-        unknown = set(data) - {"tactics", "roles", "tool_sides"}
-        if unknown:
-            raise CatalogueError(f"unknown catalogue section(s): {', '.join(sorted(unknown))}")
-        tactics = dict(base.tactics) if base else {}
-        roles = dict(base.roles) if base else {}
-        sides = dict(base.tool_sides) if base else {}
-        try:
-            for kind, spec in dict(data.get("tactics", {})).items():
-                tactics[str(kind)] = TacticSpec(
-                    channel=Channel(spec["channel"]),
-                    presupposes=_strings(spec.get("presupposes", []), f"tactics.{kind}"),
-                )
-            for role, spec in dict(data.get("roles", {})).items():
-                roles[str(role)] = RoleSpec(
-                    competences=_strings(spec.get("competences", []), f"roles.{role}")
-                )
-            for kind, side in dict(data.get("tool_sides", {})).items():
-                sides[str(ToolKind(kind))] = ToolSide(side)
-        except (KeyError, ValueError, TypeError, AttributeError) as exc:
-            raise CatalogueError(f"invalid catalogue: {exc}") from None
-        return cls(MappingProxyType(tactics), MappingProxyType(roles), MappingProxyType(sides))
+        from estrategy.io.toml import TomlDocument
+
+        return cls._from_document(TomlDocument(source, data), base)
 
     @classmethod
     def from_toml(cls, path: Path, *, base: Catalogue | None = None) -> Catalogue:
-        """Read a catalogue file, completing it from ``base`` (the default if not given)."""
+        """Read a catalogue file, completing it from ``base`` (the default if not given).
+
+        Raises:
+            CatalogueError: the file cannot be read or has an unexpected shape; every
+                problem is located (``file:line:col: path: message``).
+        """
+        from estrategy.io import LoadError
+        from estrategy.io.toml import read_toml_file
+
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeError, tomllib.TOMLDecodeError) as exc:
-            raise CatalogueError(f"{path}: {exc}") from None
-        return cls.from_mapping(data, base=base if base is not None else default_catalogue())
+            document = read_toml_file(path)
+        except LoadError as error:
+            raise CatalogueError(error.errors) from None
+        return cls._from_document(document, base if base is not None else default_catalogue())
+
+    @classmethod
+    def _from_document(cls, document: TomlDocument, base: Catalogue | None) -> Catalogue:
+        from estrategy.io.toml import structure
+
+        shape = structure(document, CatalogueFile, error=CatalogueError)
+        tactics = {**(base.tactics if base else {}), **shape.tactics}
+        roles = {**(base.roles if base else {}), **shape.roles}
+        sides = {**(base.tool_sides if base else {}), **shape.tool_sides}
+        return cls(MappingProxyType(tactics), MappingProxyType(roles), MappingProxyType(sides))
 
 
-def _strings(value: object, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise CatalogueError(f"{where}: expected a list of strings")
-    return tuple(value)
+def _tool_kinds(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    assert isinstance(value, Mapping)
+    known = [str(kind) for kind in ToolKind]
+    for kind in value:
+        if kind not in known:
+            raise FieldValueError(
+                attribute.name,
+                f"{kind!r} is not a tool kind{did_you_mean(kind, known)}; "
+                f"expected one of {', '.join(known)}",
+            )
+
+
+@attrs.frozen
+class CatalogueFile:
+    """The shape of a catalogue file, checked by cattrs like a model file.
+
+    Attributes:
+        tactics: the ``[tactics.KIND]`` tables.
+        roles: the ``[roles.ROLE]`` tables.
+        tool_sides: the ``[tool_sides]`` table: tool kind to side.
+    """
+
+    tactics: Mapping[str, TacticSpec] = attrs.field(factory=dict)
+    roles: Mapping[str, RoleSpec] = attrs.field(factory=dict)
+    tool_sides: Mapping[str, ToolSide] = attrs.field(factory=dict, validator=_tool_kinds)
 
 
 @functools.cache
 def default_catalogue() -> Catalogue:
     """The catalogue shipped with estrategy (read once, immutable)."""
+    from estrategy.io.toml import parse_toml
+
     text = resources.files("estrategy.data").joinpath("catalogue.toml").read_text("utf-8")
-    return Catalogue.from_mapping(tomllib.loads(text))
+    return Catalogue._from_document(parse_toml(text, source="catalogue.toml"), None)

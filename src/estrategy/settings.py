@@ -19,7 +19,7 @@ The file is ``estrategy.toml`` (its top level, or a ``[tool.estrategy]`` table) 
 
 from __future__ import annotations
 
-import tomllib
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from estrategy.base.errors import EstrategyError
-from estrategy.model.suggest import did_you_mean
+from estrategy.io.errors import LoadError
+from estrategy.model.paths import ModelPath
+from estrategy.model.validators import FieldValueError
 from estrategy.rules import Severity
 
 if TYPE_CHECKING:
@@ -36,12 +37,14 @@ if TYPE_CHECKING:
 
     from estrategy.analysis import Report
     from estrategy.catalogue import Catalogue
+    from estrategy.io.toml import TomlDocument
     from estrategy.model import StrategyModel
 
 __all__ = [
     "CONFIG_NAMES",
     "Config",
     "ConfigError",
+    "ConfigFile",
     "config_for",
     "find_config",
     "load_config",
@@ -50,11 +53,12 @@ __all__ = [
 CONFIG_NAMES: tuple[str, ...] = ("estrategy.toml", "pyproject.toml")
 """File names :func:`find_config` looks for, in order, in each folder."""
 
-_KEYS = ("select", "ignore", "fail-on", "catalogue", "severity", "settings")
 
+class ConfigError(LoadError):
+    """A configuration file cannot be read or has an unexpected shape.
 
-class ConfigError(EstrategyError, ValueError):
-    """A configuration file cannot be read or has an unexpected shape; names the file."""
+    Like every file error, it lists each problem as ``file:line:col: path: message``.
+    """
 
 
 def _frozen(value: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -151,74 +155,118 @@ class Config:
         )
 
 
-def _table(path: Path) -> dict[str, Any] | None:
-    """The estrategy table of ``path``; ``None`` for a pyproject.toml without one."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
-    except (OSError, UnicodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
-    tool = data.get("tool", {})
-    nested = tool.get("estrategy") if isinstance(tool, dict) else None
-    if path.name == "pyproject.toml":
-        return nested if isinstance(nested, dict) else None
-    if nested is not None:
-        if not isinstance(nested, dict):
-            raise ConfigError(f"{path}: [tool.estrategy] must be a table")
-        return nested
-    return data
+_SELECTOR = re.compile(r"[A-Za-z]+[0-9]*\Z")
 
 
-def _strings(value: object, where: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: expected a list of codes or prefixes")
+def _selectors(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    assert isinstance(value, tuple)
+    for item in value:
+        if not _SELECTOR.match(item.strip()):
+            raise FieldValueError(
+                attribute.name,
+                f"expected a list of codes or prefixes (such as STR or ACT003), got {item!r}",
+            )
+
+
+@attrs.frozen
+class ConfigFile:
+    """The shape of a configuration table, as the file writes it (checked by cattrs).
+
+    Attributes:
+        select: codes or prefixes to run (a single one may be written without a list).
+        ignore: codes or prefixes not to run.
+        fail_on: the ``fail-on`` key: the lowest severity that fails the run.
+        catalogue: a catalogue file, relative to the configuration file.
+        severity: the ``[severity]`` table: overrides by code or prefix.
+        settings: the ``[settings]`` table: rule settings by name.
+    """
+
+    select: tuple[str, ...] | None = attrs.field(default=None, validator=_selectors)
+    ignore: tuple[str, ...] = attrs.field(default=(), validator=_selectors)
+    fail_on: Severity | None = attrs.field(default=None, metadata={"key": "fail-on"})
+    catalogue: str | None = None
+    severity: Mapping[str, Severity] = attrs.field(factory=dict)
+    settings: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+def _codes(value: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in value if v.strip())
 
 
-def _severity(value: object, where: str) -> Severity:
+def _estrategy_table(document: TomlDocument, path: Path) -> ModelPath | None:
+    """Where the estrategy table of ``document`` is; ``None`` for a pyproject.toml without one."""
+    tool = document.data.get("tool")
+    nested = tool.get("estrategy") if isinstance(tool, Mapping) else None
+    if path.name == "pyproject.toml" and not isinstance(nested, Mapping):
+        return None
+    if nested is None:
+        return ()
+    if not isinstance(nested, Mapping):
+        problems = document.problems()
+        problems.add(("tool", "estrategy"), "[tool.estrategy] must be a table")
+        problems.raise_if_any(ConfigError)
+    return ("tool", "estrategy")
+
+
+def _read(path: Path) -> tuple[TomlDocument, ModelPath | None]:
+    from estrategy.io import LoadError
+    from estrategy.io.toml import read_toml_file
+
     try:
-        return Severity(str(value).lower())
-    except ValueError:
-        raise ConfigError(
-            f"{where}: {value!r} is not a severity (error, warning or info)"
-        ) from None
+        document = read_toml_file(path).as_floats()
+    except LoadError as error:
+        raise ConfigError(error.errors) from None
+    return document, _estrategy_table(document, path)
 
 
-def config_from_mapping(data: Mapping[str, Any], where: str, base: Path | None = None) -> Config:
-    """Build a :class:`Config` from a parsed table; ``where`` prefixes error messages.
+def _config(document: TomlDocument, at: ModelPath, base: Path | None) -> Config:
+    from estrategy.io.toml import structure
 
-    Raises:
-        ConfigError: an unknown key ("did you mean …?") or a value of the wrong type.
-    """
-    for key in data:
-        if key not in _KEYS:
-            hint = did_you_mean(key.replace("_", "-"), _KEYS)
-            raise ConfigError(f"{where}: unknown key {key!r}{hint}")
-    severities_table = data.get("severity", {})
-    settings_table = data.get("settings", {})
-    if not isinstance(severities_table, dict):
-        raise ConfigError(f'{where}: [severity] must be a table of CODE = "level"')
-    if not isinstance(settings_table, dict):
-        raise ConfigError(f"{where}: [settings] must be a table of name = value")
-    catalogue = data.get("catalogue")
-    if catalogue is not None and not isinstance(catalogue, str):
-        raise ConfigError(f"{where}: catalogue must be a path")
+    table = document.get(at) if at else document.data
+    for key in ("select", "ignore"):  # a single code stands for a list of one
+        if isinstance(table.get(key), str):
+            document = attrs.evolve(
+                document, data=_replaced(document.data, (*at, key), [table[key]])
+            )
+    shape = structure(document, ConfigFile, at=at, error=ConfigError)
+    catalogue = shape.catalogue
     return Config(
-        select=_strings(data["select"], f"{where}: select") if "select" in data else None,
-        ignore=_strings(data.get("ignore", []), f"{where}: ignore"),
-        severities={
-            str(k).upper(): _severity(v, f"{where}: severity.{k}")
-            for k, v in severities_table.items()
-        },
-        settings=settings_table,
-        fail_on=_severity(data["fail-on"], f"{where}: fail-on") if "fail-on" in data else None,
+        select=_codes(shape.select) if shape.select is not None else None,
+        ignore=_codes(shape.ignore),
+        severities={code.upper(): level for code, level in shape.severity.items()},
+        settings=shape.settings,
+        fail_on=shape.fail_on,
         catalogue=(base / catalogue if base is not None else Path(catalogue))
         if catalogue
         else None,
+        source=None,
     )
+
+
+def _replaced(data: Mapping[str, Any], path: ModelPath, value: object) -> dict[str, Any]:
+    """A copy of ``data`` with the value at ``path`` (keys only) replaced."""
+    copy = dict(data)
+    head, *rest = path
+    assert isinstance(head, str)
+    copy[head] = _replaced(copy[head], tuple(rest), value) if rest else value
+    return copy
+
+
+def config_from_mapping(data: Mapping[str, Any], where: str, base: Path | None = None) -> Config:
+    """Build a :class:`Config` from a parsed table; ``where`` names it in error messages.
+
+    Raises:
+        ConfigError: an unknown key ("did you mean …?") or a value of the wrong type.
+
+    Example:
+        >>> config_from_mapping({"select": ["str"], "fail-on": "warning"}, "flags").select
+        ('STR',)
+    """
+    from estrategy.io.toml import TomlDocument
+
+    return _config(TomlDocument(where, data), (), base)
 
 
 def load_config(path: Path) -> Config:
@@ -227,10 +275,10 @@ def load_config(path: Path) -> Config:
     Raises:
         ConfigError: the file cannot be read or parsed, or has an unexpected shape.
     """
-    table = _table(path)
-    if table is None:
+    document, at = _read(path)
+    if at is None:
         return Config(source=path)
-    return attrs.evolve(config_from_mapping(table, str(path), path.parent), source=path)
+    return attrs.evolve(_config(document, at, path.parent), source=path)
 
 
 def find_config(start: Path) -> Path | None:
@@ -247,7 +295,7 @@ def find_config(start: Path) -> Path | None:
         project = candidate / "pyproject.toml"
         if project.is_file():
             try:
-                if _table(project) is not None:
+                if _read(project)[1] is not None:
                     return project
             except ConfigError:
                 return project  # report the broken file rather than skip it silently

@@ -26,7 +26,9 @@ def test_unknown_setting_suggests_whatever_the_case() -> None:
 def test_unknown_config_key_suggests_the_dashed_spelling_whatever_the_case() -> None:
     with pytest.raises(ConfigError) as caught:
         config_from_mapping({"FAIL_ON": "error"}, "estrategy.toml")
-    assert str(caught.value) == "estrategy.toml: unknown key 'FAIL_ON' (did you mean 'fail-on'?)"
+    assert str(caught.value).splitlines()[1] == (
+        "  estrategy.toml: FAIL_ON: unknown key 'FAIL_ON' (did you mean 'fail-on'?)"
+    )
 
 
 def test_unknown_selector_suggests_one_code_unquoted() -> None:

@@ -46,8 +46,8 @@ def test_load_config_reads_every_key(tmp_path: Path) -> None:
     [
         ("fail_on = 'error'\n", "did you mean 'fail-on'"),
         ("fail-on = 'fatal'\n", "not a severity"),
-        ("select = [1]\n", "expected a list of codes"),
-        ("severity = 3\n", "must be a table"),
+        ("select = [1]\n", r"estrategy.toml:1:1: select: expected a list of codes"),
+        ("severity = 3\n", r"estrategy.toml:1:1: severity: expected a table"),
         ("[tool]\nestrategy = 3\n", "must be a table"),
         ("select = [\n", "estrategy.toml"),
     ],

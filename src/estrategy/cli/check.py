@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +49,9 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
 
 def _setting_value(text: str) -> Any:
     """A ``--set`` value read as a TOML value (``60``, ``0.3``, ``["a", "b"]``), else text."""
-    try:
-        return tomllib.loads(f"v = {text}")["v"]
-    except tomllib.TOMLDecodeError:
-        return text
+    from estrategy.io.toml import toml_value
+
+    return toml_value(text)
 
 
 def _use_color(choice: bool | None) -> bool:

@@ -12,7 +12,6 @@ import itertools
 import math
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -36,7 +35,8 @@ from estrategy.model import ModelPath
 from estrategy.model.suggest import did_you_mean
 
 if TYPE_CHECKING:  # estrategy.io is imported when a file is read, not with this module
-    from estrategy.io import FileError, Limits, SourceMap
+    from estrategy.io import Limits, LoadError
+    from estrategy.io.toml import Problems, TomlDocument
 
 __all__ = ["load_maturity_model", "maturity_model_from_text"]
 
@@ -67,38 +67,6 @@ _MANAGEMENT_DEFAULT: tuple[tuple[str, tuple[str, ...]], ...] = (
 _ID = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*\Z")
 
 
-class _Problems:
-    """Collects the problems of one file, each located through the file's source map."""
-
-    def __init__(self, source: str, positions: SourceMap) -> None:
-        self.source = source
-        self.positions = positions
-        self.errors: list[FileError] = []
-
-    def add(self, path: ModelPath, message: str) -> None:
-        from estrategy.io.errors import file_error
-
-        self.errors.append(file_error(self.source, self.positions, path, message))
-
-    def raise_if_any(self) -> None:
-        if self.errors:
-            from estrategy.io import LoadError
-
-            # in the order of the file, as model files report them
-            raise LoadError(
-                sorted(self.errors, key=lambda e: (e.line is None, e.line or 0, e.column or 0))
-            )
-
-
-def _unknown_keys(
-    data: Mapping[str, Any], allowed: Iterable[str], path: ModelPath, problems: _Problems
-) -> None:
-    allowed = tuple(allowed)
-    for key in data:
-        if key not in allowed:
-            problems.add((*path, key), f"unknown key {key!r}{did_you_mean(key, allowed)}")
-
-
 def _number(value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
@@ -107,11 +75,11 @@ def _number(value: object) -> float | None:
 
 
 def _size_value(
-    value: object, path: ModelPath, problems: _Problems, *, minimum: float = 0.0
+    value: object, path: ModelPath, problems: Problems, *, minimum: float = 0.0
 ) -> SizeValue | None:
     """Read ``1`` or ``{ default = 1, micro = 0 }``."""
     if isinstance(value, Mapping):
-        _unknown_keys(value, ("default", *SIZES), path, problems)
+        problems.unknown_keys(value, ("default", *SIZES), path)
         if "default" not in value:
             problems.add(path, "a per-size table needs a 'default' value")
             return None
@@ -139,14 +107,14 @@ def _size_value(
     return SizeValue(number)
 
 
-def _strings(value: object, path: ModelPath, problems: _Problems) -> tuple[str, ...] | None:
+def _strings(value: object, path: ModelPath, problems: Problems) -> tuple[str, ...] | None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         problems.add(path, "expected a list of strings")
         return None
     return tuple(value)
 
 
-def _levels(data: object, base: LevelScale | None, problems: _Problems) -> LevelScale | None:
+def _levels(data: object, base: LevelScale | None, problems: Problems) -> LevelScale | None:
     path: ModelPath = ("levels",)
     if data is None:
         if base is None:
@@ -155,7 +123,7 @@ def _levels(data: object, base: LevelScale | None, problems: _Problems) -> Level
     if not isinstance(data, Mapping):
         problems.add(path, "expected a table with 'names' and 'cutoffs'")
         return None
-    _unknown_keys(data, ("names", "cutoffs"), path, problems)
+    problems.unknown_keys(data, ("names", "cutoffs"), path)
     names = _strings(data.get("names"), (*path, "names"), problems)
     raw = data.get("cutoffs")
     cutoffs: list[float] = []
@@ -181,7 +149,7 @@ def _levels(data: object, base: LevelScale | None, problems: _Problems) -> Level
 
 
 def _thresholds(
-    data: object, base: tuple[tuple[str, SizeValue], ...], problems: _Problems
+    data: object, base: tuple[tuple[str, SizeValue], ...], problems: Problems
 ) -> tuple[tuple[str, SizeValue], ...]:
     merged = dict(base)
     if data is None:
@@ -197,7 +165,7 @@ def _thresholds(
 
 
 def _quadrant(
-    data: object, base: QuadrantSpec | None, known: Iterable[str], problems: _Problems
+    data: object, base: QuadrantSpec | None, known: Iterable[str], problems: Problems
 ) -> QuadrantSpec | None:
     path: ModelPath = ("quadrant",)
     if data is None:
@@ -207,7 +175,7 @@ def _quadrant(
     if not isinstance(data, Mapping):
         problems.add(path, "expected a table")
         return None
-    _unknown_keys(data, _QUADRANT_KEYS, path, problems)
+    problems.unknown_keys(data, _QUADRANT_KEYS, path)
     values: dict[str, Any] = {}
     for key in ("digital_threshold", "management_threshold"):
         fallback = getattr(base, key) if base is not None else None
@@ -258,13 +226,13 @@ def _quadrant(
     )
 
 
-def _steps(data: object, base: StepsSpec | None, problems: _Problems) -> StepsSpec | None:
+def _steps(data: object, base: StepsSpec | None, problems: Problems) -> StepsSpec | None:
     if data is None:
         return base if base is not None else StepsSpec(())
     if not isinstance(data, Mapping):
         problems.add(("steps",), "expected a table")
         return None
-    _unknown_keys(data, ("digital_words",), ("steps",), problems)
+    problems.unknown_keys(data, ("digital_words",), ("steps",))
     if "digital_words" not in data:
         return base if base is not None else StepsSpec(())
     words = _strings(data["digital_words"], ("steps", "digital_words"), problems)
@@ -291,9 +259,7 @@ class _Resolver:
         return self.plugins.get(criterion_id)
 
 
-def _dimensions(
-    data: object, resolver: _Resolver, problems: _Problems
-) -> tuple[DimensionSpec, ...]:
+def _dimensions(data: object, resolver: _Resolver, problems: Problems) -> tuple[DimensionSpec, ...]:
     path: ModelPath = ("dimensions",)
     if not isinstance(data, list) or not data:
         problems.add(path, "expected at least one [[dimensions]] table")
@@ -306,7 +272,7 @@ def _dimensions(
         if not isinstance(raw, Mapping):
             problems.add(here, "expected a table")
             continue
-        _unknown_keys(raw, _DIMENSION_KEYS, here, problems)
+        problems.unknown_keys(raw, _DIMENSION_KEYS, here)
         dimension_id = raw.get("id")
         if not isinstance(dimension_id, str) or not _ID.match(dimension_id):
             problems.add((*here, "id"), f"expected a lower-case id, got {dimension_id!r}")
@@ -332,7 +298,7 @@ def _dimensions(
             if not isinstance(item, Mapping):
                 problems.add(where, "expected { id = …, weight = … } or a criterion id")
                 continue
-            _unknown_keys(item, _CRITERION_KEYS, where, problems)
+            problems.unknown_keys(item, _CRITERION_KEYS, where)
             criterion_id = item.get("id")
             if not isinstance(criterion_id, str):
                 problems.add((*where, "id"), "expected a criterion id")
@@ -377,42 +343,19 @@ def _floats(value: Any) -> Any:
     return value
 
 
-def _only_comments(text: str) -> bool:
-    """Whether ``text`` is a valid TOML document without any key (blank, or comments)."""
-    if any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
-        return False  # without parsing again: the text may be hostile (deeply nested)
-    try:
-        return not tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return False
-
-
 def _limits(limits: Limits | None) -> Limits:
     from estrategy.io import Limits
 
     return limits if limits is not None else Limits(max_bytes=_MAX_BYTES)
 
 
-def _read(text: str, source: str, limits: Limits) -> tuple[Any, SourceMap]:
-    """The data and positions of a TOML text, read by the model files' TOML reader."""
-    from estrategy.io import LoadError, SourceMap
-    from estrategy.io._source import check_text, too_big
-    from estrategy.io._toml import read_toml
+def _syntax(error: LoadError) -> LoadError:
+    from estrategy.io import LoadError
 
-    if len(text) > limits.max_bytes:
-        raise too_big(source, len(text), limits)
-    check_text(text, source)
-    text = text.removeprefix("\ufeff")
-    try:
-        read = read_toml(text, source, limits)
-    except LoadError as error:
-        if _only_comments(text):  # an empty model file is an error; here it takes defaults
-            return {}, SourceMap({(): (1, 1)})
-        # the prefix maturity-model files have always used for a syntax error
-        raise LoadError(
-            attrs.evolve(e, message=_SYNTAX.sub("invalid TOML: ", e.message)) for e in error.errors
-        ) from None
-    return _floats(read.data), SourceMap(read.entries)
+    # the prefix maturity-model files have always used for a syntax error
+    return LoadError(
+        attrs.evolve(e, message=_SYNTAX.sub("invalid TOML: ", e.message)) for e in error.errors
+    )
 
 
 def maturity_model_from_text(
@@ -458,10 +401,23 @@ def maturity_model_from_text(
           mm.toml:1:1: quadrant: the [quadrant] table is missing
           mm.toml:4:1: dimensions[0].name: expected a string
     """
-    data, positions = _read(text, source, _limits(limits))
-    problems = _Problems(source, positions)
+    from estrategy.io import LoadError
+    from estrategy.io.toml import parse_toml
+
+    try:
+        document = parse_toml(text, source=source, limits=_limits(limits))
+    except LoadError as error:
+        raise _syntax(error) from None
+    return _from_document(document, criteria=criteria, base=base)
+
+
+def _from_document(
+    document: TomlDocument, *, criteria: Iterable[Criterion], base: MaturityModel | None
+) -> MaturityModel:
+    data = _floats(document.data)
+    problems = document.problems()
     extra = merge_criteria([("criteria=…", criteria)])
-    _unknown_keys(data, _TOP, (), problems)
+    problems.unknown_keys(data, _TOP, ())
     version = data.get("version", 1)
     if version != 1 or isinstance(version, bool):
         problems.add(("version",), f"maturity-model version {version!r} is not supported (1 is)")
@@ -527,13 +483,13 @@ def load_maturity_model(
         >>> model.name, len(model.dimensions)
         ('estrategy default', 7)
     """
-    from estrategy.io._source import read_text
+    from estrategy.io import LoadError
+    from estrategy.io.toml import read_toml_file
     from estrategy.maturity.spec import default_maturity_model
 
-    source = os.fspath(path)
-    limits = _limits(limits)
-    text = read_text(path, source, limits)
+    try:
+        document = read_toml_file(path, limits=_limits(limits))
+    except LoadError as error:
+        raise _syntax(error) from None
     base = default_maturity_model() if complete else None
-    return maturity_model_from_text(
-        text, source=source, criteria=criteria, base=base, limits=limits
-    )
+    return _from_document(document, criteria=criteria, base=base)
