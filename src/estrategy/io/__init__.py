@@ -23,46 +23,26 @@ from estrategy.base.lazy import homes, lazy_exports
 # TOML readers) is imported on first use, so that error and limit types stay light for
 # the packages that only name them.
 _EXPORTS: dict[str, str] = {
-    **homes("estrategy.io.errors", ("FileError", "LoadError", "Position", "SourceMap")),
-    **homes("estrategy.io.limits", ("DEFAULT_LIMITS", "Limits")),
     **homes(
         "estrategy.io.organization",
         ("OrganizationSourceError", "export_organization", "load_organization"),
     ),
     **homes("estrategy.io.schema", ("json_schema",)),
-    **homes(
-        "estrategy.io.files",
-        (
-            "DEMO_SOURCE",
-            "FORMATS",
-            "ModelDocument",
-            "dumps",
-            "from_data",
-            "load",
-            "load_demo",
-            "load_demo_document",
-            "load_document",
-            "loads",
-            "loads_document",
-            "save",
-            "to_data",
-        ),
-    ),
 }
 
-__all__ = sorted(_EXPORTS)
-
 if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
-    from estrategy.io.errors import FileError as FileError
-    from estrategy.io.errors import LoadError as LoadError
-    from estrategy.io.errors import Position as Position
-    from estrategy.io.errors import SourceMap as SourceMap
+    from estrategy.io.errors import *  # noqa: F403
     from estrategy.io.files import *  # noqa: F403
-    from estrategy.io.limits import DEFAULT_LIMITS as DEFAULT_LIMITS
-    from estrategy.io.limits import Limits as Limits
+    from estrategy.io.limits import *  # noqa: F403
     from estrategy.io.organization import OrganizationSourceError as OrganizationSourceError
     from estrategy.io.organization import export_organization as export_organization
     from estrategy.io.organization import load_organization as load_organization
     from estrategy.io.schema import json_schema as json_schema
 
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+# Each of these modules keeps the one list of its names (its __all__); they join ours on
+# first use.
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    _EXPORTS,
+    star=("estrategy.io.errors", "estrategy.io.limits", "estrategy.io.files"),
+)

@@ -35,41 +35,19 @@ import functools
 from collections.abc import Mapping
 
 from estrategy.model.suggest import suggestion
-from estrategy.rules._engine import (
-    BUILTIN_PREFIXES,
-    CODE_PATTERN,
-    Finding,
-    Registry,
-    Rule,
-    RuleContext,
-    RuleError,
-    RuleFunction,
-    Severity,
-    Violation,
-    default_registry,
-    parse_docstring,
-    rule,
-)
+from estrategy.rules import _engine
+from estrategy.rules._engine import *  # noqa: F403  (its __all__ is part of ours)
+from estrategy.rules._engine import Rule, default_registry, parse_docstring
 from estrategy.rules._plugins import ENTRY_POINT_GROUP, PluginError, load_builtins, load_plugins
 
 __all__ = [
-    "BUILTIN_PREFIXES",
-    "CODE_PATTERN",
+    *_engine.__all__,
     "ENTRY_POINT_GROUP",
-    "Finding",
     "PluginError",
-    "Registry",
-    "Rule",
-    "RuleContext",
-    "RuleError",
-    "RuleFunction",
-    "Severity",
-    "Violation",
     "get_rule",
     "load_plugins",
     "parse_docstring",
     "registry",
-    "rule",
 ]
 
 

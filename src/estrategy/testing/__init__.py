@@ -19,83 +19,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from estrategy.base.lazy import homes, lazy_exports
+from estrategy.base.lazy import lazy_exports
 
-if TYPE_CHECKING:
-    from estrategy.testing._clean import clean_models
-    from estrategy.testing._models import models
-    from estrategy.testing._organization import (
-        competences,
-        organizations,
-        people,
-        roles,
-        ties,
-        transversal_groups,
-        units,
-    )
-    from estrategy.testing._plan import (
-        actions,
-        business_stakes,
-        kpis,
-        measurements,
-        objectives,
-        plan_strategies,
-        reviews,
-        situations,
-        tactics,
-        tools,
-    )
-    from estrategy.testing._values import budgets, slugs, texts
+if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
+    from estrategy.testing._clean import *  # noqa: F403
+    from estrategy.testing._models import *  # noqa: F403
+    from estrategy.testing._organization import *  # noqa: F403
+    from estrategy.testing._plan import *  # noqa: F403
+    from estrategy.testing._values import *  # noqa: F403
 
-__all__ = [
-    "actions",
-    "budgets",
-    "business_stakes",
-    "clean_models",
-    "competences",
-    "kpis",
-    "measurements",
-    "models",
-    "objectives",
-    "organizations",
-    "people",
-    "plan_strategies",
-    "reviews",
-    "roles",
-    "situations",
-    "slugs",
-    "tactics",
-    "texts",
-    "ties",
-    "tools",
-    "transversal_groups",
-    "units",
-]
-
-# Where each public name lives (loaded on first use, so hypothesis is imported only then).
-_HOMES = {
-    "clean_models": "._clean",
-    "models": "._models",
-    **homes(
-        "._organization",
-        ("competences", "organizations", "people", "roles", "ties", "transversal_groups", "units"),
-    ),
-    **homes(
-        "._plan",
-        (
-            "actions",
-            "business_stakes",
-            "kpis",
-            "measurements",
-            "objectives",
-            "plan_strategies",
-            "reviews",
-            "situations",
-            "tactics",
-            "tools",
-        ),
-    ),
-    **homes("._values", ("budgets", "slugs", "texts")),
-}
-
-__getattr__, __dir__ = lazy_exports(__name__, _HOMES)
+# Each module's __all__ is the one list of its names; they are loaded on first use, so
+# that hypothesis is imported only then.
+__getattr__, __dir__ = lazy_exports(
+    __name__, {}, star=("._clean", "._models", "._organization", "._plan", "._values")
+)
