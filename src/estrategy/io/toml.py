@@ -63,12 +63,21 @@ _NAME = r"(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')"
 _KEY = re.compile(rf"[ \t]*({_NAME}(?:[ \t]*\.[ \t]*{_NAME})*)[ \t]*=")
 _INLINE_TABLE = re.compile(r"\{[^{}]*\}")
 _INLINE_KEY = re.compile(r"[{,]\s*([A-Za-z0-9_-]+)\s*=")
-_COMMENT = re.compile(r"#[^\"']*$")
+_MAX_HEADER_PARTS = 64  # deeper headers exceed Limits.max_depth anyway
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def _parts(dotted: str) -> list[str]:
     return [part.strip().strip("\"'") for part in re.findall(r"\"[^\"]*\"|'[^']*'|[^.]+", dotted)]
+
+
+def _opens_array(value: str) -> bool:
+    """Whether a value is ``[`` alone (a multi-line array), perhaps with a comment.
+
+    Checked without a regular expression: one over the rest of a line full of ``#``
+    would be quadratic in its length.
+    """
+    return value.startswith("[") and (len(value) == 1 or value[1:].lstrip().startswith("#"))
 
 
 def _positions(text: str) -> dict[ModelPath, tuple[int, int]]:
@@ -100,6 +109,8 @@ def _positions(text: str) -> dict[ModelPath, tuple[int, int]]:
         header = _HEADER.match(line)
         if header:
             parts = _parts(header.group(2))
+            if len(parts) > _MAX_HEADER_PARTS:
+                continue  # placed at its nearest ancestor, without quadratic work
             resolved: list[str | int] = []
             for position, part in enumerate(parts):
                 resolved.append(part)
@@ -122,8 +133,8 @@ def _positions(text: str) -> dict[ModelPath, tuple[int, int]]:
         if key:
             path = (*table, *_parts(key.group(1)))
             entries.setdefault(path, (number, key.start(1) + 1))
-            value = _COMMENT.sub("", line[key.end() :]).strip()
-            if value == "[":
+            value = line[key.end() :].strip()
+            if _opens_array(value):
                 array, items = path, 0
             elif value.startswith("{"):
                 _inline_keys(line[key.end() :], path, number, entries, offset=key.end())

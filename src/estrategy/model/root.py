@@ -22,7 +22,7 @@ from estrategy.model.plan import (
     Tactic,
     Tool,
 )
-from estrategy.model.suggest import did_you_mean
+from estrategy.model.suggest import Suggestions
 from estrategy.model.validators import is_date
 
 __all__ = ["SCHEMA_VERSIONS", "StrategyModel", "integrity_problems"]
@@ -98,6 +98,7 @@ class _Checker:
 
     def __init__(self) -> None:
         self.problems: list[IntegrityProblem] = []
+        self.hints = Suggestions()
 
     def ids(
         self,
@@ -133,7 +134,10 @@ class _Checker:
     def ref(self, value: str | None, known: set[str], what: str, path: ModelPath) -> None:
         """Report ``value`` if it is set and not among ``known``."""
         if value is not None and value not in known:
-            self.problems.append(IntegrityProblem(path, _unknown(what, value, known)))
+            # one index of the known ids of each kind, and a bounded number of hints, so
+            # that thousands of dangling references report in seconds
+            hint = self.hints.did_you_mean(value, known, key=what)
+            self.problems.append(IntegrityProblem(path, f"unknown {what} {value!r}{hint}"))
 
     def refs(self, values: Iterable[str], known: set[str], what: str, path: ModelPath) -> None:
         """Report every unknown id of a list, with its index."""
@@ -189,10 +193,6 @@ _PLAN_REFERENCES: tuple[tuple[str, tuple[tuple[str, str, bool], ...]], ...] = (
 )
 """Each plan collection's reference fields: the field, the collection it names, and
 whether it holds a list of ids; checked in this order, item by item."""
-
-
-def _unknown(what: str, value: str, known: set[str]) -> str:
-    return f"unknown {what} {value!r}{did_you_mean(value, known)}"
 
 
 def integrity_problems(model: StrategyModel) -> list[IntegrityProblem]:
