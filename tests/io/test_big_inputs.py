@@ -108,4 +108,5 @@ def test_a_suggestion_among_many_names_is_one_of_them_and_close(
         assert found in choices
         assert difflib.SequenceMatcher(None, value.lower(), found.lower()).ratio() >= 0.6
     if value in choices:
-        assert found is not None and found.lower() == value.lower()
+        assert found is not None
+        assert found.lower() == value.lower()

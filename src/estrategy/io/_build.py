@@ -8,6 +8,7 @@ from pathlib import Path
 import attrs
 
 from estrategy.io._convert import StructureFailed, describe, structure_model
+from estrategy.io._source import regular_file
 from estrategy.io.errors import FileError, LoadError, SourceMap, file_error
 from estrategy.model import SCHEMA_VERSIONS, Organization, StrategyModel
 
@@ -17,7 +18,7 @@ _TOP_KEYS = ", ".join(field.name for field in attrs.fields(StrategyModel)[:4])
 
 
 def _organization(
-    reference: object, base_dir: Path, source: str, positions: SourceMap
+    reference: object, base_dir: Path, source: str, positions: SourceMap, allow_outside: bool
 ) -> Organization:
     """Read the organisation named by ``organization: {from: PATH}``."""
     path = ("organization", "from")
@@ -27,6 +28,17 @@ def _organization(
         )
     target = base_dir / reference
     try:
+        if not allow_outside and not target.resolve().is_relative_to(base_dir.resolve()):
+            # a model shared by someone else must not make us read (and print) any file
+            message = (
+                f"{reference!r} is outside the model's folder; a model reads only inside "
+                "its own folder (symlinks resolved) unless allowed (allow_outside=True, "
+                "or --allow-outside on the command line)"
+            )
+            raise LoadError([file_error(source, positions, path, message)])
+        if target.exists() and not target.is_dir() and not regular_file(target):
+            message = f"{reference!r} is not a regular file (a pipe or a device?)"
+            raise LoadError([file_error(source, positions, path, message)])
         if target.suffix.lower() == ".graphml":
             from estrategy.io.graphml import read_graphml
 
@@ -50,7 +62,12 @@ def _organization(
 
 
 def build_model(
-    data: object, source: str, positions: SourceMap, base_dir: Path | None
+    data: object,
+    source: str,
+    positions: SourceMap,
+    base_dir: Path | None,
+    *,
+    allow_outside: bool = False,
 ) -> StrategyModel:
     """Check the top level, resolve an external organisation, then structure."""
     if not isinstance(data, Mapping):
@@ -113,7 +130,9 @@ def build_model(
         folder = base_dir if base_dir is not None else Path.cwd()
         data = {
             **data,
-            "organization": _organization(organization["from"], folder, source, positions),
+            "organization": _organization(
+                organization["from"], folder, source, positions, allow_outside
+            ),
         }
     try:
         return structure_model(data)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 
 from estrategy.io.errors import FileError, LoadError
 from estrategy.io.limits import Limits
 
-__all__ = ["check_text", "one_error", "read_text", "too_big"]
+__all__ = ["check_text", "one_error", "read_text", "regular_file", "too_big"]
 
 
 def one_error(source: str, message: str, line: int | None = 1, column: int | None = 1) -> LoadError:
@@ -24,7 +25,27 @@ def check_text(text: str, source: str) -> None:
         raise one_error(source, "this is a binary file, not a model file (NUL byte)", line, column)
 
 
+def regular_file(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` (symlinks followed) is a regular file: not a FIFO, device or socket.
+
+    Opening a FIFO blocks until someone writes to it, so anything read is checked first.
+    """
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
+    """The text of a file: a regular file, within the size limit, UTF-8 (BOM allowed).
+
+    Raises:
+        LoadError: the file is missing, not a regular file, too big, binary or not UTF-8.
+    """
+    if os.path.exists(path) and not os.path.isdir(path) and not regular_file(path):
+        raise one_error(
+            source, "this is not a regular file (a pipe or a device?): refused", None, None
+        )
     try:
         with open(path, "rb") as stream:
             size = os.fstat(stream.fileno()).st_size

@@ -120,7 +120,12 @@ def _format_of(path: str | os.PathLike[str], fmt: str | None) -> str:
 
 
 def _document(
-    text: str, fmt: str, source: str, base_dir: Path | None, limits: Limits
+    text: str,
+    fmt: str,
+    source: str,
+    base_dir: Path | None,
+    limits: Limits,
+    allow_outside: bool = False,
 ) -> ModelDocument:
     if len(text) > limits.max_bytes:
         raise too_big(source, len(text), limits)
@@ -139,7 +144,7 @@ def _document(
             source, "the file needs more memory than is available to read it", None, None
         ) from None
     positions = SourceMap(read.entries)
-    model = build_model(read.data, source, positions, base_dir)
+    model = build_model(read.data, source, positions, base_dir, allow_outside=allow_outside)
     return ModelDocument(model=model, source=source, format=fmt, positions=positions)
 
 
@@ -150,6 +155,7 @@ def loads_document(
     source: str = "<string>",
     base_dir: str | os.PathLike[str] | None = None,
     limits: Limits | None = None,
+    allow_outside: bool = False,
 ) -> ModelDocument:
     """Read a model from text, keeping the position of every key and list item.
 
@@ -160,6 +166,8 @@ def loads_document(
         base_dir: the folder ``organization: {from: PATH}`` is relative to (default:
             the current folder).
         limits: size, depth and node bounds (default :data:`DEFAULT_LIMITS`).
+        allow_outside: let ``organization: {from: PATH}`` read outside ``base_dir``
+            (by default the path, symlinks resolved, must lie inside it).
 
     Returns:
         The model, its source, format and positions.
@@ -169,7 +177,7 @@ def loads_document(
     """
     fmt = _format_of("", format)
     folder = Path(base_dir) if base_dir is not None else None
-    return _document(text, fmt, source, folder, limits or DEFAULT_LIMITS)
+    return _document(text, fmt, source, folder, limits or DEFAULT_LIMITS, allow_outside)
 
 
 def loads(
@@ -179,6 +187,7 @@ def loads(
     source: str = "<string>",
     base_dir: str | os.PathLike[str] | None = None,
     limits: Limits | None = None,
+    allow_outside: bool = False,
 ) -> StrategyModel:
     r"""Read a model from text (see :func:`loads_document`).
 
@@ -187,7 +196,14 @@ def loads(
         >>> model.tactics[0].id
         't-blog'
     """
-    return loads_document(text, format, source=source, base_dir=base_dir, limits=limits).model
+    return loads_document(
+        text,
+        format,
+        source=source,
+        base_dir=base_dir,
+        limits=limits,
+        allow_outside=allow_outside,
+    ).model
 
 
 def load_document(
@@ -195,6 +211,7 @@ def load_document(
     *,
     format: str | None = None,
     limits: Limits | None = None,
+    allow_outside: bool = False,
 ) -> ModelDocument:
     """Read a model file, keeping the position of every key and list item.
 
@@ -203,6 +220,8 @@ def load_document(
         format: the format, when the extension does not tell it.
         limits: size, depth and node bounds (default :data:`DEFAULT_LIMITS`); the size
             is checked before the file is read.
+        allow_outside: let ``organization: {from: PATH}`` read outside the model's
+            folder (by default the path, symlinks resolved, must lie inside it).
 
     Returns:
         The model, the path as given, the format and the positions.
@@ -214,7 +233,7 @@ def load_document(
     fmt = _format_of(path, format)
     limits = limits or DEFAULT_LIMITS
     text = read_text(path, source, limits)
-    return _document(text, fmt, source, Path(path).parent, limits)
+    return _document(text, fmt, source, Path(path).parent, limits, allow_outside)
 
 
 def load(
@@ -222,6 +241,7 @@ def load(
     *,
     format: str | None = None,
     limits: Limits | None = None,
+    allow_outside: bool = False,
 ) -> StrategyModel:
     """Read a model file (see :func:`load_document`).
 
@@ -231,7 +251,7 @@ def load(
         >>> model.organization.name
         'Brasserie Kerlann'
     """
-    return load_document(path, format=format, limits=limits).model
+    return load_document(path, format=format, limits=limits, allow_outside=allow_outside).model
 
 
 DEMO_SOURCE = "estrategy/data/demo.yaml"

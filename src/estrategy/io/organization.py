@@ -94,6 +94,7 @@ def load_organization(
     *,
     mapping: str | Path | ColumnMapping | None = None,
     attributes: bool = False,
+    allow_outside: bool = False,
 ) -> OrgTables:
     """Read the organisation of ``source`` into compact arrays.
 
@@ -105,6 +106,8 @@ def load_organization(
         mapping: the column mapping of a CSV folder: a preset name, a TOML mapping file,
             or a :class:`~estrategy.io.orgcsv.ColumnMapping`.
         attributes: keep the extra columns of a CSV folder (for a graph export).
+        allow_outside: let a model's ``organization: {from: PATH}`` read outside the
+            model's folder.
 
     Returns:
         The organisation as :class:`~estrategy.model.tables.OrgTables`.
@@ -133,16 +136,21 @@ def load_organization(
             "--mapping applies to a folder of CSV files only",
         )
     if path is not None and path.suffix.lower() == ".graphml":
+        from estrategy.io._source import regular_file
         from estrategy.io.graphml import read_graphml
 
+        if path.exists() and not regular_file(path):
+            raise OrganizationSourceError(str(path), f"{path}: not a regular file (a pipe?)")
+
         return tables_from_organization(read_graphml(path))
-    return as_tables(_model_organization(path))
+    return as_tables(_model_organization(path, allow_outside))
 
 
-def _model_organization(path: Path | None) -> Organization:
+def _model_organization(path: Path | None, allow_outside: bool) -> Organization:
     from estrategy.io.files import load, load_demo
 
-    return (load_demo() if path is None else load(path)).organization
+    model = load_demo() if path is None else load(path, allow_outside=allow_outside)
+    return model.organization
 
 
 def check_export_target(target: str | Path) -> None:
