@@ -172,3 +172,22 @@ def test_installed_plugins_are_found_by_the_command_line(tmp_path: Path) -> None
         capture_output=True, text=True, env=env, check=True,
     )  # fmt: skip
     assert "Added by: acme-rules 1.0" in doc.stdout
+
+
+def test_a_plugin_calling_sys_exit_at_import_is_an_error_naming_it(site: Path) -> None:
+    install(site, "acme-exit", "acme_exit", "import sys\nsys.exit(0)\n")
+    with pytest.raises(PluginError, match=r"acme-exit 1\.0.*sys\.exit\(0\)"):
+        load_plugins(Registry(), ours(site))
+
+
+def test_check_exits_2_naming_a_plugin_that_calls_sys_exit(tmp_path: Path) -> None:
+    install(tmp_path, "acme-exit", "acme_exit", "import sys\nsys.exit(0)\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+    run = subprocess.run(
+        [sys.executable, "-m", "estrategy", "check"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert run.returncode == 2
+    assert "acme-exit 1.0" in run.stderr
+    assert "sys.exit(0)" in run.stderr
+    assert "Traceback" not in run.stderr

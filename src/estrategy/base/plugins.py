@@ -22,7 +22,7 @@ import attrs
 
 from estrategy.base.errors import EstrategyError
 
-__all__ = ["Plugin", "PluginError", "find_plugins", "load_plugin"]
+__all__ = ["Plugin", "PluginError", "find_plugins", "import_plugin", "load_plugin"]
 
 T = TypeVar("T")
 
@@ -116,7 +116,23 @@ def load_plugin(
             ``validate`` refuses what it names.
     """
     try:
-        loaded = plugin.entry_point.load()
+        loaded = import_plugin(plugin)
     except Exception as exc:  # any import failure of third-party code
         raise error(failure(plugin, exc)) from exc
     return validate(loaded)
+
+
+def import_plugin(plugin: Plugin) -> object:
+    """Import what ``plugin``'s entry point names; ``sys.exit()`` in it is a failure.
+
+    A plugin calling ``sys.exit()`` while imported would end the run with its status and
+    no output, as if nothing were wrong; here it raises instead, like any broken import.
+
+    Raises:
+        Exception: whatever the plugin's import raises; :class:`RuntimeError` for a
+            ``sys.exit()``.
+    """
+    try:
+        return plugin.entry_point.load()
+    except SystemExit as exc:
+        raise RuntimeError(f"it called sys.exit({exc.code!r}) while being imported") from None

@@ -79,7 +79,7 @@ def load_plugins(
         origin = f"{plugin.origin} (entry point {ep.name!r})"
         before = default.snapshot()
         try:
-            loaded = ep.load()
+            loaded = plugins.import_plugin(plugin)
         except RuleError as exc:
             default.restore(before)
             raise PluginError(f"plugin {origin}: {exc}") from None
