@@ -7,8 +7,8 @@ import math
 from collections.abc import Iterable, Mapping
 
 from estrategy.catalogue import Catalogue, default_catalogue
-from estrategy.maturity.builtin import BUILTIN_CRITERIA
-from estrategy.maturity.criteria import Criterion, CriterionContext, CriterionResult
+from estrategy.maturity.criteria import BUILTIN_CRITERIA
+from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult
 from estrategy.maturity.facts import build_facts
 from estrategy.maturity.quadrant import quadrant_position
 from estrategy.maturity.results import (

@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from estrategy.maturity.criteria import CriterionContext, CriterionResult
+from estrategy.maturity.criterion import CriterionContext, CriterionResult
 from estrategy.maturity.results import QuadrantPosition
 from estrategy.maturity.spec import MaturityModel, default_maturity_model
 from estrategy.model import StrategyModel

@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from estrategy.maturity.criteria import CriterionContext, Evidence
+from estrategy.maturity.criterion import CriterionContext, Evidence
 from estrategy.maturity.facts import missing_action_fields, missing_smart_parts
 from estrategy.maturity.results import StepResult, StepStatus
 from estrategy.model import StrategyModel
