@@ -12,14 +12,8 @@ from collections import defaultdict
 from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
-from estrategy.model import Audience, StrategyModel, StrategyScope, TacticKind, ToolKind
-
-_EXTERNAL = frozenset(
-    {Audience.CUSTOMERS, Audience.PROSPECTS, Audience.PARTNERS, Audience.SUPPLIERS}
-)
-_PULL = frozenset(
-    {TacticKind.CONTENT_MARKETING, TacticKind.SOCIAL_MEDIA_MARKETING, TacticKind.SOCIAL_SELLING}
-)
+from estrategy.model import Audience, StrategyModel, StrategyScope, ToolKind
+from estrategy.model.definitions import EXTERNAL_AUDIENCES
 
 __all__ = ["CRITERIA", "audience_coverage", "coordinated_contacts", "mixed_energy", "pull_tactics"]
 
@@ -29,10 +23,12 @@ def pull_tactics(model: StrategyModel, context: CriterionContext) -> CriterionRe
     """The external volet includes content, social media or social selling (004)."""
     retained = context.facts.retained
     external = {s for s, strategy in retained.items() if strategy.scope == StrategyScope.EXTERNAL}
-    facing = [t for t in model.tactics if t.audience in _EXTERNAL]
+    facing = [t for t in model.tactics if t.audience in EXTERNAL_AUDIENCES]
     if not external and not facing:
         return CriterionResult.not_applicable("no external strategy and no external tactic")
-    pull = [t for t in model.tactics if t.kind in _PULL]
+    # CHN002's setting: the criterion and the rule count the same tactics as pull.
+    kinds = frozenset(str(k) for k in context.setting("pull_tactic_kinds"))
+    pull = [t for t in model.tactics if str(t.kind) in kinds]
     serving = [t.id for t in pull if t.strategy in external]
     if serving:
         return CriterionResult(100, [Evidence("pull tactics in the external volet", serving)])
@@ -72,7 +68,7 @@ def coordinated_contacts(model: StrategyModel, context: CriterionContext) -> Cri
     units: dict[Audience, set[str]] = defaultdict(set)
     with_crm: dict[Audience, set[str]] = defaultdict(set)
     for tactic in model.tactics:
-        if tactic.audience in _EXTERNAL and tactic.owner_unit is not None:
+        if tactic.audience in EXTERNAL_AUDIENCES and tactic.owner_unit is not None:
             units[tactic.audience].add(tactic.owner_unit)
             for action in context.facts.actions_of.get(tactic.id, ()):
                 if crms & set(action.tools):
@@ -100,7 +96,7 @@ def coordinated_contacts(model: StrategyModel, context: CriterionContext) -> Cri
 def audience_coverage(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """The plan both conquers prospects and retains customers through retained tactics (004)."""
     facts = context.facts
-    if not any(t.audience in _EXTERNAL for t in model.tactics):
+    if not any(t.audience in EXTERNAL_AUDIENCES for t in model.tactics):
         return CriterionResult.not_applicable("no tactic addresses an external audience")
     evidence = []
     score = 0.0

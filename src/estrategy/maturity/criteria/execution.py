@@ -14,9 +14,8 @@ from decimal import Decimal
 from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
-from estrategy.maturity.facts import ACTION_FIELDS, missing_action_fields
 from estrategy.model import StrategyModel
-from estrategy.model.gaps import is_live
+from estrategy.model.definitions import ACTION_FIELDS, is_live, missing_action_fields
 
 __all__ = ["CRITERIA", "budget_focus", "complete_actions", "on_schedule", "tactics_with_actions"]
 
@@ -84,8 +83,9 @@ def budget_focus(model: StrategyModel, context: CriterionContext) -> CriterionRe
         return CriterionResult(0, [Evidence("no action has a budget", supports=False)])
     total = sum(funded.values(), Decimal(0))
     hhi = math.fsum(float(v / total) ** 2 for v in funded.values())
-    minimum = context.threshold("atomisation_min_tactics", 8)
-    threshold = context.threshold("atomisation_hhi", 0.10)
+    # ACT004's settings, when configured, win over the maturity model's thresholds.
+    minimum = context.threshold("atomisation_min_tactics", 8, setting="atomisation_min_tactics")
+    threshold = context.threshold("atomisation_hhi", 0.10, setting="atomisation_max_hhi")
     if len(funded) < minimum or hhi >= threshold:
         fact = f"the budget is concentrated on {len(funded)} tactic(s) (Herfindahl {hhi:.2f})"
         return CriterionResult(100, [Evidence(fact, funded)])

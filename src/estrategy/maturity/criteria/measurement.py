@@ -64,7 +64,8 @@ def objectives_measured(model: StrategyModel, context: CriterionContext) -> Crit
 @declare("regular-reviews", title="Regular reviews")
 def regular_reviews(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Reviews are recent and regular, and look at the KPIs (003 step 7; 001: stage reviews)."""
-    interval = context.threshold("review_interval_days", 90)
+    # MES003's setting, when configured, wins over the maturity model's threshold.
+    interval = context.threshold("review_interval_days", 90, setting="review_interval_days")
     dates = sorted({r.date for r in model.reviews if r.date <= context.as_of})
     if not dates:
         return CriterionResult(0, [Evidence("no review has taken place", supports=False)])

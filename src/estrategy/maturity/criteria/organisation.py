@@ -7,15 +7,10 @@ enterprise social network connects most people.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import GroupKind, StrategyModel, ToolKind
-
-if TYPE_CHECKING:  # pragma: no cover
-    from estrategy.org import OrgTables
 
 __all__ = ["CRITERIA", "esn_reach", "genuine_groups", "transversality", "upward_paths"]
 
@@ -79,7 +74,8 @@ def upward_paths(model: StrategyModel, context: CriterionContext) -> CriterionRe
     """Community managers, data scientists and sales reach a decision maker quickly (004)."""
     import estrategy.org as org
 
-    hops = context.threshold("upward_hops", 3)
+    # ORG004's setting, when configured, wins over the maturity model's threshold.
+    hops = context.threshold("upward_hops", 3, setting="upward_hops")
     reach = org.upward_reach(context.facts.org_tables, roles=org.FIELD_ROLES)
     return CriterionResult.ratio(
         [h.person for h in reach.holders if h.steps is not None and h.steps <= hops],
@@ -106,30 +102,11 @@ def esn_reach(model: StrategyModel, context: CriterionContext) -> CriterionResul
     target = context.threshold("esn_reach_target", 0.6)
     fact = f"the ESN reaches {reach.reached} of {reach.internal_people} people"
     evidence = [Evidence(fact, esn)]
-    unreached = _esn_unreached(context.facts.org_tables)
+    unreached = org.esn_unreached(context.facts.org_tables)
     if unreached:
         fact = "people with no ESN tie and in no ESN community"
         evidence.append(Evidence(fact, unreached, supports=False))
     return CriterionResult(min(100.0, pct(reach.share, target)), evidence)
-
-
-def _esn_unreached(tables: OrgTables) -> list[str]:
-    """Internal people ``estrategy.org.esn_reach`` does not count as reached.
-
-    ``EsnReach`` gives counts only; the evidence names the people, so they are read
-    here with its definition: an ESN tie to someone else, or an ESN community.
-    """
-    import numpy as np
-
-    from estrategy.model.tables import GROUP_KINDS
-
-    reached = np.zeros(tables.n_people, dtype=np.bool_)
-    esn = tables.tie_esn & (tables.tie_source != tables.tie_target)
-    reached[tables.tie_source[esn]] = True
-    reached[tables.tie_target[esn]] = True
-    community = GROUP_KINDS.index(GroupKind.ESN_COMMUNITY)
-    reached[tables.member_person[tables.group_kind[tables.member_group] == community]] = True
-    return [tables.person_ids[i] for i in np.flatnonzero(~reached & ~tables.person_external)]
 
 
 CRITERIA: tuple[Criterion, ...] = (

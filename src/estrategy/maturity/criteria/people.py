@@ -14,7 +14,7 @@ from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import Audience, StrategyModel
-from estrategy.model.gaps import is_live
+from estrategy.model.definitions import is_live
 
 __all__ = [
     "CRITERIA",
@@ -25,13 +25,6 @@ __all__ = [
     "presupposed_roles",
     "role_competences",
 ]
-
-
-def _change_support_kinds() -> frozenset[str]:
-    """ROL006's default ``change_support_kinds``: the criterion and the rule read one list."""
-    from estrategy.rules.roles import no_change_support
-
-    return frozenset(str(k) for k in no_change_support.settings["change_support_kinds"])
 
 
 def _coverage(skills: tuple[str, ...], expected: tuple[str, ...]) -> float:
@@ -150,7 +143,8 @@ def expert_supervision(model: StrategyModel, context: CriterionContext) -> Crite
 def change_support(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Tactics aimed at employees come with training or change management (003, 001)."""
     facts = context.facts
-    kinds = _change_support_kinds()
+    # ROL006's setting: the criterion and the rule count the same tactics as support.
+    kinds = frozenset(str(k) for k in context.setting("change_support_kinds"))
     supported_strategies = {
         t.strategy
         for t in model.tactics

@@ -12,8 +12,8 @@ from collections import defaultdict
 from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
-from estrategy.maturity.facts import missing_smart_parts
 from estrategy.model import StrategyModel, StrategyScope
+from estrategy.model.definitions import missing_smart_parts
 
 __all__ = [
     "CRITERIA",

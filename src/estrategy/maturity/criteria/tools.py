@@ -10,8 +10,8 @@ from __future__ import annotations
 from estrategy.maturity.criteria._scoring import signals
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
-from estrategy.model import Audience, Direction, StrategyModel, TacticKind, ToolKind, ToolSide
-from estrategy.model.gaps import is_live
+from estrategy.model import Direction, StrategyModel, TacticKind, ToolKind, ToolSide
+from estrategy.model.definitions import CUSTOMER_FACING_AUDIENCES, is_live
 
 __all__ = [
     "CRITERIA",
@@ -21,13 +21,6 @@ __all__ = [
     "efficiency",
     "tools_with_purpose",
 ]
-
-
-def _back_tool_kinds() -> frozenset[str]:
-    """TEC003's default ``back_tool_kinds``: the criterion and the rule read one list."""
-    from estrategy.rules.technology import front_without_back
-
-    return frozenset(str(k) for k in front_without_back.settings["back_tool_kinds"])
 
 
 def _used_tools(model: StrategyModel) -> frozenset[str]:
@@ -50,7 +43,7 @@ def tools_with_purpose(model: StrategyModel, context: CriterionContext) -> Crite
 @declare("crm-backbone", title="A CRM behind customer-facing tactics")
 def crm_backbone(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Tactics towards prospects and customers rest on a CRM that actions use (004, 000)."""
-    facing = [t.id for t in model.tactics if t.audience in (Audience.PROSPECTS, Audience.CUSTOMERS)]
+    facing = [t.id for t in model.tactics if t.audience in CUSTOMER_FACING_AUDIENCES]
     if not facing:
         return CriterionResult.not_applicable("no tactic addresses prospects or customers")
     crms = [t.id for t in model.tools if t.kind == ToolKind.CRM]
@@ -72,7 +65,8 @@ def back_serves_front(model: StrategyModel, context: CriterionContext) -> Criter
     front = [t.id for t in model.tools if context.catalogue.tool_side(t) == ToolSide.FRONT]
     if not front:
         return CriterionResult.not_applicable("no front tool")
-    kinds = _back_tool_kinds()
+    # TEC003's setting: the criterion and the rule count the same tools as back office.
+    kinds = frozenset(str(k) for k in context.setting("back_tool_kinds"))
     back = [t.id for t in model.tools if str(t.kind) in kinds]
     if back:
         return CriterionResult(100, [Evidence("back-office tools serve the front tools", back)])
