@@ -94,7 +94,7 @@ if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
     from estrategy.io import save as save
     from estrategy.maturity import assess as assess
     from estrategy.maturity import compare as compare
-    from estrategy.maturity import criterion as criterion
+    from estrategy.maturity.criterion import criterion as criterion
     from estrategy.model import KPI as KPI
     from estrategy.model import Action as Action
     from estrategy.model import BusinessStake as BusinessStake

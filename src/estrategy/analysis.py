@@ -32,6 +32,7 @@ __all__ = [
     "SelectionError",
     "SettingsError",
     "check",
+    "resolve_settings",
     "resolve_severities",
     "select_rules",
 ]
@@ -237,6 +238,35 @@ def _resolve_settings(
             )
     del rules
     return values
+
+
+def resolve_settings(
+    settings: Mapping[str, Any] | None = None, *, rules: Iterable[Rule] | None = None
+) -> Mapping[str, Any]:
+    """Every rule setting's value: the one given, checked as ``check`` checks it, else its default.
+
+    ``check`` and ``estrategy.maturity.assess`` read their settings through this, so a
+    value one accepts the other accepts too, with the same meaning.
+
+    Args:
+        settings: setting values by name (``{"upward_hops": 4}``); the others keep the
+            defaults their rules declare.
+        rules: the rules whose settings are known (every registered rule by default).
+
+    Returns:
+        Every setting the rules declare, by name.
+
+    Raises:
+        SettingsError: a setting is unknown, has a value of the wrong type, or is below
+            the minimum its rule declares.
+
+    Example:
+        >>> values = resolve_settings({"upward_hops": 4})
+        >>> values["upward_hops"], values["review_interval_days"]
+        (4, 90)
+    """
+    known = list(registry().values() if rules is None else rules)
+    return MappingProxyType(_resolve_settings(known, settings, known))
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:

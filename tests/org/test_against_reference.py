@@ -14,6 +14,7 @@ from estrategy.org import (
     brokerage_roles,
     brokers,
     esn_reach,
+    esn_unreached,
     group_transversality,
     hierarchical_lines,
     hierarchy_shape,
@@ -92,6 +93,9 @@ def test_isolates_and_esn(org: Organization) -> None:
     internal, reached = reference.esn_reached(org)
     result = esn_reach(org)
     assert (result.internal_people, result.reached) == (internal, reached)
+    connected = reference.esn_connected(org)
+    unreached = [p for p in reference.internal_people(org) if p not in connected]
+    assert list(esn_unreached(org)) == unreached
 
 
 @given(small_organizations())

@@ -19,7 +19,7 @@ from estrategy.model import (
     StrategyModel,
     StrategyStatus,
 )
-from estrategy.model.gaps import is_live
+from estrategy.model.definitions import is_live
 from estrategy.report import check_json as json_report
 from estrategy.testing import clean_models, models
 

@@ -9,7 +9,13 @@ from typing import Any
 
 import click
 
-from estrategy.cli._common import as_of_option, clean_errors, fail, load_model_or_demo
+from estrategy.cli._common import (
+    as_of_option,
+    clean_errors,
+    config_options,
+    fail,
+    load_model_or_demo,
+)
 from estrategy.cli.options import echo_rendered, format_option
 from estrategy.report import render
 
@@ -55,6 +61,7 @@ def _print_default_model(ctx: click.Context, _param: click.Parameter, value: boo
     help="Also write the radar and quadrant charts to this .svg or .png file (needs matplotlib).",
 )
 @click.option("--no-evidence", is_flag=True, help="Text output: leave out the evidence lines.")
+@config_options
 def maturity(
     files: tuple[Path, ...],
     output_format: str,
@@ -63,6 +70,8 @@ def maturity(
     as_of: dt.date | None,
     plot_file: Path | None,
     no_evidence: bool,
+    config: Path | None,
+    no_config: bool,
 ) -> None:
     """Score the digital maturity of FILE; with two files or more, show what moved.
 
@@ -70,10 +79,15 @@ def maturity(
     quadrant (beginner, fashionista, conservative, digirati) and the eight steps of the
     method. With several FILEs (before.yaml after.yaml …): the progress between each
     file and the next. With no FILE, the embedded demo model.
+
+    The rule settings of the configuration (``[settings]`` of estrategy.toml, found from
+    the first FILE's folder, or --config) apply to the criteria that mirror a rule, as
+    ``check`` applies them to the rules.
     """
     from estrategy import io
     from estrategy.catalogue import Catalogue
     from estrategy.maturity import assess, compare, load_maturity_model
+    from estrategy.settings import config_for
 
     if plot_file is not None and plot_file.suffix.lower() not in (".svg", ".png"):
         fail(f"{plot_file}: the chart file must end in .svg or .png")
@@ -81,10 +95,15 @@ def maturity(
         spec = load_maturity_model(maturity_model) if maturity_model is not None else None
         cat = Catalogue.from_toml(catalogue) if catalogue is not None else None
         if not files:
-            models = [load_model_or_demo(None, command="assessing").model]
+            demo = load_model_or_demo(None, command="assessing")
+            models, folder = [demo.model], demo.folder
         else:
-            models = [io.load(path) for path in files]
-        assessments = [assess(model, spec, as_of=as_of, catalogue=cat) for model in models]
+            models, folder = [io.load(path) for path in files], files[0].parent
+        # One configuration for every file, so that progress is measured with one ruler.
+        settings = config_for(folder, path=config, disabled=no_config).settings
+        assessments = [
+            assess(model, spec, as_of=as_of, catalogue=cat, settings=settings) for model in models
+        ]
 
     if len(assessments) == 1:
         result: object = assessments[0]

@@ -53,7 +53,12 @@ def report(
         loaded = load_model_or_demo(file, command="reporting on")
         settings = config_for(loaded.folder, path=config, disabled=no_config)
         findings = settings.check(loaded.model, as_of=as_of)
-        assessment = assess(loaded.model, as_of=as_of, catalogue=settings.load_catalogue())
+        assessment = assess(
+            loaded.model,
+            as_of=as_of,
+            catalogue=settings.load_catalogue(),
+            settings=settings.settings,
+        )
         org = analyze(loaded.model.organization, upward_hops=int(settings.setting("upward_hops")))
         page = render(
             findings,

@@ -12,7 +12,6 @@ or published under the ``estrategy.criteria`` entry points. See docs/maturity.md
 """
 
 from estrategy.maturity.assessment import assess
-from estrategy.maturity.builtin import BUILTIN_CRITERIA
 from estrategy.maturity.comparison import (
     Comparison,
     CriterionChange,
@@ -20,7 +19,8 @@ from estrategy.maturity.comparison import (
     StepChange,
     compare,
 )
-from estrategy.maturity.criteria import (
+from estrategy.maturity.criteria import BUILTIN_CRITERIA
+from estrategy.maturity.criterion import (
     Criterion,
     CriterionContext,
     CriterionFunction,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from estrategy.catalogue import Catalogue, default_catalogue
-from estrategy.maturity.builtin import BUILTIN_CRITERIA
-from estrategy.maturity.criteria import Criterion, CriterionContext, CriterionResult
+from estrategy.maturity.criteria import BUILTIN_CRITERIA
+from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult
 from estrategy.maturity.facts import build_facts
 from estrategy.maturity.quadrant import quadrant_position
 from estrategy.maturity.results import (
@@ -48,6 +49,7 @@ def assess(
     as_of: dt.date | None = None,
     catalogue: Catalogue | None = None,
     criteria: Iterable[Criterion] = (),
+    settings: Mapping[str, Any] | None = None,
 ) -> Assessment:
     """Assess the digital maturity of a model.
 
@@ -60,10 +62,19 @@ def assess(
         catalogue: the tactic and role catalogue; the default one when not given.
         criteria: custom criteria the quadrant's components may name besides those of the
             maturity model (rarely needed: pass them to ``load_maturity_model`` instead).
+        settings: rule settings by name, as ``check`` takes them (the ``[settings]`` of
+            ``estrategy.toml``); the criteria that mirror a rule read the same values
+            (``pull_tactic_kinds``, ``upward_hops``, …), and a setting given here wins
+            over the maturity model's threshold of the same notion. The others keep the
+            defaults their rules declare.
 
     Returns:
         Per dimension a score, a level and the criteria behind it, with their evidence;
         the overall score and spread; the quadrant; the eight steps.
+
+    Raises:
+        SettingsError: a setting is unknown, has a value of the wrong type, or is below
+            the minimum its rule declares (as ``check`` says).
 
     Example:
         >>> from estrategy.model import StrategyModel
@@ -74,6 +85,15 @@ def assess(
     spec = maturity_model if maturity_model is not None else default_maturity_model()
     date = resolve_as_of(as_of, model.as_of)
     size = model.organization.size
+    # Checked and coerced exactly as check() does; only the names given are kept, so a
+    # criterion can tell a configured value from a rule's default (CriterionContext.threshold).
+    resolved: Mapping[str, Any] = {}
+    if settings:
+        # The rules are imported only when settings are given (import estrategy.maturity
+        # stays light).
+        from estrategy.analysis import resolve_settings
+
+        resolved = resolve_settings(settings)
     context = CriterionContext(
         model=model,
         size=size,
@@ -81,6 +101,7 @@ def assess(
         thresholds=spec.thresholds_for(size),
         catalogue=catalogue if catalogue is not None else default_catalogue(),
         facts=build_facts(model, date),
+        settings={name: resolved[name] for name in settings or ()},
     )
     available: dict[str, Criterion] = {**BUILTIN_CRITERIA, **{c.id: c for c in criteria}}
     available.update(spec.criteria())

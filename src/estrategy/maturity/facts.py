@@ -14,34 +14,23 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from estrategy.model import (
-    ACTION_FIELDS,
     KPI,
     Action,
-    ActionStatus,
     Organization,
     Person,
     Strategy,
     StrategyModel,
     StrategyStatus,
     Tactic,
-    missing_action_fields,
 )
 from estrategy.model.dates import as_date
-from estrategy.model.gaps import is_live, missing_smart_parts
+from estrategy.model.definitions import is_live, is_overdue
 
 if TYPE_CHECKING:  # pragma: no cover
     from estrategy.model.tables import OrgTables
     from estrategy.org import HierarchicalLines
 
-# The gap definitions live in estrategy.model.gaps, shared with the rules (STR004, ACT002);
-# they are re-exported here for the criteria and steps that read them.
-__all__ = [
-    "ACTION_FIELDS",
-    "ModelFacts",
-    "build_facts",
-    "missing_action_fields",
-    "missing_smart_parts",
-]
+__all__ = ["ModelFacts", "build_facts"]
 
 _T = TypeVar("_T")
 
@@ -157,13 +146,7 @@ def build_facts(model: StrategyModel, as_of: dt.date) -> ModelFacts:
                 measured_tactics.add(tactic)
         if kpi.objective is not None and _measured(kpi):
             measured_objectives.add(kpi.objective)
-    overdue = {
-        a.id
-        for a in model.actions
-        if a.deadline is not None
-        and a.deadline < as_of
-        and a.status not in (ActionStatus.DONE, ActionStatus.DROPPED)
-    }
+    overdue = {a.id for a in model.actions if is_overdue(a, as_of)}
     people = model.organization.people
     internal = {p.id: p for p in people if not p.external}
     holders: dict[str, set[str]] = defaultdict(set)

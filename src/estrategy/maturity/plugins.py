@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 from estrategy.base import plugins
-from estrategy.maturity.builtin import BUILTIN_CRITERIA
-from estrategy.maturity.criteria import Criterion
+from estrategy.maturity.criteria import BUILTIN_CRITERIA
+from estrategy.maturity.criterion import Criterion
 
 __all__ = ["ENTRY_POINT_GROUP", "CriterionPluginError", "discover_criteria", "merge_criteria"]
 

@@ -29,11 +29,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from estrategy.maturity.criteria import CriterionContext, CriterionResult
+from estrategy.maturity.criterion import CriterionContext, CriterionResult
 from estrategy.maturity.results import QuadrantPosition
 from estrategy.maturity.spec import MaturityModel, default_maturity_model
 from estrategy.model import StrategyModel
-from estrategy.model.gaps import is_live
+from estrategy.model.definitions import is_live
 
 __all__ = ["QUADRANT_NAMES", "quadrant_name", "quadrant_position", "quadrant_thresholds"]
 

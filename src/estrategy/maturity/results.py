@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from estrategy.base.display import Displayable
-from estrategy.maturity.criteria import Evidence
+from estrategy.maturity.criterion import Evidence
 
 __all__ = [
     "Assessment",

@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 import attrs
 
-from estrategy.maturity.criteria import Criterion
+from estrategy.maturity.criterion import Criterion
 from estrategy.model import OrganizationSize
 
 __all__ = [

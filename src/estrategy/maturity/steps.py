@@ -13,11 +13,10 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from estrategy.maturity.criteria import CriterionContext, Evidence
-from estrategy.maturity.facts import missing_action_fields, missing_smart_parts
+from estrategy.maturity.criterion import CriterionContext, Evidence
 from estrategy.maturity.results import StepResult, StepStatus
 from estrategy.model import StrategyModel
-from estrategy.model.gaps import is_live
+from estrategy.model.definitions import is_live, missing_action_fields, missing_smart_parts
 
 __all__ = ["STEP_IDS", "derive_steps", "jumped_steps"]
 

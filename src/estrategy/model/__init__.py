@@ -5,16 +5,17 @@ is re-exported as it is; the organisation as compact arrays (numpy) is the separ
 :mod:`estrategy.model.tables`, imported by those who use it.
 """
 
-from estrategy.model import enums, errors, organization, paths, plan, root
+from estrategy.model import definitions, enums, errors, organization, paths, plan, root
+from estrategy.model.definitions import *  # noqa: F403
 from estrategy.model.enums import *  # noqa: F403  (each module's __all__ is part of ours)
 from estrategy.model.errors import *  # noqa: F403
-from estrategy.model.gaps import ACTION_FIELDS, missing_action_fields, smart_gaps
 from estrategy.model.organization import *  # noqa: F403
 from estrategy.model.paths import *  # noqa: F403
 from estrategy.model.plan import *  # noqa: F403
 from estrategy.model.root import *  # noqa: F403
 
-__all__ = ["ACTION_FIELDS", "missing_action_fields", "smart_gaps"]
+__all__: list[str] = []
+__all__ += definitions.__all__
 __all__ += enums.__all__
 __all__ += errors.__all__
 __all__ += organization.__all__

@@ -31,6 +31,7 @@ __all__ = [
     "Silos",
     "Transversality",
     "esn_reach",
+    "esn_unreached",
     "group_transversality",
     "isolates",
     "line_collaboration",
@@ -508,6 +509,22 @@ class EsnReach(Displayable):
         return attrs.asdict(self)
 
 
+def _esn_reached(tables: OrgTables) -> npt.NDArray[np.bool_]:
+    """Per person, whether the ESN reaches them: the one definition of ESN reach.
+
+    A person is reached with an ESN tie to someone else, or as a member of an ESN
+    community; whether they are external is left to the callers.
+    """
+    reached = np.zeros(tables.n_people, dtype=np.bool_)
+    esn = tables.tie_esn & (tables.tie_source != tables.tie_target)
+    reached[tables.tie_source[esn]] = True
+    reached[tables.tie_target[esn]] = True
+    esn_kind = GROUP_KINDS.index(GroupKind.ESN_COMMUNITY)
+    in_esn_group = tables.group_kind[tables.member_group] == esn_kind
+    reached[tables.member_person[in_esn_group]] = True
+    return reached
+
+
 def esn_reach(organization: OrgTables | Organization) -> EsnReach:
     """Measure the share of internal people the ESN reaches.
 
@@ -518,15 +535,32 @@ def esn_reach(organization: OrgTables | Organization) -> EsnReach:
         Reached people over internal people.
     """
     tables = as_tables(organization)
-    n = tables.n_people
-    reached = np.zeros(n, dtype=np.bool_)
-    esn = tables.tie_esn & (tables.tie_source != tables.tie_target)
-    reached[tables.tie_source[esn]] = True
-    reached[tables.tie_target[esn]] = True
-    esn_kind = GROUP_KINDS.index(GroupKind.ESN_COMMUNITY)
-    in_esn_group = tables.group_kind[tables.member_group] == esn_kind
-    reached[tables.member_person[in_esn_group]] = True
+    reached = _esn_reached(tables)
     internal = ~tables.person_external
     count = int(internal.sum())
     hit = int((reached & internal).sum())
     return EsnReach(count, hit, hit / count if count else 0.0)
+
+
+def esn_unreached(organization: OrgTables | Organization) -> tuple[str, ...]:
+    """Name the internal people the ESN does not reach, as :func:`esn_reach` counts them.
+
+    Args:
+        organization: the organisation, as a model object or compact arrays.
+
+    Returns:
+        The ids of internal people with no ESN tie to someone else and in no ESN
+        community, in the organisation's order of people.
+
+    Example:
+        >>> from estrategy.model import Organization, Person, Tie
+        >>> org = Organization(
+        ...     people=[Person(id="ann"), Person(id="bob"), Person(id="cy"),
+        ...             Person(id="ext", external=True)],
+        ...     ties=[Tie(source="ann", target="bob", kind="esn")])
+        >>> esn_unreached(org), esn_reach(org).reached
+        (('cy',), 2)
+    """
+    tables = as_tables(organization)
+    unreached = ~_esn_reached(tables) & ~tables.person_external
+    return tuple(tables.person_ids[i] for i in np.flatnonzero(unreached).tolist())

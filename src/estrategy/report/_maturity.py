@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from estrategy.maturity.criteria import Evidence
+from estrategy.maturity.criterion import Evidence
 
 __all__ = ["bar", "cite", "number"]
 

@@ -26,7 +26,7 @@ from estrategy.model import (
     Tool,
 )
 from estrategy.model import Strategy as StrategyItem
-from estrategy.model.gaps import is_live
+from estrategy.model.definitions import is_live
 from estrategy.rules._engine import RuleContext
 
 __all__ = [

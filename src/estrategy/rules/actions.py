@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from estrategy.model import ActionStatus, missing_action_fields
+from estrategy.model import is_overdue, missing_action_fields
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import live_actions, model_index
 
@@ -84,13 +84,9 @@ def overdue_action(context: RuleContext) -> Iterator[Violation]:
     How to fix:
         Mark the action ``done`` or ``dropped``, or give it a new deadline.
     """
-    closed = {ActionStatus.DONE, ActionStatus.DROPPED}
     for i, action in enumerate(context.model.actions):
-        if (
-            action.deadline is not None
-            and action.deadline < context.as_of
-            and action.status not in closed
-        ):
+        # is_overdue implies a deadline; the second test only tells mypy so.
+        if is_overdue(action, context.as_of) and action.deadline is not None:
             yield Violation(
                 f"action {action.id} was due on {action.deadline.isoformat()} and is still "
                 f"{action.status}",

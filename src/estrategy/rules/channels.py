@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from estrategy.model import Channel, StrategyScope
+from estrategy.model import PULL_TACTIC_KINDS, Channel, StrategyScope
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import is_retained, model_index
 
@@ -52,9 +52,7 @@ def disconnected_channels(context: RuleContext) -> Iterator[Violation]:
     "CHN002",
     "push-only",
     "warning",
-    settings={
-        "pull_tactic_kinds": ("content_marketing", "social_media_marketing", "social_selling")
-    },
+    settings={"pull_tactic_kinds": tuple(k.value for k in PULL_TACTIC_KINDS)},
 )
 def push_only(context: RuleContext) -> Iterator[Violation]:
     """The external volet only pushes messages.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from estrategy.model import Audience, OrganizationSize, Person, RoleKind
+from estrategy.model import CHANGE_SUPPORT_KINDS, Audience, OrganizationSize, Person, RoleKind
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import is_retained, live_actions, model_index, person
 
@@ -209,7 +209,7 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
     "ROL006",
     "no-change-support",
     "warning",
-    settings={"change_support_kinds": ("training", "change_management")},
+    settings={"change_support_kinds": tuple(k.value for k in CHANGE_SUPPORT_KINDS)},
 )
 def no_change_support(context: RuleContext) -> Iterator[Violation]:
     """A tactic aimed at employees has no training or change management beside it.

@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from estrategy.model import Audience, ToolKind, ToolSide
+from estrategy.model import (
+    BACK_OFFICE_TOOL_KINDS,
+    CUSTOMER_FACING_AUDIENCES,
+    EXTERNAL_AUDIENCES,
+    Audience,
+    ToolKind,
+    ToolSide,
+)
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import model_index, tool
 
 __all__ = ["front_without_back", "no_crm", "tool_without_purpose", "uncoordinated_contacts"]
-
-_CUSTOMER_FACING = (Audience.CUSTOMERS, Audience.PROSPECTS)
 
 
 def _and(items: list[str]) -> str:
@@ -57,7 +62,7 @@ def no_crm(context: RuleContext) -> Iterator[Violation]:
         (a ``crm_deployment`` tactic and the tool).
     """
     tactics = context.model.tactics
-    facing = [i for i, t in enumerate(tactics) if t.audience in _CUSTOMER_FACING]
+    facing = [i for i, t in enumerate(tactics) if t.audience in CUSTOMER_FACING_AUDIENCES]
     if facing and not any(t.kind == ToolKind.CRM for t in context.model.tools):
         yield Violation(
             f"{len(facing)} tactic{'s' if len(facing) > 1 else ''} address prospects or "
@@ -71,7 +76,7 @@ def no_crm(context: RuleContext) -> Iterator[Violation]:
     "TEC003",
     "front-without-back",
     "warning",
-    settings={"back_tool_kinds": ("crm", "erp", "analytics")},
+    settings={"back_tool_kinds": tuple(k.value for k in BACK_OFFICE_TOOL_KINDS)},
 )
 def front_without_back(context: RuleContext) -> Iterator[Violation]:
     """Front tools exist with no back-office tool behind them.
@@ -131,7 +136,7 @@ def uncoordinated_contacts(context: RuleContext) -> Iterator[Violation]:
     units: dict[Audience, dict[str, int]] = defaultdict(dict)  # unit -> first tactic index
     with_crm: dict[Audience, set[str]] = defaultdict(set)
     for i, tactic in enumerate(model.tactics):
-        if tactic.audience is None or tactic.audience == Audience.EMPLOYEES:
+        if tactic.audience not in EXTERNAL_AUDIENCES:
             continue
         if tactic.owner_unit is None:
             continue

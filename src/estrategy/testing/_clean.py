@@ -11,7 +11,10 @@ from hypothesis.strategies import SearchStrategy
 
 from estrategy.catalogue import default_catalogue
 from estrategy.model import (
+    CHANGE_SUPPORT_KINDS,
+    EXTERNAL_AUDIENCES,
     KPI,
+    PULL_TACTIC_KINDS,
     Action,
     ActionStatus,
     Audience,
@@ -61,7 +64,6 @@ _PHRASE = st.sampled_from(
     + [f"{a} {b}".capitalize() for a, b in zip(_WORDS, _WORDS[3:] + _WORDS[:3], strict=True)]
 )
 
-_PULL = (TacticKind.CONTENT_MARKETING, TacticKind.SOCIAL_MEDIA_MARKETING, TacticKind.SOCIAL_SELLING)
 _EXTERNAL_KINDS = (
     TacticKind.SOCIAL_SELLING,
     TacticKind.CONTENT_MARKETING,
@@ -84,12 +86,6 @@ _INTERNAL_KINDS = (
     TacticKind.TRAINING,
     TacticKind.CHANGE_MANAGEMENT,
     TacticKind.DATA_ANALYTICS,
-)
-_EXTERNAL_AUDIENCES = (
-    Audience.CUSTOMERS,
-    Audience.PROSPECTS,
-    Audience.PARTNERS,
-    Audience.SUPPLIERS,
 )
 _OTHER_TOOL_KINDS = tuple(k for k in ToolKind if k is not ToolKind.CRM)
 # Roles that expect no competence in the default catalogue, held by anyone.
@@ -379,16 +375,19 @@ def _clean_models(
     for s in retained:
         if s.scope is StrategyScope.EXTERNAL:
             plans.append(
-                (s.id, draw(st.sampled_from(_PULL)), draw(st.sampled_from(_EXTERNAL_AUDIENCES)))
+                (
+                    s.id,
+                    draw(st.sampled_from(PULL_TACTIC_KINDS)),
+                    draw(st.sampled_from(EXTERNAL_AUDIENCES)),
+                )
             )
         else:
-            plans.append((s.id, TacticKind.TRAINING, Audience.EMPLOYEES))
-            plans.append((s.id, TacticKind.CHANGE_MANAGEMENT, Audience.EMPLOYEES))
+            plans.extend((s.id, kind, Audience.EMPLOYEES) for kind in CHANGE_SUPPORT_KINDS)
     for _ in range(draw(st.integers(0, max_tactics - len(plans)))):
         s = draw(st.sampled_from(retained))
         if s.scope is StrategyScope.EXTERNAL:
             kind = draw(st.sampled_from(_EXTERNAL_KINDS))
-            audience = draw(st.none() | st.sampled_from(_EXTERNAL_AUDIENCES))
+            audience = draw(st.none() | st.sampled_from(EXTERNAL_AUDIENCES))
         else:
             kind = draw(st.sampled_from(_INTERNAL_KINDS))
             audience = draw(st.none() | st.just(Audience.EMPLOYEES))
@@ -460,7 +459,7 @@ def _clean_models(
         for _ in range(draw(st.integers(1, 2))):
             responsible = draw(st.sampled_from(people_ids))
             used = draw(st.lists(st.sampled_from(tool_ids), min_size=1, max_size=2, unique=True))
-            if tactic.audience in _EXTERNAL_AUDIENCES and "tool-crm" not in used:
+            if tactic.audience in EXTERNAL_AUDIENCES and "tool-crm" not in used:
                 used.insert(0, "tool-crm")
             status = draw(
                 st.sampled_from((ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.DONE))

@@ -26,6 +26,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
@@ -48,6 +49,10 @@ __all__ = [
 
 CRITERION_ID = re.compile(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*\Z")
 """Criterion ids: lower-case kebab-case words (``smart-objectives``, ``acme.crm-usage``)."""
+
+
+def _frozen(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value))
 
 
 def _sorted_ids(value: Iterable[str]) -> tuple[str, ...]:
@@ -159,6 +164,9 @@ class CriterionContext:
         thresholds: the maturity model's thresholds, resolved for ``size``.
         catalogue: the tactic and role catalogue.
         facts: derived facts about the model shared by the built-in criteria.
+        settings: the rule settings the user configured (``[settings]`` of
+            ``estrategy.toml``, ``assess(..., settings=...)``), by name; read them with
+            :meth:`setting`.
     """
 
     model: StrategyModel = attrs.field(repr=False)
@@ -167,19 +175,51 @@ class CriterionContext:
     thresholds: Mapping[str, float]
     catalogue: Catalogue = attrs.field(repr=False)
     facts: ModelFacts = attrs.field(repr=False)
+    settings: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen, repr=False)
     _cache: dict[str, Any] = attrs.field(factory=dict, repr=False, alias="_cache")
 
-    def threshold(self, name: str, default: float | None = None) -> float:
+    def threshold(
+        self, name: str, default: float | None = None, *, setting: str | None = None
+    ) -> float:
         """A threshold of the maturity model for this organisation's size.
+
+        Args:
+            name: the threshold's name in the maturity model.
+            default: the value when the maturity model has no such threshold.
+            setting: the rule setting that expresses the same notion, if any
+                (``upward_hops`` for ORG004); when the user configured it, its value wins
+                over the maturity model's, so ``check`` and ``assess`` agree.
 
         Raises:
             KeyError: when the maturity model has no such threshold and no default is given.
         """
+        if setting is not None and setting in self.settings:
+            return float(self.settings[setting])
         if name in self.thresholds:
             return self.thresholds[name]
         if default is None:
             raise KeyError(f"the maturity model has no threshold {name!r}")
         return default
+
+    def setting(self, name: str) -> Any:
+        """A rule setting: the value the user configured, else the default its rule declares.
+
+        Criteria whose notion mirrors a rule's read it here (``pull_tactic_kinds`` for
+        ``pull-tactics`` and CHN002), so one setting changes both.
+
+        Raises:
+            KeyError: no rule declares a setting named ``name``.
+        """
+        if name in self.settings:
+            return self.settings[name]
+        if "setting_defaults" not in self._cache:
+            from estrategy.analysis import resolve_settings
+
+            self._cache["setting_defaults"] = resolve_settings()
+        defaults: Mapping[str, Any] = self._cache["setting_defaults"]
+        if name not in defaults:
+            raise KeyError(f"no rule has a setting named {name!r}")
+        return defaults[name]
 
     def findings(self) -> tuple[Any, ...]:
         """The coherence findings of the model (``estrategy.check``), computed once on demand.
@@ -193,7 +233,9 @@ class CriterionContext:
             except ImportError:  # pragma: no cover - the rules are an optional layer here
                 self._cache["findings"] = ()
             else:
-                report = check(self.model, as_of=self.as_of, catalogue=self.catalogue)
+                report = check(
+                    self.model, as_of=self.as_of, catalogue=self.catalogue, settings=self.settings
+                )
                 self._cache["findings"] = tuple(report.findings)
         result: tuple[Any, ...] = self._cache["findings"]
         return result

@@ -1,8 +1,11 @@
-"""What an objective lacks to be SMART and what an action lacks to be complete (one rule).
+"""The domain notions that rules, maturity criteria and ``estrategy.testing`` share.
 
-The coherence rules (STR004, ACT002) and the maturity assessment read these definitions
-from here, so that ``check`` and ``assess`` never disagree about the same objective or
-action.
+Each notion is defined once, here: what makes an objective SMART, an action complete, live
+or overdue, which tactic kinds pull rather than push, which audiences are external, which
+tactic kinds support change and which tool kinds form the back office. The coherence
+rules and the maturity assessment read these definitions, and the rules' settings take
+their defaults from them, so that ``check`` and ``assess`` never disagree about the same
+objective, action or tactic (docs/architecture.md, "Shared definitions").
 
 Example:
     >>> from estrategy.model import Action, Objective
@@ -10,21 +13,89 @@ Example:
     ('M (no metric and no target)', 'R (no stake)', 'T (no deadline)')
     >>> missing_action_fields(Action(id="a-1", tactic="t-1", budget=0))
     ('competences', 'responsible', 'tools', 'deadline')
+    >>> [str(kind) for kind in PULL_TACTIC_KINDS]
+    ['content_marketing', 'social_media_marketing', 'social_selling']
 """
 
 from __future__ import annotations
 
-from estrategy.model.enums import ActionStatus
+import datetime as dt
+
+from estrategy.model.enums import ActionStatus, Audience, TacticKind, ToolKind
 from estrategy.model.plan import Action, Objective
 
 __all__ = [
     "ACTION_FIELDS",
+    "BACK_OFFICE_TOOL_KINDS",
+    "CHANGE_SUPPORT_KINDS",
+    "CUSTOMER_FACING_AUDIENCES",
+    "EXTERNAL_AUDIENCES",
+    "PULL_TACTIC_KINDS",
     "SMART_PARTS",
     "is_live",
+    "is_overdue",
     "missing_action_fields",
     "missing_smart_parts",
     "smart_gaps",
 ]
+
+PULL_TACTIC_KINDS: tuple[TacticKind, ...] = (
+    TacticKind.CONTENT_MARKETING,
+    TacticKind.SOCIAL_MEDIA_MARKETING,
+    TacticKind.SOCIAL_SELLING,
+)
+"""Tactic kinds that *pull*: they earn attention instead of pushing messages.
+
+CHN002's ``pull_tactic_kinds`` setting defaults to these, and the ``pull-tactics``
+criterion reads that setting.
+
+Example:
+    >>> TacticKind.ONLINE_ADVERTISING in PULL_TACTIC_KINDS
+    False
+"""
+
+EXTERNAL_AUDIENCES: tuple[Audience, ...] = (
+    Audience.CUSTOMERS,
+    Audience.PROSPECTS,
+    Audience.PARTNERS,
+    Audience.SUPPLIERS,
+)
+"""The audiences outside the company: every audience but ``employees``.
+
+Example:
+    >>> sorted(set(Audience) - set(EXTERNAL_AUDIENCES))
+    [<Audience.EMPLOYEES: 'employees'>]
+"""
+
+CUSTOMER_FACING_AUDIENCES: tuple[Audience, ...] = (Audience.CUSTOMERS, Audience.PROSPECTS)
+"""The external audiences a CRM must follow: customers and prospects (TEC002).
+
+Example:
+    >>> set(CUSTOMER_FACING_AUDIENCES) <= set(EXTERNAL_AUDIENCES)
+    True
+"""
+
+CHANGE_SUPPORT_KINDS: tuple[TacticKind, ...] = (TacticKind.TRAINING, TacticKind.CHANGE_MANAGEMENT)
+"""Tactic kinds that support change beside tactics aimed at employees.
+
+ROL006's ``change_support_kinds`` setting defaults to these, and the ``change-support``
+criterion reads that setting.
+
+Example:
+    >>> [str(kind) for kind in CHANGE_SUPPORT_KINDS]
+    ['training', 'change_management']
+"""
+
+BACK_OFFICE_TOOL_KINDS: tuple[ToolKind, ...] = (ToolKind.CRM, ToolKind.ERP, ToolKind.ANALYTICS)
+"""Tool kinds that serve the front tools from the back office.
+
+TEC003's ``back_tool_kinds`` setting defaults to these, and the ``back-serves-front``
+criterion reads that setting.
+
+Example:
+    >>> [str(kind) for kind in BACK_OFFICE_TOOL_KINDS]
+    ['crm', 'erp', 'analytics']
+"""
 
 ACTION_FIELDS: tuple[str, ...] = ("competences", "responsible", "tools", "budget", "deadline")
 """The fields that make an action complete (step five of the method), in report order."""
@@ -140,3 +211,24 @@ def is_live(action: Action) -> bool:
         False
     """
     return action.status != ActionStatus.DROPPED
+
+
+def is_overdue(action: Action, as_of: dt.date) -> bool:
+    """Whether an action's deadline is before ``as_of`` and it is neither done nor dropped.
+
+    ACT003 reports these actions, and the ``on-schedule`` criterion counts them.
+
+    Example:
+        >>> import datetime as dt
+        >>> late = Action(id="a", tactic="t", deadline=dt.date(2026, 1, 1))
+        >>> is_overdue(late, dt.date(2026, 6, 1)), is_overdue(late, dt.date(2025, 6, 1))
+        (True, False)
+        >>> is_overdue(Action(id="b", tactic="t", deadline=dt.date(2026, 1, 1), status="done"),
+        ...            dt.date(2026, 6, 1))
+        False
+    """
+    return (
+        action.deadline is not None
+        and action.deadline < as_of
+        and action.status not in (ActionStatus.DONE, ActionStatus.DROPPED)
+    )

@@ -1,0 +1,102 @@
+"""The criteria of the ``execution`` dimension: tactics declined into actions, done.
+
+They check that every tactic has live actions, that actions are complete (competences,
+responsible person, tools, budget, deadline) and on schedule, and that the budget is
+not spread thin over many tactics.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from decimal import Decimal
+
+from estrategy.maturity.criteria._scoring import pct
+from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
+from estrategy.maturity.criterion import criterion as declare
+from estrategy.model import StrategyModel
+from estrategy.model.definitions import ACTION_FIELDS, is_live, missing_action_fields
+
+__all__ = ["CRITERIA", "budget_focus", "complete_actions", "on_schedule", "tactics_with_actions"]
+
+
+@declare("tactics-with-actions", title="Tactics declined into actions")
+def tactics_with_actions(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """Every tactic is declined into at least one live action (003 step 5)."""
+    actions_of = context.facts.actions_of  # live actions only
+    return CriterionResult.ratio(
+        [t.id for t in model.tactics if actions_of.get(t.id)],
+        [t.id for t in model.tactics if not actions_of.get(t.id)],
+        met_fact="tactics with actions",
+        unmet_fact="tactics without any action",
+        empty="no tactic is deployed",
+    )
+
+
+@declare("complete-actions", title="Complete actions")
+def complete_actions(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """Actions name competences, a responsible person, tools, a budget and a deadline (003)."""
+    actions = [a for a in model.actions if is_live(a)]
+    if not actions:
+        return CriterionResult.not_applicable("no live action")
+    filled = 0
+    complete, evidence = [], []
+    for action in sorted(actions, key=lambda a: a.id):
+        missing = missing_action_fields(action)
+        filled += len(ACTION_FIELDS) - len(missing)
+        if missing:
+            evidence.append(
+                Evidence(f"{action.id} lacks {', '.join(missing)}", [action.id], supports=False)
+            )
+        else:
+            complete.append(action.id)
+    if complete:
+        evidence.insert(0, Evidence("complete actions", complete))
+    return CriterionResult(pct(filled, len(ACTION_FIELDS) * len(actions)), evidence)
+
+
+@declare("on-schedule", title="Actions on schedule")
+def on_schedule(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """No live action with a deadline is past it without being done (001: milestones)."""
+    live = [a.id for a in model.actions if is_live(a) and a.deadline]
+    overdue = context.facts.overdue
+    return CriterionResult.ratio(
+        [a for a in live if a not in overdue],
+        [a for a in live if a in overdue],
+        met_fact="actions on schedule",
+        unmet_fact="actions past their deadline and not done",
+        empty="no live action has a deadline",
+    )
+
+
+@declare("budget-focus", title="Focused budget")
+def budget_focus(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """The budget is not spread thin over many tactics (001: atomised means and budgets)."""
+    if not model.actions:
+        return CriterionResult.not_applicable("no action")
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for action in model.actions:
+        if action.budget is not None:
+            totals[action.tactic] += action.budget
+    funded = {t: v for t, v in totals.items() if v > 0}
+    if not funded:
+        return CriterionResult(0, [Evidence("no action has a budget", supports=False)])
+    total = sum(funded.values(), Decimal(0))
+    hhi = math.fsum(float(v / total) ** 2 for v in funded.values())
+    # ACT004's settings, when configured, win over the maturity model's thresholds.
+    minimum = context.threshold("atomisation_min_tactics", 8, setting="atomisation_min_tactics")
+    threshold = context.threshold("atomisation_hhi", 0.10, setting="atomisation_max_hhi")
+    if len(funded) < minimum or hhi >= threshold:
+        fact = f"the budget is concentrated on {len(funded)} tactic(s) (Herfindahl {hhi:.2f})"
+        return CriterionResult(100, [Evidence(fact, funded)])
+    fact = f"the budget is spread over {len(funded)} tactics (Herfindahl {hhi:.2f})"
+    return CriterionResult(pct(hhi, threshold), [Evidence(fact, funded, supports=False)])
+
+
+CRITERIA: tuple[Criterion, ...] = (
+    tactics_with_actions,
+    complete_actions,
+    on_schedule,
+    budget_focus,
+)
+"""The execution criteria, in the order the default maturity model lists them."""

@@ -1,0 +1,169 @@
+"""The criteria of the ``strategy`` dimension: why before how and what.
+
+They check that the plan starts from a mission and business stakes, analyses its
+situation, sets SMART objectives, chooses its strategies among challenged options, ties
+every tactic to a retained strategy, and runs both an internal and an external volet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from estrategy.maturity.criteria._scoring import pct
+from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
+from estrategy.maturity.criterion import criterion as declare
+from estrategy.model import StrategyModel, StrategyScope
+from estrategy.model.definitions import missing_smart_parts
+
+__all__ = [
+    "CRITERIA",
+    "challenged_strategies",
+    "situation_analysis",
+    "smart_objectives",
+    "stakes_and_mission",
+    "tactics_serve_strategy",
+    "two_volets",
+]
+
+
+@declare("stakes-and-mission", title="Mission and business stakes")
+def stakes_and_mission(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """The plan starts from why: a mission, business stakes, objectives tied to them (003)."""
+    evidence = []
+    parts = 0.0
+    if model.mission and model.mission.strip():
+        parts += 1
+        evidence.append(Evidence("the mission is stated"))
+    else:
+        evidence.append(Evidence("no mission is stated", supports=False))
+    if model.stakes:
+        parts += 1
+        evidence.append(Evidence("business stakes are recorded", [s.id for s in model.stakes]))
+    else:
+        evidence.append(Evidence("no business stake is recorded", supports=False))
+    tied = [o.id for o in model.objectives if o.stake is not None]
+    loose = [o.id for o in model.objectives if o.stake is None]
+    if model.objectives:
+        parts += len(tied) / len(model.objectives)
+    if loose:
+        evidence.append(Evidence("objectives tied to no business stake", loose, supports=False))
+    return CriterionResult(pct(parts, 3), evidence)
+
+
+_SITUATION_PARTS = ("strengths", "weaknesses", "opportunities", "threats", "competitors")
+
+
+@declare("situation-analysis", title="Situation analysis")
+def situation_analysis(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """Strengths, weaknesses, opportunities, threats and competitors are analysed (003 step 2)."""
+    filled = [p for p in _SITUATION_PARTS if getattr(model.situation, p)]
+    empty = [p for p in _SITUATION_PARTS if p not in filled]
+    evidence = []
+    if filled:
+        evidence.append(Evidence(f"the situation analysis records {', '.join(filled)}"))
+    if empty:
+        evidence.append(
+            Evidence(f"the situation analysis has no {', '.join(empty)}", supports=False)
+        )
+    return CriterionResult(pct(len(filled), len(_SITUATION_PARTS)), evidence)
+
+
+@declare("smart-objectives", title="SMART objectives")
+def smart_objectives(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """Objectives are specific, measurable, tied to a stake, with a target and a deadline."""
+    if not model.objectives:
+        return CriterionResult(0, [Evidence("no objective is recorded", supports=False)])
+    smart = [o.id for o in model.objectives if not missing_smart_parts(o)]
+    evidence = []
+    if smart:
+        evidence.append(Evidence("SMART objectives", smart))
+    for objective in sorted(model.objectives, key=lambda o: o.id):
+        gaps = missing_smart_parts(objective)
+        if gaps:
+            evidence.append(
+                Evidence(f"{objective.id} lacks {', '.join(gaps)}", [objective.id], supports=False)
+            )
+    return CriterionResult(pct(len(smart), len(model.objectives)), evidence)
+
+
+@declare("challenged-strategies", title="Strategies chosen among challenged options")
+def challenged_strategies(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """Each pursued objective had several candidate strategies, challenged (003 step 4)."""
+    facts = context.facts
+    pursued = sorted({o for s in facts.retained.values() for o in s.objectives})
+    if not pursued:
+        return CriterionResult(
+            0, [Evidence("no retained strategy pursues an objective", supports=False)]
+        )
+    return CriterionResult.ratio(
+        [o for o in pursued if len(facts.strategies_of.get(o, ())) >= 2],
+        [o for o in pursued if len(facts.strategies_of.get(o, ())) < 2],
+        met_fact="objectives whose strategy was chosen among several candidates",
+        unmet_fact="objectives for which only one strategy was ever considered",
+        empty="",
+    )
+
+
+@declare("tactics-serve-strategy", title="Tactics serve a retained strategy")
+def tactics_serve_strategy(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """Every tactic implements a retained strategy that pursues objectives (003, why→how→what)."""
+    facts = context.facts
+    met, orphan, weak = [], [], []
+    for tactic in model.tactics:
+        strategy = facts.retained.get(tactic.strategy) if tactic.strategy else None
+        if strategy is None:
+            orphan.append(tactic.id)
+        elif not strategy.objectives:
+            weak.append(tactic.id)
+        else:
+            met.append(tactic.id)
+    if not model.tactics:
+        return CriterionResult.not_applicable("no tactic is deployed")
+    evidence = []
+    if met:
+        evidence.append(Evidence("tactics implementing a retained strategy with objectives", met))
+    if orphan:
+        evidence.append(
+            Evidence("tactics implementing no retained strategy", orphan, supports=False)
+        )
+    if weak:
+        evidence.append(
+            Evidence("tactics whose strategy pursues no objective", weak, supports=False)
+        )
+    return CriterionResult(pct(len(met), len(model.tactics)), evidence)
+
+
+@declare("two-volets", title="Internal and external volets, connected")
+def two_volets(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """Both volets have retained strategies, tied by a shared objective (004)."""
+    retained = context.facts.retained.values()
+    scopes: dict[StrategyScope, set[str]] = defaultdict(set)
+    for strategy in retained:
+        scopes[strategy.scope].update(strategy.objectives)
+    score = 0.0
+    evidence = []
+    for scope in (StrategyScope.EXTERNAL, StrategyScope.INTERNAL):
+        ids = [s.id for s in retained if s.scope == scope]
+        if ids:
+            score += 35
+            evidence.append(Evidence(f"retained {scope} strategies", ids))
+        else:
+            evidence.append(Evidence(f"no retained {scope} strategy", supports=False))
+    shared = scopes[StrategyScope.EXTERNAL] & scopes[StrategyScope.INTERNAL]
+    if shared:
+        score += 30
+        evidence.append(Evidence("objectives pursued by both volets", shared))
+    elif len(scopes) == 2:
+        evidence.append(Evidence("the two volets pursue no common objective", supports=False))
+    return CriterionResult(score, evidence)
+
+
+CRITERIA: tuple[Criterion, ...] = (
+    stakes_and_mission,
+    situation_analysis,
+    smart_objectives,
+    challenged_strategies,
+    tactics_serve_strategy,
+    two_volets,
+)
+"""The strategy criteria, in the order the default maturity model lists them."""

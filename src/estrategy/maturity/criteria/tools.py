@@ -1,0 +1,144 @@
+"""The criteria of the ``tools`` dimension: tools with a purpose, and data.
+
+They check that every tool serves an action, that a CRM backs the customer-facing
+tactics, that back-office tools serve the front ones, that digital makes the company
+more efficient, and that data is collected, analysed and followed over time.
+"""
+
+from __future__ import annotations
+
+from estrategy.maturity.criteria._scoring import signals
+from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
+from estrategy.maturity.criterion import criterion as declare
+from estrategy.model import Direction, StrategyModel, TacticKind, ToolKind, ToolSide
+from estrategy.model.definitions import CUSTOMER_FACING_AUDIENCES, is_live
+
+__all__ = [
+    "CRITERIA",
+    "back_serves_front",
+    "crm_backbone",
+    "data_capability",
+    "efficiency",
+    "tools_with_purpose",
+]
+
+
+def _used_tools(model: StrategyModel) -> frozenset[str]:
+    return frozenset(t for a in model.actions if is_live(a) for t in a.tools)
+
+
+@declare("tools-with-purpose", title="Tools with a purpose")
+def tools_with_purpose(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """Every tool serves an action, not technology for its own sake (000: Ab-sens)."""
+    used = _used_tools(model)
+    return CriterionResult.ratio(
+        [t.id for t in model.tools if t.id in used],
+        [t.id for t in model.tools if t.id not in used],
+        met_fact="tools used by actions",
+        unmet_fact="tools no action uses",
+        empty="no tool is recorded",
+    )
+
+
+@declare("crm-backbone", title="A CRM behind customer-facing tactics")
+def crm_backbone(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """Tactics towards prospects and customers rest on a CRM that actions use (004, 000)."""
+    facing = [t.id for t in model.tactics if t.audience in CUSTOMER_FACING_AUDIENCES]
+    if not facing:
+        return CriterionResult.not_applicable("no tactic addresses prospects or customers")
+    crms = [t.id for t in model.tools if t.kind == ToolKind.CRM]
+    if not crms:
+        fact = "tactics address prospects or customers but there is no CRM"
+        return CriterionResult(0, [Evidence(fact, facing, supports=False)])
+    used = [t for t in crms if t in _used_tools(model)]
+    if used:
+        return CriterionResult(100, [Evidence("a CRM used by actions", used)])
+    return CriterionResult(
+        60,
+        [Evidence("a CRM exists", crms), Evidence("no action uses the CRM", crms, supports=False)],
+    )
+
+
+@declare("back-serves-front", title="Back office behind front tools")
+def back_serves_front(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """Front tools are served by a CRM, an ERP or analytics (001: the back office must follow)."""
+    front = [t.id for t in model.tools if context.catalogue.tool_side(t) == ToolSide.FRONT]
+    if not front:
+        return CriterionResult.not_applicable("no front tool")
+    # TEC003's setting: the criterion and the rule count the same tools as back office.
+    kinds = frozenset(str(k) for k in context.setting("back_tool_kinds"))
+    back = [t.id for t in model.tools if str(t.kind) in kinds]
+    if back:
+        return CriterionResult(100, [Evidence("back-office tools serve the front tools", back)])
+    return CriterionResult(
+        0, [Evidence("front tools with no CRM, ERP or analytics behind", front, supports=False)]
+    )
+
+
+@declare("efficiency", title="Digital for efficiency")
+def efficiency(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """Digital makes the company more efficient: processes, back office, time saved (002)."""
+    facts = context.facts
+    process = [
+        t.id
+        for t in model.tactics
+        if t.kind in (TacticKind.PROCESS_DIGITALISATION, TacticKind.CRM_DEPLOYMENT)
+        and facts.actions_of.get(t.id)
+    ]
+    saving = [k.id for k in model.kpis if k.direction == Direction.DECREASE and k.measurements]
+    used = _used_tools(model)
+    back = [
+        t.id
+        for t in model.tools
+        if t.id in used
+        and (
+            context.catalogue.tool_side(t) == ToolSide.BACK
+            or t.kind in (ToolKind.DOCUMENT_MANAGEMENT, ToolKind.COLLABORATION)
+        )
+    ]
+    return signals(
+        ("processes being digitalised", "no process is being digitalised", process),
+        (
+            "measured KPIs aiming at less time or cost",
+            "no measured KPI aims at less time or cost",
+            saving,
+        ),
+        (
+            "back-office or collaboration tools in use",
+            "no back-office or collaboration tool is in use",
+            back,
+        ),
+    )
+
+
+@declare("data-capability", title="Data capability")
+def data_capability(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """Data is collected, analysed and followed over time (004: the data scientist)."""
+    analytics = [t.id for t in model.tools if t.kind == ToolKind.ANALYTICS] + [
+        t.id for t in model.tactics if t.kind == TacticKind.DATA_ANALYTICS
+    ]
+    scientists = context.facts.holders.get("data_scientist", ())
+    trends = [k.id for k in model.kpis if len({m.date for m in k.measurements}) >= 2]
+    return signals(
+        (
+            "analytics tools or tactics",
+            "no analytics tool or data-analytics tactic",
+            analytics,
+        ),
+        ("internal data scientists", "no internal data scientist", scientists),
+        (
+            "KPIs followed over time (two measurements or more)",
+            "no KPI is followed over time",
+            trends,
+        ),
+    )
+
+
+CRITERIA: tuple[Criterion, ...] = (
+    tools_with_purpose,
+    crm_backbone,
+    back_serves_front,
+    efficiency,
+    data_capability,
+)
+"""The tools criteria, in the order the default maturity model lists them."""
