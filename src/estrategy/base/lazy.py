@@ -5,13 +5,13 @@ make ``import estrategy`` slow; with :func:`lazy_exports` it lists each public n
 the module that defines it, and that module is imported the first time the name is read.
 
 Example:
-    >>> getattr_, dir_ = lazy_exports("estrategy", {"dedent": "textwrap"})
+    >>> getattr_, dir_ = lazy_exports("example", {"dedent": "textwrap"})
     >>> getattr_("dedent")("  a")
     'a'
     >>> getattr_("missing")
     Traceback (most recent call last):
       ...
-    AttributeError: module 'estrategy' has no attribute 'missing'
+    AttributeError: module 'example' has no attribute 'missing'
 """
 
 from __future__ import annotations
@@ -48,9 +48,12 @@ def lazy_exports(
         value is then stored in the package's namespace, so later reads are plain lookups.
 
     Example:
-        >>> getattr_, _ = lazy_exports("estrategy", {}, star=("estrategy.base.version",))
+        >>> getattr_, _ = lazy_exports("example", {}, star=("estrategy.base.version",))
         >>> getattr_("__all__"), getattr_("VERSION") == __import__("estrategy").__version__
         (['VERSION'], True)
+
+        (``example`` is no imported module, so nothing is stored: reading through the
+        real package would write its namespace.)
     """
     starred = tuple(star)
 

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from estrategy.maturity.builtin import BUILTIN_CRITERIA
-from estrategy.maturity.criteria import Criterion
+from estrategy.maturity.criteria import BUILTIN_CRITERIA
+from estrategy.maturity.criterion import Criterion
 from estrategy.maturity.plugins import CriterionPluginError, discover_criteria, merge_criteria
 from estrategy.maturity.spec import (
     SIZES,

@@ -32,9 +32,7 @@ from estrategy.maturity.criteria import (
     strategy,
     tools,
 )
-
-# Re-exported because estrategy.maturity.loading imports the type from here.
-from estrategy.maturity.criterion import Criterion as Criterion
+from estrategy.maturity.criterion import Criterion
 
 __all__ = ["BUILTIN_CRITERIA"]
 
