@@ -46,7 +46,7 @@ def _organization(
         elif target.is_dir():
             from estrategy.io.orgcsv import read_organization
 
-            organization = read_organization(target)
+            organization = read_organization(target, allow_outside=allow_outside)
         else:
             message = (
                 f"{reference!r} is not a folder of CSV files or a .graphml file"

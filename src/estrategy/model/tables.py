@@ -124,6 +124,10 @@ class OrgTables:
         attributes: extra columns kept from the files, by node kind (``"person"``,
             ``"unit"``, ``"group"``), then column name, then one text per row (empty
             text for none).
+        notes: what the reader noted on the source (warnings: a column a mapping names
+            and the export lacks, rows collapsed or left out), for the outputs to show.
+        not_given: ``file.column`` (``people.manager``) of the columns a mapping names and
+            the export lacks: the analyses that need them are not computed.
         pair_a: derived: the distinct unordered pairs of people joined by a tie
             (``pair_a < pair_b``), self-ties left out; what the analyses read.
         pair_b: derived: the other person of each pair.
@@ -155,6 +159,8 @@ class OrgTables:
     tie_esn: Bool
     tie_weight: F64
     attributes: Mapping[str, Mapping[str, Sequence[str]]] = attrs.field(factory=dict)
+    notes: tuple[str, ...] = ()
+    not_given: frozenset[str] = frozenset()
     pair_a: I32 = attrs.field(init=False, repr=False)
     pair_b: I32 = attrs.field(init=False, repr=False)
 
@@ -302,6 +308,8 @@ def build_tables(
     person_names: Iterable[str] | None = None,
     group_names: Iterable[str] | None = None,
     attributes: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+    notes: Sequence[str] = (),
+    not_given: Iterable[str] = (),
 ) -> OrgTables:
     """Assemble :class:`OrgTables` from any reader's columns, in the dtypes they need.
 
@@ -340,6 +348,8 @@ def build_tables(
         person_names: a tuple; empty texts when left out.
         group_names: a tuple; empty texts when left out.
         attributes: kept as is; none when left out.
+        notes: made a tuple; none when left out.
+        not_given: made a frozenset; none when left out.
 
     Returns:
         The tables (checked for consistent lengths and codes in range).
@@ -389,6 +399,8 @@ def build_tables(
         tie_esn=np.asarray(tie_esn, dtype=np.bool_),
         tie_weight=np.asarray(tie_weight, dtype=np.float64),
         attributes={} if attributes is None else attributes,
+        notes=tuple(notes),
+        not_given=frozenset(not_given),
     )
 
 
