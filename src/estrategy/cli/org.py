@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from estrategy.cli._common import clean_errors, config_options, fail
 from estrategy.cli.options import echo_rendered, format_option
 from estrategy.report import render
+
+if TYPE_CHECKING:
+    from estrategy.settings import Config
 
 __all__ = ["org"]
 
@@ -75,9 +80,23 @@ def org(
         if upward_hops is None:
             folder = Path.cwd() if source is None else source if source.is_dir() else source.parent
             configured = config_for(folder, path=config, disabled=no_config)
-            upward_hops = int(configured.setting("upward_hops"))
+            upward_hops = int(_settings(configured)["upward_hops"])
         analysis = analyze(tables, top_brokers=top, upward_hops=upward_hops)
         if export is not None:
             export_organization(tables, export)
             click.echo(f"wrote {export}", err=True)
     echo_rendered(render(analysis, output_format))
+
+
+def _settings(configured: Config) -> Mapping[str, Any]:
+    """The rule settings of a configuration, checked as ``check`` checks them.
+
+    A bad value (``upward_hops = inf``, ``[1]``) is an error naming the configuration file.
+    """
+    from estrategy.analysis import SettingsError, resolve_settings
+
+    try:
+        return resolve_settings(configured.settings)
+    except SettingsError as exc:
+        where = f"{configured.source}: " if configured.source is not None else ""
+        fail(f"{where}{exc}")

@@ -12,12 +12,14 @@ person and one parent per unit, no cycle.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
 import numpy as np
+import numpy.typing as npt
 
 from estrategy.io._source import regular_file
 from estrategy.io.errors import FileError, LoadError
@@ -72,8 +74,8 @@ class _Reader:
         self.in_default: str | None = None
         self.text: list[str] = []
         self.text_size = 0
-        self.nodes: list[tuple[str, dict[str, str], int]] = []
-        self.edges: list[tuple[str, str, dict[str, str], int]] = []
+        self.by_domain: dict[str, tuple[int, dict[str, str], dict[str, str]]] = {}
+        self.build = _Build(self)
 
     def problem(self, line: int | None, message: str) -> None:
         """Note a problem at ``line``; past a thousand, stop reading."""
@@ -153,9 +155,9 @@ class _Reader:
         elif tag in ("node", "edge") and self.current is not None and self.element is not None:
             kind, first, second, line = self.element
             if kind == "node":
-                self.nodes.append((first, self.current, line))
+                self.build.node(first, self.named(self.current, "node"), line)
             else:
-                self.edges.append((first, second, self.current, line))
+                self.build.edge(first, second, self.named(self.current, "edge"), line)
             self.current = None
             self.element = None
 
@@ -169,14 +171,23 @@ class _Reader:
 
     def named(self, data: dict[str, str], domain: str) -> dict[str, str]:
         """A node's or edge's data by attribute name, with the keys' defaults."""
-        out: dict[str, str] = {}
-        for key, (where, name) in self.keys.items():
-            if where in (domain, "all") and key in self.defaults:
-                out[name] = self.defaults[key]
+        names, defaults = self._domain(domain)
+        out = dict(defaults)
         for key, value in data.items():
-            where, name = self.keys.get(key, ("all", key))
-            out[name] = value
+            out[names.get(key, key)] = value
         return out
+
+    def _domain(self, domain: str) -> tuple[dict[str, str], dict[str, str]]:
+        """The attribute name of each key and the defaults, for ``node``, ``edge``, ``graph``."""
+        cached = self.by_domain.get(domain)
+        if cached is None or cached[0] != len(self.keys):
+            names = {
+                key: name for key, (where, name) in self.keys.items() if where in (domain, "all")
+            }
+            defaults = {names[key]: value for key, value in self.defaults.items() if key in names}
+            cached = (len(self.keys), names, defaults)
+            self.by_domain[domain] = cached
+        return cached[1], cached[2]
 
 
 def read_graphml_tables(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> OrgTables:
@@ -237,7 +248,7 @@ def read_graphml_tables(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) ->
         ) from None
     if reader.problems:
         raise LoadError(reader.problems)
-    return _tables(reader, path)
+    return _tables(reader, reader.build, path)
 
 
 def _one(source: str, message: str) -> LoadError:
@@ -245,7 +256,7 @@ def _one(source: str, message: str) -> LoadError:
 
 
 class _Build:
-    """The organisation being built from the nodes and edges read."""
+    """The organisation being built, node by node and edge by edge, into compact lists."""
 
     def __init__(self, reader: _Reader) -> None:
         self.reader = reader
@@ -253,18 +264,34 @@ class _Build:
         self.rejected: set[str] = set()  # nodes already reported: their edges are not
         self.units: list[str] = []
         self.unit_names: list[str] = []
+        self.unit_parent = array("i")
         self.people: list[str] = []
         self.person_names: list[str] = []
+        self.person_unit = array("i")
+        self.manager = array("i")
+        self.supervisor = array("i")
         self.roles: list[tuple[str, ...]] = []
         self.skills: list[tuple[str, ...]] = []
-        self.external: list[bool] = []
-        self.decision_maker: list[bool] = []
-        self.person_extra: list[dict[str, str]] = []
+        self.external = array("b")
+        self.decision_maker = array("b")
+        self.person_extra: dict[str, list[str]] = {}
         self.groups: list[str] = []
         self.group_names: list[str] = []
-        self.group_kind: list[int] = []
+        self.group_kind = array("b")
         self.objective: list[str | None] = []
         self.deadline: list[str | None] = []
+        # member_of and ties: codes, then the edge's order (-1: none) and number
+        self.member = (array("i"), array("i"), array("q"), array("q"))
+        self.tie = (array("i"), array("i"), array("b"), array("d"), array("q"), array("q"))
+        self.pending: list[tuple[str, str, dict[str, str], int, int]] = []
+        self.edges = 0
+        # the relations a node has one of: what they fill, whose, what, the other end's ids
+        self.single: dict[str, tuple[array[int], str, str, list[str]]] = {
+            "child_of": (self.unit_parent, "unit", "parent units", self.units),
+            "belongs_to": (self.person_unit, "person", "units", self.units),
+            "reports_to": (self.manager, "person", "managers", self.people),
+            "supervises": (self.supervisor, "person", "supervisors", self.people),
+        }
 
     def problem(self, line: int | None, message: str) -> None:
         self.reader.problem(line, message)
@@ -286,49 +313,137 @@ class _Build:
             self.kind_of[node] = ("unit", len(self.units))
             self.units.append(node)
             self.unit_names.append(data.get("name", ""))
+            self.unit_parent.append(NONE)
         elif kind == "person":
-            try:
-                roles = _ids(_items(data.get("roles", "")), "roles")
-                skills = _ids(_items(data.get("skills", "")), "skills")
-                external = _flag(data, "external")
-                decision_maker = _flag(data, "decision_maker")
-            except ValueError as exc:
-                self.reject(node, line, f"{label}: {exc}")
-                return
-            self.kind_of[node] = ("person", len(self.people))
-            self.people.append(node)
-            self.person_names.append(data.get("name", ""))
-            self.roles.append(roles)
-            self.skills.append(skills)
-            self.external.append(external)
-            self.decision_maker.append(decision_maker)
-            self.person_extra.append({k: v for k, v in data.items() if k not in PERSON_KEYS})
+            self._person(node, data, line, label)
         elif kind == "group":
-            value = data.get("group_kind") or GROUP_KINDS[0].value
-            deadline = data.get("deadline") or None
-            try:
-                group_kind = GROUP_KINDS.index(GroupKind(value))
-            except ValueError:
-                known = ", ".join(k.value for k in GROUP_KINDS)
-                self.reject(
-                    node, line, f"{label}: unknown group kind {excerpt(value)}; known: {known}"
-                )
-                return
-            if deadline is not None:
-                try:
-                    deadline = parse_date(deadline).isoformat()
-                except ValueError as exc:
-                    self.reject(node, line, f"{label}: {exc}")
-                    return
-            self.kind_of[node] = ("group", len(self.groups))
-            self.groups.append(node)
-            self.group_names.append(data.get("name", ""))
-            self.group_kind.append(group_kind)
-            self.objective.append(data.get("objective"))
-            self.deadline.append(deadline)
+            self._group(node, data, line, label)
         else:
             shown = "none" if kind is None else excerpt(kind)
             self.reject(node, line, f"{label}: kind must be person, unit or group, got {shown}")
+
+    def _person(self, node: str, data: dict[str, str], line: int, label: str) -> None:
+        try:
+            roles = _ids(_items(data.get("roles", "")), "roles")
+            skills = _ids(_items(data.get("skills", "")), "skills")
+            external = _flag(data, "external")
+            decision_maker = _flag(data, "decision_maker")
+        except ValueError as exc:
+            self.reject(node, line, f"{label}: {exc}")
+            return
+        count = len(self.people)
+        self.kind_of[node] = ("person", count)
+        self.people.append(node)
+        self.person_names.append(data.get("name", ""))
+        self.person_unit.append(NONE)
+        self.manager.append(NONE)
+        self.supervisor.append(NONE)
+        self.roles.append(roles)
+        self.skills.append(skills)
+        self.external.append(external)
+        self.decision_maker.append(decision_maker)
+        for column in data:
+            if column not in PERSON_KEYS and column not in self.person_extra:
+                self.person_extra[column] = [""] * count
+        for column, values in self.person_extra.items():
+            values.append(data.get(column, ""))
+
+    def _group(self, node: str, data: dict[str, str], line: int, label: str) -> None:
+        value = data.get("group_kind") or GROUP_KINDS[0].value
+        deadline = data.get("deadline") or None
+        try:
+            group_kind = GROUP_KINDS.index(GroupKind(value))
+        except ValueError:
+            known = ", ".join(k.value for k in GROUP_KINDS)
+            self.reject(node, line, f"{label}: unknown group kind {excerpt(value)}; known: {known}")
+            return
+        if deadline is not None:
+            try:
+                deadline = parse_date(deadline).isoformat()
+            except ValueError as exc:
+                self.reject(node, line, f"{label}: {exc}")
+                return
+        self.kind_of[node] = ("group", len(self.groups))
+        self.groups.append(node)
+        self.group_names.append(data.get("name", ""))
+        self.group_kind.append(group_kind)
+        self.objective.append(data.get("objective"))
+        self.deadline.append(deadline)
+
+    def edge(self, u: str, v: str, data: dict[str, str], line: int) -> None:
+        """An edge read; one naming a node not read yet waits for the end of the file."""
+        number = self.edges
+        self.edges += 1
+        if u in self.kind_of and v in self.kind_of:
+            self._edge(u, v, data, line, number)
+        elif u not in self.rejected and v not in self.rejected:
+            self.pending.append((u, v, data, line, number))
+
+    def finish(self) -> None:
+        """Resolve the edges that named a node before it was read."""
+        for u, v, data, line, number in self.pending:
+            if u in self.rejected or v in self.rejected:
+                continue
+            missing = next((x for x in (u, v) if x not in self.kind_of), None)
+            if missing is not None:
+                label = f"edge {_plain(u)} -> {_plain(v)}"
+                relation = data.get("relation", "an edge")
+                self.problem(
+                    line, f"{label}: {relation} names {excerpt(missing)}, which is no node"
+                )
+                continue
+            self._edge(u, v, data, line, number)
+        self.pending = []
+
+    def _edge(self, u: str, v: str, data: dict[str, str], line: int, number: int) -> None:
+        relation = data.get("relation")
+        label = f"edge {_plain(u)} -> {_plain(v)}"
+        if relation not in _RELATIONS:
+            shown = "none" if relation is None else excerpt(relation)
+            self.problem(line, f"{label}: unknown relation {shown}")
+            return
+        want = _RELATIONS[relation]
+        (ku, cu), (kv, cv) = self.kind_of[u], self.kind_of[v]
+        if (ku, kv) != want:
+            self.problem(line, f"{label}: {relation} goes from a {want[0]} to a {want[1]}")
+            return
+        if relation in self.single:
+            target, whose, what, other_ids = self.single[relation]
+            # supervision points from the supervisor to the supervised person
+            subject, other = (cv, cu) if relation == "supervises" else (cu, cv)
+            holder = v if relation == "supervises" else u
+            if target[subject] not in (NONE, other):
+                before = other_ids[target[subject]]
+                self.problem(
+                    line,
+                    f"{label}: {whose} {excerpt(holder)} has two {what} "
+                    f"({excerpt(before)} and {excerpt(other_ids[other])})",
+                )
+                return
+            target[subject] = other
+            return
+        try:
+            order = _order(data.get("order"))
+            if relation == "member_of":
+                group, person, orders, numbers = self.member
+                group.append(cv)
+                person.append(cu)
+                orders.append(order)
+                numbers.append(number)
+                return
+            kind = data.get("kind") or "collaboration"
+            if kind not in ("collaboration", "esn"):
+                raise ValueError(f"unknown tie kind {excerpt(kind)}; known: collaboration, esn")
+            weight = _weight(data.get("weight"))
+            source, target, esn, weights, orders, numbers = self.tie
+            source.append(cu)
+            target.append(cv)
+            esn.append(kind == "esn")
+            weights.append(weight)
+            orders.append(order)
+            numbers.append(number)
+        except ValueError as exc:
+            self.problem(line, f"{label}: {exc}")
 
 
 def _plain(node: str) -> str:
@@ -352,10 +467,10 @@ def _flag(data: dict[str, str], key: str) -> bool:
         raise ValueError(f"{key}: {exc}") from None
 
 
-def _order(value: str | None) -> int | None:
-    """An edge's position in the input, or ``None`` (edges from other tools come last)."""
+def _order(value: str | None) -> int:
+    """An edge's position in the input, or ``-1`` (edges from other tools come last)."""
     if value is None:
-        return None
+        return -1
     text = value.strip()
     if not text.isdigit() or len(text) > _ORDER_DIGITS:
         raise ValueError(f"order must be a position (a whole number), got {excerpt(value)}")
@@ -375,77 +490,22 @@ def _weight(value: str | None) -> float:
     return number
 
 
-def _tables(reader: _Reader, path: Path) -> OrgTables:
-    build = _Build(reader)
-    for node, data, line in reader.nodes:
-        build.node(node, reader.named(data, "node"), line)
-    kind_of = build.kind_of
-    n_units, n_people = len(build.units), len(build.people)
-    unit_parent = [NONE] * n_units
-    person_unit = [NONE] * n_people
-    manager = [NONE] * n_people
-    supervisor = [NONE] * n_people
-    members: list[tuple[int | None, int, int, int]] = []  # order, edge, group, person
-    ties: list[tuple[int | None, int, int, int, bool, float]] = []
-    # relation -> (the array it fills, whose it is, what the other end is, their ids)
-    single = {
-        "child_of": (unit_parent, "unit", "parent units", build.units),
-        "belongs_to": (person_unit, "person", "units", build.units),
-        "reports_to": (manager, "person", "managers", build.people),
-        "supervises": (supervisor, "person", "supervisors", build.people),
-    }
-    for number, (u, v, data, line) in enumerate(reader.edges):
-        named = reader.named(data, "edge")
-        relation = named.get("relation")
-        label = f"edge {_plain(u)} -> {_plain(v)}"
-        if relation not in _RELATIONS:
-            shown = "none" if relation is None else excerpt(relation)
-            build.problem(line, f"{label}: unknown relation {shown}")
-            continue
-        want = _RELATIONS[relation]
-        ku, kv = kind_of.get(u), kind_of.get(v)
-        if u in build.rejected or v in build.rejected:
-            continue
-        if ku is None or kv is None:
-            missing = u if ku is None else v
-            build.problem(line, f"{label}: {relation} names {excerpt(missing)}, which is no node")
-            continue
-        if (ku[0], kv[0]) != want:
-            build.problem(line, f"{label}: {relation} goes from a {want[0]} to a {want[1]}")
-            continue
-        if relation in single:
-            target, whose, what, other_ids = single[relation]
-            # supervision points from the supervisor to the supervised person
-            subject, other = (kv[1], ku[1]) if relation == "supervises" else (ku[1], kv[1])
-            holder = v if relation == "supervises" else u
-            if target[subject] not in (NONE, other):
-                before = other_ids[target[subject]]
-                build.problem(
-                    line,
-                    f"{label}: {whose} {excerpt(holder)} has two {what} "
-                    f"({excerpt(before)} and {excerpt(other_ids[other])})",
-                )
-                continue
-            target[subject] = other
-            continue
-        try:
-            order = _order(named.get("order"))
-            if relation == "member_of":
-                members.append((order, number, kv[1], ku[1]))
-            else:
-                kind = named.get("kind") or "collaboration"
-                if kind not in ("collaboration", "esn"):
-                    raise ValueError(f"unknown tie kind {excerpt(kind)}; known: collaboration, esn")
-                ties.append(
-                    (order, number, ku[1], kv[1], kind == "esn", _weight(named.get("weight")))
-                )
-        except ValueError as exc:
-            build.problem(line, f"{label}: {exc}")
-    parent_array = np.asarray(unit_parent, dtype=np.int32)
-    manager_array = np.asarray(manager, dtype=np.int32)
-    for message in cycle_messages(parent_array, build.units, "unit parent"):
+def _in_order(order: npt.NDArray[np.int64], number: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Edges by their ``order``, those without one after, in file order."""
+    key = np.where(order >= 0, order, number + _LAST)
+    return np.lexsort((number, key))
+
+
+_LAST = 10**_ORDER_DIGITS
+
+
+def _tables(reader: _Reader, build: _Build, path: Path) -> OrgTables:
+    build.finish()
+    parent = np.frombuffer(build.unit_parent, dtype=np.int32).copy()
+    manager = np.frombuffer(build.manager, dtype=np.int32).copy()
+    for message in cycle_messages(parent, build.units, "unit parent"):
         build.problem(None, message)
-    for message in cycle_messages(manager_array, build.people, "manager"):
+    for message in cycle_messages(manager, build.people, "manager"):
         build.problem(None, message)
     if reader.problems:
         raise LoadError(reader.problems)
@@ -465,40 +525,37 @@ def _tables(reader: _Reader, path: Path) -> OrgTables:
                 )
             ]
         ) from None
-    last = len(reader.edges)
-    members.sort(key=lambda m: (m[0] if m[0] is not None else last + m[1], m[1]))
-    ties.sort(key=lambda t: (t[0] if t[0] is not None else last + t[1], t[1]))
-    extra_names = sorted({k for extra in build.person_extra for k in extra})
-    attributes = (
-        {"person": {c: [e.get(c, "") for e in build.person_extra] for c in extra_names}}
-        if extra_names
-        else {}
-    )
+    group, person, member_order, member_number = (np.asarray(c) for c in build.member)
+    members = _in_order(member_order.astype(np.int64), member_number.astype(np.int64))
+    source, target, esn, weight, tie_order, tie_number = (np.asarray(c) for c in build.tie)
+    ties = _in_order(tie_order.astype(np.int64), tie_number.astype(np.int64))
     return build_tables(
         name=graph.get("name", path.stem),
         size=size,
         unit_ids=build.units,
         unit_names=build.unit_names,
-        unit_parent=parent_array,
+        unit_parent=parent,
         person_ids=build.people,
         person_names=build.person_names,
-        person_unit=person_unit,
-        person_manager=manager_array,
-        person_supervisor=supervisor,
-        person_external=build.external,
-        person_decision_maker=build.decision_maker,
+        person_unit=np.asarray(build.person_unit),
+        person_manager=manager,
+        person_supervisor=np.asarray(build.supervisor),
+        person_external=np.asarray(build.external, dtype=np.bool_),
+        person_decision_maker=np.asarray(build.decision_maker, dtype=np.bool_),
         roles=build.roles,
         skills=build.skills,
         group_ids=build.groups,
         group_names=build.group_names,
-        group_kind=build.group_kind,
+        group_kind=np.asarray(build.group_kind),
         group_objective=build.objective,
         group_deadline=build.deadline,
-        member_group=[m[2] for m in members],
-        member_person=[m[3] for m in members],
-        tie_source=[t[2] for t in ties],
-        tie_target=[t[3] for t in ties],
-        tie_esn=[t[4] for t in ties],
-        tie_weight=[t[5] for t in ties],
-        attributes=attributes,
+        member_group=group[members],
+        member_person=person[members],
+        tie_source=source[ties],
+        tie_target=target[ties],
+        tie_esn=esn[ties].astype(np.bool_),
+        tie_weight=weight[ties],
+        attributes={"person": dict(sorted(build.person_extra.items()))}
+        if build.person_extra
+        else {},
     )

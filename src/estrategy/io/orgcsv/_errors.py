@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from estrategy.io.errors import FileError, LoadError
 
@@ -53,7 +53,7 @@ class _Errors:
         self.located: list[FileError] = []  # problems already placed
         self.sources: dict[str, DataFile] = {}  # the files opened, by name
         # (file, column, value) of a problem reported once: where it is, and how many rows
-        self.repeats: dict[tuple[str, str, str], list[int]] = {}
+        self.repeats: dict[tuple[str, str, str], list[Any]] = {}
 
     def extend(self, errors: tuple[FileError, ...]) -> None:
         """Problems already located (those of the folder's TOML files)."""
@@ -96,9 +96,12 @@ class _Errors:
             key = (file, column, once)
             seen = self.repeats.get(key)
             if seen is not None:
-                seen[2] += 1
+                # the same problem again counts a row; another problem of the same value
+                # (an invalid id that is then an unknown unit) adds nothing to it
+                if seen[1] == message:
+                    seen[2] += 1
                 return
-            self.repeats[key] = [len(self.by_file.get(file, ())), 0, 1]
+            self.repeats[key] = [len(self.by_file.get(file, ())), message, 1]
         path = (
             "organization",
             _stem(table.file) if where is None else where,
