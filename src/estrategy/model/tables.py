@@ -14,7 +14,8 @@ does not import it (numpy is loaded by those who use the tables).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Sized
+from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
+from typing import TypeVar
 
 import attrs
 import numpy as np
@@ -38,6 +39,7 @@ __all__ = [
 NONE = -1
 """The code of a missing reference (no unit, no manager, no supervisor, no parent)."""
 
+_T = TypeVar("_T")
 I32 = npt.NDArray[np.int32]
 I64 = npt.NDArray[np.int64]
 F64 = npt.NDArray[np.float64]
@@ -129,8 +131,10 @@ class OrgTables:
         not_given: ``file.column`` (``people.manager``) of the columns a mapping names and
             the export lacks: the analyses that need them are not computed.
         pair_a: derived: the distinct unordered pairs of people joined by a tie
-            (``pair_a < pair_b``), self-ties left out; what the analyses read.
+            (``pair_a < pair_b``), sorted, self-ties left out; what the analyses read.
         pair_b: derived: the other person of each pair.
+        pair_weight: derived: the weight of each pair, the sum of the weights of its tie
+            rows (both directions, both kinds).
     """
 
     name: str
@@ -163,13 +167,32 @@ class OrgTables:
     not_given: frozenset[str] = frozenset()
     pair_a: I32 = attrs.field(init=False, repr=False)
     pair_b: I32 = attrs.field(init=False, repr=False)
+    pair_weight: F64 = attrs.field(init=False, repr=False)
+    # What the analyses derive from the tables once and share (the tie adjacency…).
+    _derived: dict[str, object] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         _check_shapes(self)
         # Every analysis reads ties as distinct undirected pairs: derive them once, here.
-        a, b = _distinct_pairs(self.tie_source, self.tie_target, len(self.person_ids))
+        a, b, w = _distinct_pairs(
+            self.tie_source, self.tie_target, self.tie_weight, len(self.person_ids)
+        )
         object.__setattr__(self, "pair_a", a)
         object.__setattr__(self, "pair_b", b)
+        object.__setattr__(self, "pair_weight", w)
+        object.__setattr__(self, "_derived", {})
+
+    def derived(self, key: str, compute: Callable[[], _T]) -> _T:
+        """``compute()``, computed once per tables for ``key`` (a private memo).
+
+        The tables are immutable, so what is derived from them never goes stale.
+        """
+        try:
+            return self._derived[key]  # type: ignore[return-value]
+        except KeyError:
+            value = compute()
+            self._derived[key] = value
+            return value
 
     @property
     def n_people(self) -> int:
@@ -254,16 +277,39 @@ def count_int(keys: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.N
     return ordered[starts], counts.astype(np.int64)
 
 
-def _distinct_pairs(source: I32, target: I32, n: int) -> tuple[I32, I32]:
-    """Distinct unordered pairs ``a < b`` of the ties, self-ties left out."""
-    a = source.astype(np.int64)
-    b = target.astype(np.int64)
-    keep = a != b
-    lo = np.minimum(a[keep], b[keep])
-    hi = np.maximum(a[keep], b[keep])
+def _distinct_pairs(source: I32, target: I32, weight: F64, n: int) -> tuple[I32, I32, F64]:
+    """Distinct unordered pairs ``a < b`` of the ties, sorted, self-ties left out, weighed.
+
+    A pair's weight is the sum of its rows' weights; when every weight is 1 (no weight
+    column), that is the count of rows, read from the sorted keys without a second sort.
+    """
+    keep = source != target
+    a = source[keep]
+    b = target[keep]
     width = max(n, 1)
-    keys = unique_int(lo * width + hi)
-    return (keys // width).astype(np.int32), (keys % width).astype(np.int32)
+    keys = np.minimum(a, b).astype(np.int64) * width + np.maximum(a, b)
+    weights = weight[keep]
+    if len(keys) == 0:
+        empty = np.zeros(0, dtype=np.int32)
+        return empty, empty, np.zeros(0, dtype=np.float64)
+    unit = bool((weights == 1.0).all())
+    if unit:
+        keys.sort()
+        ordered_weights = None
+    else:
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        ordered_weights = weights[order]
+    starts = np.empty(len(keys), dtype=np.bool_)
+    starts[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=starts[1:])
+    first = np.flatnonzero(starts)
+    distinct = keys[first]
+    if ordered_weights is None:
+        pair_weight = np.diff(np.append(first, len(keys))).astype(np.float64)
+    else:
+        pair_weight = np.add.reduceat(ordered_weights, first)
+    return (distinct // width).astype(np.int32), (distinct % width).astype(np.int32), pair_weight
 
 
 def _codes(values: Sequence[str | None], index: Mapping[str, int]) -> I32:

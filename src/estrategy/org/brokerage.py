@@ -20,14 +20,17 @@ import scipy.sparse as sp
 from estrategy.base.display import Displayable
 from estrategy.model import Organization
 from estrategy.model.tables import OrgTables, as_tables, unique_int
-from estrategy.org._kernels import csr_rows, person_pairs, undirected_ties
+from estrategy.org._kernels import csr_rows, tie_adjacency, undirected_ties
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
 
 __all__ = [
+    "ROLES",
     "Broker",
     "BrokerageRoles",
     "Brokers",
+    "RoleLeaders",
     "StructuralHoles",
+    "brokerage_leaders",
     "brokerage_roles",
     "brokers",
     "lines_touched",
@@ -36,6 +39,9 @@ __all__ = [
 
 I64 = npt.NDArray[np.int64]
 _ROWS_PER_CHUNK = 20_000
+
+ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+"""Gould and Fernandez's five brokerage roles, in their usual order."""
 
 
 def lines_touched(
@@ -94,6 +100,9 @@ class Broker(Displayable):
             redundancy among the people they are tied to), ``None`` without ties.
         constraint: Burt's constraint on their tie network (low: many structural holes),
             ``None`` without ties.
+        strength: the sum of the weights of their ties.
+        weighted_constraint: Burt's constraint with ties weighed (``p_ij`` the share of
+            their tie weight going to ``j``), ``None`` without ties.
     """
 
     person: str
@@ -102,6 +111,8 @@ class Broker(Displayable):
     pairs: int
     effective_size: float | None
     constraint: float | None
+    strength: float = 0.0
+    weighted_constraint: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
@@ -186,6 +197,8 @@ def brokers(
                 pairs=int(pairs[i]),
                 effective_size=holes.effective_size[position],
                 constraint=holes.constraint[position],
+                strength=holes.strength[position],
+                weighted_constraint=holes.weighted_constraint[position],
             )
         )
     return Brokers(len(lines), int((pairs > 0).sum()), tuple(result))
@@ -193,7 +206,7 @@ def brokers(
 
 @attrs.frozen
 class StructuralHoles(Displayable):
-    """Burt's structural-hole measures on the undirected, unweighted tie network.
+    """Burt's structural-hole measures on the undirected tie network, unweighted and weighted.
 
     Attributes:
         people: the ids measured.
@@ -202,12 +215,18 @@ class StructuralHoles(Displayable):
             contacts); ``None`` without ties.
         constraint: Burt's ``Σ_j (p_ij + Σ_q p_iq p_qj)²`` with ``p_ij = 1 / degree``;
             ``None`` without ties.
+        strength: the sum of the weights of each one's ties (a pair's weight is the sum
+            of its tie rows' weights).
+        weighted_constraint: Burt's constraint with ``p_ij = w_ij / strength_i``, as
+            ``nx.constraint(G, weight="weight")`` computes it; ``None`` without ties.
     """
 
     people: tuple[str, ...]
     degree: tuple[int, ...]
     effective_size: tuple[float | None, ...]
     constraint: tuple[float | None, ...]
+    strength: tuple[float, ...] = ()
+    weighted_constraint: tuple[float | None, ...] = ()
 
     def _rows(self) -> list[dict[str, Any]]:
         data = self.to_dict()
@@ -220,22 +239,60 @@ class StructuralHoles(Displayable):
             "degree": list(self.degree),
             "effective_size": list(self.effective_size),
             "constraint": list(self.constraint),
+            "strength": list(self.strength),
+            "weighted_constraint": list(self.weighted_constraint),
         }
 
 
 def _tie_matrix(tables: OrgTables) -> sp.csr_array:
-    a, b = undirected_ties(tables)
-    return person_pairs(a, b, tables.n_people)
+    """The 0/1 tie adjacency (sharing the tables' one adjacency's structure)."""
+    adjacency = tie_adjacency(tables)
+    n = tables.n_people
+    ones = np.ones(len(adjacency.indices), dtype=np.int32)
+    matrix = sp.csr_array((ones, adjacency.indices, adjacency.indptr), shape=(n, n))
+    matrix.has_sorted_indices = True
+    return matrix
+
+
+def _scaled(
+    matrix: sp.csr_array,
+    rows: npt.NDArray[np.float64] | None,
+    columns: npt.NDArray[np.float64] | None,
+) -> sp.csr_array:
+    """``diag(rows) · matrix · diag(columns)``, by scaling the stored values only."""
+    data = matrix.data.astype(np.float64)
+    if rows is not None:
+        data = data * np.repeat(rows, np.diff(matrix.indptr))
+    if columns is not None:
+        data = data * columns[matrix.indices]
+    return sp.csr_array((data, matrix.indices, matrix.indptr), shape=matrix.shape)
+
+
+def _constraints(
+    own: sp.csr_array,
+    full: sp.csr_array,
+    total: npt.NDArray[np.float64],
+    mine: sp.csr_array,
+    chunk: I64,
+) -> npt.NDArray[np.float64]:
+    """Burt's constraint of the rows ``chunk``, ``p_ij = a_ij / total_i`` (``own = A[chunk]``)."""
+    inverse = np.zeros(len(total), dtype=np.float64)
+    inverse[total > 0] = 1.0 / total[total > 0]
+    p_rows = _scaled(own, inverse[chunk], None)
+    # Σ_q p_iq p_qj = (p_rows · diag(1/total) · A)_ij: the adjacency itself is not scaled
+    indirect = (_scaled(p_rows, None, inverse) @ full).multiply(mine)
+    return np.asarray((p_rows + indirect).power(2).sum(axis=1)).ravel()
 
 
 def structural_holes(
     organization: OrgTables | Organization, *, people: Sequence[int] | I64 | None = None
 ) -> StructuralHoles:
-    """Compute effective size and constraint from sparse products.
+    """Compute effective size and constraint (unweighted and weighted) from sparse products.
 
     ``nx.effective_size`` allocates a dense people × people array; this computes the
-    same values (for an undirected, unweighted graph) from ``A[R] @ A`` restricted to the
-    pattern of ``A[R]``, ``R`` a chunk of rows, so memory grows with ties, not people².
+    same values from ``A[R] @ A`` restricted to the pattern of ``A[R]``, ``R`` a chunk of
+    rows, so memory grows with ties, not people². Only the chosen rows are sliced and
+    scaled; the shared tie adjacency is read as it is.
 
     Args:
         organization: the organisation, as a model object or compact arrays.
@@ -244,43 +301,53 @@ def structural_holes(
             people's contacts of their contacts' degrees.
 
     Returns:
-        Degree, effective size and constraint of each chosen person.
+        Degree, effective size, constraint, strength and weighted constraint of each
+        chosen person.
     """
     tables = as_tables(organization)
-    adjacency = _tie_matrix(tables).astype(np.float64)
+    adjacency = tie_adjacency(tables)
+    unweighted = _tie_matrix(tables)
+    weighted = adjacency.matrix()
     rows = (
         np.arange(tables.n_people, dtype=np.int64)
         if people is None
         else np.asarray(people, dtype=np.int64)
     )
-    degree = np.diff(adjacency.indptr)
-    inverse = np.zeros(tables.n_people, dtype=np.float64)
-    inverse[degree > 0] = 1.0 / degree[degree > 0]
-    share = sp.diags_array(inverse) @ adjacency  # p_ij = 1 / degree_i on each tie
-    share = sp.csr_array(share)
+    degree = adjacency.degree().astype(np.float64)
+    strength = adjacency.strength()
     sizes: list[float | None] = []
     constraints: list[float | None] = []
+    weighted_constraints: list[float | None] = []
     for start in range(0, len(rows), _ROWS_PER_CHUNK):
         chunk = rows[start : start + _ROWS_PER_CHUNK]
-        mine = adjacency[chunk]
-        among = (mine @ adjacency).multiply(mine)
+        mine = unweighted[chunk]
+        among = (mine @ unweighted).multiply(mine)
         t = np.asarray(among.sum(axis=1)).ravel() / 2.0
-        p_rows = share[chunk]
-        indirect = (p_rows @ share).multiply(mine)
-        c = np.asarray((p_rows + indirect).power(2).sum(axis=1)).ravel()
-        d = degree[chunk]
-        for deg, ties_among, cons in zip(d.tolist(), t.tolist(), c.tolist(), strict=True):
+        c = _constraints(mine, unweighted, degree, mine, chunk)
+        cw = _constraints(weighted[chunk], weighted, strength, mine, chunk)
+        for deg, ties_among, cons, wcons, total in zip(
+            degree[chunk].tolist(),
+            t.tolist(),
+            c.tolist(),
+            cw.tolist(),
+            strength[chunk].tolist(),
+            strict=True,
+        ):
             if deg == 0:
                 sizes.append(None)
                 constraints.append(None)
+                weighted_constraints.append(None)
             else:
                 sizes.append(deg - 2.0 * ties_among / deg)
                 constraints.append(cons)
+                weighted_constraints.append(wcons if total > 0 else None)
     return StructuralHoles(
         people=tuple(tables.person_ids[i] for i in rows.tolist()),
         degree=tuple(int(x) for x in degree[rows].tolist()),
         effective_size=tuple(sizes),
         constraint=tuple(constraints),
+        strength=tuple(float(x) for x in strength[rows].tolist()),
+        weighted_constraint=tuple(weighted_constraints),
     )
 
 
@@ -455,4 +522,82 @@ def brokerage_roles(
         people=tuple(tables.person_ids[i] for i in rows.tolist()),
         directed=directed,
         **{key: tuple(values) for key, values in out.items()},
+    )
+
+
+@attrs.frozen
+class RoleLeaders(Displayable):
+    """Gould-Fernandez brokerage roles of a set of people: totals and leaders per role.
+
+    Attributes:
+        measured: how many people were measured.
+        everyone: whether they are every person of the organisation (else the people
+            joining the most pairs of lines, as ``estrategy org`` measures them).
+        directed: whether tie direction was followed.
+        totals: per role, the open two-paths the measured people broker in it.
+        brokers: per role, how many measured people broker at least one.
+        top: per role, the leading brokers with their counts, most first.
+    """
+
+    measured: int
+    everyone: bool
+    directed: bool
+    totals: tuple[tuple[str, int], ...]
+    brokers: tuple[tuple[str, int], ...]
+    top: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+
+    def _rows(self) -> list[dict[str, Any]]:
+        counts = dict(self.brokers)
+        return [
+            {"role": role, "two_paths": total, "brokers": counts[role]}
+            for role, total in self.totals
+        ]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return {
+            "measured": self.measured,
+            "everyone": self.everyone,
+            "directed": self.directed,
+            "totals": dict(self.totals),
+            "brokers": dict(self.brokers),
+            "top": {
+                role: [{"person": p, "count": c} for p, c in leaders] for role, leaders in self.top
+            },
+        }
+
+
+def brokerage_leaders(
+    roles: BrokerageRoles, *, top: int = 5, everyone: bool = False
+) -> RoleLeaders:
+    """Sum the roles of the people measured and rank the leading brokers of each role.
+
+    Args:
+        roles: the roles of the people measured (:func:`brokerage_roles`).
+        top: how many leaders to list per role.
+        everyone: whether ``roles`` measured every person (said in the outputs).
+
+    Returns:
+        Totals, brokers and leaders per role.
+
+    Example:
+        >>> roles = BrokerageRoles(("a", "b"), False, (2, 0), (0, 0), (1, 3), (0, 0), (0, 0))
+        >>> leaders = brokerage_leaders(roles)
+        >>> dict(leaders.totals)["representative"], dict(leaders.top)["representative"]
+        (4, (('b', 3), ('a', 1)))
+    """
+    totals, brokers, leaders = [], [], []
+    for role in ROLES:
+        counts = np.asarray(getattr(roles, role), dtype=np.int64)
+        totals.append((role, int(counts.sum())))
+        brokers.append((role, int((counts > 0).sum())))
+        order = np.lexsort((np.arange(len(counts)), -counts))[:top]
+        leaders.append(
+            (
+                role,
+                tuple((roles.people[i], int(counts[i])) for i in order.tolist() if counts[i] > 0),
+            )
+        )
+    return RoleLeaders(
+        len(roles.people), everyone, roles.directed, tuple(totals), tuple(brokers), tuple(leaders)
     )

@@ -12,7 +12,7 @@ import numpy.typing as npt
 from estrategy.base.display import Displayable
 from estrategy.model import Organization
 from estrategy.model.tables import OrgTables, as_tables, unique_int
-from estrategy.org._kernels import csr_rows, gather, person_pairs, undirected_ties
+from estrategy.org._kernels import csr_rows, gather, hierarchy_adjacency, tie_adjacency
 
 __all__ = ["FIELD_ROLES", "FieldReach", "UpwardReach", "steps_to_decision_makers", "upward_reach"]
 
@@ -43,14 +43,8 @@ def steps_to_decision_makers(organization: OrgTables | Organization) -> npt.NDAr
     steps = np.full(n, -1, dtype=np.int64)
     if n == 0:
         return steps
-    people = np.arange(n, dtype=np.int64)
-    tie_a, tie_b = undirected_ties(tables)
-    links_a, links_b = [tie_a], [tie_b]
-    for refs in (tables.person_manager, tables.person_supervisor):
-        has = (refs >= 0) & (refs != people)
-        links_a.append(people[has])
-        links_b.append(refs[has].astype(np.int64))
-    adjacency = person_pairs(np.concatenate(links_a), np.concatenate(links_b), n)
+    ties = tie_adjacency(tables)
+    hierarchy = hierarchy_adjacency(tables)
     person_groups = csr_rows(
         tables.member_person.astype(np.int64),
         tables.member_group.astype(np.int64),
@@ -61,17 +55,17 @@ def steps_to_decision_makers(organization: OrgTables | Organization) -> npt.NDAr
     frontier = np.flatnonzero(tables.person_decision_maker).astype(np.int64)
     steps[frontier] = 0
     level = 0
-    a_ptr, a_idx = adjacency.indptr.astype(np.int64), adjacency.indices
     m_ptr, m_idx = person_groups.indptr.astype(np.int64), person_groups.indices
     g_ptr, g_idx = group_people.indptr.astype(np.int64), group_people.indices
     while len(frontier):
         level += 1
-        _, neighbours = gather(a_ptr, a_idx, frontier)
+        _, tied = gather(ties.indptr, ties.indices, frontier)
+        _, above_below = gather(hierarchy.indptr, hierarchy.indices, frontier)
         _, groups = gather(m_ptr, m_idx, frontier)
         groups = unique_int(groups[~done[groups]])
         done[groups] = True
         _, members = gather(g_ptr, g_idx, groups)
-        reached = np.concatenate([neighbours, members])
+        reached = np.concatenate([tied, above_below, members])
         frontier = unique_int(reached[steps[reached] < 0])
         steps[frontier] = level
     return steps
