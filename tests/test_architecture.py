@@ -32,6 +32,7 @@ LAYERS: dict[str, int] = {
     "analysis": 6,
     "settings": 6,
     "maturity": 7,
+    "whatif": 7,
     "report": 8,
     "cli": 9,
     "__main__": 9,

@@ -21,6 +21,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("estrategy.cli.check", "check", "Lint a model file for coherence gaps."),
     "maturity": ("estrategy.cli.maturity", "maturity", "Score a model's digital maturity."),
     "org": ("estrategy.cli.org", "org", "Analyse the organisation of a model or an HR export."),
+    "whatif": (
+        "estrategy.cli.whatif",
+        "whatif",
+        "Say what removing people, units, groups or tools would change.",
+    ),
     "report": ("estrategy.cli.report", "report", "Write one self-contained HTML report."),
     "rules": ("estrategy.cli.rules", "rules", "List the rule catalogue."),
     "rule": ("estrategy.cli.rules", "rule", "Show the documentation of one rule."),

@@ -308,7 +308,8 @@ def _distinct_pairs(source: I32, target: I32, weight: F64, n: int) -> tuple[I32,
     if ordered_weights is None:
         pair_weight = np.diff(np.append(first, len(keys))).astype(np.float64)
     else:
-        pair_weight = np.add.reduceat(ordered_weights, first)
+        with np.errstate(over="ignore"):  # weights near the float limit sum to infinity
+            pair_weight = np.add.reduceat(ordered_weights, first)
     return (distinct // width).astype(np.int32), (distinct % width).astype(np.int32), pair_weight
 
 

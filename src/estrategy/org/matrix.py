@@ -184,7 +184,7 @@ def _person_groups(
 def _share(inside: float, outside: float, definition: str) -> float | None:
     inside = 2 * inside if definition == "vivainsights" else inside
     total = inside + outside
-    return inside / total if total else None
+    return inside / total if total and np.isfinite(total) else None
 
 
 def group_matrix(

@@ -73,7 +73,7 @@ def pseudonymise(tables: OrgTables, key: str | bytes, *, keep: Iterable[str] = (
     ids = tuple(pseudonym(secret, person) for person in tables.person_ids)
     if len(set(ids)) != len(ids):
         raise ValueError("two people have the same pseudonym: use another key")
-    kept = {name for name in keep}
+    kept = set(keep)
     attributes = dict(tables.attributes)
     people = {c: v for c, v in attributes.get("person", {}).items() if c in kept}
     if people:

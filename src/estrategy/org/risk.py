@@ -19,7 +19,7 @@ ORG006 (``single-point-of-failure``) reads this analysis.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import numpy as np
@@ -91,6 +91,7 @@ class KeyPersonRisk(Displayable):
         people: the person ids, in order (the arrays below are by person code).
         lines: the heads of the hierarchical lines.
         links: how many line-joining links the organisation has.
+        joined_pairs: how many pairs of lines are joined.
         holders: how many internal field-role holders have an upward path at all.
         action_counts: per person, live actions they alone are responsible for.
         external_counts: per person, external experts they supervise.
@@ -104,6 +105,7 @@ class KeyPersonRisk(Displayable):
     people: tuple[str, ...]
     lines: tuple[str, ...]
     links: int
+    joined_pairs: int
     holders: int
     action_counts: I64
     external_counts: I64
@@ -111,6 +113,24 @@ class KeyPersonRisk(Displayable):
     join_shares: npt.NDArray[np.float64]
     field_role_counts: I64
     top: tuple[KeyPerson, ...]
+    _separation: Separation | None = attrs.field(default=None, repr=False)
+    _holder_mask: npt.NDArray[np.bool_] | None = attrs.field(default=None, repr=False)
+
+    def field_roles_cut_by(self, person: int) -> list[str]:
+        """The field-role holders whose every upward path goes through ``person`` (a code).
+
+        Example:
+            >>> from estrategy.model import Organization, Person
+            >>> org = Organization(people=[
+            ...     Person(id="boss", decision_maker=True),
+            ...     Person(id="cm", manager="boss", roles=["community_manager"])])
+            >>> key_person_risk(org).field_roles_cut_by(0)
+            ['cm']
+        """
+        if self._separation is None or self._holder_mask is None:
+            return []
+        cut = _cut_holders(self._separation, person, self._holder_mask, len(self.people))
+        return [self.people[i] for i in cut.tolist()]
 
     @property
     def totals(self) -> I64:
@@ -144,6 +164,7 @@ class KeyPersonRisk(Displayable):
         return {
             "people_at_risk": int((totals > 0).sum()),
             "links": self.links,
+            "joined_pairs": self.joined_pairs,
             "holders": self.holders,
             "top": [k.to_dict() for k in self.top],
         }
@@ -194,14 +215,21 @@ def _step_graph(tables: OrgTables) -> tuple[sp.csr_array, int]:
     return graph, source
 
 
-def _joins(
-    tables: OrgTables, lines: HierarchicalLines
-) -> tuple[I64, I64, npt.NDArray[np.float64], list[list[tuple[int, int]]] | None, int]:
-    """Per person: pairs of lines only they join, links carried, and the number of links.
+class _Joins(NamedTuple):
+    alone: I64  # per person: pairs of lines only they join
+    shares: npt.NDArray[np.float64]  # per person: share of the links they carry
+    listed: list[list[tuple[int, int]]] | None  # per person: those pairs (small cases)
+    links: int  # line-joining links of the organisation
+    joined: int  # pairs of lines joined
+
+
+def _joins(tables: OrgTables, lines: HierarchicalLines) -> _Joins:
+    """Per person: pairs of lines only they join, and the share of links they carry.
 
     A link is a distinct tie between two lines, or a group's join of two lines it has
     members in; a person carries a tie they are in, and a group join when they are the
-    group's only member in one of the two lines.
+    group's only member in one of the two lines. The only person of a line carries
+    nothing: without them the line is empty, not cut off.
     """
     n, count = tables.n_people, len(lines)
     width = max(count, 1)
@@ -237,6 +265,9 @@ def _joins(
     total = np.bincount(all_links, minlength=width * width)
     pair = np.concatenate([c[0] for c in carriers])
     who = np.concatenate([c[1] for c in carriers])
+    line_size = lines.people_per_line()
+    counted = line_size[line[who]] > 1
+    pair, who = pair[counted], who[counted]
     carried = np.bincount(who, minlength=n).astype(np.int64)
     key, held = count_int(pair * max(n, 1) + who)
     alone = held == total[key // max(n, 1)]
@@ -249,7 +280,7 @@ def _joins(
         for p, k in zip(alone_person.tolist(), alone_pair.tolist(), strict=True):
             listed[p].append((k // width, k % width))
     shares = carried / len(all_links) if len(all_links) else np.zeros(n, dtype=np.float64)
-    return alone_count, carried, shares, listed, len(all_links)
+    return _Joins(alone_count, shares, listed, len(all_links), int((total > 0).sum()))
 
 
 def _pairs_within(runs: I64) -> tuple[I64, I64]:
@@ -325,7 +356,8 @@ def key_person_risk(
     external_counts = np.bincount(tables.person_supervisor[supervised], minlength=n).astype(
         np.int64
     )
-    pair_counts, _, shares, listed_pairs, links = _joins(tables, lines)
+    joins = _joins(tables, lines)
+    pair_counts, shares, listed_pairs = joins.alone, joins.shares, joins.listed
     holders = tables.roles.holders(tuple(roles), n) & ~tables.person_external
     graph, root = _step_graph(tables)
     separation = separations(graph, root)
@@ -361,7 +393,8 @@ def key_person_risk(
     return KeyPersonRisk(
         people=tables.person_ids,
         lines=heads,
-        links=links,
+        links=joins.links,
+        joined_pairs=joins.joined,
         holders=reachable,
         action_counts=action_counts,
         external_counts=external_counts,
@@ -369,6 +402,8 @@ def key_person_risk(
         join_shares=shares,
         field_role_counts=field_counts,
         top=tuple(key_people),
+        separation=separation,
+        holder_mask=holders,
     )
 
 

@@ -417,7 +417,7 @@ class LineCollaboration(Displayable):
 def _share(inside: float, outside: float) -> tuple[float | None, float | None]:
     """The within share and the E-I index of ``inside`` and ``outside`` amounts."""
     total = inside + outside
-    if not total:
+    if not total or not np.isfinite(total):
         return None, None
     return inside / total, (outside - inside) / total
 

@@ -22,6 +22,7 @@ __all__ = [
     "project_without_charter",
     "pseudo_transversal_group",
     "silo",
+    "single_point_of_failure",
 ]
 
 _ROLE_NAMES = {
@@ -222,3 +223,69 @@ def isolated_person(context: RuleContext) -> Iterator[Violation]:
             [person],
             ["organization", "people", index[person]],
         )
+
+
+@rule(
+    "ORG006",
+    "single-point-of-failure",
+    "warning",
+    settings={"spof_join_share": 0.5, "spof_field_roles": 2},
+    minimums={"spof_join_share": 0.0, "spof_field_roles": 1},
+)
+def single_point_of_failure(context: RuleContext) -> Iterator[Violation]:
+    """One internal person alone joins most pairs of lines, or carries field roles' upward paths.
+
+    What it checks:
+        With two hierarchical lines or more, every internal person who alone joins more
+        than ``spof_join_share`` of the joined pairs of lines: every tie between the two
+        lines is one of theirs, and every group joining them has them as its only member
+        in one of the two (the only person of a line is not counted: without them the
+        line is empty, not cut off). And every internal person, not a decision maker,
+        through whom every upward path of at least ``spof_field_roles`` internal
+        field-role holders goes: without them, those holders reach no decision maker.
+
+    Why it matters:
+        *Stratégie digitale interne et externe* wants field knowledge to flow up and the
+        lines to work across the hierarchy. When those bridges and that flow hang on one
+        person, a departure, an illness or a new job cuts them, and the organisation
+        learns it only when the customer signals stop arriving. One holder's single
+        route is a manager chain, which ORG004 measures; a person on whom several field
+        roles depend is the bottleneck.
+
+    How to fix:
+        Give the lines a second bridge (another tie, a project group or a community of
+        practice with two members or more from each line), and give the field roles a
+        path of their own to a decision maker (a digital committee, an ESN community).
+    """
+    from estrategy.org.risk import key_person_risk
+
+    tables = _tables(context)
+    lines = _lines(context)
+    share_limit = float(context.settings.get("spof_join_share", 0.5))
+    least_roles = int(context.settings.get("spof_field_roles", 2))
+    risk = context.memo("org.key_person_risk", lambda: key_person_risk(tables, top=0, lines=lines))
+    for i, person in enumerate(tables.person_ids):
+        if tables.person_external[i]:
+            continue
+        reasons = []
+        subjects = [person]
+        alone = int(risk.line_pair_counts[i])
+        if len(lines) >= 2 and alone and alone / risk.joined_pairs > share_limit:
+            pairs = "pair" if risk.joined_pairs == 1 else "pairs"
+            reasons.append(
+                f"alone joins {alone} of the {risk.joined_pairs} joined {pairs} of lines"
+            )
+        held = int(risk.field_role_counts[i])
+        if not tables.person_decision_maker[i] and held >= least_roles:
+            holders = risk.field_roles_cut_by(i)
+            reasons.append(
+                f"is on every upward path of {held} field role{'s' if held != 1 else ''} "
+                f"({', '.join(holders[:10])}{' …' if held > 10 else ''})"
+            )
+            subjects += holders
+        if reasons:
+            yield Violation(
+                f"person {person} {' and '.join(reasons)}",
+                subjects,
+                ["organization", "people", i],
+            )
