@@ -137,7 +137,8 @@ def org(
             click.echo("No file given: analysing the embedded demo model.", err=True)
         subject = _load(source, mapping, as_of, allow_outside, by, export is not None)
         for note in _notes(subject):
-            click.echo(f"warning: {note}", err=True)
+            click.echo(f"note: {note}", err=True)
+        by = _grouping(by, mapping)
         if upward_hops is None:
             folder = Path.cwd() if source is None else source if source.is_dir() else source.parent
             configured = config_for(folder, path=config, disabled=no_config)
@@ -159,6 +160,17 @@ def org(
             export_organization(_tables(subject), export, names=names)
             click.echo(f"wrote {export}", err=True)
     echo_rendered(render(analysis, output_format))
+
+
+def _grouping(by: str | None, mapping: str | None) -> str | None:
+    """``--by`` in our terms: an export column the mapping reads as the unit is ``unit``."""
+    if by is None or mapping is None:
+        return by
+    from estrategy.io.organization import resolve_mapping
+
+    theirs = resolve_mapping(mapping).people.get("unit")
+    names = (theirs,) if isinstance(theirs, str) else theirs or ()
+    return "unit" if by in names else by
 
 
 def _key(given: str | None) -> str | None:

@@ -43,13 +43,18 @@ def render(analysis: OrgAnalysis) -> str:
     if without:
         out.append(f"  (no line: {without:,} people of a root unit or without unit)")
     h = a.hierarchy
+    if "hierarchy" in dict(a.not_computed):
+        out += ["", "Span of control and depth: not computed (no manager column)", ""]
+    else:
+        out += [
+            "",
+            f"Span of control: {h.managers:,} managers, mean {h.mean_span:.1f}, "
+            f"median {h.median_span:g}, max {h.max_span}",
+            f"Hierarchy depth: max {h.max_depth} managers above a person, "
+            f"mean {h.mean_depth:.2f}; {h.unit_depth} unit levels",
+            "",
+        ]
     out += [
-        "",
-        f"Span of control: {h.managers:,} managers, mean {h.mean_span:.1f}, "
-        f"median {h.median_span:g}, max {h.max_span}",
-        f"Hierarchy depth: max {h.max_depth} managers above a person, mean {h.mean_depth:.2f}; "
-        f"{h.unit_depth} unit levels",
-        "",
         f"Transversality: {len(a.transversality.links)} of {a.transversality.possible_pairs} "
         f"pairs of lines joined ({_pct(a.transversality.share)})",
     ]

@@ -127,7 +127,6 @@ PRESETS: Mapping[str, ColumnMapping] = {
             "source": "PrimaryCollaborator_PersonId",
             "target": "SecondaryCollaborator_PersonId",
             "weight": ("Collaboration_hours", "Meetings", "StrongTieScore"),
-            "date": "MetricDate",
         },
         ties_file=("ties.csv", "collaboration_query.csv"),
         tie_people="add",
