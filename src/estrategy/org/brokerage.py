@@ -217,8 +217,9 @@ class StructuralHoles(Displayable):
             ``None`` without ties.
         strength: the sum of the weights of each one's ties (a pair's weight is the sum
             of its tie rows' weights).
-        weighted_constraint: Burt's constraint with ``p_ij = w_ij / strength_i``, as
-            ``nx.constraint(G, weight="weight")`` computes it; ``None`` without ties.
+        weighted_constraint: Burt's constraint with ``p_ij = w_ij / strength_i`` over the
+            ties of positive weight, as ``nx.constraint(G, weight="weight")`` computes it;
+            ``None`` without ties of positive weight.
     """
 
     people: tuple[str, ...]
@@ -315,6 +316,11 @@ def structural_holes(
     )
     degree = adjacency.degree().astype(np.float64)
     strength = adjacency.strength()
+    # a tie of weight 0 is no tie for the weighted measure (as networkx reads it)
+    positive = sp.csr_array(
+        ((adjacency.weight > 0).astype(np.int32), adjacency.indices, adjacency.indptr),
+        shape=unweighted.shape,
+    )
     sizes: list[float | None] = []
     constraints: list[float | None] = []
     weighted_constraints: list[float | None] = []
@@ -324,7 +330,7 @@ def structural_holes(
         among = (mine @ unweighted).multiply(mine)
         t = np.asarray(among.sum(axis=1)).ravel() / 2.0
         c = _constraints(mine, unweighted, degree, mine, chunk)
-        cw = _constraints(weighted[chunk], weighted, strength, mine, chunk)
+        cw = _constraints(weighted[chunk], weighted, strength, positive[chunk], chunk)
         for deg, ties_among, cons, wcons, total in zip(
             degree[chunk].tolist(),
             t.tolist(),
