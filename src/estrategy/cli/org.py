@@ -159,7 +159,7 @@ def org(
         if export is not None:
             export_organization(_tables(subject), export, names=names)
             click.echo(f"wrote {export}", err=True)
-    echo_rendered(render(analysis, output_format))
+    echo_rendered(render(analysis, output_format, kind="org"))
 
 
 def _grouping(by: str | None, mapping: str | None) -> str | None:
@@ -235,6 +235,10 @@ def _settings(configured: Config) -> Mapping[str, Any]:
 
     A bad value (``upward_hops = inf``, ``[1]``) is an error naming the configuration file.
     """
+    if not configured.settings:  # nothing to check: every rule's default
+        from estrategy.org.reach import UPWARD_HOPS
+
+        return {"upward_hops": UPWARD_HOPS}
     from estrategy.analysis import SettingsError, resolve_settings
 
     try:

@@ -32,6 +32,8 @@ __all__ = [
     "as_tables",
     "build_tables",
     "count_int",
+    "order_of",
+    "sorted_with_order",
     "tables_from_organization",
     "unique_int",
 ]
@@ -277,39 +279,103 @@ def count_int(keys: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.N
     return ordered[starts], counts.astype(np.int64)
 
 
+def sorted_with_order(
+    keys: npt.NDArray[np.integer], bound: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Non-negative integer ``keys`` (all below ``bound``) sorted, and the sorting permutation.
+
+    Each key is packed with its position into one unsigned 64-bit number and those are
+    sorted: a plain sort, several times faster than an argsort, and the sorted keys come
+    out of it without a gather. Equal keys keep their order (the positions break the
+    ties). Too large for 64 bits, it is a stable argsort.
+
+    Example:
+        >>> [x.tolist() for x in sorted_with_order(np.array([3, 1, 3, 0]), 4)]
+        [[0, 1, 3, 3], [3, 1, 0, 2]]
+    """
+    count = len(keys)
+    shift = max(count - 1, 1).bit_length()
+    if max(bound - 1, 1).bit_length() + shift > 64:
+        order = np.argsort(keys, kind="stable").astype(np.int64)
+        return keys[order].astype(np.int64), order
+    packed = keys.astype(np.uint64)
+    packed <<= np.uint64(shift)
+    packed |= np.arange(count, dtype=np.uint64)
+    packed.sort()
+    order = (packed & np.uint64((1 << shift) - 1)).astype(np.int64)
+    packed >>= np.uint64(shift)
+    return packed.astype(np.int64), order
+
+
+def order_of(keys: npt.NDArray[np.integer], bound: int) -> npt.NDArray[np.int64]:
+    """A stable sorting permutation of non-negative integer ``keys`` below ``bound``.
+
+    Example:
+        >>> order_of(np.array([3, 1, 3, 0]), 4).tolist()
+        [3, 1, 0, 2]
+    """
+    return sorted_with_order(keys, bound)[1]
+
+
 def _distinct_pairs(source: I32, target: I32, weight: F64, n: int) -> tuple[I32, I32, F64]:
     """Distinct unordered pairs ``a < b`` of the ties, sorted, self-ties left out, weighed.
 
     A pair's weight is the sum of its rows' weights; when every weight is 1 (no weight
-    column), that is the count of rows, read from the sorted keys without a second sort.
+    column), that is the count of rows, read from the sorted keys alone. Each key packs
+    ``a``, ``b`` (on whole bits: shifts, not divisions) and, when weights must follow, the
+    row's position, into one unsigned 64-bit number, sorted in place.
     """
-    keep = source != target
-    a = source[keep]
-    b = target[keep]
-    width = max(n, 1)
-    keys = np.minimum(a, b).astype(np.int64) * width + np.maximum(a, b)
-    weights = weight[keep]
-    if len(keys) == 0:
+    count = len(source)
+    if count == 0:
         empty = np.zeros(0, dtype=np.int32)
         return empty, empty, np.zeros(0, dtype=np.float64)
-    unit = bool((weights == 1.0).all())
-    if unit:
-        keys.sort()
-        ordered_weights = None
-    else:
-        order = np.argsort(keys, kind="stable")
-        keys = keys[order]
-        ordered_weights = weights[order]
-    starts = np.empty(len(keys), dtype=np.bool_)
+    bits = max(n - 1, 1).bit_length()
+    unit = bool((weight == 1.0).all())
+    shift = 0 if unit else max(count - 1, 1).bit_length()
+    if 2 * bits + shift > 64:
+        return _distinct_pairs_slowly(source, target, weight, max(n, 1))
+    keys = np.minimum(source, target).astype(np.uint64)
+    keys <<= np.uint64(bits)
+    keys |= np.maximum(source, target).astype(np.uint64)
+    if shift:
+        keys <<= np.uint64(shift)
+        keys |= np.arange(count, dtype=np.uint64)
+    keys.sort()
+    if shift:
+        order = (keys & np.uint64((1 << shift) - 1)).astype(np.int64)
+        keys >>= np.uint64(shift)
+    starts = np.empty(count, dtype=np.bool_)
     starts[0] = True
     np.not_equal(keys[1:], keys[:-1], out=starts[1:])
     first = np.flatnonzero(starts)
-    distinct = keys[first]
-    if ordered_weights is None:
-        pair_weight = np.diff(np.append(first, len(keys))).astype(np.float64)
+    distinct = keys[starts]
+    a = (distinct >> np.uint64(bits)).astype(np.int32)
+    b = (distinct & np.uint64((1 << bits) - 1)).astype(np.int32)
+    if unit:
+        pair_weight = np.diff(np.append(first, count)).astype(np.float64)
     else:
         with np.errstate(over="ignore"):  # weights near the float limit sum to infinity
-            pair_weight = np.add.reduceat(ordered_weights, first)
+            pair_weight = np.add.reduceat(weight[order], first)
+    keep = a != b  # a self-tie is a pair (a, a): left out
+    if not keep.all():
+        a, b, pair_weight = a[keep], b[keep], pair_weight[keep]
+    return a, b, pair_weight
+
+
+def _distinct_pairs_slowly(
+    source: I32, target: I32, weight: F64, width: int
+) -> tuple[I32, I32, F64]:
+    """:func:`_distinct_pairs` for organisations too large to pack (a stable argsort)."""
+    keep = source != target
+    keys = np.minimum(source[keep], target[keep]).astype(np.int64) * width + np.maximum(
+        source[keep], target[keep]
+    )
+    order = np.argsort(keys, kind="stable")
+    keys, weights = keys[order], weight[keep][order]
+    starts = np.concatenate([[True], keys[1:] != keys[:-1]]) if len(keys) else keys.astype(bool)
+    first = np.flatnonzero(starts)
+    pair_weight = np.add.reduceat(weights, first) if len(first) else np.zeros(0)
+    distinct = keys[first]
     return (distinct // width).astype(np.int32), (distinct % width).astype(np.int32), pair_weight
 
 

@@ -1,22 +1,26 @@
-"""Which vertices every path from a source goes through: blocks of a graph, vectorised.
+"""Which vertices every path from the source goes through: blocks of the step graph, vectorised.
 
-For each vertex ``v`` of an undirected graph and a source ``s``, the vertices that lose
-every path to ``s`` when ``v`` is removed are those ``v`` separates from ``s``: ``v`` is an
-articulation point and they lie beyond it in the block-cut tree. They are found for every
-``v`` at once, in time linear in the graph (plus logarithmic passes), with Tarjan and
-Vishkin's biconnectivity algorithm, which works on *any* spanning tree (a depth-first one
-is not needed, and scipy's depth-first search is quadratic around hubs):
+For each vertex ``v`` of the step graph (:mod:`estrategy.org._steps`), the vertices that
+lose every path to the source (the decision makers) when ``v`` is removed are those ``v``
+separates from it: ``v`` is an articulation point and they lie beyond it. They are found
+for every ``v`` at once, in time linear in the graph (plus logarithmic factors of the
+sorts), with Tarjan and Vishkin's biconnectivity algorithm, which works on *any*
+spanning tree, here the breadth-first one the step search already built (a depth-first
+tree is not needed, and scipy's depth-first search is quadratic around hubs):
 
-1. a breadth-first spanning tree from ``s`` (``scipy.sparse.csgraph``), its levels;
-2. each vertex's preorder number and subtree size, level by level (vectorised);
-3. ``low(v)`` and ``high(v)``: the least and greatest preorder number reached from
-   ``v``'s subtree by one edge, level by level;
-4. an auxiliary graph on the tree edges (each named by its child): two tree edges are
-   joined when a non-tree edge links their unrelated subtrees, and a child's tree edge
-   is joined to its parent's when the child's subtree reaches outside the parent's;
-5. its connected components are the blocks of the tree edges: the tree edge into ``c``
-   and the tree edge into ``c``'s parent ``v`` lie in different blocks exactly when
-   ``v`` separates ``c``'s subtree from ``s``.
+1. each vertex's preorder number and subtree size, level by level (vectorised);
+2. ``low(v)`` and ``high(v)``: the least and greatest preorder number one edge reaches
+   from ``v``'s subtree, level by level;
+3. an auxiliary graph on the tree edges (each named by its child): two tree edges are
+   joined when a non-tree edge links their unrelated subtrees, and a child's tree edge is
+   joined to its parent's when the child's subtree reaches outside the parent's;
+4. its connected components are the blocks of the tree edges: the tree edge into ``c``
+   and the tree edge into ``c``'s parent ``v`` lie in different blocks exactly when ``v``
+   separates ``c``'s subtree from the source.
+
+Only the blocks below the source are asked about, so a non-tree edge between the
+subtrees of two different decision makers (its two ends meet only at the source) joins
+nothing that matters and is left out of step 3.
 
 Reference: R. E. Tarjan and U. Vishkin, *An efficient parallel biconnectivity
 algorithm*, SIAM Journal on Computing 14(4), 1985.
@@ -24,15 +28,13 @@ algorithm*, SIAM Journal on Computing 14(4), 1985.
 
 from __future__ import annotations
 
-from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
-from scipy.sparse import csgraph
 
-from estrategy.org._kernels import pointer_depth
+from estrategy.model.tables import OrgTables, sorted_with_order
+from estrategy.org._steps import StepTree
 
 __all__ = ["Separation", "separations"]
 
@@ -46,8 +48,8 @@ class Separation(NamedTuple):
         reached: which vertices the source reaches at all.
         parent: each vertex's parent in the spanning tree (``-1`` for the source and the
             unreached).
-        pre: each reached vertex's preorder number (``-1`` unreached); vertex ``u`` is in
-            ``v``'s subtree when ``pre[v] <= pre[u] < pre[v] + size[v]``.
+        pre: each reached vertex's preorder number; vertex ``u`` is in ``v``'s subtree
+            when ``pre[v] <= pre[u] < pre[v] + size[v]``.
         size: each reached vertex's subtree size.
         separated: for each reached vertex but the source, whether its parent separates
             its subtree from the source (every path from the subtree to the source goes
@@ -63,15 +65,17 @@ class Separation(NamedTuple):
     def cut_counts(self, weight: npt.NDArray[np.int64]) -> I64:
         """Per vertex, the total ``weight`` of the vertices it separates from the source."""
         n = len(self.parent)
-        order = np.argsort(np.where(self.reached, self.pre, n), kind="stable")
         by_pre = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(weight[order], out=by_pre[1:])
+        at = np.where(self.reached, self.pre, n)
+        placed = np.zeros(n + 1, dtype=np.int64)
+        placed[at] = weight
+        np.cumsum(placed[:n], out=by_pre[1:])
         children = np.flatnonzero(self.separated)
         within = by_pre[self.pre[children] + self.size[children]] - by_pre[self.pre[children]]
         return np.bincount(self.parent[children], weights=within, minlength=n).astype(np.int64)
 
     def separated_by(self, vertex: int) -> I64:
-        """The vertices ``vertex`` separates from the source."""
+        """The vertices ``vertex`` separates from the source, in order."""
         children = np.flatnonzero(self.separated & (self.parent == vertex))
         if len(children) == 0:
             return np.zeros(0, dtype=np.int64)
@@ -85,84 +89,178 @@ class Separation(NamedTuple):
         return np.sort(vertices[inside[self.pre[vertices]]]).astype(np.int64)
 
 
-def separations(graph: sp.csr_array, source: int) -> Separation:
-    """For every vertex, whether (and what) it separates from ``source``.
+def _row_extremes(indptr: I64, values: I64, rows: int, fill: int) -> tuple[I64, I64]:
+    """Each CSR row's least and greatest value (``fill`` and ``-1`` for an empty row)."""
+    low = np.full(rows, fill, dtype=np.int64)
+    high = np.full(rows, -1, dtype=np.int64)
+    filled = np.flatnonzero(np.diff(indptr) > 0)
+    if len(filled):
+        starts = indptr[:-1][filled]
+        low[filled] = np.minimum.reduceat(values, starts)
+        high[filled] = np.maximum.reduceat(values, starts)
+    return low, high
+
+
+def separations(tree: StepTree, tables: OrgTables) -> Separation:
+    """For every vertex of the step graph, whether (and what) it separates from the source.
 
     Args:
-        graph: a symmetric adjacency (parallel edges and self-loops are harmless).
-        source: the vertex paths must reach.
+        tree: the breadth-first spanning tree of the step graph.
+        tables: the organisation (its tie pairs, links and memberships are the edges).
 
     Returns:
-        The spanning tree and, for each tree edge, whether the parent separates the
+        The tree's preorder and, for each tree edge, whether the parent separates the
         child's subtree from the source.
     """
-    n = graph.shape[0]
-    found, predecessors = csgraph.breadth_first_order(
-        graph, source, directed=True, return_predecessors=True
-    )
-    order: I64 = np.asarray(found, dtype=np.int64)
-    parent = np.full(n, -1, dtype=np.int64)
-    reached = np.zeros(n, dtype=np.bool_)
-    reached[order] = True
-    tree = order[1:]
-    parent[tree] = predecessors[tree]
-    levels = _levels(order, parent)
-    size = np.ones(n, dtype=np.int64)
-    for start, stop in reversed(levels[1:]):
-        nodes = order[start:stop]
-        np.add.at(size, parent[nodes], size[nodes])
-    pre = np.full(n, -1, dtype=np.int64)
+    n, g = tables.n_people, tables.n_groups
+    size_all = n + g + 1
+    source = n + g
+    parent, depth = tree.parent, tree.depth
+    reached = depth >= 0
+    vertices = np.flatnonzero(reached).astype(np.int64)
+    # vertices by (depth, parent): each level one slice, siblings contiguous in it
+    keys = depth[vertices] * (size_all + 1) + parent[vertices] + 1
+    _, order = sorted_with_order(keys, (int(depth.max()) + 1) * (size_all + 1))
+    nodes = vertices[order]
+    level_of = depth[nodes]
+    bounds = np.searchsorted(level_of, np.arange(int(level_of.max()) + 2)).tolist()
+    run = np.empty(len(nodes), dtype=np.bool_)
+    run[:1] = True
+    np.not_equal(keys[order][1:], keys[order][:-1], out=run[1:])
+    run_start = np.flatnonzero(run)
+    levels = []
+    for level in range(1, len(bounds) - 1):
+        start, stop = bounds[level], bounds[level + 1]
+        if start == stop:
+            continue
+        starts = run_start[(run_start >= start) & (run_start < stop)]
+        levels.append((nodes[start:stop], starts - start))
+    # subtree sizes, bottom up
+    size = np.ones(size_all, dtype=np.int64)
+    for children, starts in reversed(levels):
+        size[parent[children[starts]]] += np.add.reduceat(size[children], starts)
+    # preorder numbers, top down: a child follows its parent and its elder siblings
+    pre = np.full(size_all, size_all, dtype=np.int64)
     pre[source] = 0
-    for start, stop in levels[1:]:
-        # children of one parent are contiguous in breadth-first order
-        nodes = order[start:stop]
-        sizes = size[nodes]
+    for children, starts in levels:
+        sizes = size[children]
         before = np.cumsum(sizes) - sizes
-        first = np.empty(len(nodes), dtype=np.bool_)
-        first[0] = True
-        np.not_equal(parent[nodes][1:], parent[nodes][:-1], out=first[1:])
-        group_start = np.maximum.accumulate(np.where(first, np.arange(len(nodes)), 0))
-        pre[nodes] = pre[parent[nodes]] + 1 + before - before[group_start]
-    indptr = graph.indptr.astype(np.int64)
-    indices = graph.indices.astype(np.int64)
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
-    live = reached[rows]
-    rows, cols = rows[live], indices[live]
-    low = pre.copy()
-    high = pre.copy()
-    np.minimum.at(low, rows, pre[cols])
-    np.maximum.at(high, rows, pre[cols])
-    for start, stop in reversed(levels[1:]):
-        nodes = order[start:stop]
-        np.minimum.at(low, parent[nodes], low[nodes])
-        np.maximum.at(high, parent[nodes], high[nodes])
-    # the auxiliary graph on tree edges, each named by its child
-    upper = rows < cols
-    x, y = rows[upper], cols[upper]
-    inside_x = (pre[y] >= pre[x]) & (pre[y] < pre[x] + size[x])
-    inside_y = (pre[x] >= pre[y]) & (pre[x] < pre[y] + size[y])
-    unrelated = ~inside_x & ~inside_y
-    child = tree
+        lengths = np.diff(np.append(starts, len(children)))
+        offset = before - np.repeat(before[starts], lengths)
+        pre[children] = pre[parent[children]] + 1 + offset
+    # the least and greatest preorder number one edge reaches from each vertex
+    low, high = pre.copy(), np.where(reached, pre, -1)
+    m_ptr, m_idx = tree.person_groups
+    g_ptr, g_idx = tree.group_people
+    people_rows = (
+        (tree.ties.indptr, pre[tree.ties.indices]),
+        (tree.hierarchy.indptr, pre[tree.hierarchy.indices]),
+        (m_ptr, pre[n + m_idx.astype(np.int64)]),
+    )
+    for indptr, values in people_rows:
+        row_low, row_high = _row_extremes(indptr, values, n, size_all)
+        np.minimum(low[:n], row_low, out=low[:n])
+        np.maximum(high[:n], row_high, out=high[:n])
+    row_low, row_high = _row_extremes(g_ptr, pre[g_idx.astype(np.int64)], g, size_all)
+    np.minimum(low[n:source], row_low, out=low[n:source])
+    np.maximum(high[n:source], row_high, out=high[n:source])
+    deciders = np.flatnonzero(tables.person_decision_maker)
+    low[deciders] = 0  # joined to the source
+    # ... and from each vertex's subtree, bottom up
+    for children, starts in reversed(levels):
+        above = parent[children[starts]]
+        low[above] = np.minimum(low[above], np.minimum.reduceat(low[children], starts))
+        high[above] = np.maximum(high[above], np.maximum.reduceat(high[children], starts))
+    # rule 2: a child whose subtree reaches outside its parent's is in its parent's block;
+    # those links form a forest, whose trees pointer jumping finds
+    child = vertices[vertices != source]
     up = parent[child]
     deep = up != source
     child, up = child[deep], up[deep]
-    out = (low[child] < pre[up]) | (high[child] >= pre[up] + size[up])
-    a = np.concatenate([x[unrelated], child[out]])
-    b = np.concatenate([y[unrelated], up[out]])
-    auxiliary = sp.csr_array((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
-    _, component = csgraph.connected_components(auxiliary, directed=False)
-    separated = np.zeros(n, dtype=np.bool_)
-    separated[tree] = (parent[tree] != source) & (component[tree] != component[parent[tree]])
+    escapes = (low[child] < pre[up]) | (high[child] >= pre[up] + size[up])
+    jump = np.arange(size_all, dtype=np.int64)
+    jump[child[escapes]] = up[escapes]
+    block = _roots(jump)
+    stuck = child[~escapes]
+    separated = np.zeros(size_all, dtype=np.bool_)
+    if len(stuck):
+        # rule 1, needed only around a subtree that does not reach out by itself: a
+        # non-tree edge joining it to a sibling's subtree (the sibling may reach out)
+        marks = np.zeros(size_all + 1, dtype=np.int64)
+        np.add.at(marks, pre[stuck], 1)
+        np.add.at(marks, pre[stuck] + size[stuck], -1)
+        inside = np.cumsum(marks)[:size_all] > 0
+        inside_vertex = np.zeros(size_all, dtype=np.bool_)
+        inside_vertex[vertices] = inside[pre[vertices]]
+        top = np.arange(size_all, dtype=np.int64)
+        for children, _ in levels[1:]:
+            top[children] = top[parent[children]]
+        x, y = _edges_near(tables, n, reached, inside_vertex, top)
+        x_above = (pre[y] >= pre[x]) & (pre[y] < pre[x] + size[x])
+        y_above = (pre[x] >= pre[y]) & (pre[x] < pre[y] + size[y])
+        unrelated = ~x_above & ~y_above
+        block = _joined(block, block[x[unrelated]], block[y[unrelated]])
+        separated[stuck] = block[stuck] != block[parent[stuck]]
     return Separation(reached, parent, pre, size, separated)
 
 
-def _levels(order: I64, parent: I64) -> list[tuple[int, int]]:
-    """The ``[start, stop)`` slice of each level of a breadth-first order.
+def _edges_near(
+    tables: OrgTables,
+    n: int,
+    reached: npt.NDArray[np.bool_],
+    near: npt.NDArray[np.bool_],
+    top: I64,
+) -> tuple[I64, I64]:
+    """The edges with an end ``near``, both ends reached and under one decision maker.
 
-    Depths come from pointer jumping (a logarithmic number of passes); breadth-first
-    order lists the levels one after the other, so each level is one slice.
+    Ties, manager and supervision links, memberships (the source's edges are all tree
+    edges); an edge whose ends lie under two decision makers meets them only at the
+    source, which no question is about. Each kind is filtered where it is.
     """
-    depth, _ = pointer_depth(parent)
-    along = depth[order]
-    bounds = np.searchsorted(along, np.arange(int(along.max()) + 2)).tolist()
-    return list(pairwise(bounds))
+    wanted = np.where(reached, top, -1)
+    parts_a: list[I64] = []
+    parts_b: list[I64] = []
+    people = np.arange(n, dtype=np.int64)
+    pieces = [(tables.pair_a.astype(np.int64), tables.pair_b.astype(np.int64))]
+    for refs in (tables.person_manager, tables.person_supervisor):
+        has = (refs >= 0) & (refs != people)
+        pieces.append((people[has], refs[has].astype(np.int64)))
+    pieces.append((tables.member_person.astype(np.int64), tables.member_group.astype(np.int64) + n))
+    for x, y in pieces:
+        keep = (near[x] | near[y]) & (wanted[x] == wanted[y]) & (wanted[x] >= 0)
+        parts_a.append(x[keep])
+        parts_b.append(y[keep])
+    return np.concatenate(parts_a), np.concatenate(parts_b)
+
+
+def _roots(jump: I64) -> I64:
+    """The root of each vertex of a forest given by ``jump`` (a root jumps to itself)."""
+    while True:
+        further = jump[jump]
+        if np.array_equal(further, jump):
+            return jump
+        jump = further
+
+
+def _joined(label: I64, a: I64, b: I64) -> I64:
+    """``label`` with the classes of each ``a[i]`` and ``b[i]`` merged (the least label wins).
+
+    Hooking and pointer jumping over the few edges given (Shiloach and Vishkin): a
+    logarithmic number of rounds, each linear in the edges.
+    """
+    if len(a) == 0:
+        return label
+    names, inverse = np.unique(np.concatenate([label, a, b]), return_inverse=True)
+    count = len(label)
+    start = inverse[:count]
+    ends = inverse[count:].reshape(2, -1)
+    parent = np.arange(len(names), dtype=np.int64)
+    while True:
+        pa, pb = parent[ends[0]], parent[ends[1]]
+        low, high = np.minimum(pa, pb), np.maximum(pa, pb)
+        moving = low != high
+        if not moving.any():
+            break
+        np.minimum.at(parent, high[moving], low[moving])
+        parent = _roots(parent)
+    return names[parent[start]]

@@ -137,24 +137,20 @@ def tie_adjacency(tables: OrgTables) -> Adjacency:
 
 def _symmetric(tables: OrgTables) -> Adjacency:
     n = tables.n_people
-    a, b, w = tables.pair_a, tables.pair_b, tables.pair_weight
-    m = len(a)
-    up = np.bincount(a, minlength=n).astype(np.int64)
-    low = np.bincount(b, minlength=n).astype(np.int64)
+    a, b = tables.pair_a, tables.pair_b
     indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(up + low, out=indptr[1:])
-    indices = np.empty(2 * m, dtype=np.int32)
-    weight = np.empty(2 * m, dtype=np.float64)
-    rank = np.arange(m, dtype=np.int64)
-    order = np.argsort(b, kind="stable")  # rows b, columns a still ascending within a row
-    rows = b[order]
-    position = indptr[rows] + rank - (np.cumsum(low) - low)[rows]
-    indices[position] = a[order]
-    weight[position] = w[order]
-    position = indptr[a] + low[a] + rank - (np.cumsum(up) - up)[a]
-    indices[position] = b
-    weight[position] = w
-    return Adjacency(indptr, indices, weight)
+    np.cumsum(np.bincount(a, minlength=n), out=indptr[1:])
+    # each entry carries its pair's number (+ 1, never 0, so a pair of weight 0 is kept):
+    # the transpose is scipy's linear counting sort, and the two halves of every row
+    # have no column in common, so their sum is a merge
+    number = np.arange(1, len(a) + 1, dtype=np.int64)
+    upper = sp.csr_array((number, b, indptr), shape=(n, n))
+    both = sp.csr_array(upper + upper.T.tocsr())
+    return Adjacency(
+        both.indptr.astype(np.int64),
+        both.indices.astype(np.int32),
+        tables.pair_weight[both.data - 1],
+    )
 
 
 def hierarchy_adjacency(tables: OrgTables) -> Adjacency:

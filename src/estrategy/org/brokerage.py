@@ -33,7 +33,9 @@ __all__ = [
     "brokerage_leaders",
     "brokerage_roles",
     "brokers",
+    "line_masks",
     "lines_touched",
+    "lines_touched_counts",
     "structural_holes",
 ]
 
@@ -42,6 +44,62 @@ _ROWS_PER_CHUNK = 20_000
 
 ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 """Gould and Fernandez's five brokerage roles, in their usual order."""
+
+
+_MASK_LINES = 64  # lines a 64-bit mask holds
+
+
+def _popcount(masks: npt.NDArray[np.uint64]) -> I64:
+    """The number of bits set in each mask."""
+    if hasattr(np, "bitwise_count"):
+        return np.asarray(np.bitwise_count(masks), dtype=np.int64)
+    table = np.array([bin(i).count("1") for i in range(256)], dtype=np.int64)
+    return np.asarray(table[masks.view(np.uint8).reshape(-1, 8)].sum(axis=1), dtype=np.int64)
+
+
+def _or_rows(
+    indptr: npt.NDArray[np.integer], values: npt.NDArray[np.uint64], rows: int
+) -> npt.NDArray[np.uint64]:
+    """Each CSR row's values OR-ed together (0 for an empty row)."""
+    out = np.zeros(rows, dtype=np.uint64)
+    filled = np.flatnonzero(np.diff(indptr) > 0)
+    if len(filled):
+        out[filled] = np.bitwise_or.reduceat(values, indptr[:-1][filled])
+    return out
+
+
+def line_masks(
+    organization: OrgTables | Organization, *, lines: HierarchicalLines | None = None
+) -> npt.NDArray[np.uint64] | None:
+    """Per person, the lines they touch as bits of one integer (``None`` beyond 64 lines).
+
+    Bit ``l`` is set when the person belongs to line ``l``, has a tie with someone of it,
+    or is in a group with a member in it. Computed once per tables, with OR-reductions
+    over the shared tie adjacency and the memberships: no sort.
+    """
+    tables = as_tables(organization)
+    lines = lines if lines is not None else hierarchical_lines(tables)
+    if len(lines) > _MASK_LINES:
+        return None
+    return tables.derived("org.line_masks", lambda: _masks(tables, lines))
+
+
+def _masks(tables: OrgTables, lines: HierarchicalLines) -> npt.NDArray[np.uint64]:
+    from estrategy.org._steps import step_tree
+
+    n = tables.n_people
+    line = lines.person_line
+    bit = np.where(
+        line >= 0, np.left_shift(np.uint64(1), np.maximum(line, 0).astype(np.uint64)), np.uint64(0)
+    ).astype(np.uint64)
+    adjacency = tie_adjacency(tables)
+    masks = bit | _or_rows(adjacency.indptr, bit[adjacency.indices], n)
+    tree = step_tree(tables)
+    g_ptr, g_idx = tree.group_people
+    group_masks = _or_rows(g_ptr, bit[g_idx], tables.n_groups)
+    m_ptr, m_idx = tree.person_groups
+    masks |= _or_rows(m_ptr, group_masks[m_idx], n)
+    return masks
 
 
 def lines_touched(
@@ -59,6 +117,12 @@ def lines_touched(
     tables = as_tables(organization)
     lines = lines if lines is not None else hierarchical_lines(tables)
     n, n_lines = tables.n_people, len(lines)
+    masks = line_masks(tables, lines=lines)
+    if masks is not None:
+        owner, column = np.nonzero(
+            (masks[:, None] >> np.arange(max(n_lines, 1), dtype=np.uint64)) & np.uint64(1)
+        )
+        return csr_rows(owner.astype(np.int64), column.astype(np.int64), (n, n_lines))
     line = lines.person_line
     people = np.arange(n, dtype=np.int64)
     own = line >= 0
@@ -85,6 +149,18 @@ def lines_touched(
     touched = sp.csr_array(direct + membership @ group_lines)
     touched.data[:] = 1
     return touched
+
+
+def lines_touched_counts(
+    organization: OrgTables | Organization, *, lines: HierarchicalLines | None = None
+) -> I64:
+    """How many lines each person touches (see :func:`lines_touched`), without the matrix."""
+    tables = as_tables(organization)
+    lines = lines if lines is not None else hierarchical_lines(tables)
+    masks = line_masks(tables, lines=lines)
+    if masks is not None:
+        return _popcount(masks)
+    return np.diff(lines_touched(tables, lines=lines).indptr).astype(np.int64)
 
 
 @attrs.frozen
@@ -178,17 +254,23 @@ def brokers(
         raise ValueError("top must be >= 0")
     tables = as_tables(organization)
     lines = lines if lines is not None else hierarchical_lines(tables)
-    touched = lines_touched(tables, lines=lines)
-    k = np.diff(touched.indptr).astype(np.int64)
+    k = lines_touched_counts(tables, lines=lines)
     pairs = k * (k - 1) // 2
-    order = np.lexsort((np.arange(len(pairs)), -pairs))
-    chosen = order[:top]
-    chosen = chosen[pairs[chosen] > 0]
+    chosen = _leading(pairs, top)
     holes = structural_holes(tables, people=chosen)
+    masks = line_masks(tables, lines=lines)
+    touched = lines_touched(tables, lines=lines) if masks is None else None
     result = []
     for position, i in enumerate(chosen.tolist()):
         own = int(lines.person_line[i])
-        reach = touched.indices[touched.indptr[i] : touched.indptr[i + 1]]
+        reach: npt.NDArray[np.integer]
+        if masks is not None:
+            reach = np.flatnonzero(
+                (masks[i] >> np.arange(len(lines), dtype=np.uint64)) & np.uint64(1)
+            )
+        else:
+            assert touched is not None
+            reach = touched.indices[touched.indptr[i] : touched.indptr[i + 1]]
         result.append(
             Broker(
                 person=tables.person_ids[i],
@@ -202,6 +284,20 @@ def brokers(
             )
         )
     return Brokers(len(lines), int((pairs > 0).sum()), tuple(result))
+
+
+def _leading(values: I64, top: int) -> I64:
+    """The positions of the ``top`` greatest positive values, greatest first, ties in order."""
+    if top <= 0 or len(values) == 0:
+        return np.zeros(0, dtype=np.int64)
+    if top < len(values):
+        # the top-th value bounds the leaders: sort only those at or above it
+        bound = np.partition(values, len(values) - top)[len(values) - top]
+        candidates = np.flatnonzero(values >= bound)
+    else:
+        candidates = np.arange(len(values))
+    order = candidates[np.lexsort((candidates, -values[candidates]))][:top]
+    return order[values[order] > 0].astype(np.int64)
 
 
 @attrs.frozen
@@ -246,13 +342,17 @@ class StructuralHoles(Displayable):
 
 
 def _tie_matrix(tables: OrgTables) -> sp.csr_array:
-    """The 0/1 tie adjacency (sharing the tables' one adjacency's structure)."""
-    adjacency = tie_adjacency(tables)
-    n = tables.n_people
-    ones = np.ones(len(adjacency.indices), dtype=np.int32)
-    matrix = sp.csr_array((ones, adjacency.indices, adjacency.indptr), shape=(n, n))
-    matrix.has_sorted_indices = True
-    return matrix
+    """The 0/1 tie adjacency (sharing the tables' one adjacency's structure), once."""
+
+    def build() -> sp.csr_array:
+        adjacency = tie_adjacency(tables)
+        n = tables.n_people
+        ones = np.ones(len(adjacency.indices), dtype=np.int32)
+        matrix = sp.csr_array((ones, adjacency.indices, adjacency.indptr), shape=(n, n))
+        matrix.has_sorted_indices = True
+        return matrix
+
+    return tables.derived("org.tie_matrix", build)
 
 
 def _scaled(
@@ -317,9 +417,13 @@ def structural_holes(
     degree = adjacency.degree().astype(np.float64)
     strength = adjacency.strength()
     # a tie of weight 0 is no tie for the weighted measure (as networkx reads it)
-    positive = sp.csr_array(
-        ((adjacency.weight > 0).astype(np.int32), adjacency.indices, adjacency.indptr),
-        shape=unweighted.shape,
+    positive = (
+        unweighted
+        if bool((adjacency.weight > 0).all())
+        else sp.csr_array(
+            ((adjacency.weight > 0).astype(np.int32), adjacency.indices, adjacency.indptr),
+            shape=unweighted.shape,
+        )
     )
     sizes: list[float | None] = []
     constraints: list[float | None] = []
@@ -416,6 +520,13 @@ def _directed_ties(tables: OrgTables, directed: bool) -> sp.csr_array:
     return csr_rows(keys // n, keys % n, (tables.n_people, tables.n_people))
 
 
+def _in_lines(matrix: sp.csr_array, rows: npt.NDArray[np.integer], line: I64) -> sp.csr_array:
+    """The rows ``rows`` of ``matrix``, keeping the entries between two people in lines."""
+    part = sp.csr_array(matrix[rows])
+    owner = np.repeat(rows, np.diff(part.indptr))
+    return _keep(part, (line[owner] >= 0) & (line[part.indices] >= 0))
+
+
 def _by_line(matrix: sp.csr_array, line: I64, n_lines: int) -> npt.NDArray[np.int64]:
     """Per row, how many of its entries' columns fall in each line (a dense rows × lines)."""
     coo = matrix.tocoo()
@@ -426,8 +537,10 @@ def _by_line(matrix: sp.csr_array, line: I64, n_lines: int) -> npt.NDArray[np.in
 
 def _keep(matrix: sp.csr_array, mask: npt.NDArray[np.bool_]) -> sp.csr_array:
     """The entries of ``matrix`` where ``mask`` (one flag per stored entry) holds."""
-    coo = matrix.tocoo()
-    return sp.csr_array((coo.data[mask], (coo.row[mask], coo.col[mask])), shape=matrix.shape)
+    indptr = np.zeros(matrix.shape[0] + 1, dtype=np.int64)
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    np.cumsum(np.bincount(rows[mask], minlength=matrix.shape[0]), out=indptr[1:])
+    return sp.csr_array((matrix.data[mask], matrix.indices[mask], indptr), shape=matrix.shape)
 
 
 def _closed(
@@ -478,11 +591,8 @@ def brokerage_roles(
         else np.asarray(people, dtype=np.int64)
     )
     # people in lines only: a two-path counts when all three are in lines
-    in_line = sp.diags_array((line >= 0).astype(np.int64), dtype=np.int64)
-    ties = sp.csr_array(in_line @ _directed_ties(tables, directed).astype(np.int64) @ in_line)
-    incoming = sp.csr_array(ties.T)
-    coo = ties.tocoo()
-    same_line = _keep(ties, line[coo.row] == line[coo.col])
+    ties = _directed_ties(tables, directed)
+    incoming = sp.csr_array(ties.T) if directed else ties
     keys = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
     out: dict[str, list[int]] = {key: [] for key in keys}
     for start in range(0, len(rows), _ROWS_PER_CHUNK):
@@ -490,8 +600,8 @@ def brokerage_roles(
         size = len(chunk)
         own = line[chunk]
         placed = sp.diags_array((own >= 0).astype(np.int64), dtype=np.int64)
-        p = sp.csr_array(placed @ incoming[chunk])  # (b, a): a → b
-        q = sp.csr_array(placed @ ties[chunk])  # (b, c): b → c
+        p = sp.csr_array(placed @ _in_lines(incoming, chunk, line))  # (b, a): a → b
+        q = sp.csr_array(placed @ _in_lines(ties, chunk, line))  # (b, c): b → c
         mutual = sp.csr_array(p.multiply(q))  # a = c: not a two-path
         into, outof, both = (_by_line(m, line, n_lines) for m in (p, q, mutual))
         mine = np.arange(size), np.maximum(own, 0)
@@ -504,13 +614,20 @@ def brokerage_roles(
         gatekeeper = (in_all - in_own) * out_own
         liaison = in_all * out_all - both.sum(axis=1) - same - representative - gatekeeper
         # closed two-paths, class by class: entry (b, c) of (P_x · D_y) ∘ Q counts the
-        # a → b with a → c, a restricted by x, the tie a → c by y
+        # a → b with a → c, a restricted by x, the tie a → c by y. Only the rows of D
+        # of the chunk's contacts are read: the products never touch the whole graph.
+        contacts = np.unique(p.indices)
+        d = _in_lines(ties, contacts, line)
+        d_rows = np.repeat(contacts, np.diff(d.indptr))
+        same_line = _keep(d, line[d_rows] == line[d.indices])
         pc = p.tocoo()
+        local = np.searchsorted(contacts, pc.col)
         a_own = line[pc.col] == own[pc.row]
-        p_own, p_other = _keep(p, a_own), _keep(p, ~a_own)
-
-        own_own, own_other = _closed(p_own, ties, q, line, own)
-        other_own, other_other = _closed(p_other, ties, q, line, own)
+        shape = (size, len(contacts))
+        p_own = sp.csr_array((pc.data[a_own], (pc.row[a_own], local[a_own])), shape=shape)
+        p_other = sp.csr_array((pc.data[~a_own], (pc.row[~a_own], local[~a_own])), shape=shape)
+        own_own, own_other = _closed(p_own, d, q, line, own)
+        other_own, other_other = _closed(p_other, d, q, line, own)
         _, other_same = _closed(p_other, same_line, q, line, own)  # a, c in one other line
         counts = {
             "coordinator": coordinator - own_own,

@@ -235,28 +235,57 @@ def group_matrix(
     tables = as_tables(organization)
     group_of, names = _person_groups(tables, by, lines)
     g = len(names)
-    ga, gb = group_of[tables.pair_a], group_of[tables.pair_b]
-    weight = tables.pair_weight
-    both = (ga >= 0) & (gb >= 0)
-    keys = np.minimum(ga[both], gb[both]) * max(g, 1) + np.maximum(ga[both], gb[both])
-    if g * g <= _DENSE_CELLS:
-        counts = np.bincount(keys, minlength=g * g)
-        weights = np.bincount(keys, weights=weight[both], minlength=g * g)
-        found = np.flatnonzero(counts)
-        found_counts, found_weights = counts[found], weights[found]
+    width = max(g, 1)
+    counts: npt.NDArray[Any]
+    weights: npt.NDArray[Any]
+    internal: npt.NDArray[Any]
+    internal_w: npt.NDArray[Any]
+    external: npt.NDArray[Any]
+    external_w: npt.NDArray[Any]
+    found: npt.NDArray[Any]
+    found_counts: npt.NDArray[Any]
+    found_weights: npt.NDArray[Any]
+    if (g + 1) * (g + 1) <= _DENSE_CELLS:
+        # one (groups + 1)² table of pair counts and weights, row 0 for no group
+        if by is None or by == "line":
+            from estrategy.org.transversal import _line_pair_totals
+
+            line_set = lines if lines is not None else hierarchical_lines(tables)
+            counts, weights = _line_pair_totals(tables, line_set)
+        else:
+            span = g + 1
+            key = (group_of[tables.pair_a] + 1) * span + (group_of[tables.pair_b] + 1)
+            counts = np.bincount(key, minlength=span * span).reshape(span, span)
+            weights = np.bincount(key, weights=tables.pair_weight, minlength=span * span)
+            weights = weights.reshape(span, span)
+        both, both_w = counts + counts.T, weights + weights.T
+        inner, inner_w = np.triu(both[1:, 1:], 1), np.triu(both_w[1:, 1:], 1)
+        diagonal = np.arange(1, g + 1)
+        internal, internal_w = counts[diagonal, diagonal], weights[diagonal, diagonal]
+        inner[np.arange(g), np.arange(g)] = internal
+        inner_w[np.arange(g), np.arange(g)] = internal_w
+        external = both[1:].sum(axis=1) - 2 * internal
+        external_w = both_w[1:].sum(axis=1) - 2 * internal_w
+        x, y = np.nonzero(inner)
+        found = x * width + y
+        found_counts, found_weights = inner[x, y], inner_w[x, y]
     else:
+        ga, gb = group_of[tables.pair_a], group_of[tables.pair_b]
+        weight = tables.pair_weight
+        tied = (ga >= 0) & (gb >= 0)
+        keys = np.minimum(ga[tied], gb[tied]) * width + np.maximum(ga[tied], gb[tied])
         found, inverse = np.unique(keys, return_inverse=True)
         found_counts = np.bincount(inverse, minlength=len(found))
-        found_weights = np.bincount(inverse, weights=weight[both], minlength=len(found))
-    same = (ga == gb) & (ga >= 0)
-    differ = ga != gb
-    internal = np.bincount(ga[same], minlength=g)
-    internal_w = np.bincount(ga[same], weights=weight[same], minlength=g)
-    leaving_a, leaving_b = differ & (ga >= 0), differ & (gb >= 0)
-    external = np.bincount(ga[leaving_a], minlength=g) + np.bincount(gb[leaving_b], minlength=g)
-    external_w = np.bincount(ga[leaving_a], weights=weight[leaving_a], minlength=g) + np.bincount(
-        gb[leaving_b], weights=weight[leaving_b], minlength=g
-    )
+        found_weights = np.bincount(inverse, weights=weight[tied], minlength=len(found))
+        same = (ga == gb) & (ga >= 0)
+        differ = ga != gb
+        internal = np.bincount(ga[same], minlength=g)
+        internal_w = np.bincount(ga[same], weights=weight[same], minlength=g)
+        leaving_a, leaving_b = differ & (ga >= 0), differ & (gb >= 0)
+        external = np.bincount(ga[leaving_a], minlength=g) + np.bincount(gb[leaving_b], minlength=g)
+        external_w = np.bincount(
+            ga[leaving_a], weights=weight[leaving_a], minlength=g
+        ) + np.bincount(gb[leaving_b], weights=weight[leaving_b], minlength=g)
     people = np.bincount(group_of[group_of >= 0], minlength=g)
     hidden = np.zeros(g, dtype=np.bool_)
     if min_group_size is not None:
@@ -276,7 +305,6 @@ def group_matrix(
                 _share(float(internal_w[i]), float(external_w[i]), definition),
             )
         )
-    width = max(g, 1)
     pairs = tuple(
         GroupPair(names[k // width], names[k % width], int(c), float(w))
         for k, c, w in zip(

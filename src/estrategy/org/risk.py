@@ -24,16 +24,16 @@ from typing import Any, NamedTuple
 import attrs
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 
 from estrategy.base.display import Displayable
 from estrategy.model import Organization, StrategyModel
 from estrategy.model.definitions import is_live
 from estrategy.model.tables import OrgTables, as_tables, count_int
 from estrategy.org._blocks import Separation, separations
-from estrategy.org._kernels import csr_rows, tie_adjacency
+from estrategy.org._steps import step_tree
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
 from estrategy.org.reach import FIELD_ROLES
+from estrategy.org.transversal import _line_tie_pairs
 
 __all__ = ["KeyPerson", "KeyPersonRisk", "key_person_risk"]
 
@@ -170,55 +170,10 @@ class KeyPersonRisk(Displayable):
         }
 
 
-def _step_graph(tables: OrgTables) -> tuple[sp.csr_array, int]:
-    """The step graph with a source vertex joined to every decision maker, and its index.
-
-    Vertices are the people, then the groups (a group is one step however large), then
-    the source.
-    """
-    n, g = tables.n_people, tables.n_groups
-    size = n + g + 1
-    source = n + g
-    ties = tie_adjacency(tables)
-    people = np.arange(n, dtype=np.int64)
-    extra_a: list[I64] = []
-    extra_b: list[I64] = []
-    for refs in (tables.person_manager, tables.person_supervisor):
-        has = (refs >= 0) & (refs != people)
-        extra_a += [people[has], refs[has].astype(np.int64)]
-        extra_b += [refs[has].astype(np.int64), people[has]]
-    member_person = tables.member_person.astype(np.int64)
-    member_group = tables.member_group.astype(np.int64) + n
-    deciders = np.flatnonzero(tables.person_decision_maker).astype(np.int64)
-    extra_a += [member_person, member_group, np.full(len(deciders), source), deciders]
-    extra_b += [member_group, member_person, deciders, np.full(len(deciders), source)]
-    extra = csr_rows(np.concatenate(extra_a), np.concatenate(extra_b), (size, size))
-    # one CSR with each row's ties, then its other steps: no sort of all the entries
-    tie_degree = np.zeros(size, dtype=np.int64)
-    tie_degree[:n] = np.diff(ties.indptr)
-    extra_degree = np.diff(extra.indptr).astype(np.int64)
-    indptr = np.zeros(size + 1, dtype=np.int64)
-    np.cumsum(tie_degree + extra_degree, out=indptr[1:])
-    indices = np.empty(int(indptr[-1]), dtype=np.int32)
-    tie_rows = np.repeat(people, np.diff(ties.indptr))
-    indices[indptr[tie_rows] + np.arange(len(tie_rows)) - ties.indptr[tie_rows]] = ties.indices
-    extra_rows = np.repeat(np.arange(size, dtype=np.int64), extra_degree)
-    indices[
-        indptr[extra_rows]
-        + tie_degree[extra_rows]
-        + np.arange(len(extra_rows))
-        - extra.indptr[extra_rows]
-    ] = extra.indices
-    graph = sp.csr_array(
-        (np.ones(len(indices), dtype=np.int8), indices, indptr), shape=(size, size)
-    )
-    return graph, source
-
-
 class _Joins(NamedTuple):
     alone: I64  # per person: pairs of lines only they join
     shares: npt.NDArray[np.float64]  # per person: share of the links they carry
-    listed: list[list[tuple[int, int]]] | None  # per person: those pairs (small cases)
+    listed: dict[int, list[tuple[int, int]]]  # per person with some: those pairs
     links: int  # line-joining links of the organisation
     joined: int  # pairs of lines joined
 
@@ -234,7 +189,7 @@ def _joins(tables: OrgTables, lines: HierarchicalLines) -> _Joins:
     n, count = tables.n_people, len(lines)
     width = max(count, 1)
     line = lines.person_line
-    la, lb = line[tables.pair_a], line[tables.pair_b]
+    la, lb = _line_tie_pairs(tables, lines)
     cross = (la >= 0) & (lb >= 0) & (la != lb)
     tie_pair = np.minimum(la[cross], lb[cross]) * width + np.maximum(la[cross], lb[cross])
     carriers = [
@@ -269,16 +224,17 @@ def _joins(tables: OrgTables, lines: HierarchicalLines) -> _Joins:
     counted = line_size[line[who]] > 1
     pair, who = pair[counted], who[counted]
     carried = np.bincount(who, minlength=n).astype(np.int64)
-    key, held = count_int(pair * max(n, 1) + who)
+    # a person alone joins a pair only if they carry at least all of its links: count
+    # (pair, person) only where that can be (in a large organisation, almost nowhere)
+    possible = carried[who] >= total[pair]
+    key, held = count_int(pair[possible] * max(n, 1) + who[possible])
     alone = held == total[key // max(n, 1)]
     alone_person = key[alone] % max(n, 1)
     alone_pair = key[alone] // max(n, 1)
     alone_count = np.bincount(alone_person, minlength=n).astype(np.int64)
-    listed: list[list[tuple[int, int]]] | None = None
-    if len(alone_person) <= 100_000:
-        listed = [[] for _ in range(n)]
-        for p, k in zip(alone_person.tolist(), alone_pair.tolist(), strict=True):
-            listed[p].append((k // width, k % width))
+    listed: dict[int, list[tuple[int, int]]] = {}
+    for p, k in zip(alone_person.tolist(), alone_pair.tolist(), strict=True):
+        listed.setdefault(p, []).append((k // width, k % width))
     shares = carried / len(all_links) if len(all_links) else np.zeros(n, dtype=np.float64)
     return _Joins(alone_count, shares, listed, len(all_links), int((total > 0).sum()))
 
@@ -359,9 +315,8 @@ def key_person_risk(
     joins = _joins(tables, lines)
     pair_counts, shares, listed_pairs = joins.alone, joins.shares, joins.listed
     holders = tables.roles.holders(tuple(roles), n) & ~tables.person_external
-    graph, root = _step_graph(tables)
-    separation = separations(graph, root)
-    weight = np.zeros(graph.shape[0], dtype=np.int64)
+    separation = separations(step_tree(tables), tables)
+    weight = np.zeros(len(separation.parent), dtype=np.int64)
     weight[:n] = holders
     field_counts = separation.cut_counts(weight)[:n]
     totals = action_counts + external_counts + pair_counts + field_counts
@@ -372,7 +327,7 @@ def key_person_risk(
     for i in chosen:
         supervised_by = np.flatnonzero(supervised & (tables.person_supervisor == i))
         cut = _cut_holders(separation, i, holders, n)
-        pairs = listed_pairs[i] if listed_pairs is not None else []
+        pairs = listed_pairs.get(i, [])
         key_people.append(
             KeyPerson(
                 person=tables.person_ids[i],

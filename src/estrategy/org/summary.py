@@ -13,10 +13,11 @@ from estrategy.model.tables import OrgTables, as_tables
 from estrategy.org.brokerage import (
     Brokers,
     RoleLeaders,
+    _leading,
     brokerage_leaders,
     brokerage_roles,
     brokers,
-    lines_touched,
+    lines_touched_counts,
 )
 from estrategy.org.hierarchy import (
     HierarchicalLines,
@@ -183,10 +184,8 @@ def analyze(
     lines = hierarchical_lines(tables)
     joined = transversality(tables, lines=lines)
     found_brokers = brokers(tables, top=top_brokers, lines=lines)
-    touched = lines_touched(tables, lines=lines)
-    k = np.diff(touched.indptr)
-    candidates = np.lexsort((np.arange(len(k)), -k))[:ROLE_CANDIDATES]
-    candidates = np.sort(candidates[k[candidates] > 1])
+    k = lines_touched_counts(tables, lines=lines)
+    candidates = np.sort(_leading(k * (k - 1) // 2, ROLE_CANDIDATES))
     everyone = len(candidates) == tables.n_people and tables.n_people > 0
     roles = brokerage_roles(tables, people=candidates, lines=lines)
     not_computed = tuple(

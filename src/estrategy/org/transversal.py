@@ -15,8 +15,8 @@ import numpy.typing as npt
 
 from estrategy.base.display import Displayable
 from estrategy.model import GroupKind, Organization
-from estrategy.model.tables import GROUP_KINDS, OrgTables, as_tables, count_int, unique_int
-from estrategy.org._kernels import csr_rows, undirected_ties
+from estrategy.model.tables import GROUP_KINDS, OrgTables, as_tables, unique_int
+from estrategy.org._kernels import csr_rows
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
 
 __all__ = [
@@ -237,9 +237,39 @@ class Transversality(Displayable):
 
 
 def _line_tie_pairs(tables: OrgTables, lines: HierarchicalLines) -> tuple[I64, I64]:
+    """For each distinct tie, the lines of its two people (-1 for none), once per tables."""
+    return tables.derived("org.pair_lines", lambda: pair_lines(tables, lines))
+
+
+def pair_lines(tables: OrgTables, lines: HierarchicalLines) -> tuple[I64, I64]:
     """For each distinct tie, the lines of its two people (-1 for none)."""
-    a, b = undirected_ties(tables)
-    return lines.person_line[a], lines.person_line[b]
+    line = lines.person_line.astype(np.int32)
+    return line[tables.pair_a], line[tables.pair_b]  # type: ignore[return-value]
+
+
+def _line_pair_totals(
+    tables: OrgTables, lines: HierarchicalLines
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """Distinct tied pairs and their weight by the lines of their two people, once per tables.
+
+    Two ``(lines + 1) × (lines + 1)`` tables, row and column 0 for people of no line:
+    entry ``[x + 1, y + 1]`` counts the pairs ``(a, b)`` (``a < b``) with ``a`` in line
+    ``x`` and ``b`` in line ``y``. Every per-line and line × line count of ties reads
+    these two tables: two ``bincount`` over the pairs in all.
+    """
+
+    def compute() -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        la, lb = _line_tie_pairs(tables, lines)
+        width = len(lines) + 1
+        key = (la.astype(np.int64) + 1) * width + (lb + 1)
+        counts = np.bincount(key, minlength=width * width).reshape(width, width)
+        weights = np.bincount(key, weights=tables.pair_weight, minlength=width * width)
+        return (
+            np.asarray(counts, dtype=np.int64),
+            np.asarray(weights, dtype=np.float64).reshape(width, width),
+        )
+
+    return tables.derived("org.line_pair_totals", compute)
 
 
 def transversality(
@@ -267,11 +297,11 @@ def transversality(
     upper = together.row < together.col
     group_keys = together.row[upper].astype(np.int64) * n + together.col[upper]
     group_counts = together.data[upper].astype(np.int64)
-    la, lb = _line_tie_pairs(tables, lines)
-    cross = (la >= 0) & (lb >= 0) & (la != lb)
-    tie_keys, tie_counts = count_int(
-        np.minimum(la[cross], lb[cross]) * n + np.maximum(la[cross], lb[cross])
-    )
+    totals, _ = _line_pair_totals(tables, lines)
+    cross = (totals + totals.T)[1:, 1:]
+    x, y = np.nonzero(np.triu(cross, 1))
+    tie_keys = (x * n + y).astype(np.int64)
+    tie_counts = cross[x, y].astype(np.int64)
     keys = np.union1d(group_keys, tie_keys)
     by_groups = np.zeros(len(keys), dtype=np.int64)
     by_groups[np.searchsorted(keys, group_keys)] = group_counts
@@ -445,17 +475,13 @@ def line_collaboration(
     """
     tables, lines = _lines(organization, lines)
     n = len(lines)
-    la, lb = _line_tie_pairs(tables, lines)
-    weight = tables.pair_weight
-    same = (la == lb) & (la >= 0)
-    differ = la != lb
-    out_a, out_b = differ & (la >= 0), differ & (lb >= 0)
-    internal = np.bincount(la[same], minlength=n)
-    external = np.bincount(la[out_a], minlength=n) + np.bincount(lb[out_b], minlength=n)
-    internal_w = np.bincount(la[same], weights=weight[same], minlength=n)
-    external_w = np.bincount(la[out_a], weights=weight[out_a], minlength=n) + np.bincount(
-        lb[out_b], weights=weight[out_b], minlength=n
-    )
+    counts, weights = _line_pair_totals(tables, lines)
+    both, both_w = counts + counts.T, weights + weights.T  # pairs either way round
+    diagonal = np.arange(1, n + 1)
+    internal = counts[diagonal, diagonal]
+    internal_w = weights[diagonal, diagonal]
+    external = both[1:].sum(axis=1) - 2 * internal
+    external_w = both_w[1:].sum(axis=1) - 2 * internal_w
     size = lines.people_per_line()
     per_line = []
     for i, head in enumerate(lines.heads):
@@ -481,16 +507,14 @@ def line_collaboration(
                 people,
             )
         )
-    both = (la >= 0) & (lb >= 0)
-    lo = np.minimum(la[both], lb[both])
-    hi = np.maximum(la[both], lb[both])
-    counts = np.bincount(lo * max(n, 1) + hi, minlength=n * n) if n else np.zeros(0, np.int64)
     shown = np.ones(n, dtype=np.bool_)
     shown[[i for i, t in enumerate(per_line) if t.withheld]] = False
+    inner = both[1:, 1:]
     pairs = tuple(
-        (lines.heads[k // n], lines.heads[k % n], int(counts[k]))
-        for k in np.flatnonzero(counts).tolist()
-        if shown[k // n] and shown[k % n]
+        (lines.heads[x], lines.heads[y], int(counts[x + 1, y + 1] if x == y else inner[x, y]))
+        for x in range(n)
+        for y in range(x, n)
+        if (counts[x + 1, y + 1] if x == y else inner[x, y]) and shown[x] and shown[y]
     )
     return LineCollaboration(lines.heads, tuple(per_line), pairs, min_group_size)
 

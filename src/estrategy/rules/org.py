@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from estrategy.model import GroupKind, ToolKind
+from estrategy.org.reach import UPWARD_HOPS
 from estrategy.rules._engine import RuleContext, Violation, rule
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ def project_without_charter(context: RuleContext) -> Iterator[Violation]:
     "ORG004",
     "no-upward-path",
     "warning",
-    settings={"upward_hops": 3},
+    settings={"upward_hops": UPWARD_HOPS},
     minimums={"upward_hops": 0},
 )
 def no_upward_path(context: RuleContext) -> Iterator[Violation]:
@@ -172,7 +173,7 @@ def no_upward_path(context: RuleContext) -> Iterator[Violation]:
     """
     from estrategy.org.reach import upward_reach
 
-    hops = int(context.settings.get("upward_hops", 3))
+    hops = int(context.settings.get("upward_hops", UPWARD_HOPS))
     tables = _tables(context)
     reach = context.memo("org.upward_reach", lambda: upward_reach(tables))
     index = {pid: i for i, pid in enumerate(tables.person_ids)}

@@ -315,8 +315,13 @@ def _ties(file: ArrowFile | None, person_ids: Any) -> Ties:
     if file is None:
         empty = np.zeros(0, dtype=np.int32)
         return Ties(empty, empty, np.zeros(0, dtype=np.bool_), np.zeros(0, dtype=np.float64))
-    source = codes(file.column("source"), person_ids, required=True)
-    target = codes(file.column("target"), person_ids, required=True)
+    import pyarrow as pa
+
+    # both ends in one lookup: one hash table of the person ids, not two
+    ends = [file.column("source"), file.column("target")]
+    chunks = [c for end in ends for c in getattr(end, "chunks", [end])]
+    coded = codes(pa.chunked_array(chunks, type=pa.string()), person_ids, required=True)
+    source, target = coded[: len(ends[0])], coded[len(ends[0]) :]
     kind_text = file.column("kind")
     if kind_text is None:
         esn = np.zeros(len(source), dtype=np.bool_)

@@ -37,6 +37,7 @@ class ArrowFile:
     columns: list[Any]
     positions: dict[str, int]
     extra: list[tuple[str, int]]
+    spaced: bool = True  # whether a cell may start with a space (to trim, as csv does)
 
     def column(self, name: str) -> Any:
         """Our column ``name`` (an Arrow string array), or ``None`` when the file lacks it."""
@@ -45,7 +46,7 @@ class ArrowFile:
         position = self.positions.get(name)
         if position is None:
             return None
-        if name in ("name", "objective"):
+        if name in ("name", "objective") and self.spaced:
             # what the csv module's skipinitialspace does; ids with spaces fall back
             return pc.utf8_ltrim(self.columns[position], characters=" ")
         return self.columns[position]
@@ -55,7 +56,11 @@ class ArrowFile:
         import pyarrow.compute as pc
 
         return {
-            name: pc.utf8_ltrim(self.columns[position], characters=" ").to_pylist()
+            name: (
+                pc.utf8_ltrim(self.columns[position], characters=" ")
+                if self.spaced
+                else self.columns[position]
+            ).to_pylist()
             for name, position in self.extra
         }
 
@@ -97,14 +102,17 @@ def read_arrow_file(
             header, columns = parquet_table(opened.source, errors)
         except Broken:
             raise Fallback from None
+        spaced = True
     else:
-        header, columns = opened.header, _read_csv(opened.source.path, opened.header)
+        header = opened.header
+        columns, spaced = _read_csv(opened.source.path, opened.header)
     if len(columns) != len(opened.header):
         raise Fallback
-    return ArrowFile(opened.file, header, columns, opened.columns, opened.extra)
+    return ArrowFile(opened.file, header, columns, opened.columns, opened.extra, spaced)
 
 
-def _read_csv(path: Any, header: list[str]) -> list[Any]:
+def _read_csv(path: Any, header: list[str]) -> tuple[list[Any], bool]:
+    """The text columns of a CSV file, and whether a cell may start with a space."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -116,6 +124,9 @@ def _read_csv(path: Any, header: list[str]) -> list[Any]:
             quoted = data.find(b'"') >= 0
             if quoted and not _strict_quoting(data):
                 raise Fallback
+            # a cell starts after a comma or a line break: without ", " nor a line
+            # starting with a space, there is nothing for skipinitialspace to trim
+            spaced = data.find(b", ") >= 0 or data.find(b"\n ") >= 0 or data[:1] == b" "
     try:
         # Only a file holding a quote can have a line break inside a cell; the parser is
         # faster when it need not look for them.
@@ -140,7 +151,7 @@ def _read_csv(path: Any, header: list[str]) -> list[Any]:
                 # bytes bound characters from above: a long cell falls back to be measured
                 if len(lengths) and int(lengths.max()) > limit:
                     raise Fallback
-    return columns
+    return columns, spaced
 
 
 _DELIMITERS = np.zeros(256, dtype=np.bool_)

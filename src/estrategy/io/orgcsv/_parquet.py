@@ -63,6 +63,19 @@ def text_column(array: Any) -> Any:
     return pc.fill_null(out, "")
 
 
+def _longest_bytes(text: Any) -> int:
+    """The longest text of a column, in bytes (a bound on its characters), from its offsets."""
+    import numpy as np
+
+    longest = 0
+    for chunk in getattr(text, "chunks", [text]):
+        if len(chunk):
+            offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)
+            lengths = np.diff(offsets[chunk.offset : chunk.offset + len(chunk) + 1])
+            longest = max(longest, int(lengths.max()))
+    return longest
+
+
 def _open(source: DataFile, errors: _Errors) -> Any:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -88,7 +101,11 @@ def _texts(
         except (TypeError, NotImplementedError) as exc:
             errors.add_located(source.name, None, None, f"column {excerpt(name)}: {exc}")
             raise Broken from None
-        if len(text) and pc.max(pc.utf8_length(text)).as_py() > limit:
+        if (
+            len(text)
+            and _longest_bytes(text) > limit
+            and pc.max(pc.utf8_length(text)).as_py() > limit
+        ):
             row = int(pc.index(pc.greater(pc.utf8_length(text), limit), True).as_py())
             errors.add_located(
                 source.name,
