@@ -125,8 +125,11 @@ def _read_csv(path: Any, header: list[str]) -> tuple[list[Any], bool]:
             if quoted and not _strict_quoting(data):
                 raise Fallback
             # a cell starts after a comma or a line break: without ", " nor a line
-            # starting with a space, there is nothing for skipinitialspace to trim
-            spaced = data.find(b", ") >= 0 or data.find(b"\n ") >= 0 or data[:1] == b" "
+            # starting with a space, there is nothing for skipinitialspace to trim (a
+            # file with no space at all, like most tie files, is told by one memchr)
+            spaced = data.find(b" ") >= 0 and (
+                data.find(b", ") >= 0 or data.find(b"\n ") >= 0 or data[:1] == b" "
+            )
     try:
         # Only a file holding a quote can have a line break inside a cell; the parser is
         # faster when it need not look for them.
