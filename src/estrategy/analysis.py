@@ -20,6 +20,7 @@ import attrs
 
 from estrategy.base.display import Displayable
 from estrategy.base.errors import EstrategyError
+from estrategy.base.messages import Message, ntr, tr
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import StrategyModel
 from estrategy.model.dates import resolve_as_of
@@ -35,6 +36,7 @@ __all__ = [
     "resolve_settings",
     "resolve_severities",
     "select_rules",
+    "severity_count",
 ]
 
 JSON_VERSION = 1
@@ -94,13 +96,17 @@ class Report(Displayable):
         threshold = Severity(severity)
         return tuple(f for f in self.findings if f.severity >= threshold)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON output contract of docs/architecture.md (fields may be added, never renamed)."""
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON output contract of docs/architecture.md (fields may be added, never renamed).
+
+        The findings' messages are in ``lang``; every other value is the same in every
+        language.
+        """
         return {
             "version": JSON_VERSION,
             "model": self.model_name,
             "as_of": self.as_of.isoformat(),
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict(lang) for f in self.findings],
             "summary": dict(self.summary),
         }
 
@@ -111,7 +117,7 @@ class Report(Displayable):
         return ["code", "name", "severity", "message", "subjects", "path"]
 
     def _html_head(self) -> str:
-        counts = ", ".join(f"{n} {s}" for s, n in self.summary.items())
+        counts = ", ".join(str(severity_count(s, n)) for s, n in self.summary.items())
         head = (
             f"<p><strong>{html.escape(self.model_name or 'model')}</strong> "
             f"as of {self.as_of.isoformat()}: {html.escape(counts)}</p>"
@@ -121,6 +127,22 @@ class Report(Displayable):
     def _html_rows(self) -> list[dict[str, Any]]:
         columns = ("severity", "code", "name", "message", "subjects", "path")
         return [{c: row[c] for c in columns} for row in self._rows()]
+
+
+def severity_count(severity: str, n: int) -> Message:
+    """``1 error``, ``3 warnings``, ``0 info``: a count of findings of one severity.
+
+    Example:
+        >>> severity_count("warning", 8).render("en"), severity_count("warning", 8).render("fr")
+        ('8 warnings', '8 avertissements')
+    """
+    if severity == "error":
+        return ntr("{n} error", "{n} errors", n)
+    if severity == "warning":
+        return ntr("{n} warning", "{n} warnings", n)
+    if severity == "info":
+        return ntr("{n} info", "{n} info", n)
+    return tr("{n} {severity}", n=n, severity=severity)
 
 
 def _selectors(value: Iterable[str] | str | None) -> tuple[str, ...] | None:
@@ -371,8 +393,12 @@ def _run(current: Rule, context: RuleContext, severity: Severity) -> list[Findin
                 code=current.code,
                 name=current.name,
                 severity=Severity.ERROR,
-                message=(
-                    f"rule {current.code} ({current.name}) failed: {type(exc).__name__}: {exc}"
+                message=tr(
+                    "rule {code} ({name}) failed: {error}: {detail}",
+                    code=current.code,
+                    name=current.name,
+                    error=type(exc).__name__,
+                    detail=str(exc),
                 ),
             )
         ]

@@ -7,6 +7,7 @@ The file is ``estrategy.toml`` (its top level, or a ``[tool.estrategy]`` table) 
     ignore = ["ACT004"]
     fail-on = "warning"                 # error (default), warning or info
     catalogue = "my-catalogue.toml"     # relative to the configuration file
+    lang = "fr"                         # the language of the outputs: en or fr
 
     [severity]                          # overrides by code or prefix
     ACT003 = "error"
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from estrategy.base.language import parse_language
 from estrategy.io.errors import LoadError
 from estrategy.model.paths import ModelPath
 from estrategy.model.validators import FieldValueError
@@ -77,6 +79,7 @@ class Config:
         fail_on: the lowest severity that makes the run fail (``None``: not said).
         catalogue: a catalogue file, if any.
         source: the file this configuration was read from, if any.
+        lang: the language of the outputs (``None``: not said; docs/languages.md).
     """
 
     select: tuple[str, ...] | None = None
@@ -86,6 +89,7 @@ class Config:
     fail_on: Severity | None = None
     catalogue: Path | None = None
     source: Path | None = None
+    lang: str | None = None
 
     def setting(self, name: str) -> Any:
         """A rule setting as configured, else the default of the rule that declares it.
@@ -152,6 +156,7 @@ class Config:
             fail_on=other.fail_on or self.fail_on,
             catalogue=other.catalogue or self.catalogue,
             source=self.source,
+            lang=other.lang or self.lang,
         )
 
 
@@ -170,6 +175,15 @@ def _selectors(_instance: object, attribute: attrs.Attribute[Any], value: object
             )
 
 
+def _language(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    from estrategy.base.language import LANGUAGES, supported_language
+
+    if value is not None and supported_language(str(value)) is None:
+        raise FieldValueError(
+            attribute.name, f"expected one of {', '.join(LANGUAGES)}, got {value!r}"
+        )
+
+
 @attrs.frozen
 class ConfigFile:
     """The shape of a configuration table, as the file writes it (checked by cattrs).
@@ -181,6 +195,7 @@ class ConfigFile:
         catalogue: a catalogue file, relative to the configuration file.
         severity: the ``[severity]`` table: overrides by code or prefix.
         settings: the ``[settings]`` table: rule settings by name.
+        lang: the language of the outputs (``en`` or ``fr``).
     """
 
     select: tuple[str, ...] | None = attrs.field(default=None, validator=_selectors)
@@ -189,6 +204,7 @@ class ConfigFile:
     catalogue: str | None = None
     severity: Mapping[str, Severity] = attrs.field(factory=dict)
     settings: Mapping[str, Any] = attrs.field(factory=dict)
+    lang: str | None = attrs.field(default=None, validator=_language)
 
 
 def _codes(value: tuple[str, ...]) -> tuple[str, ...]:
@@ -242,6 +258,7 @@ def _config(document: TomlDocument, at: ModelPath, base: Path | None) -> Config:
         if catalogue
         else None,
         source=None,
+        lang=parse_language(shape.lang) if shape.lang else None,
     )
 
 

@@ -17,6 +17,7 @@ from estrategy.cli._common import (
     clean_errors,
     config_options,
     fail,
+    lang_option,
     load_model_or_demo,
 )
 from estrategy.cli.options import echo_rendered, format_option
@@ -37,12 +38,17 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
 
 
-def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
+def _pairs(values: tuple[str, ...], option: str, lang: str | None) -> dict[str, str]:
+    from estrategy.base.messages import tr
+
     result = {}
     for value in values:
         key, sep, rest = value.partition("=")
         if not sep or not key.strip():
-            fail(f"{option} expects NAME=VALUE, got {value!r}")
+            fail(
+                tr("{option} expects NAME=VALUE, got {value}", option=option, value=repr(value)),
+                lang,
+            )
         result[key.strip()] = rest.strip()
     return result
 
@@ -98,6 +104,7 @@ def _use_color(choice: bool | None) -> bool:
     help="Tactic and role catalogue TOML file overriding the shipped one.",
 )
 @click.option("--color/--no-color", default=None, help="Colour the text output.")
+@lang_option
 def check(
     file: Path | None,
     output_format: str,
@@ -111,28 +118,38 @@ def check(
     no_config: bool,
     catalogue: Path | None,
     color: bool | None,
+    lang: str | None,
 ) -> None:
     """Lint FILE (YAML, JSON or TOML); with no FILE, the embedded demo model.
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage.
     """
+    from estrategy.base.language import choose_language
+    from estrategy.base.messages import tr
     from estrategy.settings import Config, config_for
 
-    with clean_errors():
-        model, source, positions, folder = load_model_or_demo(file, command="checking")
+    with clean_errors(lang):
+        folder = file.parent if file is not None else Path.cwd()
         base = config_for(folder, path=config, disabled=no_config)
+    with clean_errors(lang or base.lang):
+        model, source, positions, _ = load_model_or_demo(
+            file,
+            command=tr("No file given: checking the embedded demo model."),
+            lang=lang or base.lang,
+        )
         flags = Config(
             select=_codes(select),
             ignore=_codes(ignore) or (),
-            severities=_pairs(severities, "--severity"),
-            settings={k: _setting_value(v) for k, v in _pairs(settings, "--set").items()},
+            severities=_pairs(severities, "--severity", lang),
+            settings={k: _setting_value(v) for k, v in _pairs(settings, "--set", lang).items()},
             fail_on=None,
             catalogue=catalogue,
         )
         merged = base.merged(flags)
         report = merged.check(model, as_of=as_of)
         threshold = fail_on or (str(merged.fail_on) if merged.fail_on else "error")
-    options: dict[str, Any] = {"source": source, "positions": positions}
+    chosen = choose_language(lang, base.lang, model.language)
+    options: dict[str, Any] = {"source": source, "positions": positions, "lang": chosen}
     if output_format == "text":
         options["color"] = _use_color(color)
     echo_rendered(render(report, output_format, **options))

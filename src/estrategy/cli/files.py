@@ -6,14 +6,15 @@ from pathlib import Path
 
 import click
 
-from estrategy.cli._common import clean_errors, fail
+from estrategy.cli._common import clean_errors, fail, lang_option
 
 __all__ = ["init", "schema"]
 
 
 @click.command()
 @click.option("--indent", default=2, show_default=True, help="Indentation of the JSON output.")
-def schema(indent: int) -> None:
+@lang_option
+def schema(indent: int, lang: str | None) -> None:
     """Print the JSON Schema of model files (for editor completion and validation)."""
     import json
 
@@ -27,15 +28,19 @@ def schema(indent: int) -> None:
     "file", required=False, default="strategy.yaml", type=click.Path(path_type=Path, dir_okay=False)
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-def init(file: Path, force: bool) -> None:
+@lang_option
+def init(file: Path, force: bool, lang: str | None) -> None:
     """Write a commented starter model to FILE (default: strategy.yaml)."""
     from importlib import resources
 
+    from estrategy.base.language import choose_language
+    from estrategy.base.messages import tr
     from estrategy.io.atomic import write_text_atomic
 
+    lang = choose_language(lang)
     if file.exists() and not force:
-        fail(f"{file} already exists; use --force to overwrite it")
+        fail(tr("{file} already exists; use --force to overwrite it", file=str(file)), lang)
     text = resources.files("estrategy.data").joinpath("starter.yaml").read_text("utf-8")
-    with clean_errors():
+    with clean_errors(lang):
         write_text_atomic(file, text)
-    click.echo(f"Wrote {file}. Next: estrategy check {file}")
+    click.echo(tr("Wrote {file}. Next: estrategy check {file}", file=str(file)).render(lang))

@@ -27,9 +27,10 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
+from estrategy.base.messages import Text, tr
 from estrategy.model import ModelIntegrityError, ModelPath, Organization, StrategyModel
 from estrategy.model.dates import parse_date
-from estrategy.model.suggest import did_you_mean
+from estrategy.model.suggest import did_you_mean, unknown_key
 from estrategy.model.validators import FieldValueError
 
 __all__ = [
@@ -41,7 +42,7 @@ __all__ = [
     "structure_model",
 ]
 
-Problem = tuple[ModelPath, str]
+Problem = tuple[ModelPath, Text]
 """A model path and what is wrong there."""
 
 # Keys that exist on a class but are not written in files, by class.
@@ -388,13 +389,13 @@ def collect_problems(exc: BaseException, path: ModelPath, out: list[Problem]) ->
     elif isinstance(exc, ForbiddenExtraKeysError):
         allowed = _allowed_keys(exc.cl)
         for key in sorted(exc.extra_fields):
-            out.append(((*path, key), f"unknown key {key!r}{did_you_mean(key, allowed)}"))
+            out.append(((*path, key), unknown_key(key, allowed)))
     elif isinstance(exc, ModelIntegrityError):
-        out.extend(((*path, *problem.path), problem.message) for problem in exc.problems)
+        out.extend(((*path, *problem.path), problem.text) for problem in exc.problems)
     elif isinstance(exc, FieldValueError):
         out.append(((*path, exc.field), exc.message))
     elif isinstance(exc, KeyError):
-        out.append((path, "required key is missing"))
+        out.append((path, tr("required key is missing")))
     elif isinstance(exc, TypeError | ValueError | InvalidOperation):
         out.append((path, str(exc)))
     else:

@@ -7,8 +7,10 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from estrategy.base.messages import tr
 from estrategy.model._convert import to_tuple
 from estrategy.model.errors import IntegrityProblem, ModelIntegrityError
+from estrategy.model.labels import label
 from estrategy.model.organization import Organization
 from estrategy.model.paths import ModelPath, format_path
 from estrategy.model.plan import (
@@ -52,6 +54,9 @@ class StrategyModel:
         name: name of the plan.
         currency: currency of every budget (ISO 4217 code).
         as_of: the date the model describes; rules that depend on time use it.
+        language: the language the model is written in (``fr``, ``en``…); outputs are in
+            that language unless a flag or the configuration chooses another
+            (docs/languages.md).
         organization: the organisation.
         mission: the company's mission.
         stakes: business stakes.
@@ -75,6 +80,7 @@ class StrategyModel:
     name: str = ""
     currency: str = "EUR"
     as_of: dt.date | None = attrs.field(default=None, validator=is_date)
+    language: str | None = None
     organization: Organization = attrs.field(factory=Organization)
     mission: str | None = None
     stakes: tuple[BusinessStake, ...] = attrs.field(default=(), converter=to_tuple)
@@ -114,9 +120,13 @@ class _Checker:
         for item_id, path in items:
             if item_id in found:
                 first = format_path(found[item_id])
-                self.problems.append(
-                    IntegrityProblem(path, f"duplicate {what} id {item_id!r} (first at {first})")
+                message = tr(
+                    "duplicate {what} id {id} (first at {first})",
+                    what=label(what),
+                    id=repr(item_id),
+                    first=first,
                 )
+                self.problems.append(IntegrityProblem(path, message))
             elif seen is not None and item_id in seen:
                 other, first_path = seen[item_id]
                 self.problems.append(
@@ -136,8 +146,8 @@ class _Checker:
         if value is not None and value not in known:
             # one index of the known ids of each kind, and a bounded number of hints, so
             # that thousands of dangling references report in seconds
-            hint = self.hints.did_you_mean(value, known, key=what)
-            self.problems.append(IntegrityProblem(path, f"unknown {what} {value!r}{hint}"))
+            message = self.hints.unknown_reference(label(what), value, known, key=what)
+            self.problems.append(IntegrityProblem(path, message))
 
     def refs(self, values: Iterable[str], known: set[str], what: str, path: ModelPath) -> None:
         """Report every unknown id of a list, with its index."""

@@ -17,7 +17,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable
 
-__all__ = ["SUGGESTION_BUDGET", "Suggestions", "did_you_mean", "suggestion"]
+from estrategy.base.messages import Message, tr
+
+__all__ = [
+    "SUGGESTION_BUDGET",
+    "Suggestions",
+    "did_you_mean",
+    "suggestion",
+    "unknown_key",
+    "unknown_reference",
+]
 
 SUGGESTION_BUDGET = 100
 """How many suggestions one run computes at most (each costs milliseconds at worst)."""
@@ -111,6 +120,12 @@ class Suggestions:
             index = self._indexes[key] = _Index(choices)
         return index.closest(value)
 
+    def unknown_reference(
+        self, what: Message, value: str, choices: Collection[str], *, key: str
+    ) -> Message:
+        """``unknown tactic 't-x' (did you mean 't-y'?)``, with :meth:`suggestion`."""
+        return unknown_reference(what, value, self.suggestion(value, choices, key=key))
+
     def did_you_mean(self, value: str, choices: Collection[str], *, key: str) -> str:
         """`` (did you mean 'x'?)`` for :meth:`suggestion`, or ``""``."""
         close = self.suggestion(value, choices, key=key)
@@ -136,3 +151,38 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """
     close = suggestion(value, choices)
     return f" (did you mean {close!r}?)" if close is not None else ""
+
+
+def unknown_key(key: str, choices: Iterable[str]) -> Message:
+    """The message for a key a file should not have, with the closest known key if any.
+
+    Example:
+        >>> print(unknown_key("budjet", ["budget", "deadline"]).render("fr"))
+        clé inconnue\u00a0: 'budjet' — vouliez-vous dire 'budget'\u00a0?
+        >>> str(unknown_key("zzz", ["budget"]))
+        "unknown key 'zzz'"
+    """
+    close = suggestion(key, choices)
+    if close is None:
+        return tr("unknown key {key}", key=repr(key))
+    return tr(
+        "unknown key {key} (did you mean {suggestion}?)", key=repr(key), suggestion=repr(close)
+    )
+
+
+def unknown_reference(what: Message, value: str, close: str | None) -> Message:
+    """The message for an id that names nothing (``what``: the kind of item named).
+
+    Example:
+        >>> from estrategy.model.labels import label
+        >>> print(unknown_reference(label("tactic"), "t-blg", "t-blog").render("fr"))
+        référence inconnue\u00a0: tactique 't-blg' — vouliez-vous dire 't-blog'\u00a0?
+    """
+    if close is None:
+        return tr("unknown {what} {value}", what=what, value=repr(value))
+    return tr(
+        "unknown {what} {value} (did you mean {suggestion}?)",
+        what=what,
+        value=repr(value),
+        suggestion=repr(close),
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
+from estrategy.analysis import severity_count
 from estrategy.model import ModelPath, format_path
 from estrategy.rules import Finding
 
@@ -51,13 +52,14 @@ def location(finding: Finding, source: str | None, positions: Locator | None) ->
     return f"{source}:{where[0]}:{where[1]}"
 
 
-def counts(summary: Mapping[str, int]) -> str:
-    """``1 error, 11 warnings, 1 info``: the summary of a report in words."""
-    plural = {"error": "errors", "warning": "warnings", "info": "info"}
-    return ", ".join(
-        f"{n} {severity if n == 1 else plural.get(severity, severity)}"
-        for severity, n in summary.items()
-    )
+def counts(summary: Mapping[str, int], lang: str = "en") -> str:
+    """``1 error, 11 warnings, 1 info``: the summary of a report in words, in ``lang``.
+
+    Example:
+        >>> counts({"error": 0, "warning": 8, "info": 1}, "fr")
+        '0 erreur, 8 avertissements, 1 information'
+    """
+    return ", ".join(severity_count(s, n).render(lang) for s, n in summary.items())
 
 
 def unwrap(text: str) -> str:

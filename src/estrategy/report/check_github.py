@@ -20,8 +20,16 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: Report, *, source: str | None = None, positions: Locator | None = None) -> str:
+def render(
+    report: Report,
+    *,
+    source: str | None = None,
+    positions: Locator | None = None,
+    lang: str = "en",
+) -> str:
     """One ``::error``/``::warning``/``::notice`` line per finding (info becomes notice).
+
+    The messages are in ``lang``.
 
     Example:
         >>> import datetime as dt
@@ -40,5 +48,5 @@ def render(report: Report, *, source: str | None = None, positions: Locator | No
             if where is not None:
                 props.append(f"line={where[0]},col={where[1]}")
         props.append(f"title={_property(f'{f.code} {f.name}')}")
-        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_data(f.message)}")
+        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_data(f.message_in(lang))}")
     return "\n".join(lines)

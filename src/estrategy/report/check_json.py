@@ -9,8 +9,14 @@ from estrategy.report._locations import Locator
 __all__ = ["render"]
 
 
-def render(report: Report, *, source: str | None = None, positions: Locator | None = None) -> str:
-    """The report as its JSON contract.
+def render(
+    report: Report,
+    *,
+    source: str | None = None,
+    positions: Locator | None = None,
+    lang: str = "en",
+) -> str:
+    """The report as its JSON contract; the findings' messages in ``lang``.
 
     The object has ``version``, ``model``, ``as_of``, ``findings`` and ``summary``; keys
     and findings come in a fixed order, so the text is byte-identical from run to run.
@@ -32,4 +38,4 @@ def render(report: Report, *, source: str | None = None, positions: Locator | No
           }
         }
     """
-    return dumps(report.to_dict())
+    return dumps(report.to_dict(lang))

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from estrategy.analysis import Report
 from estrategy.base.escape import markdown_cell
+from estrategy.base.formats import Day
+from estrategy.base.messages import tr
 from estrategy.report._locations import Locator, counts, location
 
 __all__ = ["render"]
 
 
-def render(report: Report, *, source: str | None = None, positions: Locator | None = None) -> str:
-    """The report as a Markdown section with one table row per finding.
+def render(
+    report: Report,
+    *,
+    source: str | None = None,
+    positions: Locator | None = None,
+    lang: str = "en",
+) -> str:
+    """The report as a Markdown section with one table row per finding, in ``lang``.
 
     Example:
         >>> import datetime as dt
@@ -19,21 +27,25 @@ def render(report: Report, *, source: str | None = None, positions: Locator | No
         <BLANKLINE>
         As of 2026-01-01: no finding.
     """
-    title = f"# estrategy check: {markdown_cell(report.model_name or 'model')}"
+    name = markdown_cell(report.model_name or tr("model").render(lang))
+    title = "# " + tr("estrategy check: {model}", model=name).render(lang)
+    date = Day(report.as_of)
     if not report.findings:
-        return f"{title}\n\nAs of {report.as_of.isoformat()}: no finding."
+        return f"{title}\n\n" + tr("As of {date}: no finding.", date=date).render(lang)
+    header = tr("| severity | code | name | message | subjects | location |").render(lang)
     lines = [
         title,
         "",
-        f"As of {report.as_of.isoformat()}: {counts(report.summary)}.",
+        tr("As of {date}: {counts}.", date=date, counts=counts(report.summary, lang)).render(lang),
         "",
-        "| severity | code | name | message | subjects | location |",
+        header,
         "|---|---|---|---|---|---|",
     ]
     for f in report.findings:
         subjects = ", ".join(f"`{s}`" for s in f.subjects)
         lines.append(
-            f"| {f.severity} | {f.code} | {f.name} | {markdown_cell(f.message)} "
+            f"| {f.severity.label.render(lang)} | {f.code} | {f.name} "
+            f"| {markdown_cell(f.message_in(lang))} "
             f"| {markdown_cell(subjects)} "
             f"| `{markdown_cell(location(f, source, positions))}` |"
         )

@@ -30,14 +30,15 @@ def _uri(source: str) -> dict[str, str]:
     return {"uri": PurePosixPath(*path.parts).as_posix(), "uriBaseId": "%SRCROOT%"}
 
 
-def _rule(rule: Rule) -> dict[str, Any]:
+def _rule(original: Rule, lang: str) -> dict[str, Any]:
+    rule = original.translated(lang)
     full = "\n\n".join(unwrap(part) for part in (rule.what, rule.why) if part)
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary or rule.name},
         "fullDescription": {"text": full or rule.summary or rule.name},
-        "help": {"text": rule.documentation(), "markdown": rule.documentation()},
+        "help": {"text": original.documentation(lang), "markdown": original.documentation(lang)},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"tags": [rule.prefix], "origin": rule.origin},
     }
@@ -49,8 +50,9 @@ def to_sarif(
     source: str | None = None,
     positions: Locator | None = None,
     rules: Mapping[str, Rule] | None = None,
+    lang: str = "en",
 ) -> dict[str, Any]:
-    """The report as a SARIF 2.1.0 log (a JSON-ready dict).
+    """The report as a SARIF 2.1.0 log (a JSON-ready dict), its texts in ``lang``.
 
     Args:
         report: the check report.
@@ -58,6 +60,7 @@ def to_sarif(
             ``%SRCROOT%``, the repository root for code scanning).
         positions: where each model path is in the file.
         rules: the rule catalogue (the registry by default), for the rules' metadata.
+        lang: the language of the messages and of the rules' documentation.
     """
     catalogue = registry() if rules is None else rules
     described = [catalogue[code] for code in report.rules if code in catalogue]
@@ -67,7 +70,7 @@ def to_sarif(
         result: dict[str, Any] = {
             "ruleId": f.code,
             "level": _LEVEL[f.severity],
-            "message": {"text": f.message},
+            "message": {"text": f.message_in(lang)},
         }
         if f.code in index:
             result["ruleIndex"] = index[f.code]
@@ -92,7 +95,7 @@ def to_sarif(
                 "name": "estrategy",
                 "version": VERSION,
                 "informationUri": "https://pypi.org/project/estrategy/",
-                "rules": [_rule(r) for r in described],
+                "rules": [_rule(r, lang) for r in described],
             }
         },
         "results": results,
@@ -109,7 +112,8 @@ def render(
     source: str | None = None,
     positions: Locator | None = None,
     rules: Mapping[str, Rule] | None = None,
+    lang: str = "en",
 ) -> str:
     """The SARIF log as indented JSON text (byte-identical from run to run)."""
-    log = to_sarif(report, source=source, positions=positions, rules=rules)
+    log = to_sarif(report, source=source, positions=positions, rules=rules, lang=lang)
     return dumps(log)

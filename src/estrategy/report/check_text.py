@@ -12,6 +12,8 @@ from rich.markup import escape
 
 from estrategy.analysis import Report
 from estrategy.base.escape import terminal_text
+from estrategy.base.formats import Day
+from estrategy.base.messages import Message, tr
 from estrategy.report._locations import Locator, counts, location
 from estrategy.rules import Severity
 
@@ -24,7 +26,14 @@ def _shown(text: str) -> str:
 
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
+
+
+def _title(severity: Severity, n: int) -> Message:
+    if severity == Severity.ERROR:
+        return tr("Errors ({n})", n=n)
+    if severity == Severity.WARNING:
+        return tr("Warnings ({n})", n=n)
+    return tr("Information ({n})", n=n)
 
 
 def render(
@@ -33,11 +42,12 @@ def render(
     source: str | None = None,
     positions: Locator | None = None,
     color: bool = False,
+    lang: str = "en",
 ) -> str:
     """The report as text: one block per severity, one line per finding, then a summary.
 
     Each line reads ``file:line:col CODE [name] message``; without a file, the model path
-    stands for the location.
+    stands for the location. Headings, messages and the summary are in ``lang``.
 
     Example:
         >>> import datetime as dt
@@ -64,17 +74,23 @@ def render(
         found = [f for f in report.findings if f.severity == severity]
         if not found:
             continue
-        console.print(f"[{_STYLE[severity]}]{_TITLE[severity]} ({len(found)})[/]")
+        title = _title(severity, len(found)).render(lang)
+        console.print(f"[{_STYLE[severity]}]{title}[/]")
         for f in found:
             console.print(
                 f"  [bold]{_shown(location(f, source, positions))}[/] "
-                f"[{_STYLE[severity]}]{f.code}[/] \\[{f.name}] {_shown(f.message)}"
+                f"[{_STYLE[severity]}]{f.code}[/] \\[{f.name}] {_shown(f.message_in(lang))}"
             )
         console.print()
-    summary = counts(report.summary)
-    name = report.model_name or "model"
+    name = report.model_name or tr("model").render(lang)
     if report.findings:
-        console.print(f"{_shown(name)}, as of {report.as_of.isoformat()}: {summary}.")
+        line = tr(
+            "{model}, as of {date}: {counts}.",
+            model=name,
+            date=Day(report.as_of),
+            counts=counts(report.summary, lang),
+        )
     else:
-        console.print(f"{_shown(name)}, as of {report.as_of.isoformat()}: no finding.")
+        line = tr("{model}, as of {date}: no finding.", model=name, date=Day(report.as_of))
+    console.print(_shown(line.render(lang)))
     return buffer.getvalue().rstrip("\n")

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import attrs
 
 from estrategy.base.errors import EstrategyError
+from estrategy.base.messages import Message, as_message, tr
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import ModelPath, StrategyModel
 from estrategy.model.dates import as_date
@@ -73,6 +74,20 @@ class Severity(enum.StrEnum):
         return None
 
     @property
+    def label(self) -> Message:
+        """The severity's word for people, translatable (``erreur`` in French).
+
+        Example:
+            >>> Severity.WARNING.label.render("fr")
+            'avertissement'
+        """
+        if self is Severity.ERROR:
+            return tr("error")
+        if self is Severity.WARNING:
+            return tr("warning")
+        return tr("info")
+
+    @property
     def rank(self) -> int:
         """0 for info, 1 for warning, 2 for error."""
         return _RANK[self]
@@ -122,17 +137,19 @@ class Violation:
     """What a rule function yields: one gap, before the engine stamps code and severity.
 
     Attributes:
-        message: one sentence for people, naming the ids concerned.
+        message: one sentence for people, naming the ids concerned: a
+            :class:`~estrategy.base.messages.Message` (``tr("…{tactic}…", tactic=…)``),
+            rendered in the reader's language, or plain text, shown as it is.
         subjects: the ids the finding is about, most specific first (docs/architecture.md).
         path: where in the model the offending element is (``("tactics", 3)``).
 
     Example:
-        >>> Violation("tactic 't-blog' implements no strategy", ["t-blog"], ["tactics", 0])
-        Violation(message="tactic 't-blog' implements no strategy", subjects=('t-blog',), \
-path=('tactics', 0))
+        >>> v = Violation("tactic 't-blog' implements no strategy", ["t-blog"], ["tactics", 0])
+        >>> str(v.message), v.subjects, v.path
+        ("tactic 't-blog' implements no strategy", ('t-blog',), ('tactics', 0))
     """
 
-    message: str
+    message: Message = attrs.field(converter=as_message)
     subjects: tuple[str, ...] = attrs.field(default=(), converter=_subjects)
     path: ModelPath = attrs.field(default=(), converter=_path)
 
@@ -141,35 +158,61 @@ path=('tactics', 0))
 class Finding:
     """One coherence gap found by one rule.
 
+    A finding keeps its message as data (:attr:`text`: a msgid and its values) and is
+    put into words at the edge: :attr:`message` is the English sentence,
+    :meth:`message_in` the sentence in any language estrategy speaks.
+
     Attributes:
         code: the rule's stable code (``STR001``).
         name: the rule's kebab-case name (``orphan-tactic``).
         severity: error, warning or info (after overrides).
-        message: one sentence for people.
+        text: the message (passed as ``message=``: a
+            :class:`~estrategy.base.messages.Message`, or plain text shown as it is).
         subjects: ids the finding is about, most specific first; empty when model-wide.
         path: where the offending element is in the model (``("tactics", 3)``).
+
+    Example:
+        >>> from estrategy.base.messages import tr
+        >>> f = Finding("STR001", "orphan-tactic", "error",
+        ...             tr("tactic {tactic} implements no strategy", tactic="t-blog"))
+        >>> f.message
+        'tactic t-blog implements no strategy'
+        >>> f.message_in("fr")
+        'la tactique t-blog ne se rattache à aucune stratégie'
     """
 
     code: str
     name: str
     severity: Severity = attrs.field(converter=Severity)
-    message: str
+    text: Message = attrs.field(converter=as_message, alias="message")
     subjects: tuple[str, ...] = attrs.field(default=(), converter=_subjects)
     path: ModelPath = attrs.field(default=(), converter=_path)
+
+    @property
+    def message(self) -> str:
+        """The message in English, one sentence for people."""
+        return self.text.render("en")
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (``"en"``, ``"fr"``)."""
+        return self.text.render(lang)
 
     def sort_key(self) -> tuple[Any, ...]:
         """The stable order of findings: most severe first, then code, path, subjects."""
         return (-self.severity.rank, self.code, _path_key(self.path), self.subjects, self.message)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The finding as in the JSON output (docs/architecture.md, JSON output contract)."""
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The finding as in the JSON output (docs/architecture.md, JSON output contract).
+
+        ``message`` is in ``lang``; every other field is the same in every language.
+        """
         from estrategy.model import format_path
 
         return {
             "code": self.code,
             "name": self.name,
             "severity": str(self.severity),
-            "message": self.message,
+            "message": self.message_in(lang),
             "subjects": list(self.subjects),
             "path": format_path(self.path),
         }
@@ -262,27 +305,62 @@ class Rule:
         if found is not None:
             yield from found
 
-    def documentation(self) -> str:
+    def translated(self, lang: str) -> Rule:
+        """This rule with its summary, *what*, *why* and *fix* in ``lang``.
+
+        The documentation is looked up in the catalogue under its English text (a
+        plugin's rule that the catalogue lacks keeps its own words).
+
+        Example:
+            >>> from estrategy.rules import get_rule
+            >>> get_rule("ROL004").translated("fr").summary
+            'Un intervenant externe n’a pas de superviseur interne.'
+        """
+        from estrategy.base.translations import translate_paragraphs
+
+        return attrs.evolve(
+            self,
+            summary=translate_paragraphs(self.summary, lang, width=None),
+            what=translate_paragraphs(self.what, lang),
+            why=translate_paragraphs(self.why, lang),
+            fix=translate_paragraphs(self.fix, lang),
+        )
+
+    def documentation(self, lang: str = "en") -> str:
         """The rule's documentation as Markdown (what ``estrategy rule CODE`` prints)."""
-        parts = [f"# {self.name} ({self.code})", "", f"Default severity: {self.severity}."]
+        doc = self.translated(lang)
+        severity = self.severity.label.render(lang)
+        parts = [
+            f"# {self.name} ({self.code})",
+            "",
+            tr("Default severity: {severity}.", severity=severity).render(lang),
+        ]
         if self.origin != "builtin":
-            parts.append(f"Added by: {self.origin}.")
-        if self.summary:
-            parts += ["", self.summary]
+            parts.append(tr("Added by: {origin}.", origin=self.origin).render(lang))
+        if doc.summary:
+            parts += ["", doc.summary]
         for title, text in (
-            ("What it checks", self.what),
-            ("Why it matters", self.why),
-            ("How to fix", self.fix),
+            (tr("What it checks"), doc.what),
+            (tr("Why it matters"), doc.why),
+            (tr("How to fix"), doc.fix),
         ):
             if text:
-                parts += ["", f"## {title}", "", text]
+                parts += ["", f"## {title.render(lang)}", "", text]
         if self.settings:
-            parts += ["", "## Settings", ""]
-            parts += [
-                f"- `{k}` (default `{v!r}`"
-                + (f", at least `{self.minimums[k]!r}`)" if k in self.minimums else ")")
-                for k, v in sorted(self.settings.items())
-            ]
+            heading = tr("Settings").render(lang)
+            parts += ["", f"## {heading}", ""]
+            for k, v in sorted(self.settings.items()):
+                shown = f"`{v!r}`"
+                if k in self.minimums:
+                    line = tr(
+                        "`{name}` (default {default}, at least {least})",
+                        name=k,
+                        default=shown,
+                        least=f"`{self.minimums[k]!r}`",
+                    )
+                else:
+                    line = tr("`{name}` (default {default})", name=k, default=shown)
+                parts.append("- " + line.render(lang))
         return "\n".join(parts) + "\n"
 
 

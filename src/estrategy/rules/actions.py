@@ -6,14 +6,29 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
+from estrategy.base.formats import Day
+from estrategy.base.messages import Message, tr
 from estrategy.model import is_overdue, missing_action_fields
+from estrategy.model.labels import label
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import live_actions, model_index
 
 __all__ = ["budget_atomisation", "incomplete_action", "overdue_action", "tactic_without_actions"]
 
-_ACTION_FIELD_WORDS = {"responsible": "responsible person"}
-"""How ACT002's message names a missing field, where it differs from the field's name."""
+
+def _no(field: str) -> Message:
+    """How ACT002's message names a missing field."""
+    if field == "competences":
+        return tr("no competences")
+    if field == "responsible":
+        return tr("no responsible person")
+    if field == "tools":
+        return tr("no tools")
+    if field == "budget":
+        return tr("no budget")
+    if field == "deadline":
+        return tr("no deadline")
+    return tr("no {field}", field=field)
 
 
 @rule("ACT001", "tactic-without-actions", "warning")
@@ -35,7 +50,9 @@ def tactic_without_actions(context: RuleContext) -> Iterator[Violation]:
     index = model_index(context)
     for i, tactic in enumerate(context.model.tactics):
         if not index.actions_of_tactic.get(tactic.id):
-            yield Violation(f"tactic {tactic.id} has no action", [tactic.id], ["tactics", i])
+            yield Violation(
+                tr("tactic {tactic} has no action", tactic=tactic.id), [tactic.id], ["tactics", i]
+            )
 
 
 @rule("ACT002", "incomplete-action", "warning")
@@ -57,10 +74,10 @@ def incomplete_action(context: RuleContext) -> Iterator[Violation]:
         Fill in the missing fields (a budget of ``0`` states that no money is needed).
     """
     for i, action in live_actions(context):
-        missing = [_ACTION_FIELD_WORDS.get(f, f) for f in missing_action_fields(action)]
+        missing = [_no(f) for f in missing_action_fields(action)]
         if missing:
             yield Violation(
-                f"action {action.id} has no {', no '.join(missing)}",
+                tr("action {action} has {gaps}", action=action.id, gaps=missing),
                 [action.id],
                 ["actions", i],
             )
@@ -88,8 +105,12 @@ def overdue_action(context: RuleContext) -> Iterator[Violation]:
         # is_overdue implies a deadline; the second test only tells mypy so.
         if is_overdue(action, context.as_of) and action.deadline is not None:
             yield Violation(
-                f"action {action.id} was due on {action.deadline.isoformat()} and is still "
-                f"{action.status}",
+                tr(
+                    "action {action} was due on {date} and is still {status}",
+                    action=action.id,
+                    date=Day(action.deadline),
+                    status=label(action.status),
+                ),
                 [action.id],
                 ["actions", i, "deadline"],
             )

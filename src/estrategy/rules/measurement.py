@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator
 
+from estrategy.base.messages import tr
 from estrategy.model import KPI, Direction
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import model_index, objective
@@ -39,7 +40,9 @@ def tactic_without_kpi(context: RuleContext) -> Iterator[Violation]:
     for i, tactic in enumerate(context.model.tactics):
         if not index.kpis_of_tactic.get(tactic.id):
             yield Violation(
-                f"tactic {tactic.id} is measured by no KPI", [tactic.id], ["tactics", i]
+                tr("tactic {tactic} is measured by no KPI", tactic=tactic.id),
+                [tactic.id],
+                ["tactics", i],
             )
 
 
@@ -60,7 +63,7 @@ def kpi_never_measured(context: RuleContext) -> Iterator[Violation]:
     """
     for i, kpi in enumerate(context.model.kpis):
         if not kpi.measurements:
-            yield Violation(f"KPI {kpi.id} has no measurement", [kpi.id], ["kpis", i])
+            yield Violation(tr("KPI {kpi} has no measurement", kpi=kpi.id), [kpi.id], ["kpis", i])
 
 
 @rule(
@@ -133,7 +136,9 @@ def kpi_without_objective(context: RuleContext) -> Iterator[Violation]:
     """
     for i, kpi in enumerate(context.model.kpis):
         if kpi.objective is None:
-            yield Violation(f"KPI {kpi.id} measures no objective", [kpi.id], ["kpis", i])
+            yield Violation(
+                tr("KPI {kpi} measures no objective", kpi=kpi.id), [kpi.id], ["kpis", i]
+            )
 
 
 def planned_value(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from estrategy.base.messages import tr
 from estrategy.model import CHANGE_SUPPORT_KINDS, Audience, OrganizationSize, Person, RoleKind
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import is_retained, live_actions, model_index, person
@@ -148,9 +149,16 @@ def unsupervised_expert(context: RuleContext) -> Iterator[Violation]:
             continue
         supervisor = person(context, someone.supervisor)
         if supervisor is None or supervisor.external:
-            detail = "no supervisor" if supervisor is None else "an external supervisor"
+            if supervisor is None:
+                message = tr("external person {person} has no supervisor", person=someone.id)
+            else:
+                message = tr(
+                    "external person {person} has an external supervisor ({supervisor})",
+                    person=someone.id,
+                    supervisor=supervisor.id,
+                )
             yield Violation(
-                f"external person {someone.id} has {detail}",
+                message,
                 [someone.id],
                 ["organization", "people", i],
             )
