@@ -11,10 +11,10 @@ handled once and tested everywhere (``tests/hostile.py`` holds the shared corpus
 ===============  ==========================  ============================================
 output           function                    what it does
 ===============  ==========================  ============================================
-terminal, logs   :func:`terminal_text`       invisible and control characters as ``\n``,
-                                             ``\u202e``…: one input value, one line
-GitHub Actions   :func:`github_data`,        the terminal policy, then ``%`` escapes of
-                 :func:`github_property`     workflow commands
+terminal, logs   :func:`terminal_text`,      invisible and control characters as ``\n``,
+                 :func:`terminal_lines`      ``\u202e``…: one input value, one line
+GitHub Actions   :func:`github_data`,        the terminal policy, but line breaks as the
+                 :func:`github_property`     ``%0A`` of workflow commands
 SARIF messages   :func:`sarif_text`          the terminal policy, then ``\[``, ``\]``,
                                              ``{{``, ``}}`` (embedded links, placeholders)
 Markdown         :func:`markdown_cell`,      no raw HTML, no link, no line break, no
@@ -55,6 +55,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 
 __all__ = [
     "XML_FORBIDDEN",
@@ -66,6 +67,7 @@ __all__ = [
     "markdown_code",
     "sarif_text",
     "spreadsheet_cell",
+    "terminal_lines",
     "terminal_text",
     "xml_text",
 ]
@@ -111,17 +113,35 @@ def terminal_text(text: str) -> str:
     return _visible(text)
 
 
+def terminal_lines(lines: Iterable[str]) -> str:
+    r"""A renderer's lines as text: each one escaped by :func:`terminal_text`.
+
+    For renderers that build their output line by line out of input text: whatever an
+    input value holds, each line given stays one line of output. The text ends with a
+    line feed.
+
+    Example:
+        >>> print(terminal_lines(["Name: evil\n::error::x", "next"]), end="")
+        Name: evil\n::error::x
+        next
+    """
+    return "".join(f"{terminal_text(line)}\n" for line in lines)
+
+
 def github_data(text: str) -> str:
     r"""The message of a GitHub Actions workflow command (``::error …::MESSAGE``).
 
-    The terminal policy first (the log is a terminal, and a line break would end the
-    command), then the percent escapes the runner decodes.
+    Line breaks become the ``%0A`` and ``%0D`` the runner decodes, so a message keeps its
+    lines in the annotation but never starts a line of the log (where a ``::`` command
+    would run); other invisible characters are shown as escapes, as in a terminal (the
+    log viewer renders escape sequences).
 
     Example:
-        >>> github_data("100% done\nnext")
-        '100%25 done\\nnext'
+        >>> github_data("100% done\nnext\x1b[2J")
+        '100%25 done%0Anext\\u001b[2J'
     """
-    return terminal_text(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    shown = _visible(text, keep="\r\n")
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def github_property(text: str) -> str:
@@ -156,7 +176,8 @@ def sarif_text(text: str) -> str:
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
 # Characters that open HTML, links, images, code spans, emphasis or a table cell, and the
 # backslash that escapes them; CommonMark lets any ASCII punctuation be escaped this way.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_~\[\]<>&|])")
+# An underscore between two letters or digits opens no emphasis (snake_case stays as is).
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*~\[\]<>&|]|(?<![^\W_])_|_(?![^\W_])")
 # What opens a block (heading, quote, list, setext underline) where a line starts.
 _MARKDOWN_BLOCK = re.compile(r"\A( *)(?:([#>+=-])|(\d{1,9})([.)]))")
 
@@ -166,7 +187,8 @@ def markdown_cell(text: str) -> str:
 
     What would be markup is escaped with a backslash: ``<`` and ``&`` (no raw HTML, no
     entity), ``[`` and ``]`` (no link, no image, so no ``javascript:`` link), ``|`` (a
-    cell stays one cell), ``` ` ```, ``*``, ``_``, ``~`` (no code span, no emphasis).
+    cell stays one cell), ``` ` ```, ``*``, ``~`` and ``_`` but inside a word (no code
+    span, no emphasis).
     Line breaks become spaces, so a row stays one row; other invisible characters are
     shown as escapes. What would open a block at the start of a line (``#``, ``>``,
     ``-``, ``1.``) is escaped too, so the text means the same wherever it is placed.
@@ -175,7 +197,7 @@ def markdown_cell(text: str) -> str:
         >>> markdown_cell("a | b\nc"), markdown_cell("# 1")
         ('a \\| b c', '\\# 1')
     """
-    inline = _MARKDOWN_SPECIAL.sub(r"\\\1", _visible(_LINE_BREAKS.sub(" ", text)))
+    inline = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", _visible(_LINE_BREAKS.sub(" ", text)))
     return _MARKDOWN_BLOCK.sub(_block_escape, inline, count=1)
 
 
@@ -274,18 +296,24 @@ def xml_text(text: str, *, attribute: bool = False) -> str:
     return XML_FORBIDDEN.sub(lambda m: _shown(m.group()), escaped)
 
 
-def excerpt(text: str, limit: int = 40) -> str:
-    r"""A short quoted excerpt of input text, for an error message.
+def excerpt(value: object, limit: int = 60) -> str:
+    r"""A short quoted excerpt of an input value, for an error message.
 
-    At most ``limit`` characters of ``text`` (an ellipsis says there is more), quoted and
-    escaped as Python writes strings (invisible characters as escapes), so an error never
-    echoes a whole cell or file, nor what could rewrite the terminal.
+    Text is cut to at most ``limit`` characters (an ellipsis says there is more) and
+    quoted and escaped as Python writes strings, invisible characters as escapes; any
+    other value is written as Python writes it, cut the same way. An error never echoes
+    a whole cell, list or file, nor what could rewrite the terminal.
 
     Example:
         >>> excerpt("x" * 100, limit=8)
         "'xxxxxxx…'"
-        >>> excerpt("a\u202eb")
-        "'a\\u202eb'"
+        >>> excerpt("a\u202eb"), excerpt(["a", "b"]), excerpt(10**100, limit=10)
+        ("'a\\u202eb'", "['a', 'b']", 'a number of about 101 digits')
     """
-    shown = text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
-    return repr(shown)
+    if isinstance(value, str):
+        return repr(value if len(value) <= limit else value[: max(limit - 1, 0)] + "…")
+    if isinstance(value, int) and value.bit_length() > 3.33 * limit:
+        # never written out: Python refuses to write an integer of over 4,300 digits
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: max(limit - 1, 0)] + "…"
