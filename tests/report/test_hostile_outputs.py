@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 import pytest
 from markdown_it import MarkdownIt
+from tests.hostile import HOSTILE, HOSTILE_IDS
 
 from estrategy import io
 from estrategy.analysis import Report
@@ -41,7 +42,6 @@ from estrategy.model import StrategyModel
 from estrategy.org import OrgAnalysis, analyze
 from estrategy.report import RENDERERS, render
 from estrategy.rules import Finding
-from tests.hostile import HOSTILE, HOSTILE_IDS
 
 PLAIN = "plain"
 INVISIBLE = {"Cc", "Cf", "Cs", "Zl", "Zp"}
@@ -72,9 +72,7 @@ def _maturity_model(text: str) -> MaturityModel:
 
 def _results(text: str) -> dict[str, tuple[object, dict[str, Any]]]:
     demo = io.load_demo()
-    model = attrs.evolve(
-        demo, name=text, organization=attrs.evolve(demo.organization, name=text)
-    )
+    model = attrs.evolve(demo, name=text, organization=attrs.evolve(demo.organization, name=text))
     finding = Finding("XYZ001", "hostile-thing", "warning", text, [text, "t-x"], ["tactics", 0])
     report = Report(model_name=text, as_of=dt.date(2026, 1, 1), findings=[finding])
     spec = _maturity_model(text)
