@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from estrategy.base.escape import excerpt
 from estrategy.base.language import parse_language
 from estrategy.io.errors import LoadError
 from estrategy.model.paths import ModelPath
@@ -171,7 +172,8 @@ def _selectors(_instance: object, attribute: attrs.Attribute[Any], value: object
         if not _SELECTOR.match(item.strip()):
             raise FieldValueError(
                 attribute.name,
-                f"expected a list of codes or prefixes (such as STR or ACT003), got {item!r}",
+                "expected a list of codes or prefixes (such as STR or ACT003), "
+                f"got {excerpt(item)}",
             )
 
 

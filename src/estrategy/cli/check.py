@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from estrategy.base.escape import excerpt
 from estrategy.cli._common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -46,7 +47,7 @@ def _pairs(values: tuple[str, ...], option: str, lang: str | None) -> dict[str, 
         key, sep, rest = value.partition("=")
         if not sep or not key.strip():
             fail(
-                tr("{option} expects NAME=VALUE, got {value}", option=option, value=repr(value)),
+                tr("{option} expects NAME=VALUE, got {value}", option=option, value=excerpt(value)),
                 lang,
             )
         result[key.strip()] = rest.strip()

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from estrategy.base.escape import excerpt
 from estrategy.base.messages import tr
 from estrategy.model._convert import to_tuple
 from estrategy.model.errors import IntegrityProblem, ModelIntegrityError
@@ -123,7 +124,7 @@ class _Checker:
                 message = tr(
                     "duplicate {what} id {id} (first at {first})",
                     what=label(what),
-                    id=repr(item_id),
+                    id=excerpt(item_id),
                     first=first,
                 )
                 self.problems.append(IntegrityProblem(path, message))
@@ -132,7 +133,7 @@ class _Checker:
                 self.problems.append(
                     IntegrityProblem(
                         path,
-                        f"{what} id {item_id!r} is already the id of a {other} "
+                        f"{what} id {excerpt(item_id)} is already the id of a {other} "
                         f"(at {format_path(first_path)})",
                     )
                 )

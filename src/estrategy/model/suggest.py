@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable
 
+from estrategy.base.escape import excerpt
 from estrategy.base.messages import Message, tr
 
 __all__ = [
@@ -129,7 +130,7 @@ class Suggestions:
     def did_you_mean(self, value: str, choices: Collection[str], *, key: str) -> str:
         """`` (did you mean 'x'?)`` for :meth:`suggestion`, or ``""``."""
         close = self.suggestion(value, choices, key=key)
-        return f" (did you mean {close!r}?)" if close is not None else ""
+        return f" (did you mean {excerpt(close)}?)" if close is not None else ""
 
 
 def suggestion(value: str, choices: Iterable[str]) -> str | None:
@@ -150,7 +151,7 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
         "unknown key 'nmae' (did you mean 'name'?)"
     """
     close = suggestion(value, choices)
-    return f" (did you mean {close!r}?)" if close is not None else ""
+    return f" (did you mean {excerpt(close)}?)" if close is not None else ""
 
 
 def unknown_key(key: str, choices: Iterable[str]) -> Message:
@@ -164,9 +165,11 @@ def unknown_key(key: str, choices: Iterable[str]) -> Message:
     """
     close = suggestion(key, choices)
     if close is None:
-        return tr("unknown key {key}", key=repr(key))
+        return tr("unknown key {key}", key=excerpt(key))
     return tr(
-        "unknown key {key} (did you mean {suggestion}?)", key=repr(key), suggestion=repr(close)
+        "unknown key {key} (did you mean {suggestion}?)",
+        key=excerpt(key),
+        suggestion=excerpt(close),
     )
 
 
@@ -179,10 +182,10 @@ def unknown_reference(what: Message, value: str, close: str | None) -> Message:
         référence inconnue\u00a0: tactique 't-blg' — vouliez-vous dire 't-blog'\u00a0?
     """
     if close is None:
-        return tr("unknown {what} {value}", what=what, value=repr(value))
+        return tr("unknown {what} {value}", what=what, value=excerpt(value))
     return tr(
         "unknown {what} {value} (did you mean {suggestion}?)",
         what=what,
-        value=repr(value),
-        suggestion=repr(close),
+        value=excerpt(value),
+        suggestion=excerpt(close),
     )

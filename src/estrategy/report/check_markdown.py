@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from estrategy.analysis import Report
-from estrategy.base.escape import markdown_cell
+from estrategy.base.escape import markdown_cell, markdown_code
 from estrategy.base.formats import Day
 from estrategy.base.messages import tr
 from estrategy.report._locations import Locator, counts, location
@@ -42,11 +42,11 @@ def render(
         "|---|---|---|---|---|---|",
     ]
     for f in report.findings:
-        subjects = ", ".join(f"`{s}`" for s in f.subjects)
+        subjects = ", ".join(markdown_code(s) for s in f.subjects)
         lines.append(
-            f"| {f.severity.label.render(lang)} | {f.code} | {f.name} "
-            f"| {markdown_cell(f.message_in(lang))} "
-            f"| {markdown_cell(subjects)} "
-            f"| `{markdown_cell(location(f, source, positions))}` |"
+            f"| {f.severity.label.render(lang)} | {markdown_cell(f.code)} "
+            f"| {markdown_cell(f.name)} "
+            f"| {markdown_cell(f.message_in(lang))} | {subjects} "
+            f"| {markdown_code(location(f, source, positions))} |"
         )
     return "\n".join(lines)

@@ -34,7 +34,7 @@ def _assessment_markdown(a: Assessment, lang: str) -> str:
                 "As of {date}; {size} organisation; {spec} model.",
                 date=Day(a.as_of),
                 size=label(a.size),
-                spec=a.maturity_model,
+                spec=markdown_cell(a.maturity_model),
             )
         ),
         "",
@@ -45,10 +45,10 @@ def _assessment_markdown(a: Assessment, lang: str) -> str:
                 "between {strongest} and {weakest}",
                 score=Number(o.score, 0),
                 level=o.level,
-                level_name=translate(o.level_name, lang),
+                level_name=markdown_cell(translate(o.level_name, lang)),
                 spread=Number(o.spread, 0),
-                strongest=dimension_name(a, o.strongest, lang),
-                weakest=dimension_name(a, o.weakest, lang),
+                strongest=markdown_cell(dimension_name(a, o.strongest, lang)),
+                weakest=markdown_cell(dimension_name(a, o.weakest, lang)),
             )
         ),
         "- "
@@ -56,7 +56,7 @@ def _assessment_markdown(a: Assessment, lang: str) -> str:
             tr(
                 "**Quadrant**: {quadrant} (digital intensity {digital}, transformation "
                 "management {management})",
-                quadrant=label(q.name),
+                quadrant=markdown_cell(label(q.name).render(lang)),
                 digital=Number(q.digital_intensity, 0),
                 management=Number(q.management_intensity, 0),
             )
@@ -65,15 +65,15 @@ def _assessment_markdown(a: Assessment, lang: str) -> str:
         say(tr("| dimension | score | level |")),
         "|---|---:|---|",
     ]
-    out += [
-        f"| {markdown_cell(translate(d.name, lang))} | {number(d.score)} | "
-        f"{d.level if d.level is not None else '-'} {translate(d.level_name or '', lang)} |"
-        for d in a.dimensions
-    ]
+    for d in a.dimensions:
+        level = "-" if d.level is None else str(d.level)
+        level_name = markdown_cell(translate(d.level_name or "", lang))
+        name = markdown_cell(translate(d.name, lang))
+        out.append(f"| {name} | {number(d.score)} | {level} {level_name} |")
     for d in a.dimensions:
         out += [
             "",
-            f"## {translate(d.name, lang)}",
+            f"## {markdown_cell(translate(d.name, lang))}",
             "",
             say(tr("| criterion | score | weight | evidence |")),
         ]
@@ -89,7 +89,7 @@ def _assessment_markdown(a: Assessment, lang: str) -> str:
                     if reason
                     else say(tr("does not apply"))
                 )
-            out.append(f"| {c.id} | {number(c.score)} | {c.weight:g} | {cited} |")
+            out.append(f"| {markdown_cell(c.id)} | {number(c.score)} | {c.weight:g} | {cited} |")
     out += [
         "",
         "## " + say(tr("The eight steps")),
@@ -102,9 +102,9 @@ def _assessment_markdown(a: Assessment, lang: str) -> str:
             f"{'+' if e.supports else '−'} {markdown_cell(cite(e, lang))}" for e in s.evidence
         )
         title = markdown_cell(translate(s.title, lang))
-        out.append(f"| {s.number}. {title} | {say(label(s.status))} | {cited} |")
+        out.append(f"| {s.number}. {title} | {markdown_cell(say(label(s.status)))} | {cited} |")
     if a.jumped:
-        out += ["", say(tr("**Steps jumped**: {steps}.", steps=", ".join(a.jumped)))]
+        out += ["", say(tr("**Steps jumped**: {steps}.", steps=markdown_cell(", ".join(a.jumped))))]
     return "\n".join(out) + "\n"
 
 
@@ -135,8 +135,8 @@ def _comparison_markdown(c: Comparison, lang: str) -> str:
                 before=Number(b.overall.score, 0),
                 after=Number(a.overall.score, 0),
                 change=Number(c.overall_delta, 0, signed=True),
-                quadrant_before=label(b.quadrant.name),
-                quadrant_after=label(a.quadrant.name),
+                quadrant_before=markdown_cell(label(b.quadrant.name).render(lang)),
+                quadrant_after=markdown_cell(label(a.quadrant.name).render(lang)),
             )
         ),
         "",
@@ -153,7 +153,7 @@ def _comparison_markdown(c: Comparison, lang: str) -> str:
     if moved:
         out += ["", "## " + say(tr("What moved")), ""]
         for k in moved:
-            out.append(f"- **{k.id}**: {number(k.before)} → {number(k.after)}")
+            out.append(f"- **{markdown_cell(k.id)}**: {number(k.before)} → {number(k.after)}")
             out += ["  - " + say(tr("resolved: {gap}", gap=markdown_cell(g))) for g in k.resolved]
             out += ["  - " + say(tr("new gap: {gap}", gap=markdown_cell(g))) for g in k.new_gaps]
     out += [
@@ -163,11 +163,10 @@ def _comparison_markdown(c: Comparison, lang: str) -> str:
         say(tr("| step | before | after |")),
         "|---|---|---|",
     ]
-    out += [
-        f"| {s.number}. {markdown_cell(translate(s.title, lang))} | {say(label(s.before))} "
-        f"| {say(label(s.after))} |"
-        for s in c.steps
-    ]
+    for s in c.steps:
+        title = markdown_cell(translate(s.title, lang))
+        before, after = markdown_cell(say(label(s.before))), markdown_cell(say(label(s.after)))
+        out.append(f"| {s.number}. {title} | {before} | {after} |")
     return "\n".join(out) + "\n"
 
 

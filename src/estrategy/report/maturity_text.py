@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from estrategy.base.escape import terminal_lines
 from estrategy.base.formats import Day, Number
 from estrategy.base.messages import tr
 from estrategy.base.translations import translate
@@ -92,7 +93,7 @@ def _assessment_text(a: Assessment, evidence: bool, lang: str) -> str:
             ).render(lang)
         )
     lines.extend(tr("warning: {warning}", warning=w).render(lang) for w in a.warnings)
-    return "\n".join(lines) + "\n"
+    return terminal_lines(lines)
 
 
 def _comparison_text(c: Comparison, lang: str) -> str:
@@ -150,7 +151,7 @@ def _comparison_text(c: Comparison, lang: str) -> str:
         arrow = {"up": "↑", "down": "↓", "same": "="}[s.direction]
         before, after = label(s.before).render(lang), label(s.after).render(lang)
         lines.append(f"  {s.number}. {arrow} {translate(s.title, lang)}: {before} → {after}")
-    return "\n".join(lines) + "\n"
+    return terminal_lines(lines)
 
 
 def render(
@@ -169,7 +170,8 @@ def render(
         lang: the language of the headings, names and evidence.
 
     Returns:
-        Lines of text, ending with a newline.
+        Lines of text, ending with a newline; text from the model or the maturity model
+        is escaped for a terminal (:func:`estrategy.base.escape.terminal_lines`).
     """
     if isinstance(result, Assessment):
         return _assessment_text(result, evidence, lang)

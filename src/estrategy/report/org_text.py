@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from estrategy.base.escape import terminal_lines
 from estrategy.base.formats import Number, Percent, Series
 from estrategy.base.messages import Message, ntr, tr
 from estrategy.model.labels import label
@@ -26,7 +27,8 @@ def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
         lang: the language of the labels and numbers.
 
     Returns:
-        Lines of text, ending with a newline.
+        Lines of text, ending with a newline; names and ids are escaped for a terminal
+        (:func:`estrategy.base.escape.terminal_lines`).
     """
     a = analysis
 
@@ -171,4 +173,4 @@ def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
             )
         ),
     ]
-    return "\n".join(out) + "\n"
+    return terminal_lines(out)
