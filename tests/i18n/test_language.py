@@ -170,3 +170,18 @@ def test_every_command_takes_lang() -> None:
     for name in COMMANDS:
         _, out, _ = _run(name, "--help")
         assert "--lang" in out, name
+
+
+def test_help_pages_follow_the_language() -> None:
+    _, out, _ = _run("check", "--lang", "fr", "--help")
+    assert out.startswith("Utilisation\u00a0: ")
+    assert "check [OPTIONS] [FILE]" in out
+    assert "Options\u00a0:" in out
+    assert "Afficher ce message et quitter." in out
+    assert "[par défaut\u00a0: text]" in out
+    _, out, _ = _run("--help", env={"LANGUAGE": "fr"})
+    assert "Commandes\u00a0:" in out
+    assert "Évaluer la maturité digitale d’un modèle." in out
+    _, out, _ = _run("check", "--help")
+    assert out.startswith("Usage: ")
+    assert "Show this message and exit." in out

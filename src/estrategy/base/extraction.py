@@ -9,6 +9,9 @@ every module and :func:`extract_toml` on the packaged TOML data. Besides the ``t
   one msgid whose paragraphs are unwrapped (:func:`unwrap_paragraphs`), so re-wrapping a
   docstring changes no msgid;
 - the ``title=`` of every criterion declared with ``@criterion(…)``;
+- the command line's help: the docstring of every ``@click.command``/``@click.group``
+  function (paragraphs unwrapped), every ``help=`` text, and the help given to
+  ``as_of_option(…)`` and ``format_option(…)``;
 - the names people read in the maturity model (dimensions, levels) and the catalogue.
 
 This module is tooling: only Babel's extraction imports it (and the test that checks
@@ -30,7 +33,10 @@ __all__ = ["docstring_sections", "extract_python", "extract_toml"]
 
 _Result = tuple[int, str | None, str | tuple[str, ...], list[str]]
 
-_DECORATORS = frozenset({"rule", "criterion"})
+_DECORATORS = frozenset({"rule", "criterion", "declare", "command", "group"})
+_COMMANDS = frozenset({"command", "group"})
+# functions of the command line whose help text is a positional argument, and its index
+_HELP_ARGUMENTS = {"as_of_option": 0, "format_option": 1}
 _SECTIONS = {"what it checks": "what", "why it matters": "why", "how to fix": "fix"}
 
 
@@ -83,11 +89,27 @@ def _documented(tree: ast.AST) -> Iterator[_Result]:
         # The rules' documentation is read in every language (``estrategy rule CODE``);
         # a criterion's is developer documentation, only its title is shown.
         doc = ast.get_docstring(node, clean=True)
+        if doc and any(_decorator_name(d) in _COMMANDS for d in decorators):
+            yield node.lineno, None, unwrap_paragraphs(doc), [f"{node.name}: command help"]
+            continue
         if not doc or not any(_decorator_name(d) == "rule" for d in decorators):
             continue
         for section, text in docstring_sections(doc).items():
             if text:
                 yield node.lineno, None, unwrap_paragraphs(text), [f"{node.name}: {section}"]
+
+
+def _help_texts(tree: ast.AST) -> Iterator[_Result]:
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        texts = [k.value for k in node.keywords if k.arg == "help"]
+        position = _HELP_ARGUMENTS.get(_decorator_name(node) or "")
+        if position is not None and len(node.args) > position:
+            texts.append(node.args[position])
+        for text in texts:
+            if isinstance(text, ast.Constant) and isinstance(text.value, str) and text.value:
+                yield node.lineno, None, unwrap_paragraphs(text.value), []
 
 
 def extract_python(
@@ -104,7 +126,9 @@ def extract_python(
     # (lineno, funcname, messages, comments), as custom extractors must.
     found = babel_python(io.BytesIO(data), keywords, comment_tags, cast(Any, dict(options)))
     yield from cast(Iterator[_Result], found)
-    yield from _documented(ast.parse(data))
+    tree = ast.parse(data)
+    yield from _documented(tree)
+    yield from _help_texts(tree)
 
 
 def _names(data: Any, path: tuple[str, ...] = ()) -> Iterator[str]:

@@ -13,23 +13,34 @@ from typing import Any
 
 import click
 
+from estrategy.base.messages import tr
+from estrategy.cli._help import TranslatedGroup, help_language, section
+
 __all__ = ["main"]
 
 # name -> (module, attribute, one-line help). The help is kept here so that listing the
-# commands imports none of them.
+# commands imports none of them; it is looked up in the catalogue when shown.
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "check": ("estrategy.cli.check", "check", "Lint a model file for coherence gaps."),
-    "maturity": ("estrategy.cli.maturity", "maturity", "Score a model's digital maturity."),
-    "org": ("estrategy.cli.org", "org", "Analyse the organisation of a model or an HR export."),
-    "report": ("estrategy.cli.report", "report", "Write one self-contained HTML report."),
-    "rules": ("estrategy.cli.rules", "rules", "List the rule catalogue."),
-    "rule": ("estrategy.cli.rules", "rule", "Show the documentation of one rule."),
-    "schema": ("estrategy.cli.files", "schema", "Print the JSON Schema of model files."),
-    "init": ("estrategy.cli.files", "init", "Write a commented starter model file."),
+    "check": ("estrategy.cli.check", "check", tr("Lint a model file for coherence gaps.").msgid),
+    "maturity": (
+        "estrategy.cli.maturity",
+        "maturity",
+        tr("Score a model's digital maturity.").msgid,
+    ),
+    "org": (
+        "estrategy.cli.org",
+        "org",
+        tr("Analyse the organisation of a model or an HR export.").msgid,
+    ),
+    "report": ("estrategy.cli.report", "report", tr("Write one self-contained HTML report.").msgid),
+    "rules": ("estrategy.cli.rules", "rules", tr("List the rule catalogue.").msgid),
+    "rule": ("estrategy.cli.rules", "rule", tr("Show the documentation of one rule.").msgid),
+    "schema": ("estrategy.cli.files", "schema", tr("Print the JSON Schema of model files.").msgid),
+    "init": ("estrategy.cli.files", "init", tr("Write a commented starter model file.").msgid),
 }
 
 
-class _LazyGroup(click.Group):
+class _LazyGroup(TranslatedGroup):
     """A group whose commands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -70,9 +81,12 @@ class _LazyGroup(click.Group):
             sys.exit(2)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        from estrategy.base.translations import translate
+
+        lang = help_language(ctx)
+        rows = [(name, translate(COMMANDS[name][2], lang)) for name in self.list_commands(ctx)]
         if rows:
-            with formatter.section("Commands"):
+            with section(formatter, tr("Commands:").render(lang)):
                 formatter.write_dl(rows)
 
 

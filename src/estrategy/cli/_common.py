@@ -63,6 +63,7 @@ def lang_option(command: Callable[..., None]) -> Callable[..., None]:
         "--lang",
         type=click.Choice(LANGUAGES, case_sensitive=False),
         default=None,
+        is_eager=True,  # before --help when written before it: the help page follows it
         help="Language of the output: en or fr (default: lang of the configuration, the "
         "model's language, else LANGUAGE/LC_ALL/LANG, else en).",
     )(command)

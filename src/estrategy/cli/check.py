@@ -21,6 +21,7 @@ from estrategy.cli._common import (
     lang_option,
     load_model_or_demo,
 )
+from estrategy.cli._help import TranslatedCommand
 from estrategy.cli.options import echo_rendered, format_option
 from estrategy.report import formats, render
 
@@ -67,7 +68,7 @@ def _use_color(choice: bool | None) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @format_option(
     "check",

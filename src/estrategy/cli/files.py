@@ -7,11 +7,12 @@ from pathlib import Path
 import click
 
 from estrategy.cli._common import clean_errors, fail, lang_option
+from estrategy.cli._help import TranslatedCommand
 
 __all__ = ["init", "schema"]
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.option("--indent", default=2, show_default=True, help="Indentation of the JSON output.")
 @lang_option
 def schema(indent: int, lang: str | None) -> None:
@@ -23,7 +24,7 @@ def schema(indent: int, lang: str | None) -> None:
     click.echo(json.dumps(json_schema(), indent=indent, ensure_ascii=False, sort_keys=False))
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument(
     "file", required=False, default="strategy.yaml", type=click.Path(path_type=Path, dir_okay=False)
 )

@@ -18,6 +18,7 @@ from estrategy.cli._common import (
     load_model_or_demo,
     say,
 )
+from estrategy.cli._help import TranslatedCommand
 from estrategy.cli.options import echo_rendered, format_option
 from estrategy.report import render
 
@@ -34,7 +35,7 @@ def _print_default_model(ctx: click.Context, _param: click.Parameter, value: boo
     ctx.exit(0)
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.option(
     "--print-default-model",
     is_flag=True,

@@ -7,13 +7,14 @@ from pathlib import Path
 import click
 
 from estrategy.cli._common import clean_errors, config_options, fail, lang_option, say
+from estrategy.cli._help import TranslatedCommand
 from estrategy.cli.options import echo_rendered, format_option
 from estrategy.report import render
 
 __all__ = ["org"]
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("source", required=False, type=click.Path(path_type=Path, exists=True))
 @format_option("org", "Output format: text for people, json for programs.")
 @click.option(

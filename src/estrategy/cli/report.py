@@ -14,11 +14,12 @@ from estrategy.cli._common import (
     lang_option,
     load_model_or_demo,
 )
+from estrategy.cli._help import TranslatedCommand
 
 __all__ = ["report"]
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from estrategy.cli._common import clean_errors, fail, lang_option
+from estrategy.cli._help import TranslatedCommand
 from estrategy.cli.options import echo_rendered, format_option
 from estrategy.report import render
 
@@ -23,7 +24,7 @@ def _language(flag: str | None) -> str:
     return choose_language(flag, configured)
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @format_option("rules")
 @lang_option
 def rules(output_format: str, lang: str | None) -> None:
@@ -36,7 +37,7 @@ def rules(output_format: str, lang: str | None) -> None:
     echo_rendered(render(catalogue, output_format, kind="rules", lang=chosen))
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("code")
 @format_option("rule")
 @lang_option
