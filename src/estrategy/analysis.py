@@ -24,7 +24,7 @@ from estrategy.base.messages import Message, ntr, tr
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import StrategyModel
 from estrategy.model.dates import resolve_as_of
-from estrategy.model.suggest import did_you_mean, suggestion
+from estrategy.model.suggest import suggestion
 from estrategy.rules import Finding, Rule, RuleContext, Severity, registry
 
 __all__ = [
@@ -163,13 +163,28 @@ def _match_length(code: str, selectors: Iterable[str]) -> int:
     return best
 
 
+def _no_rule(what: str, selector: str, close: str | None) -> Message:
+    shown = {"selector": excerpt(selector), "suggestion": close}
+    if what == "select":
+        if close:
+            return tr("select {selector} matches no rule (did you mean {suggestion}?)", **shown)
+        return tr("select {selector} matches no rule", **shown)
+    if what == "ignore":
+        if close:
+            return tr("ignore {selector} matches no rule (did you mean {suggestion}?)", **shown)
+        return tr("ignore {selector} matches no rule", **shown)
+    if close:
+        return tr(
+            "severity override {selector} matches no rule (did you mean {suggestion}?)", **shown
+        )
+    return tr("severity override {selector} matches no rule", **shown)
+
+
 def _check_selectors(selectors: Iterable[str], codes: Iterable[str], what: str) -> None:
     known = list(codes)
     for selector in selectors:
         if selector != "ALL" and not any(code.startswith(selector) for code in known):
-            close = suggestion(selector, known)
-            hint = f" (did you mean {close}?)" if close else ""
-            raise SelectionError(f"{what} {excerpt(selector)} matches no rule{hint}")
+            raise SelectionError(_no_rule(what, selector, suggestion(selector, known)))
 
 
 def select_rules(
@@ -225,7 +240,11 @@ def resolve_severities(
             normalised[key.strip().upper()] = Severity(str(value).strip().lower())
         except ValueError:
             raise SelectionError(
-                f"severity {excerpt(value)} for {excerpt(key)} is not one of error, warning, info"
+                tr(
+                    "severity {value} for {key} is not one of error, warning, info",
+                    value=excerpt(value),
+                    key=excerpt(key),
+                )
             ) from None
     _check_selectors(normalised, [r.code for r in rules], "severity override")
     for code in resolved:
@@ -252,11 +271,25 @@ def _resolve_settings(
     values = dict(defaults)
     for name, value in (given or {}).items():
         if name not in defaults:
-            raise SettingsError(f"unknown setting {excerpt(name)}{did_you_mean(name, defaults)}")
+            close = suggestion(name, defaults)
+            if close is None:
+                raise SettingsError(tr("unknown setting {name}", name=excerpt(name)))
+            raise SettingsError(
+                tr(
+                    "unknown setting {name} (did you mean {suggestion}?)",
+                    name=excerpt(name),
+                    suggestion=excerpt(close),
+                )
+            )
         values[name] = _coerce(name, value, defaults[name])
         if name in minimums and values[name] < minimums[name]:
             raise SettingsError(
-                f"setting {name!r} must be at least {minimums[name]!r}, got {excerpt(value)}"
+                tr(
+                    "setting {name} must be at least {least}, got {value}",
+                    name=repr(name),
+                    least=repr(minimums[name]),
+                    value=excerpt(value),
+                )
             )
     del rules
     return values
@@ -309,7 +342,12 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         ok = True
     if not ok:
         raise SettingsError(
-            f"setting {name!r} expects a value like {default!r}, got {excerpt(value)}"
+            tr(
+                "setting {name} expects a value like {default}, got {value}",
+                name=repr(name),
+                default=repr(default),
+                value=excerpt(value),
+            )
         )
     return value
 

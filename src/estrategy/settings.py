@@ -30,6 +30,7 @@ import attrs
 
 from estrategy.base.escape import excerpt
 from estrategy.base.language import parse_language
+from estrategy.base.messages import tr
 from estrategy.io.errors import LoadError
 from estrategy.model.paths import ModelPath
 from estrategy.model.validators import FieldValueError
@@ -172,8 +173,10 @@ def _selectors(_instance: object, attribute: attrs.Attribute[Any], value: object
         if not _SELECTOR.match(item.strip()):
             raise FieldValueError(
                 attribute.name,
-                "expected a list of codes or prefixes (such as STR or ACT003), "
-                f"got {excerpt(item)}",
+                tr(
+                    "expected a list of codes or prefixes (such as STR or ACT003), got {value}",
+                    value=excerpt(item),
+                ),
             )
 
 
@@ -182,7 +185,12 @@ def _language(_instance: object, attribute: attrs.Attribute[Any], value: object)
 
     if value is not None and supported_language(str(value)) is None:
         raise FieldValueError(
-            attribute.name, f"expected one of {', '.join(LANGUAGES)}, got {value!r}"
+            attribute.name,
+            tr(
+                "expected one of {choices}, got {value}",
+                choices=", ".join(LANGUAGES),
+                value=excerpt(value),
+            ),
         )
 
 
