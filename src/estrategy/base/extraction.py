@@ -23,7 +23,6 @@ from __future__ import annotations
 import ast
 import inspect
 import io
-import textwrap
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any, cast
 
@@ -56,7 +55,7 @@ def docstring_sections(doc: str) -> dict[str, str]:
             current = heading
             continue
         lines[current].append(line)
-    return {key: textwrap.dedent("\n".join(body)).strip() for key, body in lines.items()}
+    return {key: inspect.cleandoc("\n".join(body)).strip() for key, body in lines.items()}
 
 
 def _decorator_name(node: ast.expr) -> str | None:

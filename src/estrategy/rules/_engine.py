@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
@@ -16,6 +15,7 @@ from typing import Any, TypeVar
 import attrs
 
 from estrategy.base.errors import EstrategyError
+from estrategy.base.extraction import docstring_sections
 from estrategy.base.messages import Message, as_message, tr
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import ModelPath, StrategyModel
@@ -45,7 +45,6 @@ CODE_PATTERN = re.compile(r"(?P<prefix>[A-Z]{2,4})(?P<number>[0-9]{1,4})\Z")
 """A rule code: a prefix of 2-4 capital letters, then 1-4 digits (``STR001``, ``ACME12``)."""
 
 _NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
-_SECTIONS = {"what it checks": "what", "why it matters": "why", "how to fix": "fix"}
 
 
 class RuleError(EstrategyError, ValueError):
@@ -368,21 +367,11 @@ def parse_docstring(doc: str | None) -> dict[str, str]:
     """Split a rule docstring into ``summary``, ``what``, ``why`` and ``fix``.
 
     The sections are headed ``What it checks:``, ``Why it matters:`` and ``How to fix:``
-    on lines of their own; their bodies are dedented, paragraphs kept.
+    on lines of their own; their bodies are dedented, paragraphs kept. Babel's extraction
+    reads the docstrings the same way (:func:`estrategy.base.extraction.docstring_sections`),
+    so each section is a msgid of the catalogue.
     """
-    text = inspect.cleandoc(doc or "")
-    result = {"summary": "", "what": "", "why": "", "fix": ""}
-    current = "summary"
-    lines: dict[str, list[str]] = {key: [] for key in result}
-    for line in text.splitlines():
-        heading = _SECTIONS.get(line.strip().rstrip(":").lower())
-        if heading is not None and line.strip().endswith(":"):
-            current = heading
-            continue
-        lines[current].append(line)
-    for key, body in lines.items():
-        result[key] = inspect.cleandoc("\n".join(body)).strip()
-    return result
+    return docstring_sections(doc or "")
 
 
 class Registry:
