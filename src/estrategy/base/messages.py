@@ -65,8 +65,16 @@ def _frozen_value(value: Any) -> Any:
 
 
 def _params(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted((str(k), _frozen_value(v)) for k, v in items))
+    # Built for every finding of a run: strings (most values) take the short way.
+    items = value.items() if type(value) is dict or isinstance(value, Mapping) else value
+    pairs = [(k, v if type(v) is str else _frozen_value(v)) for k, v in items]
+    if len(pairs) > 1:
+        pairs.sort(key=_name)
+    return tuple(pairs)
+
+
+def _name(pair: tuple[str, Any]) -> str:
+    return pair[0]
 
 
 _FORMATTER = string.Formatter()
@@ -129,10 +137,14 @@ class Message:
             KeyError: the msgid or its translation names a placeholder with no value
                 (a test checks that the catalogue never does).
         """
-        text = self.template(lang)
         if self.literal:
-            return text
-        values = {name: render_value(value, lang) for name, value in self.params}
+            return self.msgid
+        # English singular messages are their msgid: no catalogue to look up
+        text = self.msgid if lang == "en" and self.plural is None else self.template(lang)
+        values = {
+            name: value if type(value) is str else render_value(value, lang)
+            for name, value in self.params
+        }
         return text.format_map(values)
 
     def __str__(self) -> str:
@@ -189,16 +201,18 @@ def render_value(value: Any, lang: str) -> str:
         return value
     if isinstance(value, Message):
         return value.render(lang)
-    if isinstance(value, Localised):
-        return value.localise(lang)
+    if isinstance(value, tuple):
+        return ", ".join(render_value(v, lang) for v in value)
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int | float | dt.date):
         from estrategy.base.formats import localise
 
         return localise(value, lang)
-    if isinstance(value, tuple):
-        return ", ".join(render_value(v, lang) for v in value)
+    # duck-typed rather than isinstance(value, Localised): a protocol check is slow
+    localise_in = getattr(value, "localise", None)
+    if callable(localise_in):
+        return str(localise_in(lang))
     return str(value)
 
 
