@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from estrategy.base.escape import excerpt
+from estrategy.base.messages import Message, ntr, tr
 from estrategy.maturity.criteria import BUILTIN_CRITERIA
 from estrategy.maturity.criterion import Criterion
 from estrategy.maturity.plugins import CriterionPluginError, discover_criteria, merge_criteria
@@ -32,7 +34,7 @@ from estrategy.maturity.spec import (
     StepsSpec,
 )
 from estrategy.model import ModelPath
-from estrategy.model.suggest import did_you_mean
+from estrategy.model.suggest import suggestion
 
 if TYPE_CHECKING:  # estrategy.io is imported when a file is read, not with this module
     from estrategy.io import Limits, LoadError
@@ -74,6 +76,17 @@ def _number(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def _unknown_criterion(criterion_id: str, known: Iterable[str]) -> Message:
+    close = suggestion(criterion_id, known)
+    if close is None:
+        return tr("unknown criterion {criterion}", criterion=excerpt(criterion_id))
+    return tr(
+        "unknown criterion {criterion} (did you mean {suggestion}?)",
+        criterion=excerpt(criterion_id),
+        suggestion=excerpt(close),
+    )
+
+
 def _size_value(
     value: object, path: ModelPath, problems: Problems, *, minimum: float = 0.0
 ) -> SizeValue | None:
@@ -81,14 +94,21 @@ def _size_value(
     if isinstance(value, Mapping):
         problems.unknown_keys(value, ("default", *SIZES), path)
         if "default" not in value:
-            problems.add(path, "a per-size table needs a 'default' value")
+            problems.add(path, tr("a per-size table needs a 'default' value"))
             return None
         numbers = {}
         ok = True
         for key, item in value.items():
             number = _number(item)
             if number is None or number < minimum:
-                problems.add((*path, key), f"expected a number ≥ {minimum:g}, got {item!r}")
+                problems.add(
+                    (*path, key),
+                    tr(
+                        "expected a number ≥ {minimum}, got {value}",
+                        minimum=f"{minimum:g}",
+                        value=excerpt(item),
+                    ),
+                )
                 ok = False
             elif key in ("default", *SIZES):
                 numbers[key] = number
@@ -100,8 +120,12 @@ def _size_value(
     if number is None or number < minimum:
         problems.add(
             path,
-            f"expected a number ≥ {minimum:g} or a table by size "
-            f"({{ default = …, micro = … }}), got {value!r}",
+            tr(
+                "expected a number ≥ {minimum} or a table by size ({example}), got {value}",
+                minimum=f"{minimum:g}",
+                example="{ default = …, micro = … }",
+                value=excerpt(value),
+            ),
         )
         return None
     return SizeValue(number)
@@ -109,7 +133,7 @@ def _size_value(
 
 def _strings(value: object, path: ModelPath, problems: Problems) -> tuple[str, ...] | None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.add(path, "expected a list of strings")
+        problems.add(path, tr("expected a list of strings"))
         return None
     return tuple(value)
 
@@ -118,32 +142,38 @@ def _levels(data: object, base: LevelScale | None, problems: Problems) -> LevelS
     path: ModelPath = ("levels",)
     if data is None:
         if base is None:
-            problems.add(path, "the [levels] table is missing")
+            problems.add(path, tr("the [levels] table is missing"))
         return base
     if not isinstance(data, Mapping):
-        problems.add(path, "expected a table with 'names' and 'cutoffs'")
+        problems.add(path, tr("expected a table with 'names' and 'cutoffs'"))
         return None
     problems.unknown_keys(data, ("names", "cutoffs"), path)
     names = _strings(data.get("names"), (*path, "names"), problems)
     raw = data.get("cutoffs")
     cutoffs: list[float] = []
     if not isinstance(raw, list) or any(_number(v) is None for v in raw):
-        problems.add((*path, "cutoffs"), "expected a list of numbers")
+        problems.add((*path, "cutoffs"), tr("expected a list of numbers"))
         return None
     cutoffs = [float(v) for v in raw]
     if names is None:
         return None
     if len(names) < 2:
-        problems.add((*path, "names"), "a scale needs at least two levels")
+        problems.add((*path, "names"), tr("a scale needs at least two levels"))
         return None
     if len(cutoffs) != len(names) - 1:
         problems.add(
             (*path, "cutoffs"),
-            f"{len(names)} levels need {len(names) - 1} cut-offs, got {len(cutoffs)}",
+            ntr(
+                "{levels} levels need {n} cut-off, got {got}",
+                "{levels} levels need {n} cut-offs, got {got}",
+                len(names) - 1,
+                levels=len(names),
+                got=len(cutoffs),
+            ),
         )
         return None
     if any(not 0 < c < 100 for c in cutoffs) or any(b <= a for a, b in itertools.pairwise(cutoffs)):
-        problems.add((*path, "cutoffs"), "cut-offs must increase strictly, between 0 and 100")
+        problems.add((*path, "cutoffs"), tr("cut-offs must increase strictly, between 0 and 100"))
         return None
     return LevelScale(names, tuple(cutoffs))
 
@@ -155,7 +185,7 @@ def _thresholds(
     if data is None:
         return tuple(sorted(merged.items()))
     if not isinstance(data, Mapping):
-        problems.add(("thresholds",), "expected a table of named numbers")
+        problems.add(("thresholds",), tr("expected a table of named numbers"))
         return tuple(sorted(merged.items()))
     for name, value in data.items():
         parsed = _size_value(value, ("thresholds", name), problems)
@@ -170,10 +200,10 @@ def _quadrant(
     path: ModelPath = ("quadrant",)
     if data is None:
         if base is None:
-            problems.add(path, "the [quadrant] table is missing")
+            problems.add(path, tr("the [quadrant] table is missing"))
         return base
     if not isinstance(data, Mapping):
-        problems.add(path, "expected a table")
+        problems.add(path, tr("expected a table"))
         return None
     problems.unknown_keys(data, _QUADRANT_KEYS, path)
     values: dict[str, Any] = {}
@@ -182,7 +212,10 @@ def _quadrant(
         raw = data.get(key, fallback)
         number = _number(raw)
         if number is None or not 0 <= number <= 100:
-            problems.add((*path, key), f"expected a number from 0 to 100, got {raw!r}")
+            problems.add(
+                (*path, key),
+                tr("expected a number from 0 to 100, got {value}", value=excerpt(raw)),
+            )
         values[key] = number
     saturation = dict(base.saturation) if base is not None else {}
     for key in _SATURATION:
@@ -191,7 +224,7 @@ def _quadrant(
             if parsed is not None:
                 saturation[key] = parsed
         elif key not in saturation:
-            problems.add((*path, key), "missing: the count that earns full marks")
+            problems.add((*path, key), tr("missing: the count that earns full marks"))
     kinds = (
         _strings(data["digital_internal_kinds"], (*path, "digital_internal_kinds"), problems)
         if "digital_internal_kinds" in data
@@ -201,17 +234,16 @@ def _quadrant(
     if "management" in data:
         raw = data["management"]
         if not isinstance(raw, Mapping) or not raw:
-            problems.add((*path, "management"), "expected a table: component = [criterion ids]")
+            problems.add((*path, "management"), tr("expected a table: component = [criterion ids]"))
         else:
             parts = []
             for name, ids in raw.items():
                 parsed_ids = _strings(ids, (*path, "management", name), problems)
                 for i, criterion_id in enumerate(parsed_ids or ()):
                     if criterion_id not in known:
-                        hint = did_you_mean(criterion_id, known)
                         problems.add(
                             (*path, "management", name, i),
-                            f"unknown criterion {criterion_id!r}{hint}",
+                            _unknown_criterion(criterion_id, known),
                         )
                 parts.append((str(name), parsed_ids or ()))
             management = tuple(parts)
@@ -230,7 +262,7 @@ def _steps(data: object, base: StepsSpec | None, problems: Problems) -> StepsSpe
     if data is None:
         return base if base is not None else StepsSpec(())
     if not isinstance(data, Mapping):
-        problems.add(("steps",), "expected a table")
+        problems.add(("steps",), tr("expected a table"))
         return None
     problems.unknown_keys(data, ("digital_words",), ("steps",))
     if "digital_words" not in data:
@@ -262,7 +294,7 @@ class _Resolver:
 def _dimensions(data: object, resolver: _Resolver, problems: Problems) -> tuple[DimensionSpec, ...]:
     path: ModelPath = ("dimensions",)
     if not isinstance(data, list) or not data:
-        problems.add(path, "expected at least one [[dimensions]] table")
+        problems.add(path, tr("expected at least one [[dimensions]] table"))
         return ()
     dimensions = []
     seen_dimensions: set[str] = set()
@@ -270,38 +302,44 @@ def _dimensions(data: object, resolver: _Resolver, problems: Problems) -> tuple[
     for d, raw in enumerate(data):
         here: ModelPath = (*path, d)
         if not isinstance(raw, Mapping):
-            problems.add(here, "expected a table")
+            problems.add(here, tr("expected a table"))
             continue
         problems.unknown_keys(raw, _DIMENSION_KEYS, here)
         dimension_id = raw.get("id")
         if not isinstance(dimension_id, str) or not _ID.match(dimension_id):
-            problems.add((*here, "id"), f"expected a lower-case id, got {dimension_id!r}")
+            problems.add(
+                (*here, "id"),
+                tr("expected a lower-case id, got {value}", value=excerpt(dimension_id)),
+            )
             dimension_id = None
         elif dimension_id in seen_dimensions:
-            problems.add((*here, "id"), f"duplicate dimension id {dimension_id!r}")
+            problems.add((*here, "id"), tr("duplicate dimension id {id}", id=excerpt(dimension_id)))
         else:
             seen_dimensions.add(dimension_id)
         name = raw.get("name", dimension_id or "")
         if not isinstance(name, str):
-            problems.add((*here, "name"), "expected a string")
+            problems.add((*here, "name"), tr("expected a string"))
             name = ""
         weight = _size_value(raw.get("weight", 1), (*here, "weight"), problems)
         criteria = []
         items = raw.get("criteria")
         if not isinstance(items, list) or not items:
-            problems.add((*here, "criteria"), "expected a non-empty list of criteria")
+            problems.add((*here, "criteria"), tr("expected a non-empty list of criteria"))
             items = []
         for c, item in enumerate(items):
             where: ModelPath = (*here, "criteria", c)
             if isinstance(item, str):
                 item = {"id": item}
             if not isinstance(item, Mapping):
-                problems.add(where, "expected { id = …, weight = … } or a criterion id")
+                problems.add(
+                    where,
+                    tr("expected {example} or a criterion id", example="{ id = …, weight = … }"),
+                )
                 continue
             problems.unknown_keys(item, _CRITERION_KEYS, where)
             criterion_id = item.get("id")
             if not isinstance(criterion_id, str):
-                problems.add((*where, "id"), "expected a criterion id")
+                problems.add((*where, "id"), tr("expected a criterion id"))
                 continue
             try:
                 found = resolver.find(criterion_id)
@@ -311,16 +349,21 @@ def _dimensions(data: object, resolver: _Resolver, problems: Problems) -> tuple[
             if found is None:
                 problems.add(
                     (*where, "id"),
-                    f"unknown criterion {criterion_id!r}"
-                    f"{did_you_mean(criterion_id, resolver.known())}; built-in, passed with "
-                    "criteria=…, or published under the 'estrategy.criteria' entry points",
+                    tr(
+                        "{problem}; built-in, passed with criteria=…, or published under the "
+                        "'estrategy.criteria' entry points",
+                        problem=_unknown_criterion(criterion_id, resolver.known()),
+                    ),
                 )
                 continue
             if criterion_id in seen_criteria:
                 problems.add(
                     (*where, "id"),
-                    f"criterion {criterion_id!r} is already used by dimension "
-                    f"{seen_criteria[criterion_id]!r}",
+                    tr(
+                        "criterion {criterion} is already used by dimension {dimension}",
+                        criterion=excerpt(criterion_id),
+                        dimension=excerpt(seen_criteria[criterion_id]),
+                    ),
                 )
                 continue
             seen_criteria[criterion_id] = dimension_id or f"#{d}"
@@ -420,10 +463,15 @@ def _from_document(
     problems.unknown_keys(data, _TOP, ())
     version = data.get("version", 1)
     if version != 1 or isinstance(version, bool):
-        problems.add(("version",), f"maturity-model version {version!r} is not supported (1 is)")
+        problems.add(
+            ("version",),
+            tr(
+                "maturity-model version {version} is not supported (1 is)", version=excerpt(version)
+            ),
+        )
     name = data.get("name", "custom maturity model")
     if not isinstance(name, str):
-        problems.add(("name",), "expected a string")
+        problems.add(("name",), tr("expected a string"))
     resolver = _Resolver(extra)
     levels = _levels(data.get("levels"), base.levels if base else None, problems)
     thresholds = _thresholds(data.get("thresholds"), base.thresholds if base else (), problems)
