@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import stat
 
+from estrategy.base.messages import Text, tr
 from estrategy.io.errors import FileError, LoadError
 from estrategy.io.limits import Limits
 
 __all__ = ["check_text", "one_error", "read_text", "regular_file", "too_big"]
 
 
-def one_error(source: str, message: str, line: int | None = 1, column: int | None = 1) -> LoadError:
+def one_error(
+    source: str, message: Text, line: int | None = 1, column: int | None = 1
+) -> LoadError:
     return LoadError([FileError(source, line, column, (), message)])
 
 
@@ -22,7 +25,9 @@ def check_text(text: str, source: str) -> None:
         from estrategy.io._tree import line_column
 
         line, column = line_column(text, nul)
-        raise one_error(source, "this is a binary file, not a model file (NUL byte)", line, column)
+        raise one_error(
+            source, tr("this is a binary file, not a model file (NUL byte)"), line, column
+        )
 
 
 def regular_file(path: str | os.PathLike[str]) -> bool:
@@ -44,7 +49,7 @@ def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
     """
     if os.path.exists(path) and not os.path.isdir(path) and not regular_file(path):
         raise one_error(
-            source, "this is not a regular file (a pipe or a device?): refused", None, None
+            source, tr("this is not a regular file (a pipe or a device?): refused"), None, None
         )
     try:
         with open(path, "rb") as stream:
@@ -53,12 +58,15 @@ def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
                 raise too_big(source, size, limits)
             raw = stream.read(limits.max_bytes + 1)
     except IsADirectoryError:
-        raise one_error(source, "this is a folder, not a model file", None, None) from None
+        raise one_error(source, tr("this is a folder, not a model file"), None, None) from None
     except FileNotFoundError:
-        raise one_error(source, "no such file", None, None) from None
+        raise one_error(source, tr("no such file"), None, None) from None
     except OSError as exc:
         raise one_error(
-            source, f"cannot read the file: {exc.strerror or exc}", None, None
+            source,
+            tr("cannot read the file: {reason}", reason=exc.strerror or str(exc)),
+            None,
+            None,
         ) from None
     if len(raw) > limits.max_bytes:  # a file that grew, or a pipe without a size
         raise too_big(source, len(raw), limits)
@@ -66,7 +74,9 @@ def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
         column = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
-        raise one_error(source, "this is a binary file, not a model file (NUL byte)", line, column)
+        raise one_error(
+            source, tr("this is a binary file, not a model file (NUL byte)"), line, column
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -74,7 +84,10 @@ def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise one_error(
             source,
-            f"this is not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded",
+            tr(
+                "this is not UTF-8 text: byte {byte} cannot be decoded",
+                byte=f"0x{raw[exc.start]:02x}",
+            ),
             line,
             column,
         ) from None
@@ -83,8 +96,11 @@ def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
 def too_big(source: str, size: int, limits: Limits) -> LoadError:
     return one_error(
         source,
-        f"the file is {size:,} bytes, more than the limit of {limits.max_bytes:,} "
-        "(Limits.max_bytes)",
+        tr(
+            "the file is {size} bytes, more than the limit of {limit} (Limits.max_bytes)",
+            size=size,
+            limit=limits.max_bytes,
+        ),
         None,
         None,
     )

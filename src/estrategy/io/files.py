@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from estrategy.base.messages import tr
 from estrategy.io._build import build_model
 from estrategy.io._data import to_data
 from estrategy.io._source import check_text, one_error, read_text, too_big
@@ -77,7 +78,7 @@ def _read_toml_model(text: str, source: str, limits: Limits) -> Read:
 
     read = read_toml(text, source, limits)
     if not read.data:
-        raise one_error(source, "the file is empty: a model needs at least schema_version")
+        raise one_error(source, tr("the file is empty: a model needs at least schema_version"))
     return read
 
 
@@ -111,8 +112,11 @@ def _format_of(path: str | os.PathLike[str], fmt: str | None) -> str:
                     None,
                     None,
                     (),
-                    f"cannot tell the format from the extension {suffix or '(none)'!r}: "
-                    "use .yaml, .yml, .json or .toml, or pass format=",
+                    tr(
+                        "cannot tell the format from the extension {suffix}: use .yaml, .yml, "
+                        ".json or .toml, or pass format=",
+                        suffix=repr(suffix or "(none)"),
+                    ),
                 )
             ]
         )
