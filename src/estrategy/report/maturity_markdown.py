@@ -154,8 +154,12 @@ def _comparison_markdown(c: Comparison, lang: str) -> str:
         out += ["", "## " + say(tr("What moved")), ""]
         for k in moved:
             out.append(f"- **{markdown_cell(k.id)}**: {number(k.before)} → {number(k.after)}")
-            out += ["  - " + say(tr("resolved: {gap}", gap=markdown_cell(g))) for g in k.resolved]
-            out += ["  - " + say(tr("new gap: {gap}", gap=markdown_cell(g))) for g in k.new_gaps]
+            out += [
+                "  - " + say(tr("resolved: {gap}", gap=markdown_cell(say(g)))) for g in k.resolved
+            ]
+            out += [
+                "  - " + say(tr("new gap: {gap}", gap=markdown_cell(say(g)))) for g in k.new_gaps
+            ]
     out += [
         "",
         "## " + say(tr("Steps")),
