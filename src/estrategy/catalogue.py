@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from estrategy.base.escape import excerpt
 from estrategy.io.errors import LoadError
 from estrategy.model import Channel, TacticKind, Tool, ToolKind, ToolSide
-from estrategy.model.suggest import did_you_mean
+from estrategy.model.labels import label
+from estrategy.model.suggest import unknown_value
 from estrategy.model.validators import FieldValueError
 
 if TYPE_CHECKING:
@@ -151,11 +151,8 @@ def _tool_kinds(_instance: object, attribute: attrs.Attribute[Any], value: objec
     known = [str(kind) for kind in ToolKind]
     for kind in value:
         if kind not in known:
-            raise FieldValueError(
-                attribute.name,
-                f"{excerpt(kind)} is not a tool kind{did_you_mean(kind, known)}; "
-                f"expected one of {', '.join(known)}",
-            )
+            message = unknown_value(label("tool kind"), kind, known)
+            raise FieldValueError(attribute.name, message)
 
 
 @attrs.frozen

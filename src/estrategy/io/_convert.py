@@ -32,7 +32,7 @@ from estrategy.base.messages import Message, Text, tr
 from estrategy.model import ModelIntegrityError, ModelPath, Organization, StrategyModel
 from estrategy.model.dates import parse_date
 from estrategy.model.labels import label
-from estrategy.model.suggest import suggestion, unknown_key
+from estrategy.model.suggest import unknown_key, unknown_value
 from estrategy.model.validators import FieldValueError
 
 __all__ = [
@@ -185,26 +185,6 @@ def _enum_hook(cls: type[enum.StrEnum]) -> Callable[[object, object], enum.StrEn
     vowel = str(what)[0] in "aeiou"
     choices = ", ".join(values)
 
-    def unknown(value: str) -> Message:
-        close = suggestion(value, values)
-        shown = {"value": excerpt(value), "what": what, "choices": choices}
-        if close is None:
-            if vowel:
-                return tr("{value} is not an {what}; expected one of {choices}", **shown)
-            return tr("{value} is not a {what}; expected one of {choices}", **shown)
-        hint = excerpt(close)
-        if vowel:
-            return tr(
-                "{value} is not an {what} (did you mean {suggestion}?); expected one of {choices}",
-                suggestion=hint,
-                **shown,
-            )
-        return tr(
-            "{value} is not a {what} (did you mean {suggestion}?); expected one of {choices}",
-            suggestion=hint,
-            **shown,
-        )
-
     def wrong_type(value: object) -> Message:
         shown = {"what": what, "choices": choices, "value": describe(value)}
         if vowel:
@@ -216,7 +196,7 @@ def _enum_hook(cls: type[enum.StrEnum]) -> Callable[[object, object], enum.StrEn
             try:
                 return cls(value)
             except ValueError:
-                raise ValueError(unknown(value)) from None
+                raise ValueError(unknown_value(what, value, values)) from None
         raise TypeError(wrong_type(value))
 
     return structure

@@ -27,6 +27,7 @@ __all__ = [
     "suggestion",
     "unknown_key",
     "unknown_reference",
+    "unknown_value",
 ]
 
 SUGGESTION_BUDGET = 100
@@ -188,4 +189,33 @@ def unknown_reference(what: Message, value: str, close: str | None) -> Message:
         what=what,
         value=excerpt(value),
         suggestion=excerpt(close),
+    )
+
+
+def unknown_value(what: Message, value: str, choices: Collection[str]) -> Message:
+    """The message for a value that is none of ``choices`` (an enumeration's values).
+
+    Example:
+        >>> from estrategy.model.labels import label
+        >>> str(unknown_value(label("tool kind"), "CRM", ["crm", "erp"]))
+        "'CRM' is not a tool kind (did you mean 'crm'?); expected one of crm, erp"
+    """
+    close = suggestion(value, choices)
+    shown = {"value": excerpt(value), "what": what, "choices": ", ".join(choices)}
+    # English writes "an action status", "a tactic kind": one msgid for each article
+    vowel = str(what)[:1] in tuple("aeiou")
+    if close is None:
+        if vowel:
+            return tr("{value} is not an {what}; expected one of {choices}", **shown)
+        return tr("{value} is not a {what}; expected one of {choices}", **shown)
+    if vowel:
+        return tr(
+            "{value} is not an {what} (did you mean {suggestion}?); expected one of {choices}",
+            suggestion=excerpt(close),
+            **shown,
+        )
+    return tr(
+        "{value} is not a {what} (did you mean {suggestion}?); expected one of {choices}",
+        suggestion=excerpt(close),
+        **shown,
     )
