@@ -41,7 +41,8 @@ _UNITS = re.compile(r"(?P<first>[\w-]+) \(units?: (?P<rest>[^)]*)\)")
 
 
 def _header_findings(path: Path) -> Counter[tuple[str, tuple[str, ...]]]:
-    """(code, subjects) pairs from the header: ``a, b`` is two findings; ``x (unit: y)`` one."""
+    """(code, subjects) pairs from the header: ``a, b`` is two findings; ``x (unit: y)`` one;
+    ``-`` one model-wide finding (no subject)."""
     expected: Counter[tuple[str, tuple[str, ...]]] = Counter()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
@@ -50,6 +51,9 @@ def _header_findings(path: Path) -> Counter[tuple[str, tuple[str, ...]]]:
         if match is None:
             continue
         column = match["subjects"].strip()
+        if column == "-":
+            expected[(match["code"], ())] += 1
+            continue
         grouped = _UNITS.fullmatch(column)
         if grouped:
             subjects = (grouped["first"], *(u.strip() for u in grouped["rest"].split(",")))
