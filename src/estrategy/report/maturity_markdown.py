@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from estrategy.base.escape import markdown_cell
 from estrategy.maturity import Assessment, Comparison
-from estrategy.report._maturity import cite, number
+from estrategy.report._maturity import capped, cite, number
 
 __all__ = ["render"]
 
@@ -19,7 +19,8 @@ def _assessment_markdown(a: Assessment) -> str:
         f"As of {a.as_of.isoformat()}; {a.size} organisation; {a.maturity_model} model.",
         "",
         f"- **Overall**: {o.score:.0f}/100, level {o.level} ({o.level_name}); spread "
-        f"{o.spread:.0f} between {o.strongest or '-'} and {o.weakest or '-'}",
+        f"{o.spread:.0f} between {o.strongest or '-'} and {o.weakest or '-'}"
+        + (f"; {cap}" if (cap := capped(o)) else ""),
         f"- **Quadrant**: {q.name} (digital intensity {q.digital_intensity:.0f}, "
         f"transformation management {q.management_intensity:.0f})",
         "",

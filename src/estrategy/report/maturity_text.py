@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from estrategy.maturity import Assessment, Comparison, DimensionScore, StepResult
-from estrategy.report._maturity import bar, cite, number
+from estrategy.report._maturity import bar, capped, cite, number
 
 __all__ = ["render"]
 
@@ -22,6 +22,9 @@ def _header(a: Assessment) -> list[str]:
         f"Quadrant: {q.name} (digital intensity {q.digital_intensity:.0f}, "
         f"transformation management {q.management_intensity:.0f})",
     ]
+    cap = capped(o)
+    if cap is not None:
+        lines.insert(2, f"  ({cap})")
     return lines
 
 
