@@ -22,6 +22,10 @@ settings.register_profile("dev", _COMMON, max_examples=30)
 settings.register_profile("ci", _COMMON, max_examples=40)
 settings.register_profile("thorough", _COMMON, max_examples=150)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+# A third of the active profile's examples (at least ten), for the properties that draw
+# whole models and assess or check them several times: `@settings.get_profile("few")`.
+_ACTIVE = settings.default.max_examples if settings.default is not None else 30
+settings.register_profile("few", settings.default, max_examples=max(10, _ACTIVE // 3))
 
 
 @pytest.fixture

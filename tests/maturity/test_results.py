@@ -38,8 +38,7 @@ from estrategy.testing import clean_models
 from .builders import AS_OF, fall_behind, fashionista, method_follower
 from .conftest import FIXTURES
 
-_PROFILE = settings.default.max_examples if settings.default is not None else 30
-FEW = settings(max_examples=max(10, _PROFILE // 3))
+FEW = settings.get_profile("few")
 
 
 @pytest.fixture(scope="module")

@@ -41,8 +41,7 @@ from .test_catalogue import (
 
 # A third of the profile's examples for the properties that draw whole models (at least
 # ten): the suite's time budget is shared.
-_PROFILE = settings.default.max_examples if settings.default is not None else 30
-FEW = settings(max_examples=max(10, _PROFILE // 3))
+FEW = settings.get_profile("few")
 
 # -- MES003: the recent rhythm ------------------------------------------------------------
 

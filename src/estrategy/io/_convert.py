@@ -31,7 +31,7 @@ from estrategy.model import ModelIntegrityError, ModelPath, Organization, Strate
 from estrategy.model.dates import parse_date
 from estrategy.model.suggest import did_you_mean
 from estrategy.model.validators import FieldValueError
-from estrategy.model.vocabulary import enum_hint
+from estrategy.model.vocabulary import did_you_mean_value
 
 __all__ = [
     "Problem",
@@ -178,10 +178,8 @@ def _enum_hook(cls: type[enum.StrEnum]) -> Callable[[object, object], enum.StrEn
             try:
                 return cls(value)
             except ValueError:
-                # a synonym (newsletter, en_cours) or the same word written another way
-                # first, then difflib's guess
-                meant = enum_hint(cls, value)
-                hint = f" (did you mean {meant!r}?)" if meant else did_you_mean(value, values)
+                # a synonym (newsletter, en_cours), another spelling or a typo
+                hint = did_you_mean_value(cls, value)
                 raise ValueError(
                     f"{value!r} is not {article} {what}{hint}; expected one of {', '.join(values)}"
                 ) from None

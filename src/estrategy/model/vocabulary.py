@@ -36,9 +36,9 @@ from estrategy.model.enums import (
     ToolKind,
     ToolSide,
 )
-from estrategy.model.suggest import NearMisses
+from estrategy.model.suggest import NearMisses, did_you_mean
 
-__all__ = ["ENUM_SYNONYMS", "ROLE_SYNONYMS", "enum_hint"]
+__all__ = ["ENUM_SYNONYMS", "ROLE_SYNONYMS", "did_you_mean_value", "enum_hint"]
 
 
 def _table(entries: Mapping[str, tuple[str, ...]]) -> Mapping[str, str]:
@@ -242,3 +242,21 @@ def enum_hint(cls: type[enum.StrEnum], value: str) -> str | None:
         ('internal', 'prospects')
     """
     return _near_misses(cls).near(value)
+
+
+def did_you_mean_value(cls: type[enum.StrEnum], value: str) -> str:
+    """`` (did you mean 'x'?)`` for the value of ``cls`` that ``value`` means, or ``""``.
+
+    :func:`enum_hint` first (another spelling, a synonym, a typo), then the closest value
+    by :mod:`difflib`; every reader of enumerated values (model files, CSV folders) says
+    it the same way.
+
+    Example:
+        >>> from estrategy.model import GroupKind
+        >>> "unknown group kind 'projet'" + did_you_mean_value(GroupKind, "projet")
+        "unknown group kind 'projet' (did you mean 'project'?)"
+    """
+    meant = enum_hint(cls, value)
+    if meant is None:
+        return did_you_mean(value, [str(m.value) for m in cls])
+    return f" (did you mean {meant!r}?)"

@@ -418,24 +418,20 @@ def unknown_competence(context: RuleContext) -> Iterator[Violation]:
     custom = {str(c) for c in context.settings["custom_competences"]}
     misses = _competence_misses(context)
 
-    def meant(written: str) -> str | None:
-        return None if written in custom else misses.near(written)
-
-    for i, someone in enumerate(context.model.organization.people):
-        for j, written in enumerate(someone.skills):
-            close = meant(written)
+    people = context.model.organization.people
+    places = [
+        (_UNKNOWN_SKILL, {"person": p.id}, p.id, p.skills, ("organization", "people", i, "skills"))
+        for i, p in enumerate(people)
+    ] + [
+        (_UNKNOWN_COMPETENCE, {"action": a.id}, a.id, a.competences, ("actions", i, "competences"))
+        for i, a in live_actions(context)
+    ]
+    for template, names, subject, words, path in places:
+        for j, written in enumerate(words):
+            close = None if written in custom else misses.near(written)
             if close is not None:
                 yield Violation(
-                    _UNKNOWN_SKILL.format(person=someone.id, written=written, competence=close),
-                    [someone.id],
-                    ["organization", "people", i, "skills", j],
-                )
-    for i, action in live_actions(context):
-        for j, written in enumerate(action.competences):
-            close = meant(written)
-            if close is not None:
-                yield Violation(
-                    _UNKNOWN_COMPETENCE.format(action=action.id, written=written, competence=close),
-                    [action.id],
-                    ["actions", i, "competences", j],
+                    template.format(**names, written=written, competence=close),
+                    [subject],
+                    [*path, j],
                 )
