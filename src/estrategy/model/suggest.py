@@ -32,6 +32,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 
+from estrategy.base.escape import excerpt
+
 __all__ = [
     "SUGGESTION_BUDGET",
     "NearMisses",
@@ -139,7 +141,7 @@ class Suggestions:
     def did_you_mean(self, value: str, choices: Collection[str], *, key: str) -> str:
         """`` (did you mean 'x'?)`` for :meth:`suggestion`, or ``""``."""
         close = self.suggestion(value, choices, key=key)
-        return f" (did you mean {close!r}?)" if close is not None else ""
+        return f" (did you mean {excerpt(close)}?)" if close is not None else ""
 
 
 def suggestion(value: str, choices: Iterable[str]) -> str | None:
@@ -160,7 +162,7 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
         "unknown key 'nmae' (did you mean 'name'?)"
     """
     close = suggestion(value, choices)
-    return f" (did you mean {close!r}?)" if close is not None else ""
+    return f" (did you mean {excerpt(close)}?)" if close is not None else ""
 
 
 _REMEMBERED = 10_000  # distinct words whose answer a NearMisses keeps

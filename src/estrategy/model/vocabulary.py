@@ -22,6 +22,7 @@ import functools
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from estrategy.base.escape import excerpt
 from estrategy.model.enums import (
     ActionStatus,
     Audience,
@@ -259,4 +260,4 @@ def did_you_mean_value(cls: type[enum.StrEnum], value: str) -> str:
     meant = enum_hint(cls, value)
     if meant is None:
         return did_you_mean(value, [str(m.value) for m in cls])
-    return f" (did you mean {meant!r}?)"
+    return f" (did you mean {excerpt(meant)}?)"
