@@ -125,3 +125,13 @@ def test_french_plural_rule_treats_zero_as_singular() -> None:
     catalog = _catalogue("fr")
     assert catalog.num_plurals == 2
     assert catalog.plural_expr.replace(" ", "") == "(n>1)"
+
+
+def test_no_msgid_reads_as_a_percent_format() -> None:
+    """``pybabel compile`` checks %-formats: "10 % each" would read as one ("% e")."""
+    from babel.messages.catalog import PYTHON_FORMAT
+
+    flagged = [
+        text for m in _template() for text in _texts(m.id) if text and PYTHON_FORMAT.search(text)
+    ]
+    assert flagged == []

@@ -107,15 +107,7 @@ def test_french_rule_documentation_has_no_english_section() -> None:
     assert untranslated == []
 
 
-# The maturity criteria's evidence is converted once their rewrite (the strategy-fidelity
-# issue) has landed; until then their English lines show in French outputs.
-_PENDING = pytest.mark.xfail(reason="criteria evidence not converted yet", strict=True)
-
-
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param(n, marks=_PENDING) if n.startswith("maturity") else n for n in sorted(OUTPUTS)],
-)
+@pytest.mark.parametrize("name", sorted(OUTPUTS))
 def test_french_outputs_contain_no_english_sentence_of_the_catalogue(
     name: str, lefevre: io.ModelDocument, results: dict[str, object]
 ) -> None:

@@ -56,17 +56,29 @@ class Number:
         value: the number.
         digits: the decimals shown (``None``: as many as needed, up to three).
         signed: show ``+`` before a positive number (a change).
+        significant: at most this many significant digits, no grouping (as Python's
+            ``:.4g`` writes a measurement); overrides ``digits``.
+
+    Example:
+        >>> Number(1234.5678, significant=4).localise("en")
+        '1235'
+        >>> Number(0.5, significant=4).localise("fr")
+        '0,5'
     """
 
     value: float
     digits: int | None = None
     signed: bool = False
+    significant: int | None = None
 
     def localise(self, lang: str) -> str:
         """The number written for a reader of ``lang``."""
         from babel.numbers import format_decimal
 
-        text = format_decimal(self.value, format=_pattern(self.digits), locale=_locale(lang))
+        pattern = _pattern(self.digits)
+        if self.significant is not None:
+            pattern = "@" + "#" * (self.significant - 1)
+        text = format_decimal(self.value, format=pattern, locale=_locale(lang))
         if self.signed and self.value > 0 and not text.startswith("+"):
             text = "+" + text
         return text

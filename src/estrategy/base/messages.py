@@ -39,6 +39,7 @@ __all__ = [
     "Message",
     "Text",
     "as_message",
+    "english",
     "ntr",
     "placeholders",
     "render_text",
@@ -188,6 +189,15 @@ def as_message(value: Text) -> Message:
     if isinstance(value, Message):
         return value
     return Message(str(value), literal=True)
+
+
+def english(value: Message) -> str:
+    """A message's English text: the key by which findings and evidence compare.
+
+    Two messages that say the same thing in English are the same fact, whether one is
+    plain text (a plugin's) and the other a catalogue message.
+    """
+    return value.render("en")
 
 
 def render_value(value: Any, lang: str) -> str:

@@ -34,6 +34,7 @@ from estrategy.model.dates import parse_date
 from estrategy.model.labels import label
 from estrategy.model.suggest import unknown_key, unknown_value
 from estrategy.model.validators import FieldValueError
+from estrategy.model.vocabulary import meant_value
 
 __all__ = [
     "Problem",
@@ -196,7 +197,9 @@ def _enum_hook(cls: type[enum.StrEnum]) -> Callable[[object, object], enum.StrEn
             try:
                 return cls(value)
             except ValueError:
-                raise ValueError(unknown_value(what, value, values)) from None
+                # a synonym (newsletter, en_cours), another spelling or a typo
+                meant = meant_value(cls, value)
+                raise ValueError(unknown_value(what, value, values, meant)) from None
         raise TypeError(wrong_type(value))
 
     return structure

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from estrategy.base.messages import Message, Text, as_message
+from estrategy.base.messages import Message, Text, as_message, english
 from estrategy.model import OrganizationSize, StrategyModel
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,7 +76,7 @@ class Evidence:
         ('t-a', 't-b')
     """
 
-    text: Message = attrs.field(converter=as_message, alias="fact")
+    text: Message = attrs.field(converter=as_message, alias="fact", eq=english)
     ids: tuple[str, ...] = attrs.field(default=(), converter=_sorted_ids)
     supports: bool = True
 
@@ -281,12 +281,17 @@ class Criterion:
         function: the scoring function.
         title: a short title, shown in reports.
         description: what it checks and why (the function's docstring by default).
+        delivery: whether its score is evidence of delivery (KPIs on track, objectives
+            achieved, actions on schedule, adoption) rather than of planning; the
+            assessment's overall score is capped by these criteria (docs/maturity.md,
+            "Results").
     """
 
     id: str = attrs.field(validator=_check_id)
     function: CriterionFunction = attrs.field(eq=False, repr=False)
     title: str = ""
     description: str = attrs.field(default="", repr=False)
+    delivery: bool = False
 
     def __call__(self, model: StrategyModel, context: CriterionContext) -> CriterionResult:
         """Run the criterion, checking that it returned a :class:`CriterionResult`."""
@@ -300,7 +305,7 @@ class Criterion:
 
 
 def criterion(
-    id: str, *, title: str = "", description: str | None = None
+    id: str, *, title: str = "", description: str | None = None, delivery: bool = False
 ) -> Callable[[CriterionFunction], Criterion]:
     """Declare a criterion function.
 
@@ -308,6 +313,8 @@ def criterion(
         id: the criterion's id, as maturity-model files name it.
         title: a short title (the id with spaces by default).
         description: what it checks and why (the function's docstring by default).
+        delivery: whether the criterion measures delivery (results) rather than
+            planning; delivery criteria cap the overall score (docs/maturity.md).
 
     Returns:
         A decorator turning ``(model, context) -> CriterionResult`` into a
@@ -324,6 +331,7 @@ def criterion(
             function=function,
             title=title or id.replace("-", " ").replace("_", " "),
             description=" ".join(doc.split()),
+            delivery=delivery,
         )
 
     return decorate

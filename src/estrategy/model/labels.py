@@ -45,6 +45,16 @@ LABELS: Mapping[str, Message] = MappingProxyType(
         "medium": tr("medium"),
         "mid_cap": tr("mid-cap"),
         "large": tr("large"),
+        # the parts of a SMART objective and of a complete action, as their fields say
+        "statement": tr("statement"),
+        "metric": tr("metric"),
+        "target": tr("target"),
+        "change": tr("change"),
+        "deadline": tr("deadline"),
+        "competences": tr("competences"),
+        "responsible": tr("responsible"),
+        "tools": tr("tools"),
+        "budget": tr("budget"),
         # parts of the situation analysis
         "strengths": tr("strengths"),
         "weaknesses": tr("weaknesses"),

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from estrategy.base.escape import excerpt
-from estrategy.base.messages import tr
+from estrategy.base.messages import Message, tr
 from estrategy.model._convert import to_tuple
 from estrategy.model.errors import IntegrityProblem, ModelIntegrityError
 from estrategy.model.labels import label
@@ -100,12 +100,33 @@ class StrategyModel:
             raise ModelIntegrityError(problems)
 
 
+def _wrong_kind(value: str, found: str, expected: str) -> Message:
+    """``'admin' is a unit, not a person``: one msgid per pair of English articles."""
+    shown = {"value": excerpt(value), "found": label(found), "expected": label(expected)}
+    found_an, expected_an = _starts_with_vowel(found), _starts_with_vowel(expected)
+    if found_an and expected_an:
+        return tr("{value} is an {found}, not an {expected}", **shown)
+    if found_an:
+        return tr("{value} is an {found}, not a {expected}", **shown)
+    if expected_an:
+        return tr("{value} is a {found}, not an {expected}", **shown)
+    return tr("{value} is a {found}, not a {expected}", **shown)
+
+
+def _starts_with_vowel(word: str) -> bool:
+    # "an objective", "an action", but "a unit", "a KPI"
+    return word[:1] in tuple("aeio")
+
+
 class _Checker:
     """Collects integrity problems; one pass per collection, linear in the model."""
 
     def __init__(self) -> None:
         self.problems: list[IntegrityProblem] = []
         self.hints = Suggestions()
+        # every id to the kind of the first item that bears it, so that a reference to an
+        # item of the wrong kind says what the id is ("'admin' is a unit, not a person")
+        self.kind_of: dict[str, str] = {}
 
     def ids(
         self,
@@ -138,6 +159,7 @@ class _Checker:
                     )
                 )
             found.setdefault(item_id, path)
+            self.kind_of.setdefault(item_id, what)
             if seen is not None:
                 seen.setdefault(item_id, (what, path))
         return set(found)
@@ -145,6 +167,10 @@ class _Checker:
     def ref(self, value: str | None, known: set[str], what: str, path: ModelPath) -> None:
         """Report ``value`` if it is set and not among ``known``."""
         if value is not None and value not in known:
+            other = self.kind_of.get(value)
+            if other is not None and other != what:
+                self.problems.append(IntegrityProblem(path, _wrong_kind(value, other, what)))
+                return
             # one index of the known ids of each kind, and a bounded number of hints, so
             # that thousands of dangling references report in seconds
             message = self.hints.unknown_reference(label(what), value, known, key=what)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from estrategy.base.formats import Number
+from estrategy.base.messages import Message, tr
 from estrategy.base.translations import translate
 from estrategy.maturity import Assessment
 from estrategy.maturity.criterion import Evidence
+from estrategy.maturity.results import Overall
 
-__all__ = ["bar", "cite", "dimension_name", "number"]
+__all__ = ["bar", "capped", "cite", "dimension_name", "number"]
 
 _LEVELS = 5
 
@@ -40,3 +43,17 @@ def dimension_name(assessment: Assessment, dimension_id: str | None, lang: str) 
         return "-"
     names = {d.id: d.name for d in assessment.dimensions}
     return translate(names.get(dimension_id, dimension_id), lang)
+
+
+def capped(overall: Overall) -> Message | None:
+    """The sentence that says the results held the overall score down, or ``None``."""
+    if not overall.capped or overall.ceiling is None or overall.dimension_mean is None:
+        return None
+    return tr(
+        "capped by results: the dimensions average {mean}, but the weakest result ({result}, "
+        "{score}) allows at most {ceiling}",
+        mean=Number(overall.dimension_mean, 0),
+        result=overall.weakest_result,
+        score=number(overall.result_score),
+        ceiling=Number(overall.ceiling, 0),
+    )

@@ -10,7 +10,7 @@ from estrategy.base.messages import Message, tr
 from estrategy.base.translations import translate
 from estrategy.maturity import Assessment, Comparison
 from estrategy.model.labels import label
-from estrategy.report._maturity import cite, dimension_name, number
+from estrategy.report._maturity import capped, cite, dimension_name, number
 
 __all__ = ["render"]
 
@@ -50,7 +50,8 @@ def _assessment_markdown(a: Assessment, lang: str) -> str:
                 strongest=markdown_cell(dimension_name(a, o.strongest, lang)),
                 weakest=markdown_cell(dimension_name(a, o.weakest, lang)),
             )
-        ),
+        )
+        + (say(tr("; {cap}", cap=markdown_cell(cap.render(lang)))) if (cap := capped(o)) else ""),
         "- "
         + say(
             tr(

@@ -10,7 +10,7 @@ from estrategy.base.messages import tr
 from estrategy.base.translations import translate
 from estrategy.maturity import Assessment, Comparison, DimensionScore, StepResult
 from estrategy.model.labels import label
-from estrategy.report._maturity import bar, cite, dimension_name, number
+from estrategy.report._maturity import bar, capped, cite, dimension_name, number
 
 __all__ = ["render"]
 
@@ -19,7 +19,7 @@ _MARKS = {"evidenced": "✔", "partial": "~", "missing": "✘"}
 
 def _header(a: Assessment, lang: str) -> list[str]:
     o, q = a.overall, a.quadrant
-    return [
+    lines = [
         tr(
             "{model}: digital maturity as of {date} ({size} organisation, {spec} model)",
             model=a.model or tr("Unnamed model"),
@@ -46,6 +46,10 @@ def _header(a: Assessment, lang: str) -> list[str]:
             management=Number(q.management_intensity, 0),
         ).render(lang),
     ]
+    cap = capped(o)
+    if cap is not None:
+        lines.insert(2, f"  ({cap.render(lang)})")
+    return lines
 
 
 def _dimension_text(d: DimensionScore, evidence: bool, lang: str) -> list[str]:

@@ -16,7 +16,7 @@ import attrs
 
 from estrategy.base.errors import EstrategyError
 from estrategy.base.extraction import docstring_sections
-from estrategy.base.messages import Message, as_message, tr
+from estrategy.base.messages import Message, as_message, english, tr
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import ModelPath, StrategyModel
 from estrategy.model.dates import as_date
@@ -148,7 +148,7 @@ class Violation:
         ("tactic 't-blog' implements no strategy", ('t-blog',), ('tactics', 0))
     """
 
-    message: Message = attrs.field(converter=as_message)
+    message: Message = attrs.field(converter=as_message, eq=english)
     subjects: tuple[str, ...] = attrs.field(default=(), converter=_subjects)
     path: ModelPath = attrs.field(default=(), converter=_path)
 
@@ -183,7 +183,7 @@ class Finding:
     code: str
     name: str
     severity: Severity = attrs.field(converter=Severity)
-    text: Message = attrs.field(converter=as_message, alias="message")
+    text: Message = attrs.field(converter=as_message, alias="message", eq=english)
     subjects: tuple[str, ...] = attrs.field(default=(), converter=_subjects)
     path: ModelPath = attrs.field(default=(), converter=_path)
 

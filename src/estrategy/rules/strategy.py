@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from estrategy.base.messages import tr
+from estrategy.base.messages import Message, tr
 from estrategy.model import StrategyScope, smart_gap_messages
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import is_retained, model_index
@@ -17,6 +17,7 @@ __all__ = [
     "objective_not_smart",
     "orphan_objective",
     "orphan_tactic",
+    "tactic_of_unretained_strategy",
     "unchallenged_choice",
     "unimplemented_strategy",
 ]
@@ -284,4 +285,52 @@ def orphan_objective(context: RuleContext) -> Iterator[Violation]:
                 ),
                 [objective.id],
                 ["objectives", i],
+            )
+
+
+def _unretained(tactic: str, strategy: str, status: str) -> Message:
+    """STR010's message: one sentence for each status a strategy can have but retained."""
+    if status == "candidate":
+        return tr(
+            "tactic {tactic} implements strategy {strategy}, which is candidate, not retained",
+            tactic=tactic,
+            strategy=strategy,
+        )
+    return tr(
+        "tactic {tactic} implements strategy {strategy}, which is rejected, not retained",
+        tactic=tactic,
+        strategy=strategy,
+    )
+
+
+@rule("STR010", "tactic-of-unretained-strategy", "warning")
+def tactic_of_unretained_strategy(context: RuleContext) -> Iterator[Violation]:
+    """A tactic implements a strategy that is only a candidate, or was rejected.
+
+    What it checks:
+        Every tactic whose ``strategy`` has ``status: candidate`` or ``status: rejected``.
+        (A tactic with no strategy at all is STR001's concern.)
+
+    Why it matters:
+        Step four of the method in *L'adoption massive du Social Selling, devait
+        décoiffer…* challenges several candidate strategies and retains one; only then
+        come tactics and actions. A tactic of a rejected strategy spends means on an
+        option the company turned down; one of a candidate strategy acts before the choice
+        was made.
+
+    How to fix:
+        Move the tactic to the retained strategy it serves, retain its strategy (with a
+        ``rationale``), or drop the tactic.
+    """
+    index = model_index(context)
+    strategies = context.model.strategies
+    for i, tactic in enumerate(context.model.tactics):
+        if tactic.strategy is None:
+            continue
+        strategy = strategies[index.strategy_at[tactic.strategy]]
+        if not is_retained(strategy):
+            yield Violation(
+                _unretained(tactic.id, strategy.id, str(strategy.status)),
+                [tactic.id, strategy.id],
+                ["tactics", i, "strategy"],
             )
