@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from estrategy.cli._common import clean_errors, fail
+from estrategy.cli.options import through_symlink_option
 
 __all__ = ["init", "schema"]
 
@@ -27,7 +28,8 @@ def schema(indent: int) -> None:
     "file", required=False, default="strategy.yaml", type=click.Path(path_type=Path, dir_okay=False)
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-def init(file: Path, force: bool) -> None:
+@through_symlink_option
+def init(file: Path, force: bool, through_symlink: bool) -> None:
     """Write a commented starter model to FILE (default: strategy.yaml)."""
     from importlib import resources
 
@@ -37,5 +39,5 @@ def init(file: Path, force: bool) -> None:
         fail(f"{file} already exists; use --force to overwrite it")
     text = resources.files("estrategy.data").joinpath("starter.yaml").read_text("utf-8")
     with clean_errors():
-        write_text_atomic(file, text)
+        write_text_atomic(file, text, through_symlink=through_symlink)
     click.echo(f"Wrote {file}. Next: estrategy check {file}")

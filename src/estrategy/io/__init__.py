@@ -28,9 +28,11 @@ _EXPORTS: dict[str, str] = {
         ("OrganizationSourceError", "export_organization", "load_organization"),
     ),
     **homes("estrategy.io.schema", ("json_schema",)),
+    **homes("estrategy.io.atomic", ("WriteError",)),
 }
 
 if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
+    from estrategy.io.atomic import WriteError as WriteError
     from estrategy.io.errors import *  # noqa: F403
     from estrategy.io.files import *  # noqa: F403
     from estrategy.io.limits import *  # noqa: F403

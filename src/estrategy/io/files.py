@@ -314,16 +314,19 @@ def save(
     path: str | os.PathLike[str],
     *,
     format: str | None = None,
+    through_symlink: bool = False,
 ) -> None:
     """Write a model file atomically: all of it, or nothing.
 
     The text is built first, then written to a temporary file in the same folder,
     flushed to disk and renamed over ``path``; an existing file keeps its permissions.
+    A device, a FIFO or (unless ``through_symlink``) a symbolic link is refused
+    (:func:`estrategy.io.atomic.atomic_path`).
 
     Raises:
         LoadError: when the extension names no known format.
-        OSError: when the folder cannot be written.
+        WriteError: when ``path`` is refused or cannot be written (an ``OSError``).
     """
     fmt = _format_of(path, format)
     data = dumps(model, fmt).encode("utf-8")  # built first: nothing is written if this fails
-    write_bytes_atomic(path, data)
+    write_bytes_atomic(path, data, through_symlink=through_symlink)
