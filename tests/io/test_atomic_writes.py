@@ -78,9 +78,13 @@ def test_an_interrupted_write_leaves_no_temporary(
 ) -> None:
     target = tmp_path / "out.svg"
     target.write_text("old", encoding="utf-8")
-    with pytest.raises(stop), atomic_path(target) as temporary:
+
+    def write_half(temporary: Path) -> None:
         temporary.write_text("half", encoding="utf-8")
         raise stop
+
+    with pytest.raises(stop), atomic_path(target) as temporary:
+        write_half(temporary)
     assert os.listdir(tmp_path) == ["out.svg"]
     assert target.read_text(encoding="utf-8") == "old"
 
