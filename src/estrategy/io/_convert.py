@@ -239,17 +239,26 @@ def _make_converter() -> cattrs.Converter:
         return structure
 
     def mapping_hook(type_: Any) -> Callable[[object, object], dict[str, Any]]:
-        item_type = typing.get_args(type_)[1]
+        key_type, item_type = typing.get_args(type_)
 
         def structure(value: object, _type: object) -> dict[str, Any]:
             if not isinstance(value, Mapping):
                 raise TypeError(f"expected a table of names to values, got {describe(value)}")
             hook = converter.get_structure_hook(item_type)
+            # keys of a closed set (an enumeration) are checked like values, at their key
+            key_hook = None if key_type is str else converter.get_structure_hook(key_type)
             items: dict[str, Any] = {}
             errors: list[Exception] = []
             for key, item in value.items():
+                name = str(key)
                 try:
-                    items[str(key)] = hook(item, item_type)
+                    if key_hook is not None:
+                        name = str(key_hook(key, key_type))
+                except Exception as exc:
+                    exc.add_note(IterableValidationNote(f"@ key {key!r}", key, key_type))
+                    errors.append(exc)
+                try:
+                    items[name] = hook(item, item_type)
                 except Exception as exc:
                     exc.add_note(IterableValidationNote(f"@ key {key!r}", key, item_type))
                     errors.append(exc)

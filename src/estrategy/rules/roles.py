@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from estrategy.model import CHANGE_SUPPORT_KINDS, Audience, OrganizationSize, Person, RoleKind
+from estrategy.model import (
+    CHANGE_SUPPORT_KINDS,
+    Audience,
+    OrganizationSize,
+    Person,
+    RoleKind,
+    TacticKind,
+)
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import is_retained, live_actions, model_index, person
 
@@ -210,6 +217,7 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
     "no-change-support",
     "warning",
     settings={"change_support_kinds": tuple(k.value for k in CHANGE_SUPPORT_KINDS)},
+    choices={"change_support_kinds": [k.value for k in TacticKind]},
 )
 def no_change_support(context: RuleContext) -> Iterator[Violation]:
     """A tactic aimed at employees has no training or change management beside it.
