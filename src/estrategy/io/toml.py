@@ -45,6 +45,7 @@ from estrategy.io.errors import FileError, LoadError, SourceMap, file_error
 from estrategy.io.limits import DEFAULT_LIMITS, Limits
 from estrategy.model import ModelIntegrityError, ModelPath
 from estrategy.model.suggest import did_you_mean
+from estrategy.model.validators import FieldValueError
 
 __all__ = [
     "Problems",
@@ -412,7 +413,13 @@ def structure(
     problems = document.problems()
     try:
         return converter().structure(data, cls)
-    except (ClassValidationError, IterableValidationError, ModelIntegrityError) as exc:
+    except (
+        ClassValidationError,
+        IterableValidationError,
+        ModelIntegrityError,
+        FieldValueError,
+    ) as exc:
+        # FieldValueError: a validator of the table's own class, located at its field
         found: list[tuple[ModelPath, str]] = []
         collect_problems(exc, at, found)
         for path, message in found:
