@@ -65,8 +65,9 @@ class _LazyGroup(click.Group):
             from estrategy.base.errors import EstrategyError
 
             if isinstance(exc, EstrategyError):  # a command that forgot clean_errors()
-                click.echo(f"error: {exc}", err=True)
-                sys.exit(2)
+                from estrategy.cli._common import fail
+
+                fail(str(exc))
             if ctx.params.get("debug") or os.environ.get(DEBUG_VARIABLE):
                 traceback.print_exc()
             else:

@@ -67,6 +67,8 @@ _INLINE_TABLE = re.compile(r"\{[^{}]*\}")
 _INLINE_KEY = re.compile(r"[{,]\s*([A-Za-z0-9_-]+)\s*=")
 _MAX_HEADER_PARTS = 64  # deeper headers exceed Limits.max_depth anyway
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_MAX_DIGITS = 4_300  # Python's limit on converting text to an integer
+_LONG_NUMBER = re.compile(rf"[0-9][0-9_]{{{_MAX_DIGITS},}}")
 
 
 def _parts(dotted: str) -> list[str]:
@@ -214,6 +216,13 @@ def read_toml(text: str, source: str, limits: Limits) -> Read:
         raise _limit_error(
             source, f"nesting deeper than {limits.max_depth} levels (Limits.max_depth)"
         ) from None
+    except ValueError:  # not a syntax error: an integer Python will not convert
+        digits = _LONG_NUMBER.search(text)
+        offset = digits.start() if digits else 0
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        message = f"a number of more than {_MAX_DIGITS:,} digits: refused"
+        raise LoadError([FileError(source, line, column, (), message)]) from None
     for count, (_item, depth) in enumerate(_walk(data), start=1):
         if depth > limits.max_depth:
             raise _limit_error(
