@@ -24,6 +24,15 @@ from estrategy.cli import main
 from estrategy.io.atomic import TEMPORARY_MARK, WriteError, atomic_path, write_text_atomic
 from estrategy.model import StrategyModel
 
+def _linked(folder: Path, suffix: str) -> tuple[Path, Path]:
+    """A file holding "old", and a symbolic link to it."""
+    real = folder / f"real{suffix}"
+    real.write_text("old", encoding="utf-8")
+    link = folder / f"link{suffix}"
+    link.symlink_to(real)
+    return real, link
+
+
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
 
 
@@ -51,10 +60,7 @@ def test_a_folder_destination_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_symlink_is_refused_unless_written_through(tmp_path: Path) -> None:
-    real = tmp_path / "real.html"
-    real.write_text("old", encoding="utf-8")
-    link = tmp_path / "link.html"
-    link.symlink_to(real)
+    real, link = _linked(tmp_path, ".html")
     with pytest.raises(WriteError, match="is a symbolic link"):
         write_text_atomic(link, "new")
     assert link.is_symlink()
@@ -150,10 +156,7 @@ def test_commands_refuse_a_fifo_with_exit_2(tmp_path: Path, command: list[str]) 
 
 
 def test_report_writes_through_a_symlink_only_when_asked(tmp_path: Path) -> None:
-    real = tmp_path / "real.html"
-    real.write_text("old", encoding="utf-8")
-    link = tmp_path / "link.html"
-    link.symlink_to(real)
+    real, link = _linked(tmp_path, ".html")
     refused = CliRunner().invoke(main, ["report", "-o", str(link)])
     assert refused.exit_code == 2
     assert "--through-symlink" in refused.output
@@ -181,10 +184,7 @@ def test_a_full_disk_during_report_names_the_file(
 
 def test_a_plot_onto_a_symlink_is_refused(tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
-    real = tmp_path / "real.svg"
-    real.write_text("old", encoding="utf-8")
-    link = tmp_path / "chart.svg"
-    link.symlink_to(real)
+    real, link = _linked(tmp_path, ".svg")
     result = CliRunner().invoke(main, ["maturity", "--plot", str(link)])
     assert result.exit_code == 2
     assert "is a symbolic link" in result.output
