@@ -24,6 +24,7 @@ from estrategy.cli import main
 from estrategy.io.atomic import TEMPORARY_MARK, WriteError, atomic_path, write_text_atomic
 from estrategy.model import StrategyModel
 
+
 def _linked(folder: Path, suffix: str) -> tuple[Path, Path]:
     """A file holding "old", and a symbolic link to it."""
     real = folder / f"real{suffix}"
