@@ -35,11 +35,12 @@ THRESHOLD_NAMES: tuple[str, ...] = (
     "atomisation_hhi",
     "atomisation_min_tactics",
     "esn_reach_target",
+    "results_cap_base",
     "review_interval_days",
     "transversality_target",
     "upward_hops",
 )
-"""The thresholds the built-in criteria and steps read (``context.threshold(name)``).
+"""The thresholds the built-in criteria, steps and overall score read.
 
 A maturity-model file naming another threshold is taken for a typo, unless the model
 uses a custom criterion (which may read a threshold of its own).
