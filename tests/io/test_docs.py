@@ -37,7 +37,10 @@ def test_the_sheet_reference_is_the_generated_one() -> None:
     from estrategy.io.excel import sheet_reference
 
     text = DOC.read_text(encoding="utf-8")
-    assert sheet_reference() + "\n" in text
+    assert sheet_reference() + "\n" in text, (
+        "regenerate the table under 'Sheets and columns' with: python -c "
+        "'from estrategy.io.excel import sheet_reference; print(sheet_reference())'"
+    )
 
 
 @pytest.mark.parametrize(

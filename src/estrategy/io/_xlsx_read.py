@@ -51,15 +51,11 @@ _MAX_PARTS = 10_000  # a workbook has a few dozen parts; a zip of millions is ho
 _MACROS = re.compile(rb"macroEnabled|vbaProject", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\Z")
-_NOTE = "#"
+_ABOUT_HEADER = ("field", "value")
+_NOTE = "#"  # a sheet or column whose name starts with it holds notes, never read
 # A true/false typed in LibreOffice is saved as the formula TRUE() or FALSE(): a constant,
 # read as the value it names (no formula is evaluated, no cached result is read).
-_BOOLEAN_FORMULAS = {
-    "=TRUE()": True,
-    "=FALSE()": False,
-    "=TRUE": True,
-    "=FALSE": False,
-}  # a sheet or column whose name starts with it holds notes, never read
+_BOOLEAN_FORMULAS = {"=TRUE()": True, "=FALSE()": False, "=TRUE": True, "=FALSE": False}
 
 
 def _fatal(source: str, message: str) -> LoadError:
@@ -227,27 +223,28 @@ class _Reader:
         return columns, named
 
     def about(self, sheet: Any) -> None:
+        """The About sheet: a field's name in column A, its value in column B."""
         fields = {column.key: column for column in layout().about}
         self.assembler.place((), (1, 1, ABOUT_TITLE))
         seen: set[str] = set()
+        named: set[int] = {1, 2}
         for number, cells in self.rows(sheet):
             if number == 1:
-                names = [None if _blank(c) else str(c.value).strip() for c in cells[:2]]
-                if names != ["field", "value"]:
+                columns, notes = self.header(ABOUT_TITLE, cells, (), dict.fromkeys(_ABOUT_HEADER))
+                named |= notes
+                if columns != dict(enumerate(_ABOUT_HEADER, start=1)):
                     self.fail((), (1, 1, ABOUT_TITLE), "the About sheet's header is: field, value")
-            key_cell, value_cell = (*cells, None, None)[:2]
-            named = {1, 2} | {i for i, c in enumerate(cells, 1) if number == 1 and not _blank(c)}
-            self.stray(ABOUT_TITLE, number, cells, named, ())
-            if number == 1:
                 continue
+            self.stray(ABOUT_TITLE, number, cells, named, ())
+            key_cell, value_cell = (*cells, None, None)[:2]
             if key_cell is None or _blank(key_cell) or key_cell.data_type == "f":
                 if value_cell is not None and not _blank(value_cell):
                     self.fail((), (number, 1, ABOUT_TITLE), "a value without a field name")
                 continue
             key = unescape_xml_text(str(key_cell.value)).strip()
-            column = fields.get(key)
             if key.startswith(_NOTE):
                 continue
+            column = fields.get(key)
             if column is None:
                 hint = did_you_mean(key, fields)
                 self.fail((), (number, 1, ABOUT_TITLE), f"unknown field {key!r}{hint}")

@@ -1,4 +1,4 @@
-"""Loading and saving model files: YAML, JSON and TOML, with located errors."""
+"""Loading and saving model files: YAML, JSON, TOML and Excel workbooks, with located errors."""
 
 from __future__ import annotations
 
@@ -87,9 +87,10 @@ class ModelDocument:
     Attributes:
         model: the model.
         source: the file as given by the caller, or ``"<string>"``.
-        format: ``yaml``, ``json`` or ``toml``.
-        positions: where each key and list item is; ``positions.locate(path)`` gives
-            the position of a model path, or of its nearest ancestor.
+        format: ``yaml``, ``json``, ``toml`` or ``xlsx``.
+        positions: where each key and list item is (in a workbook, each value's cell);
+            ``positions.locate(path)`` gives the position of a model path, or of its
+            nearest ancestor.
     """
 
     model: StrategyModel
@@ -246,7 +247,8 @@ def load_document(
     """Read a model file, keeping the position of every key and list item.
 
     Args:
-        path: a ``.yaml``/``.yml``, ``.json`` or ``.toml`` file.
+        path: a ``.yaml``/``.yml``, ``.json``, ``.toml`` or ``.xlsx`` file (a workbook
+            needs the ``[excel]`` extra).
         format: the format, when the extension does not tell it.
         limits: size, depth and node bounds (default :data:`DEFAULT_LIMITS`); the size
             is checked before the file is read.
@@ -257,7 +259,9 @@ def load_document(
         The model, the path as given, the format and the positions.
 
     Raises:
-        LoadError: with every problem of the file, each with line, column and path.
+        LoadError: with every problem of the file, each with line and column (sheet and
+            cell in a workbook) and path.
+        MissingExtraError: a workbook, without the ``[excel]`` extra.
     """
     source = os.fspath(path)
     fmt = _format_of(path, format)
@@ -353,11 +357,14 @@ def save(
 ) -> None:
     """Write a model file atomically: all of it, or nothing.
 
-    The text is built first, then written to a temporary file in the same folder,
-    flushed to disk and renamed over ``path``; an existing file keeps its permissions.
+    The text (or a workbook's bytes) is built first, then written to a temporary file in
+    the same folder, flushed to disk and renamed over ``path``; an existing file keeps its
+    permissions.
 
     Raises:
         LoadError: when the extension names no known format.
+        MissingExtraError: a workbook, without the ``[excel]`` extra.
+        CellTooLongError: a workbook, with a value longer than a cell holds.
         OSError: when the folder cannot be written.
     """
     fmt = _format_of(path, format)
