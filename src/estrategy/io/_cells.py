@@ -38,6 +38,8 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from estrategy.base.escape import excerpt
+
 __all__ = [
     "CellSyntaxError",
     "escape_xml_text",
@@ -218,11 +220,12 @@ def _pairs(text: str) -> dict[str, str]:
         pieces = _split(part, "=")
         if len(pieces) == 1:
             raise CellSyntaxError(
-                f"expected key=value, got {_leaf(part)!r} (write \\= or \\, for those characters)"
+                f"expected key=value, got {excerpt(_leaf(part))} (write \\= or \\, for those "
+                "characters)"
             )
         key = _leaf(pieces[0])
         if key in pairs:
-            raise CellSyntaxError(f"{key!r} is given twice")
+            raise CellSyntaxError(f"{excerpt(key)} is given twice")
         pairs[key] = _leaf("=".join(pieces[1:]))
     return pairs
 

@@ -23,6 +23,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from estrategy.base.escape import excerpt
 from estrategy.io._layout import Column, Kind, Table, layout
 from estrategy.io.errors import FileError, LoadError, SourceMap
 from estrategy.model import ModelPath, StrategyModel
@@ -320,7 +321,7 @@ class Assembler(Generic[L]):
                 self.fail(
                     (table.name,),
                     child.owner_where,
-                    f"unknown {owner_key} {child.owner!r}{hint}",
+                    f"unknown {owner_key} {excerpt(child.owner)}{hint}",
                 )
                 continue
             items: list[dict[str, Any]] = owners[position_of].setdefault(table.path[-1], [])

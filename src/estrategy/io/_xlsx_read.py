@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from estrategy.base.escape import excerpt
 from estrategy.io._cells import (
     CellSyntaxError,
     read_list,
@@ -141,7 +142,7 @@ class _Reader:
                 return
             except Exception as exc:
                 raise _fatal(
-                    self.source, f"sheet {sheet.title!r} cannot be read ({_reason(exc)})"
+                    self.source, f"sheet {excerpt(sheet.title)} cannot be read ({_reason(exc)})"
                 ) from None
             number += 1
             self.rows_read += 1
@@ -178,7 +179,7 @@ class _Reader:
                 self.fail(
                     (),
                     (1, 1, title),
-                    f"unknown sheet {title!r}{did_you_mean(title, known)}; a sheet of your "
+                    f"unknown sheet {excerpt(title)}{did_you_mean(title, known)}; a sheet of your "
                     f"own is kept if its name starts with {_NOTE!r} (it is never read)",
                 )
 
@@ -210,13 +211,13 @@ class _Reader:
             if key.startswith(_NOTE):
                 continue
             if key in columns.values():
-                self.fail(path, where, f"column {key!r} appears twice")
+                self.fail(path, where, f"column {excerpt(key)} appears twice")
             elif key not in known:
                 self.fail(
                     path,
                     where,
-                    f"unknown column {key!r}{did_you_mean(key, known)}; a column of your own "
-                    f"is kept if its name starts with {_NOTE!r} (it is never read)",
+                    f"unknown column {excerpt(key)}{did_you_mean(key, known)}; a column of your "
+                    f"own is kept if its name starts with {_NOTE!r} (it is never read)",
                 )
             else:
                 columns[index] = key
@@ -247,11 +248,11 @@ class _Reader:
             column = fields.get(key)
             if column is None:
                 hint = did_you_mean(key, fields)
-                self.fail((), (number, 1, ABOUT_TITLE), f"unknown field {key!r}{hint}")
+                self.fail((), (number, 1, ABOUT_TITLE), f"unknown field {excerpt(key)}{hint}")
                 continue
             where = (number, 2, ABOUT_TITLE)
             if key in seen:
-                self.fail(column.path, where, f"field {key!r} appears twice")
+                self.fail(column.path, where, f"field {excerpt(key)} appears twice")
                 continue
             seen.add(key)
             try:
@@ -394,13 +395,13 @@ def decode(column: Column, cell: Any) -> Any:
         constant = _BOOLEAN_FORMULAS.get(formula.upper().replace(" ", ""))
         if constant is not None:  # LibreOffice stores every true/false cell this way
             return constant
-        shown = formula if len(formula) <= 40 else formula[:37] + "..."
         raise CellProblem(
-            f"a formula ({shown}): type the value itself; formulas are never evaluated"
+            f"a formula ({excerpt(formula, 40)}): type the value itself; formulas are "
+            "never evaluated"
         )
     value = cell.value
     if cell.data_type == "e":
-        raise CellProblem(f"the cell holds the error {value}: type the value itself")
+        raise CellProblem(f"the cell holds the error {excerpt(value)}: type the value itself")
     if value is None:
         return MISSING
     if isinstance(value, str):

@@ -31,6 +31,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from estrategy.base.escape import excerpt
 from estrategy.io._cells import CellSyntaxError, read_list, read_mapping, read_records
 from estrategy.io._layout import Column, Kind, Table, layout
 from estrategy.io._tabular import (
@@ -170,7 +171,7 @@ def _decode(column: Column, value: Any) -> Any:
 
 
 def _place(name: str, label: Any = None, key: str | None = None) -> str:
-    where = f"frames[{name!r}]"
+    where = f"frames[{excerpt(name)}]"
     if label is not None:
         where += f" row {label}"
     if key is not None:
@@ -194,9 +195,9 @@ class _Reader:
         for index, key in enumerate(keys):
             where = (rank, -1, index, _place(name, key=key))
             if keys.index(key) != index:
-                self.fail(path, where, f"column {key!r} appears twice")
+                self.fail(path, where, f"column {excerpt(key)} appears twice")
             elif key not in known:
-                self.fail(path, where, f"unknown column {key!r}{did_you_mean(key, known)}")
+                self.fail(path, where, f"unknown column {excerpt(key)}{did_you_mean(key, known)}")
             else:
                 readable.append(key)
         return readable
@@ -285,7 +286,7 @@ def from_frames(frames: Mapping[str, pandas.DataFrame], *, source: str = "frames
             reader.fail(
                 (),
                 (-1, -1, -1, _place(str(name))),
-                f"unknown frame {name!r}{did_you_mean(str(name), known)}",
+                f"unknown frame {excerpt(name)}{did_you_mean(str(name), known)}",
             )
     if ABOUT in frames:
         reader.about(frames[ABOUT])
