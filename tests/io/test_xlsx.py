@@ -30,6 +30,7 @@ from estrategy.model import (
     integrity_problems,
 )
 from estrategy.testing import models
+from tests.hostile import HOSTILE
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -164,6 +165,7 @@ _TEXTS = [
     "1.5",
     "2026-01-01",
     "TRUE",
+    *HOSTILE.values(),  # the corpus every output kind is tested with
 ]
 
 

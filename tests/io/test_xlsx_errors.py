@@ -116,7 +116,7 @@ def test_each_error_names_its_sheet_and_cell(edited: Path) -> None:
             "'plannned' is not an action status (did you mean 'planned'?)",
             "got the text '30/11/2026' (did you mean 2026-11-30?)",
             "got the text '1 500,50'",
-            "a formula (=SUM(G2:G4))",
+            "the formula '=SUM(G2:G4)'",
             "unknown kpi 'k-lead' (did you mean 'k-leads'?)",
             "unknown sheet 'Tactcs' (did you mean 'Tactics'?)",
         ],
@@ -132,7 +132,7 @@ def test_the_command_line_says_so_with_exit_2_and_no_traceback(edited: Path) -> 
     assert out == ""
     assert err.startswith(f"error: 9 problems in {edited}:\n  {edited}:About!A15: ")
     assert "Traceback" not in err
-    assert f"{edited}:Actions!G5: actions[3].budget: a formula" in err
+    assert f"{edited}:Actions!G5: actions[3].budget: the formula" in err
 
 
 def test_broken_references_are_located_too(workbook: Path, tmp_path: Path) -> None:

@@ -396,8 +396,8 @@ def decode(column: Column, cell: Any) -> Any:
         if constant is not None:  # LibreOffice stores every true/false cell this way
             return constant
         raise CellProblem(
-            f"a formula ({excerpt(formula, 40)}): type the value itself; formulas are "
-            "never evaluated"
+            f"the formula {excerpt(formula, 40)}: type the value itself; formulas are never "
+            "evaluated"
         )
     value = cell.value
     if cell.data_type == "e":
