@@ -13,6 +13,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.hostile import HOSTILE
 
 from estrategy import io
 from estrategy.io._layout import CHILD_TABLES, Kind, layout
@@ -30,7 +31,6 @@ from estrategy.model import (
     integrity_problems,
 )
 from estrategy.testing import models
-from tests.hostile import HOSTILE
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -343,3 +343,28 @@ def test_the_records_cell_reads_like_prose() -> None:
     assert _text(column, plain(column, value)) == (
         "code=STR001, reason=kept on purpose\\; see the board; code=ACT003"
     )
+
+
+@pytest.mark.parametrize("through", ["workbook", "frames"])
+def test_an_organisation_from_elsewhere_stays_a_reference(tmp_path: Path, through: str) -> None:
+    folder = tmp_path / "org"
+    folder.mkdir()
+    (folder / "units.csv").write_text("id,name,parent\nhq,Head office,\nsales,Sales,hq\n")
+    (folder / "people.csv").write_text("id,name,unit,manager\nboss,Ann,hq,\nbob,Bob,sales,boss\n")
+    (tmp_path / "plan.yaml").write_text(
+        "schema_version: 1\norganization: {from: org/}\ntactics: [{id: t, owner_unit: sales}]\n",
+        encoding="utf-8",
+    )
+    model = io.load(tmp_path / "plan.yaml")
+    if through == "frames":
+        pytest.importorskip("pandas")
+        frames = io.to_frames(model)
+        assert frames["about"]["organization.from"][0] == "org/"
+        assert frames["people"].empty
+        assert io.from_frames(frames, base_dir=tmp_path) == model
+        return
+    path = _save(model, tmp_path)
+    book = _book(path)
+    assert book["About"]["B8"].value == "org/"  # organization.from
+    assert book["People"].max_row == 1  # the people stay in their CSV files
+    assert io.load(path) == model

@@ -235,8 +235,7 @@ class Assembler(Generic[L]):
         (``("measurements",)``) in the problems about which owner a row has.
         """
         if table.parent is None:
-            self.place(table.path, where)
-            self._rows(table)
+            self.place(table.path, where)  # an empty table is left out: its default
         else:
             self.place((table.name,), where)
 

@@ -28,7 +28,9 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from estrategy.base.escape import excerpt
@@ -263,13 +265,22 @@ class _Reader:
             )
 
 
-def from_frames(frames: Mapping[str, pandas.DataFrame], *, source: str = "frames") -> StrategyModel:
+def from_frames(
+    frames: Mapping[str, pandas.DataFrame],
+    *,
+    source: str = "frames",
+    base_dir: str | os.PathLike[str] | None = None,
+    allow_outside: bool = False,
+) -> StrategyModel:
     """Build a model from data frames shaped like :func:`to_frames`'s, strictly.
 
     Args:
         frames: the frames by table name; ``about`` is required (it holds
             ``schema_version``), every other may be left out (no rows).
         source: the name errors give the frames.
+        base_dir: the folder ``organization.from`` is relative to (default: the current
+            folder).
+        allow_outside: let ``organization.from`` read outside ``base_dir``.
 
     Returns:
         The model.
@@ -337,5 +348,7 @@ def from_frames(frames: Mapping[str, pandas.DataFrame], *, source: str = "frames
         problems=problems,
         unread=assembler.unread,
         order=order,
+        base_dir=Path(base_dir) if base_dir is not None else None,
+        allow_outside=allow_outside,
         relocate=relocate,
     )
