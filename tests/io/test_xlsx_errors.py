@@ -309,13 +309,19 @@ def test_a_hostile_dimension_and_a_far_cell_cost_nothing(workbook: Path, tmp_pat
     assert "without a name" in message
 
 
-def test_missing_openpyxl_names_the_extra(workbook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_openpyxl_names_the_extra(
+    workbook: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     code, _, err = run("check", str(workbook))
     assert code == 2
     assert err == (
         "error: reading .xlsx workbooks needs openpyxl: pip install 'estrategy[excel]'\n"
     )
+    code, _, err = run("init", str(tmp_path / "plan.xlsx"))
+    assert code == 2
+    assert "writing .xlsx workbooks needs openpyxl: pip install 'estrategy[excel]'" in err
+    assert not (tmp_path / "plan.xlsx").exists()
 
 
 def test_reading_without_defusedxml_is_refused(

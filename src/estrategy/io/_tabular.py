@@ -24,6 +24,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from estrategy.base.escape import excerpt
+from estrategy.io._data import object_data
 from estrategy.io._layout import Column, Kind, Table, layout
 from estrategy.io.errors import FileError, LoadError, SourceMap
 from estrategy.model import ModelPath, StrategyModel
@@ -87,20 +88,6 @@ def text_value(kind: Kind, text: str) -> Any:
     return text
 
 
-def _record(value: Any) -> dict[str, Any]:
-    """A record's plain data: every field but ``None`` and default values."""
-    out: dict[str, Any] = {}
-    for field in attrs.fields(type(value)):
-        item = getattr(value, field.name)
-        default: Any = field.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            default = default.factory()
-        if item is None or (default is not attrs.NOTHING and item == default):
-            continue
-        out[field.metadata.get("key", field.name)] = _scalar(item)
-    return out
-
-
 def _scalar(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
@@ -120,7 +107,7 @@ def plain(column: Column, value: Any) -> Any:
     if column.kind is Kind.MAPPING:
         return dict(value)
     if column.kind is Kind.RECORDS:
-        return [_record(item) for item in value]
+        return [object_data(item) for item in value]
     return _scalar(value)
 
 

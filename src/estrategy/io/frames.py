@@ -317,30 +317,25 @@ def from_frames(
             (), (0, -1, -1, _place(ABOUT)), "the about frame needs a schema_version column"
         )
     entries = assembler.entries
-
-    def where_of(path: ModelPath) -> _Where | None:
-        for end in range(len(path), -1, -1):
-            found = entries.get(path[:end])
-            if found is not None:
-                return found
-        return None
+    places = {where[3]: where for where in entries.values()}
+    places.update((problem.where[3], problem.where) for problem in assembler.problems)
 
     def relocate(error: FileError) -> FileError:
-        found = where_of(error.path)
+        """A problem of the model, at the place of its path or of its nearest ancestor."""
+        path = error.path
+        found = next((entries[path[:end]] for end in range(len(path), -1, -1)
+                      if path[:end] in entries), None)  # fmt: skip
         place = found[3] if found is not None else source
-        return FileError(source, None, None, error.path, error.message, place)
+        return FileError(source, None, None, path, error.message, place)
 
     def order(error: FileError) -> tuple[int, int, int]:
-        found = where_of(error.path) if error.place is None else None
-        rank = places.get(error.place or "", found)
-        return rank[:3] if rank is not None else (-1, -1, -1)
+        rank, row, column, _ = places.get(error.place or "", (-1, -1, -1, ""))
+        return (rank, row, column)
 
     problems = [
         FileError(source, None, None, problem.path, problem.message, problem.where[3])
         for problem in assembler.problems
     ]
-    places = {problem.where[3]: problem.where for problem in assembler.problems}
-    places.update((where[3], where) for where in entries.values())
     return build_checked(
         data,
         source,
