@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from estrategy.io._convert import HIDDEN_FIELDS, file_key
-from estrategy.io.schema import class_docs
+from estrategy.io.schema import _docs as class_docs  # one reader of the Attributes docstrings
 from estrategy.model import (
     KPI,
     Action,

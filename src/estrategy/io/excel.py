@@ -6,8 +6,8 @@ the reference of the sheets and columns, both derived from the model's classes.
 openpyxl is imported only when a workbook is read or written.
 
 Example:
-    >>> print(sheet_reference().splitlines()[12])
-    | Units | `id` (text, required), `name` (text), `parent` (id of Units) |
+    >>> print(sheet_reference().splitlines()[9][:40])
+    | Measurements | `kpi` (id of KPIs, requ
 """
 
 from __future__ import annotations

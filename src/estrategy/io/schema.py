@@ -30,7 +30,7 @@ _ATTRIBUTE = re.compile(r"(\w+): (.*)")
 _REFERENCE = "OrganizationReference"
 
 
-def class_docs(cls: type[Any]) -> tuple[str, dict[str, str]]:
+def _docs(cls: type[Any]) -> tuple[str, dict[str, str]]:
     """The summary of a class docstring and the descriptions of its *Attributes*."""
     doc = inspect.getdoc(cls) or ""
     summary = doc.split("\n\n", 1)[0].replace("\n", " ").strip()
@@ -103,7 +103,7 @@ class _Builder:
 
     def class_schema(self, cls: type[Any]) -> dict[str, Any]:
         """The schema of one attrs class: its fields, in model order."""
-        summary, described = class_docs(cls)
+        summary, described = _docs(cls)
         hints = typing.get_type_hints(cls)
         hidden = HIDDEN_FIELDS.get(cls, frozenset())
         properties: dict[str, Any] = {}
