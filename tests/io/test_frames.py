@@ -26,7 +26,7 @@ def lefevre() -> StrategyModel:
     return io.load(FIXTURE)
 
 
-@settings(max_examples=max(5, settings().max_examples // 3))
+@settings.get_profile("few")  # whole models, converted twice
 @given(models())
 def test_any_model_round_trips_through_frames(model: StrategyModel) -> None:
     assert estrategy.from_frames(estrategy.to_frames(model)) == model
