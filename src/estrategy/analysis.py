@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -20,9 +21,10 @@ import attrs
 from estrategy.base.display import Displayable
 from estrategy.base.errors import EstrategyError
 from estrategy.base.escape import excerpt, html_text
-from estrategy.base.messages import Message, ntr, tr
+from estrategy.base.formats import Series
+from estrategy.base.messages import Message, as_message, ntr, tr
 from estrategy.catalogue import Catalogue, default_catalogue
-from estrategy.model import StrategyModel
+from estrategy.model import ModelPath, StrategyModel
 from estrategy.model.dates import resolve_as_of
 from estrategy.model.suggest import suggestion
 from estrategy.rules import Finding, Rule, RuleContext, Severity, registry
@@ -36,6 +38,7 @@ __all__ = [
     "resolve_settings",
     "resolve_severities",
     "select_rules",
+    "setting_problems",
     "severity_count",
 ]
 
@@ -258,41 +261,142 @@ def resolve_severities(
     return resolved
 
 
-def _resolve_settings(
-    rules: Iterable[Rule], given: Mapping[str, Any] | None, known: Iterable[Rule]
-) -> dict[str, Any]:
-    defaults: dict[str, Any] = {}
-    minimums: dict[str, float] = {}
-    for r in sorted(known, key=lambda r: r.code):
-        for name, value in r.settings.items():
-            defaults.setdefault(name, value)
-        for name, least in r.minimums.items():
-            minimums[name] = max(least, minimums.get(name, least))
-    values = dict(defaults)
-    for name, value in (given or {}).items():
-        if name not in defaults:
-            close = suggestion(name, defaults)
-            if close is None:
-                raise SettingsError(tr("unknown setting {name}", name=excerpt(name)))
-            raise SettingsError(
-                tr(
-                    "unknown setting {name} (did you mean {suggestion}?)",
-                    name=excerpt(name),
-                    suggestion=excerpt(close),
-                )
+def _coerce(name: str, value: Any, default: Any) -> Any:
+    """Check a setting's value against the type of its default."""
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        try:
+            value = float(value) if ok else value
+        except OverflowError:  # an integer of hundreds of digits
+            raise SettingsError(_out_of_range(name, value)) from None
+    elif isinstance(default, tuple | list):
+        ok = isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+        value = tuple(value) if ok else value
+    elif isinstance(default, str):
+        ok = isinstance(value, str)
+    else:
+        ok = True
+    if not ok:
+        raise SettingsError(
+            tr(
+                "setting {name} expects a value like {default}, got {value}",
+                name=repr(name),
+                default=repr(default),
+                value=excerpt(value),
             )
-        values[name] = _coerce(name, value, defaults[name])
-        if name in minimums and values[name] < minimums[name]:
-            raise SettingsError(
-                tr(
+        )
+    return value
+
+
+def _out_of_range(name: str, value: Any) -> Message:
+    return tr("setting {name} is out of range, got {value}", name=repr(name), value=excerpt(value))
+
+
+_LARGEST = 10**15
+"""The largest size of a numeric setting: beyond it a value is a slip, not a setting."""
+
+
+@attrs.frozen
+class _Declared:
+    """What the rules declare of their settings: defaults, minimums and choices."""
+
+    defaults: Mapping[str, Any]
+    minimums: Mapping[str, float]
+    choices: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, known: Iterable[Rule]) -> _Declared:
+        defaults: dict[str, Any] = {}
+        minimums: dict[str, float] = {}
+        choices: dict[str, tuple[str, ...]] = {}
+        for r in sorted(known, key=lambda r: r.code):
+            for name, value in r.settings.items():
+                defaults.setdefault(name, value)
+            for name, least in r.minimums.items():
+                minimums[name] = max(least, minimums.get(name, least))
+            for name, values in r.choices.items():
+                choices.setdefault(name, values)
+        return cls(defaults, minimums, choices)
+
+    def problems(self, name: str, value: Any) -> tuple[Any, list[tuple[ModelPath, Message]]]:
+        """The value as the rules read it, and every problem of it (path under the name)."""
+        if name not in self.defaults:
+            close = suggestion(name, self.defaults)
+            if close is None:
+                return value, [((name,), tr("unknown setting {name}", name=excerpt(name)))]
+            unknown = tr(
+                "unknown setting {name} (did you mean {suggestion}?)",
+                name=excerpt(name),
+                suggestion=excerpt(close),
+            )
+            return value, [((name,), unknown)]
+        default = self.defaults[name]
+        try:
+            value = _coerce(name, value, default)
+        except SettingsError as error:
+            return value, [((name,), as_message(error.args[0]))]
+        if isinstance(value, float) and not math.isfinite(value):
+            message = tr(
+                "setting {name} must be a finite number, got {value}",
+                name=repr(name),
+                value=repr(value),
+            )
+            return value, [((name,), message)]
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if abs(value) > _LARGEST:
+                return value, [((name,), _out_of_range(name, value))]
+            if name in self.minimums and value < self.minimums[name]:
+                message = tr(
                     "setting {name} must be at least {least}, got {value}",
                     name=repr(name),
-                    least=repr(minimums[name]),
+                    least=repr(self.minimums[name]),
                     value=excerpt(value),
                 )
+                return value, [((name,), message)]
+        allowed = self.choices.get(name)
+        if allowed is None:
+            return value, []
+        return value, [
+            ((name, index), self._not_a_choice(name, item, allowed))
+            for index, item in enumerate(value)
+            if item not in allowed
+        ]
+
+    @staticmethod
+    def _not_a_choice(name: str, item: str, allowed: tuple[str, ...]) -> Message:
+        close = suggestion(item, allowed)
+        shown = {"name": repr(name), "item": excerpt(item), "allowed": ", ".join(allowed)}
+        if close is None:
+            return tr(
+                "setting {name}: {item} is not one of its values; expected items among {allowed}",
+                **shown,
             )
-    del rules
+        return tr(
+            "setting {name}: {item} is not one of its values (did you mean {suggestion}?); "
+            "expected items among {allowed}",
+            suggestion=excerpt(close),
+            **shown,
+        )
+
+
+def _resolve_settings(given: Mapping[str, Any] | None, known: Iterable[Rule]) -> dict[str, Any]:
+    declared = _Declared.of(known)
+    values = dict(declared.defaults)
+    for name, value in (given or {}).items():
+        values[name], problems = declared.problems(name, value)
+        if problems:
+            messages = [message for _path, message in problems]
+            raise SettingsError(messages[0] if len(messages) == 1 else _joined(messages))
     return values
+
+
+def _joined(messages: list[Message]) -> Message:
+    """Several problems of one setting, in one sentence."""
+    return tr("{problems}", problems=Series(messages, separator="; "))
 
 
 def resolve_settings(
@@ -312,8 +416,9 @@ def resolve_settings(
         Every setting the rules declare, by name.
 
     Raises:
-        SettingsError: a setting is unknown, has a value of the wrong type, or is below
-            the minimum its rule declares.
+        SettingsError: a setting is unknown, has a value of the wrong type, is not a
+            finite number, is out of range or below the minimum its rule declares, or
+            lists an item outside the setting's choices (a tactic kind with a typo).
 
     Example:
         >>> values = resolve_settings({"upward_hops": 4})
@@ -321,35 +426,43 @@ def resolve_settings(
         (4, 90)
     """
     known = list(registry().values() if rules is None else rules)
-    return MappingProxyType(_resolve_settings(known, settings, known))
+    return MappingProxyType(_resolve_settings(settings, known))
 
 
-def _coerce(name: str, value: Any, default: Any) -> Any:
-    """Check a setting's value against the type of its default."""
-    if isinstance(default, bool):
-        ok = isinstance(value, bool)
-    elif isinstance(default, int):
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    elif isinstance(default, float):
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        value = float(value) if ok else value
-    elif isinstance(default, tuple | list):
-        ok = isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
-        value = tuple(value) if ok else value
-    elif isinstance(default, str):
-        ok = isinstance(value, str)
-    else:
-        ok = True
-    if not ok:
-        raise SettingsError(
-            tr(
-                "setting {name} expects a value like {default}, got {value}",
-                name=repr(name),
-                default=repr(default),
-                value=excerpt(value),
-            )
-        )
-    return value
+def setting_problems(
+    settings: Mapping[str, Any], *, rules: Iterable[Rule] | None = None
+) -> list[tuple[ModelPath, Message]]:
+    """Every problem of some settings, each with its place, for a file to locate them.
+
+    The checks are those of :func:`resolve_settings`, but every setting is checked and
+    every bad item of a list reported, so that a configuration file lists all its
+    problems at once.
+
+    Args:
+        settings: setting values by name.
+        rules: the rules whose settings are known (every registered rule by default).
+
+    Returns:
+        ``(path, message)`` pairs: the path is the setting's name, then the index of an
+        item of a list; the message renders in any language.
+
+    Example:
+        >>> given = {"upward_hops": -1, "pull_tactic_kinds": ["events", "blogg"]}
+        >>> problems = setting_problems(given)
+        >>> [(path, str(message)) for path, message in problems]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [(('upward_hops',), "setting 'upward_hops' must be at least 0, got -1"),
+         (('pull_tactic_kinds', 1), "setting 'pull_tactic_kinds': 'blogg' is not one of its
+         values; expected items among social_selling, content_marketing,
+         social_media_marketing, web_marketing, email_marketing, marketing_automation,
+         online_advertising, traditional_advertising, events, direct_sales,
+         enterprise_social_network, transversal_structure, training, change_management,
+         crm_deployment, process_digitalisation, data_analytics, partnership, other")]
+    """
+    declared = _Declared.of(registry().values() if rules is None else rules)
+    return [
+        problem for name, value in settings.items() for problem in declared.problems(name, value)[1]
+    ]
 
 
 def check(
@@ -397,7 +510,7 @@ def check(
     available = {code: available[code] for code in sorted(available)}
     running = select_rules(available, select, ignore)
     levels = resolve_severities(available.values(), severities)
-    values = _resolve_settings(running, settings, available.values())
+    values = _resolve_settings(settings, available.values())
     # A datetime is cut to its day (rules compare dates); anything else is a TypeError.
     when = resolve_as_of(as_of, model.as_of)
     context = RuleContext(

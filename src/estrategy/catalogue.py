@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -40,6 +40,9 @@ __all__ = [
     "TacticSpec",
     "default_catalogue",
 ]
+
+
+T = TypeVar("T")
 
 
 class CatalogueError(LoadError):
@@ -165,9 +168,9 @@ class Catalogue:
         from estrategy.io.toml import structure
 
         shape = structure(document, CatalogueFile, error=CatalogueError)
-        tactics = {**(base.tactics if base else {}), **shape.tactics}
+        tactics = {**(base.tactics if base else {}), **_named(shape.tactics)}
         roles = {**(base.roles if base else {}), **shape.roles}
-        sides = {**(base.tool_sides if base else {}), **shape.tool_sides}
+        sides = {**(base.tool_sides if base else {}), **_named(shape.tool_sides)}
         competences = sorted({*(base.other_competences if base else ()), *shape.competences})
         return cls(
             MappingProxyType(tactics),
@@ -187,9 +190,17 @@ def _tool_kinds(_instance: object, attribute: attrs.Attribute[Any], value: objec
             raise FieldValueError(attribute.name, message)
 
 
+def _named(table: Mapping[TacticKind, T] | Mapping[ToolKind, T]) -> dict[str, T]:
+    """A table keyed by plain names (the catalogue looks kinds up by name)."""
+    return {str(kind): value for kind, value in table.items()}
+
+
 @attrs.frozen
 class CatalogueFile:
     """The shape of a catalogue file, checked by cattrs like a model file.
+
+    Tactic kinds and tool kinds are closed sets, as in model files: an unknown one (a
+    typo) is an error at its key, with a "did you mean"; roles may be custom.
 
     Attributes:
         tactics: the ``[tactics.KIND]`` tables.
@@ -199,9 +210,9 @@ class CatalogueFile:
             those the roles expect (added to the base catalogue's).
     """
 
-    tactics: Mapping[str, TacticSpec] = attrs.field(factory=dict)
+    tactics: Mapping[TacticKind, TacticSpec] = attrs.field(factory=dict)
     roles: Mapping[str, RoleSpec] = attrs.field(factory=dict)
-    tool_sides: Mapping[str, ToolSide] = attrs.field(factory=dict, validator=_tool_kinds)
+    tool_sides: Mapping[ToolKind, ToolSide] = attrs.field(factory=dict)
     competences: tuple[str, ...] = ()
 
 

@@ -9,7 +9,7 @@ other exception is a bug in estrategy.
 
 from __future__ import annotations
 
-__all__ = ["EstrategyError"]
+__all__ = ["EstrategyError", "MissingExtraError"]
 
 
 class EstrategyError(Exception):
@@ -36,3 +36,16 @@ class EstrategyError(Exception):
         if len(self.args) == 1 and isinstance(self.args[0], Message):
             return self.args[0].render(lang)
         return str(self)
+
+
+class MissingExtraError(EstrategyError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names it.
+
+    Example:
+        >>> print(MissingExtraError("reading .xlsx workbooks", "excel", "openpyxl"))
+        reading .xlsx workbooks needs openpyxl: pip install 'estrategy[excel]'
+    """
+
+    def __init__(self, feature: str, extra: str, package: str) -> None:
+        super().__init__(f"{feature} needs {package}: pip install 'estrategy[{extra}]'")
+        self.extra = extra

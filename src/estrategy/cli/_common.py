@@ -42,13 +42,19 @@ EXIT_BAD_INPUT = 2
 def fail(message: Text, lang: str | None = None) -> NoReturn:
     """Print ``message`` on standard error and exit with status 2 (bad input or usage).
 
+    Each line of the message is escaped for the terminal: an error that quotes input
+    (a file name, a value) cannot print escape sequences nor start a line of its own.
+
     Args:
         message: what went wrong (a message is rendered in ``lang``).
         lang: the language; ``None`` chooses it from the environment, else English.
     """
+    from estrategy.base.escape import terminal_text
+
     chosen = choose_language(lang)
-    text = tr("error: {message}", message=render_text(message, chosen))
-    click.echo(text.render(chosen), err=True)
+    text = tr("error: {message}", message=render_text(message, chosen)).render(chosen)
+    shown = "\n".join(terminal_text(line) for line in text.split("\n"))
+    click.echo(shown, err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 

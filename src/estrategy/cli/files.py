@@ -8,6 +8,7 @@ import click
 
 from estrategy.cli._common import clean_errors, fail, lang_option
 from estrategy.cli._help import TranslatedCommand
+from estrategy.cli.options import through_symlink_option
 
 __all__ = ["init", "schema"]
 
@@ -29,9 +30,14 @@ def schema(indent: int, lang: str | None) -> None:
     "file", required=False, default="strategy.yaml", type=click.Path(path_type=Path, dir_okay=False)
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@through_symlink_option
 @lang_option
-def init(file: Path, force: bool, lang: str | None) -> None:
-    """Write a commented starter model to FILE (default: strategy.yaml)."""
+def init(file: Path, force: bool, through_symlink: bool, lang: str | None) -> None:
+    """Write a commented starter model to FILE (default: strategy.yaml).
+
+    A FILE ending in .xlsx gets the starter workbook: drop-down lists, hints in the
+    header comments and an example row per sheet.
+    """
     from importlib import resources
 
     from estrategy.base.language import choose_language
@@ -41,7 +47,12 @@ def init(file: Path, force: bool, lang: str | None) -> None:
     lang = choose_language(lang)
     if file.exists() and not force:
         fail(tr("{file} already exists; use --force to overwrite it", file=str(file)), lang)
-    text = resources.files("estrategy.data").joinpath("starter.yaml").read_text("utf-8")
     with clean_errors(lang):
-        write_text_atomic(file, text)
+        if file.suffix.lower() == ".xlsx":
+            from estrategy.io.excel import save_starter
+
+            save_starter(file, through_symlink=through_symlink)
+        else:
+            text = resources.files("estrategy.data").joinpath("starter.yaml").read_text("utf-8")
+            write_text_atomic(file, text, through_symlink=through_symlink)
     click.echo(tr("Wrote {file}. Next: estrategy check {file}", file=str(file)).render(lang))

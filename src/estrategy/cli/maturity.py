@@ -19,7 +19,7 @@ from estrategy.cli._common import (
     say,
 )
 from estrategy.cli._help import TranslatedCommand
-from estrategy.cli.options import echo_rendered, format_option
+from estrategy.cli.options import echo_rendered, format_option, through_symlink_option
 from estrategy.report import render
 
 __all__ = ["maturity"]
@@ -63,6 +63,7 @@ def _print_default_model(ctx: click.Context, _param: click.Parameter, value: boo
     type=click.Path(path_type=Path, dir_okay=False),
     help="Also write the radar and quadrant charts to this .svg or .png file (needs matplotlib).",
 )
+@through_symlink_option
 @click.option("--no-evidence", is_flag=True, help="Text output: leave out the evidence lines.")
 @config_options
 @lang_option
@@ -73,6 +74,7 @@ def maturity(
     catalogue: Path | None,
     as_of: dt.date | None,
     plot_file: Path | None,
+    through_symlink: bool,
     no_evidence: bool,
     config: Path | None,
     no_config: bool,
@@ -139,9 +141,8 @@ def maturity(
             assessments[0] if len(assessments) == 1 else compare(assessments[0], assessments[-1])
         )
         try:
-            save_plot(target, plot_file, thresholds)
+            with clean_errors(lang):
+                save_plot(target, plot_file, thresholds, through_symlink=through_symlink)
         except ImportError as exc:
             fail(str(exc), lang)
-        except OSError as exc:
-            fail(f"{plot_file}: {exc.strerror or exc}", lang)
         say(tr("Charts written to {file}.", file=str(plot_file)), lang)
