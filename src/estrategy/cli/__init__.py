@@ -13,30 +13,30 @@ from typing import Any, NoReturn
 
 import click
 
-from estrategy.base.messages import tr
-from estrategy.cli._help import TranslatedGroup, help_language, section
+from estrategy.base.marks import N_
+from estrategy.cli._help import TranslatedGroup, help_language, section, shown
 
 __all__ = ["main"]
 
 # name -> (module, attribute, one-line help). The help is kept here so that listing the
 # commands imports none of them; it is looked up in the catalogue when shown.
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "check": ("estrategy.cli.check", "check", tr("Lint a model file for coherence gaps.").msgid),
+    "check": ("estrategy.cli.check", "check", N_("Lint a model file for coherence gaps.")),
     "maturity": (
         "estrategy.cli.maturity",
         "maturity",
-        tr("Score a model's digital maturity.").msgid,
+        N_("Score a model's digital maturity."),
     ),
     "org": (
         "estrategy.cli.org",
         "org",
-        tr("Analyse the organisation of a model or an HR export.").msgid,
+        N_("Analyse the organisation of a model or an HR export."),
     ),
-    "report": ("estrategy.cli.report", "report", tr("Write one self-contained HTML report.").msgid),
-    "rules": ("estrategy.cli.rules", "rules", tr("List the rule catalogue.").msgid),
-    "rule": ("estrategy.cli.rules", "rule", tr("Show the documentation of one rule.").msgid),
-    "schema": ("estrategy.cli.files", "schema", tr("Print the JSON Schema of model files.").msgid),
-    "init": ("estrategy.cli.files", "init", tr("Write a commented starter model file.").msgid),
+    "report": ("estrategy.cli.report", "report", N_("Write one self-contained HTML report.")),
+    "rules": ("estrategy.cli.rules", "rules", N_("List the rule catalogue.")),
+    "rule": ("estrategy.cli.rules", "rule", N_("Show the documentation of one rule.")),
+    "schema": ("estrategy.cli.files", "schema", N_("Print the JSON Schema of model files.")),
+    "init": ("estrategy.cli.files", "init", N_("Write a commented starter model file.")),
 }
 
 
@@ -91,12 +91,10 @@ class _LazyGroup(TranslatedGroup):
             sys.exit(2)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        from estrategy.base.translations import translate
-
         lang = help_language(ctx)
-        rows = [(name, translate(COMMANDS[name][2], lang)) for name in self.list_commands(ctx)]
+        rows = [(name, shown(COMMANDS[name][2], lang)) for name in self.list_commands(ctx)]
         if rows:
-            with section(formatter, tr("Commands:").render(lang)):
+            with section(formatter, shown(N_("Commands:"), lang)):
                 formatter.write_dl(rows)
 
 

@@ -17,18 +17,34 @@ from contextlib import contextmanager
 
 import click
 
-from estrategy.base.language import choose_language, supported_language
-from estrategy.base.messages import tr
-from estrategy.base.translations import translate, translate_paragraphs, unwrap_paragraphs
+from estrategy.base.language import DEFAULT_LANGUAGE, choose_language, supported_language
+from estrategy.base.marks import N_
 
-__all__ = ["TranslatedCommand", "TranslatedGroup", "help_language", "section", "translated_help"]
+__all__ = [
+    "TranslatedCommand",
+    "TranslatedGroup",
+    "help_language",
+    "section",
+    "shown",
+    "translated_help",
+]
 
 # Click's own texts that estrategy's help pages show, so that Babel extracts them.
 _CLICK_TEXTS = (
-    tr("Show this message and exit."),
-    tr("Show the version and exit."),
-    tr("Output format."),  # format_option's default help
+    N_("Show this message and exit."),
+    N_("Show the version and exit."),
+    N_("Output format."),  # format_option's default help
 )
+
+
+def shown(text: str, lang: str) -> str:
+    """``text`` in ``lang``: English help needs no catalogue, and loads none."""
+    if lang == DEFAULT_LANGUAGE:
+        return text
+    from estrategy.base.translations import translate
+
+    return translate(text, lang)
+
 
 _DEFAULT = re.compile(r"\[default: (?P<value>[^\]]*)\]")
 
@@ -58,6 +74,11 @@ def help_language(ctx: click.Context) -> str:
 
 def translated_help(text: str, lang: str) -> str:
     """One option's help record in ``lang``: its help text, then click's ``[default: …]``."""
+    if lang == DEFAULT_LANGUAGE:
+        return text
+    from estrategy.base.messages import tr
+    from estrategy.base.translations import translate, unwrap_paragraphs
+
     whole = unwrap_paragraphs(text)
     found = translate(whole, lang)
     if found != whole:  # a help that writes its own [default: …]
@@ -76,16 +97,21 @@ def translated_help(text: str, lang: str) -> str:
 
 class _Translated(click.Command):
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        prefix = tr("Usage: ").render(help_language(ctx))
+        prefix = shown(N_("Usage: "), help_language(ctx))
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix)
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if not self.help:
             return
         text = inspect.cleandoc(self.help).partition("\f")[0]
+        lang = help_language(ctx)
+        if lang != DEFAULT_LANGUAGE:
+            from estrategy.base.translations import translate_paragraphs
+
+            text = translate_paragraphs(text, lang, width=None)
         formatter.write_paragraph()
         with formatter.indentation():
-            formatter.write_text(translate_paragraphs(text, help_language(ctx), width=None))
+            formatter.write_text(text)
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lang = help_language(ctx)
@@ -97,7 +123,7 @@ class _Translated(click.Command):
             if record is not None:
                 rows.append((record[0], translated_help(record[1], lang)))
         if rows:
-            with section(formatter, tr("Options:").render(lang)):
+            with section(formatter, shown(N_("Options:"), lang)):
                 formatter.write_dl(rows)
 
 

@@ -55,9 +55,6 @@ class StrategyModel:
         name: name of the plan.
         currency: currency of every budget (ISO 4217 code).
         as_of: the date the model describes; rules that depend on time use it.
-        language: the language the model is written in (``fr``, ``en``…); outputs are in
-            that language unless a flag or the configuration chooses another
-            (docs/languages.md).
         organization: the organisation.
         mission: the company's mission.
         stakes: business stakes.
@@ -69,6 +66,9 @@ class StrategyModel:
         kpis: indicators.
         reviews: control meetings.
         tools: digital tools.
+        language: the language the model is written in (``fr``, ``en``…); outputs are in
+            that language unless a flag or the configuration chooses another
+            (docs/languages.md).
 
     Example:
         >>> from estrategy.model import Tactic
@@ -81,7 +81,6 @@ class StrategyModel:
     name: str = ""
     currency: str = "EUR"
     as_of: dt.date | None = attrs.field(default=None, validator=is_date)
-    language: str | None = None
     organization: Organization = attrs.field(factory=Organization)
     mission: str | None = None
     stakes: tuple[BusinessStake, ...] = attrs.field(default=(), converter=to_tuple)
@@ -93,6 +92,8 @@ class StrategyModel:
     kpis: tuple[KPI, ...] = attrs.field(default=(), converter=to_tuple)
     reviews: tuple[Review, ...] = attrs.field(default=(), converter=to_tuple)
     tools: tuple[Tool, ...] = attrs.field(default=(), converter=to_tuple)
+    # last, so that the order of every other field (and of the workbook's rows) is kept
+    language: str | None = None
 
     def __attrs_post_init__(self) -> None:
         problems = integrity_problems(self)
