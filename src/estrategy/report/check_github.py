@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from estrategy.analysis import Report
+from estrategy.batch import BatchReport
+from estrategy.io.errors import FileError
 from estrategy.report._locations import Locator, position
 from estrategy.rules import Severity
 
-__all__ = ["render"]
+__all__ = ["render", "render_files"]
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -20,6 +24,28 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _lines(report: Report, source: str | None, positions: Locator | None) -> list[str]:
+    lines = []
+    for f in report.findings:
+        props = []
+        if source is not None:
+            props.append(f"file={_property(source)}")
+            where = position(f, positions)
+            if where is not None:
+                props.append(f"line={where[0]},col={where[1]}")
+        props.append(f"title={_property(f'{f.code} {f.name}')}")
+        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_data(f.message)}")
+    return lines
+
+
+def _error(error: FileError) -> str:
+    props = [f"file={_property(error.source)}"]
+    if error.line is not None:
+        props.append(f"line={error.line}" + (f",col={error.column}" if error.column else ""))
+    props.append("title=estrategy could not check this file")
+    return f"::error {','.join(props)}::{_data(str(error))}"
+
+
 def render(report: Report, *, source: str | None = None, positions: Locator | None = None) -> str:
     """One ``::error``/``::warning``/``::notice`` line per finding (info becomes notice).
 
@@ -31,14 +57,15 @@ def render(report: Report, *, source: str | None = None, positions: Locator | No
         ...              source="plan.yaml"))
         ::error file=plan.yaml,title=STR001 orphan-tactic::tactic t implements no strategy
     """
+    return "\n".join(_lines(report, source, positions))
+
+
+def render_files(batch: BatchReport, **_: Any) -> str:
+    """Every file's annotations, and one ``::error`` per problem of an unreadable file."""
     lines = []
-    for f in report.findings:
-        props = []
-        if source is not None:
-            props.append(f"file={_property(source)}")
-            where = position(f, positions)
-            if where is not None:
-                props.append(f"line={where[0]},col={where[1]}")
-        props.append(f"title={_property(f'{f.code} {f.name}')}")
-        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_data(f.message)}")
+    for check in batch.files:
+        if check.report is None:
+            lines += [_error(error) for error in check.errors]
+        else:
+            lines += _lines(check.report, check.source, check.positions)
     return "\n".join(lines)
