@@ -1,10 +1,11 @@
 """The pre-commit hook: ``pre-commit try-repo`` on a repository with a clean and a broken model.
 
 pre-commit installs the hook as it would for a user: ``pip install`` of this repository
-into an environment of its own. Building the package needs its build backend from the
-package index; without the network the test is skipped, saying so. The test
-environment's own packages are put on ``PYTHONPATH`` so that pip finds estrategy's
-dependencies already there and installs estrategy alone, in seconds rather than a minute.
+into an environment of its own. That needs the build backend (hatchling) and estrategy's
+dependencies, which a user's pre-commit fetches from the package index. The test fetches
+nothing: the test environment's packages are put on ``PYTHONPATH``, pip builds without
+an isolated build environment and is forbidden the index, so the hook installs offline,
+in seconds. Without hatchling in the test environment the test is skipped, saying so.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ ROOT = Path(__file__).parents[1]
 BROKEN = "schema_version: 1\ntactics:\n  - {id: t-x, stratgy: st-y}\n"
 
 pytest.importorskip("pre_commit", reason="pre-commit is in the test extra")
+pytest.importorskip("hatchling", reason="building the hook offline needs hatchling (test extra)")
 
 
 def _git(repo: Path, *args: str) -> None:
@@ -52,7 +54,9 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _try_repo(repo: Path, *args: str) -> subprocess.Popen[str]:
     env = {
         **os.environ,
-        "PYTHONPATH": sysconfig.get_paths()["purelib"],
+        "PYTHONPATH": sysconfig.get_paths()["purelib"],  # dependencies and hatchling
+        "PIP_NO_INDEX": "1",  # never the network
+        "PIP_NO_BUILD_ISOLATION": "0",  # pip's spelling of --no-build-isolation
         "PRE_COMMIT_HOME": str(repo.parent / f"pre-commit-home-{len(args)}"),
         "PRE_COMMIT_COLOR": "never",
     }
@@ -69,12 +73,6 @@ def _try_repo(repo: Path, *args: str) -> subprocess.Popen[str]:
 
 def _finish(process: subprocess.Popen[str]) -> tuple[int, str]:
     out, _ = process.communicate(timeout=600)
-    ran = "estrategy check" in out.split("Using config:")[-1].split("====")[-1]
-    if not ran and ("Installing environment" in out or "Initializing environment" in out):
-        pytest.skip(
-            "pre-commit could not install the hook's environment (it needs the package "
-            f"index to build estrategy): {out.strip().splitlines()[-1]}"
-        )
     return process.returncode, out
 
 
