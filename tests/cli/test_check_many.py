@@ -159,7 +159,7 @@ def test_baseline_entries_that_no_longer_occur_are_counted(folder: Path, tmp_pat
 def test_a_bad_baseline_is_bad_input(folder: Path, tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     baseline.write_text('{"version": 1, "findings": [', encoding="utf-8")
-    code, _, err = run("check", str(folder), "--baseline", str(baseline))
+    code, _, err = run("check", str(folder), "--baseline", str(baseline), "--jobs", "1")
     assert code == 2
     assert f"{baseline}:1:29: not JSON" in err
     code, _, err = run("check", str(folder), "--baseline", str(tmp_path / "none.json"))
