@@ -21,7 +21,7 @@ from estrategy.cli._common import (
     config_options,
     fail,
 )
-from estrategy.cli.options import echo_rendered, format_option
+from estrategy.cli.options import echo_rendered, format_option, output_file_option
 from estrategy.report import formats, render
 
 if TYPE_CHECKING:
@@ -244,13 +244,7 @@ def _watch(paths: tuple[Path, ...], run: Callable[[], int]) -> int:
     help="Skip files and folders matching GLOB when searching folders (repeatable).",
 )
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
-@click.option(
-    "--output-file",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Write the output to FILE (atomically) instead of standard output.",
-)
+@output_file_option("Write the output to FILE (atomically) instead of standard output.")
 @click.option(
     "--write-baseline",
     type=click.Path(path_type=Path, dir_okay=False),

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from estrategy.cli._common import clean_errors, fail
+from estrategy.cli.options import output_file_option
 
 __all__ = ["SCHEMA_FILE", "init", "modeline", "schema"]
 
@@ -24,13 +25,7 @@ def _schema_text(indent: int) -> str:
 
 @click.command()
 @click.option("--indent", default=2, show_default=True, help="Indentation of the JSON output.")
-@click.option(
-    "--output-file",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help=f"Write the schema to FILE (atomically), e.g. {SCHEMA_FILE}.",
-)
+@output_file_option(f"Write the schema to FILE (atomically), e.g. {SCHEMA_FILE}.")
 def schema(indent: int, output_file: Path | None) -> None:
     """Print the JSON Schema of model files (for editor completion and validation)."""
     text = _schema_text(indent)

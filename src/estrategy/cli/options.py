@@ -7,11 +7,12 @@ to the table is offered by the command without touching it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-__all__ = ["echo_rendered", "format_option"]
+__all__ = ["echo_rendered", "format_option", "output_file_option"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -45,3 +46,14 @@ def format_option(kind: str, help_text: str = "Output format.") -> Callable[[_F]
 def echo_rendered(text: str) -> None:
     """Print a renderer's text, ending it with exactly one newline."""
     click.echo(text, nl=not text.endswith("\n"))
+
+
+def output_file_option(help_text: str) -> Callable[[_F], _F]:
+    """``-o``/``--output-file FILE`` (stored as ``output_file``, a path or ``None``)."""
+    return click.option(
+        "--output-file",
+        "-o",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help=help_text,
+    )
