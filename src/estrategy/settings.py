@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from estrategy.base.escape import excerpt
 from estrategy.io.errors import LoadError
 from estrategy.model.paths import ModelPath
 from estrategy.model.validators import FieldValueError
@@ -185,13 +186,15 @@ def _subject_ignores(
         for code, reason in codes.items():
             if not _SELECTOR.match(code.strip()):
                 raise FieldValueError(
-                    key, f"{subject}: {code!r} is not a rule code or prefix (such as ROL004)"
+                    key,
+                    f"{excerpt(subject)}: {excerpt(code)} is not a rule code or prefix "
+                    "(such as ROL004)",
                 )
             if not reason.strip():
                 raise FieldValueError(
                     key,
-                    f"{subject}: {code} gives no reason; say why the finding is accepted "
-                    f'({code} = "…")',
+                    f"{excerpt(subject)}: {code} gives no reason; say why the finding is "
+                    f'accepted ({code} = "…")',
                 )
 
 
@@ -203,7 +206,8 @@ def _selectors(_instance: object, attribute: attrs.Attribute[Any], value: object
         if not _SELECTOR.match(item.strip()):
             raise FieldValueError(
                 attribute.name,
-                f"expected a list of codes or prefixes (such as STR or ACT003), got {item!r}",
+                "expected a list of codes or prefixes (such as STR or ACT003), "
+                f"got {excerpt(item)}",
             )
 
 

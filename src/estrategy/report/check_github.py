@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from estrategy.analysis import Report
+from estrategy.base.escape import github_data, github_property
 from estrategy.batch import BatchReport
 from estrategy.io.errors import FileError
 from estrategy.report._locations import Locator, position
@@ -15,39 +16,33 @@ __all__ = ["render", "render_files"]
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def _data(text: str) -> str:
-    # Escaping of workflow-command data, as @actions/core does.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def _lines(report: Report, source: str | None, positions: Locator | None) -> list[str]:
     lines = []
     for f in report.findings:
         props = []
         if source is not None:
-            props.append(f"file={_property(source)}")
+            props.append(f"file={github_property(source)}")
             where = position(f, positions)
             if where is not None:
                 props.append(f"line={where[0]},col={where[1]}")
-        props.append(f"title={_property(f'{f.code} {f.name}')}")
-        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_data(f.message)}")
+        props.append(f"title={github_property(f'{f.code} {f.name}')}")
+        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{github_data(f.message)}")
     return lines
 
 
 def _error(error: FileError) -> str:
-    props = [f"file={_property(error.source)}"]
+    props = [f"file={github_property(error.source)}"]
     if error.line is not None:
         props.append(f"line={error.line}" + (f",col={error.column}" if error.column else ""))
     props.append("title=estrategy could not check this file")
-    return f"::error {','.join(props)}::{_data(str(error))}"
+    return f"::error {','.join(props)}::{github_data(str(error))}"
 
 
 def render(report: Report, *, source: str | None = None, positions: Locator | None = None) -> str:
     """One ``::error``/``::warning``/``::notice`` line per finding (info becomes notice).
+
+    Model text is escaped for the log (:func:`estrategy.base.escape.github_data`): a line
+    break in a message never starts a line of its own, so it cannot issue a command.
 
     Example:
         >>> import datetime as dt

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from estrategy.analysis import Report
-from estrategy.base.escape import markdown_cell
+from estrategy.base.escape import markdown_cell, markdown_code
 from estrategy.batch import BatchReport
 from estrategy.report._locations import (
     Locator,
@@ -25,12 +25,12 @@ _HEADER = [
 
 
 def _row(finding: Finding, source: str | None, positions: Locator | None, note: str = "") -> str:
-    subjects = ", ".join(f"`{s}`" for s in finding.subjects)
+    subjects = ", ".join(markdown_code(s) for s in finding.subjects)
     message = finding.message + (f" (suppressed: {note})" if note else "")
     return (
-        f"| {finding.severity} | {finding.code} | {finding.name} | {markdown_cell(message)} "
-        f"| {markdown_cell(subjects)} "
-        f"| `{markdown_cell(location(finding, source, positions))}` |"
+        f"| {finding.severity} | {markdown_cell(finding.code)} | {markdown_cell(finding.name)} "
+        f"| {markdown_cell(message)} | {subjects} "
+        f"| {markdown_code(location(finding, source, positions))} |"
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from estrategy.analysis import Report
+from estrategy.base.escape import sarif_text
 from estrategy.base.links import rule_url
 from estrategy.base.version import VERSION
 from estrategy.batch import BatchReport, FileCheck
@@ -82,7 +83,7 @@ def _result(
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "level": _LEVEL[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": sarif_text(finding.message)},
     }
     if finding.code in rules:
         result["ruleIndex"] = rules[finding.code]
@@ -100,7 +101,7 @@ def _result(
     if suppressed is not None:
         kind = "external" if suppressed.by == PER_SUBJECT_IGNORES else "inSource"
         result["suppressions"] = [
-            {"kind": kind, "justification": suppressed.reason or "(no reason given)"}
+            {"kind": kind, "justification": sarif_text(suppressed.reason or "(no reason given)")}
         ]
     result["properties"] = {"subjects": list(finding.subjects), "name": finding.name}
     return result
@@ -113,7 +114,7 @@ def _notification(error: FileError, check: FileCheck, index: int) -> dict[str, A
     artifact = index if error.source == check.source else None
     return {
         "level": "error",
-        "message": {"text": message},
+        "message": {"text": sarif_text(message)},
         "locations": [{"physicalLocation": _physical(error.source, artifact, line, error.column)}],
     }
 
