@@ -8,6 +8,7 @@ from estrategy.analysis import Report
 from estrategy.base.escape import github_data, github_property
 from estrategy.batch import BatchReport
 from estrategy.io.errors import FileError
+from estrategy.model import format_path
 from estrategy.report._locations import Locator, position
 from estrategy.rules import Severity
 
@@ -35,7 +36,9 @@ def _error(error: FileError) -> str:
     if error.line is not None:
         props.append(f"line={error.line}" + (f",col={error.column}" if error.column else ""))
     props.append("title=estrategy could not check this file")
-    return f"::error {','.join(props)}::{github_data(str(error))}"
+    where = format_path(error.path)
+    message = f"{where}: {error.message}" if where else error.message
+    return f"::error {','.join(props)}::{github_data(message)}"
 
 
 def render(report: Report, *, source: str | None = None, positions: Locator | None = None) -> str:
