@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from estrategy.settings import Config
 
 __all__ = [
+    "FILES_PER_PROCESS",
     "BatchReport",
     "CheckOptions",
     "FileCheck",
@@ -46,6 +47,10 @@ __all__ = [
     "check_document",
     "check_files",
 ]
+
+
+FILES_PER_PROCESS = 4
+"""By default, a process of the pool for every this many files: fewer are checked in one."""
 
 
 def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
@@ -347,14 +352,18 @@ def check_files(
         paths: the model files (see :func:`estrategy.io.discovery.find_model_files` to
             find them in folders).
         options: selection, severities, settings and configuration for every file.
-        jobs: how many processes (default: one per core; ``1`` checks in this process).
+        jobs: how many processes (default: one per core, but no more than one per
+            :data:`FILES_PER_PROCESS` files; ``1`` checks in this process).
 
     Returns:
         One :class:`FileCheck` per path, in order; unreadable files have ``errors``.
     """
     chosen = options or CheckOptions()
     files = [Path(p) for p in paths]
-    workers = min(jobs or os.cpu_count() or 1, len(files))
+    if jobs is None:  # a process is worth starting for a few files, not for one
+        workers = min(os.cpu_count() or 1, len(files) // FILES_PER_PROCESS)
+    else:
+        workers = min(jobs, len(files))
     if workers <= 1:
         return BatchReport(_check_chunk(files, chosen))
     from estrategy.rules import registry

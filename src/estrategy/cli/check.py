@@ -271,7 +271,7 @@ def _watch(paths: tuple[Path, ...], run: Callable[[], int]) -> int:
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Processes checking files in parallel.  [default: one per core]",
+    help="Processes checking files in parallel.  [default: one per core, one per 4 files]",
 )
 def check(
     paths: tuple[Path, ...],
