@@ -10,7 +10,7 @@ import json
 import shutil
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -249,15 +249,18 @@ def test_show_suppressed_lists_them_with_their_reasons(tmp_path: Path) -> None:
 
 
 class _FakeWatchfiles(types.ModuleType):
-    """Stands for watchfiles: one change, then the user presses Ctrl+C."""
+    """Stands for watchfiles: a change per edit, then the user presses Ctrl+C."""
 
-    def __init__(self) -> None:
+    def __init__(self, *edits: Callable[[], None]) -> None:
         super().__init__("watchfiles")
+        self.edits = edits or (lambda: None,)
         self.watched: list[Path] = []
 
     def watch(self, *paths: Path, **_: object) -> Iterator[set[tuple[int, str]]]:
         self.watched = list(paths)
-        yield {(2, str(paths[0] / "plan.yaml"))}
+        for edit in self.edits:
+            edit()
+            yield {(2, str(paths[0] / "plan.yaml"))}
 
 
 def test_watch_checks_again_after_a_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -277,3 +280,19 @@ def test_watch_without_its_extra_names_it(tmp_path: Path, monkeypatch: pytest.Mo
     code, _, err = run("check", "--watch", str(tmp_path))
     assert code == 2
     assert "pip install 'estrategy[watch]'" in err
+
+
+def test_watch_goes_on_after_a_file_saved_half_edited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.yaml"
+    shutil.copy(FIXTURE, target)
+    fake = _FakeWatchfiles(
+        lambda: target.write_text(BROKEN, encoding="utf-8"),
+        lambda: shutil.copy(FIXTURE, target),
+    )
+    monkeypatch.setitem(sys.modules, "watchfiles", fake)
+    code, out, err = run("check", "--watch", str(target))
+    assert "unknown key 'stratgy'" in err
+    assert out.count("STR001 [orphan-tactic]") == 2  # before and after the broken save
+    assert code == 1

@@ -188,7 +188,7 @@ def _watch(paths: tuple[Path, ...], run: Callable[[], int]) -> int:
         )
     if not paths:
         fail("--watch needs a PATH to watch (the embedded demo never changes)")
-    status = run()
+    status = _keep_watching(run)
     click.echo("Watching for changes (Ctrl+C to stop)…", err=True)
     for changes in watchfiles.watch(
         *_watch_targets(paths), watch_filter=_relevant, raise_interrupt=False
@@ -196,8 +196,16 @@ def _watch(paths: tuple[Path, ...], run: Callable[[], int]) -> int:
         if sys.stdout.isatty():
             click.clear()
         click.echo(f"{len(changes)} change(s) seen; checking again.", err=True)
-        status = run()
+        status = _keep_watching(run)
     return status
+
+
+def _keep_watching(run: Callable[[], int]) -> int:
+    """Run once; bad input (a file saved half-edited) is reported, and watching goes on."""
+    try:
+        return run()
+    except SystemExit as exc:  # the message is already on standard error
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
 
 
 @click.command()
