@@ -28,7 +28,7 @@ import attrs
 
 from estrategy.analysis import JSON_VERSION, Report
 from estrategy.base.errors import EstrategyError
-from estrategy.io.errors import FileError, LoadError, SourceMap
+from estrategy.io.errors import Entry, FileError, LoadError, SourceMap
 from estrategy.model import ModelPath, format_path
 from estrategy.rules import Severity
 
@@ -241,11 +241,17 @@ class BatchReport:
 def _locations(report: Report, document: ModelDocument) -> SourceMap:
     paths: set[ModelPath] = {f.path for f in report.findings}
     paths.update(s.finding.path for s in report.suppressed)
-    entries = {}
+    entries: dict[ModelPath, Entry] = {}
     for path in paths:
         found = document.positions.locate(path)
-        if found is not None:
-            entries[path] = (found.line, found.column)
+        if found is None:
+            continue
+        # a workbook's position is a cell of a sheet: keep the sheet
+        entries[path] = (
+            (found.line, found.column)
+            if found.sheet is None
+            else (found.line, found.column, found.sheet)
+        )
     return SourceMap(entries)
 
 

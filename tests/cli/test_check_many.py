@@ -251,7 +251,7 @@ def test_show_suppressed_lists_them_with_their_reasons(tmp_path: Path) -> None:
 class _FakeWatchfiles(types.ModuleType):
     """Stands for watchfiles: a change per edit, then the user presses Ctrl+C."""
 
-    def __init__(self, *edits: Callable[[], None]) -> None:
+    def __init__(self, *edits: Callable[[], object]) -> None:
         super().__init__("watchfiles")
         self.edits = edits or (lambda: None,)
         self.watched: list[Path] = []

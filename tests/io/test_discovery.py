@@ -76,3 +76,8 @@ def test_named_files_are_kept_and_duplicates_dropped(tmp_path: Path) -> None:
     notes = write(tmp_path / "notes.txt", "not a model")  # named: checked all the same
     found = find_model_files([plan, tmp_path, other, notes, plan])
     assert found == tuple(sorted({plan, other, notes}, key=lambda p: p.as_posix()))
+
+
+def test_a_workbook_is_a_model_by_its_name_only(tmp_path: Path) -> None:
+    assert is_model_file(write(tmp_path / "plan.estrategy.xlsx", "PK"))
+    assert not is_model_file(write(tmp_path / "budget.xlsx", "PK schema_version"))

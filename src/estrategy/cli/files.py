@@ -57,8 +57,10 @@ def modeline(schema_file: str = SCHEMA_FILE) -> str:
 def init(file: Path, force: bool) -> None:
     """Write a commented starter model to FILE (default: strategy.yaml).
 
-    A YAML file starts with a yaml-language-server line naming estrategy.schema.json,
-    written beside it, so that editors complete and check keys as you type.
+    A FILE ending in .xlsx gets the starter workbook: drop-down lists, hints in the
+    header comments and an example row per sheet. A YAML file starts with a
+    yaml-language-server line naming estrategy.schema.json, written beside it, so that
+    editors complete and check keys as you type.
     """
     from importlib import resources
 
@@ -66,14 +68,19 @@ def init(file: Path, force: bool) -> None:
 
     if file.exists() and not force:
         fail(f"{file} already exists; use --force to overwrite it")
-    text = resources.files("estrategy.data").joinpath("starter.yaml").read_text("utf-8")
     written = [file]
     with clean_errors():
-        if file.suffix.lower() in (".yaml", ".yml"):
-            text = f"{modeline()}\n{text}"
-            schema_path = file.parent / SCHEMA_FILE
-            if force or not schema_path.exists():
-                write_text_atomic(schema_path, _schema_text(2))
-                written.append(schema_path)
-        write_text_atomic(file, text)
+        if file.suffix.lower() == ".xlsx":
+            from estrategy.io.excel import save_starter
+
+            save_starter(file)
+        else:
+            text = resources.files("estrategy.data").joinpath("starter.yaml").read_text("utf-8")
+            if file.suffix.lower() in (".yaml", ".yml"):
+                text = f"{modeline()}\n{text}"
+                schema_path = file.parent / SCHEMA_FILE
+                if force or not schema_path.exists():
+                    write_text_atomic(schema_path, _schema_text(2))
+                    written.append(schema_path)
+            write_text_atomic(file, text)
     click.echo(f"Wrote {' and '.join(str(p) for p in written)}. Next: estrategy check {file}")

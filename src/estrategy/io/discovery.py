@@ -1,8 +1,9 @@
 """Finding the model files among paths: files as named, folders searched.
 
 A folder is searched recursively for ``*.estrategy.yaml`` (``.yml``, ``.json``,
-``.toml``) files, and for any other YAML, JSON or TOML file whose top level has a
-``schema_version`` key; other files are skipped silently, as are the folders of
+``.toml``, ``.xlsx``) files, and for any other YAML, JSON or TOML file whose top level
+has a ``schema_version`` key; other files (workbooks not so named among them) are
+skipped silently, as are the folders of
 :data:`DEFAULT_EXCLUDES` and whatever matches an ``exclude`` glob. A file named
 explicitly is always a model file, whatever its name (a hook passes files by name).
 """
@@ -36,6 +37,7 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
 """Folders never searched: hidden ones (``.git``, ``.venv``), caches, builds, vendored code."""
 
 _KEY = "schema_version"
+_SNIFFED = frozenset({"yaml", "json", "toml"})
 _YAML_KEY = re.compile(r"""^["']?schema_version["']?[ \t]*:""", re.MULTILINE)
 _TOML_KEY = re.compile(r"""^[ \t]*["']?schema_version["']?[ \t]*=""", re.MULTILINE)
 _TOML_TABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
@@ -73,6 +75,8 @@ def is_model_file(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMI
         return False
     if stem.endswith(MODEL_SUFFIX):
         return True
+    if fmt not in _SNIFFED:  # a workbook is a model by its name only
+        return False
     try:
         if os.path.getsize(path) > limits.max_bytes:
             return False
