@@ -265,15 +265,22 @@ def compare(
     return BatchReport(kept_files, baseline=comparison)
 
 
-def write_baseline(baseline: Baseline, path: str | os.PathLike[str]) -> None:
+def write_baseline(
+    baseline: Baseline, path: str | os.PathLike[str], *, through_symlink: bool = False
+) -> None:
     """Write a baseline file atomically (the whole file or nothing).
 
+    Args:
+        baseline: the baseline.
+        path: the file; a symbolic link is refused unless ``through_symlink``.
+        through_symlink: when ``path`` is a symbolic link, replace the file it points to.
+
     Raises:
-        OSError: the folder cannot be written.
+        OSError: the folder cannot be written, or ``path`` is not a file to replace.
     """
     from estrategy.io.atomic import write_text_atomic
 
-    write_text_atomic(path, baseline.to_json())
+    write_text_atomic(path, baseline.to_json(), through_symlink=through_symlink)
 
 
 def _fail(

@@ -296,3 +296,21 @@ def test_watch_goes_on_after_a_file_saved_half_edited(
     assert "unknown key 'stratgy'" in err
     assert out.count("STR001 [orphan-tactic]") == 2  # before and after the broken save
     assert code == 1
+
+
+def test_output_files_are_written_through_a_link_only_when_asked(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("{}", encoding="utf-8")
+    link = tmp_path / "out.json"
+    link.symlink_to(real)
+    code, _, err = run("check", str(FIXTURE), "--format", "json", "-o", str(link))
+    assert code == 2
+    assert "symbolic link" in err
+    assert real.read_text(encoding="utf-8") == "{}"
+    run("check", str(FIXTURE), "--format", "json", "-o", str(link), "--through-symlink")
+    assert json.loads(real.read_text(encoding="utf-8"))["file"] == str(FIXTURE)
+    baseline = tmp_path / "baseline.json"
+    baseline.symlink_to(real)
+    code, _, err = run("check", str(FIXTURE), "--write-baseline", str(baseline))
+    assert code == 2
+    assert "symbolic link" in err

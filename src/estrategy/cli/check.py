@@ -22,7 +22,12 @@ from estrategy.cli._common import (
     config_options,
     fail,
 )
-from estrategy.cli.options import echo_rendered, format_option, output_file_option
+from estrategy.cli.options import (
+    echo_rendered,
+    format_option,
+    output_file_option,
+    through_symlink_option,
+)
 from estrategy.report import formats, render
 
 if TYPE_CHECKING:
@@ -99,14 +104,15 @@ def _exit_status(batch: BatchReport) -> int:
     return EXIT_FINDINGS if batch.failing else EXIT_CLEAN
 
 
-def _output(text: str, output_file: Path | None) -> None:
+def _output(text: str, output_file: Path | None, through_symlink: bool) -> None:
     if output_file is None:
         echo_rendered(text)
         return
     from estrategy.io.atomic import write_text_atomic
 
     with clean_errors():
-        write_text_atomic(output_file, text if text.endswith("\n") else text + "\n")
+        ended = text if text.endswith("\n") else text + "\n"
+        write_text_atomic(output_file, ended, through_symlink=through_symlink)
 
 
 @attrs.frozen
@@ -124,6 +130,7 @@ class _Run:
     baseline: Path | None = None
     show_suppressed: bool = False
     color: bool | None = None
+    through_symlink: bool = False
 
     def __call__(self) -> int:
         from estrategy.baseline import baseline_of, compare, read_baseline, write_baseline
@@ -135,7 +142,7 @@ class _Run:
                 fail("\n".join(_problems(batch)))
             if self.write_baseline is not None:
                 recorded = baseline_of(batch, self.write_baseline.parent)
-                write_baseline(recorded, self.write_baseline)
+                write_baseline(recorded, self.write_baseline, through_symlink=self.through_symlink)
                 entries, unreadable = len(recorded.entries), len(recorded.unreadable)
                 click.echo(
                     f"Wrote {self.write_baseline}: {entries} "
@@ -146,7 +153,7 @@ class _Run:
             if self.baseline is not None:
                 known = read_baseline(self.baseline)
                 batch = compare(batch, known, self.baseline.parent, name=str(self.baseline))
-        _output(self.render(batch, single), self.output_file)
+        _output(self.render(batch, single), self.output_file, self.through_symlink)
         if self.write_baseline is not None:
             return EXIT_CLEAN  # the findings just recorded are accepted
         return _exit_status(batch)
@@ -274,6 +281,7 @@ def _keep_watching(run: Callable[[], int]) -> int:
     is_flag=True,
     help=f"Check again on every save (needs the '{WATCH_EXTRA}' extra).",
 )
+@through_symlink_option
 @click.option(
     "--jobs",
     "-j",
@@ -301,6 +309,7 @@ def check(
     baseline: Path | None,
     show_suppressed: bool,
     watch: bool,
+    through_symlink: bool,
     jobs: int | None,
 ) -> None:
     """Lint model files (YAML, JSON or TOML) and folders of them; with no PATH, the demo.
@@ -339,5 +348,6 @@ def check(
         baseline=baseline,
         show_suppressed=show_suppressed,
         color=color,
+        through_symlink=through_symlink,
     )
     sys.exit(_watch(paths, run) if watch else run())

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from estrategy.cli._common import clean_errors, fail
-from estrategy.cli.options import output_file_option
+from estrategy.cli.options import output_file_option, through_symlink_option
 
 __all__ = ["SCHEMA_FILE", "init", "modeline", "schema"]
 
@@ -26,7 +26,8 @@ def _schema_text(indent: int) -> str:
 @click.command()
 @click.option("--indent", default=2, show_default=True, help="Indentation of the JSON output.")
 @output_file_option(f"Write the schema to FILE (atomically), e.g. {SCHEMA_FILE}.")
-def schema(indent: int, output_file: Path | None) -> None:
+@through_symlink_option
+def schema(indent: int, output_file: Path | None, through_symlink: bool) -> None:
     """Print the JSON Schema of model files (for editor completion and validation)."""
     text = _schema_text(indent)
     if output_file is None:
@@ -35,7 +36,7 @@ def schema(indent: int, output_file: Path | None) -> None:
     from estrategy.io.atomic import write_text_atomic
 
     with clean_errors():
-        write_text_atomic(output_file, text)
+        write_text_atomic(output_file, text, through_symlink=through_symlink)
     click.echo(f"Wrote {output_file}.", err=True)
 
 
@@ -54,7 +55,8 @@ def modeline(schema_file: str = SCHEMA_FILE) -> str:
     "file", required=False, default="strategy.yaml", type=click.Path(path_type=Path, dir_okay=False)
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE (and its schema file) if they exist.")
-def init(file: Path, force: bool) -> None:
+@through_symlink_option
+def init(file: Path, force: bool, through_symlink: bool) -> None:
     """Write a commented starter model to FILE (default: strategy.yaml).
 
     A FILE ending in .xlsx gets the starter workbook: drop-down lists, hints in the
@@ -73,14 +75,14 @@ def init(file: Path, force: bool) -> None:
         if file.suffix.lower() == ".xlsx":
             from estrategy.io.excel import save_starter
 
-            save_starter(file)
+            save_starter(file, through_symlink=through_symlink)
         else:
             text = resources.files("estrategy.data").joinpath("starter.yaml").read_text("utf-8")
             if file.suffix.lower() in (".yaml", ".yml"):
                 text = f"{modeline()}\n{text}"
                 schema_path = file.parent / SCHEMA_FILE
                 if force or not schema_path.exists():
-                    write_text_atomic(schema_path, _schema_text(2))
+                    write_text_atomic(schema_path, _schema_text(2), through_symlink=through_symlink)
                     written.append(schema_path)
-            write_text_atomic(file, text)
+            write_text_atomic(file, text, through_symlink=through_symlink)
     click.echo(f"Wrote {' and '.join(str(p) for p in written)}. Next: estrategy check {file}")
