@@ -175,7 +175,7 @@ def test_every_command_takes_lang() -> None:
 def test_help_pages_follow_the_language() -> None:
     _, out, _ = _run("check", "--lang", "fr", "--help")
     assert out.startswith("Utilisation\u00a0: ")
-    assert "check [OPTIONS] [FILE]" in out
+    assert "check [OPTIONS] [PATHS]" in out
     assert "Options\u00a0:" in out
     assert "Afficher ce message et quitter." in out
     assert "[par défaut\u00a0: text]" in out

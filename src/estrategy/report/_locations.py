@@ -101,8 +101,10 @@ def files_summary(batch: BatchReport, lang: str = "en") -> str:
 
     Example:
         >>> from estrategy.batch import BatchReport
-        >>> files_summary(BatchReport(())), files_summary(BatchReport(()), "fr")
-        ('0 files checked: no finding.', '0 fichier contrôlé : aucun constat.')
+        >>> print(files_summary(BatchReport(())))
+        0 files checked: no finding.
+        >>> print(files_summary(BatchReport(()), "fr"))
+        0 fichier contrôlé\u00a0: aucun constat.
     """
     findings = sum(batch.summary.values())
     # Files the baseline knows to be unreadable were checked too, and left out as known.
