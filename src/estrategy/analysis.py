@@ -11,7 +11,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import html
+import math
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -20,11 +20,17 @@ import attrs
 
 from estrategy.base.display import Displayable
 from estrategy.base.errors import EstrategyError
+from estrategy.base.escape import excerpt, html_text
+from estrategy.base.formats import Series
+from estrategy.base.messages import Message, as_message, ntr, tr
 from estrategy.catalogue import Catalogue, default_catalogue
-from estrategy.model import StrategyModel
+from estrategy.model import ModelPath, StrategyModel
 from estrategy.model.dates import resolve_as_of
-from estrategy.model.suggest import did_you_mean, suggestion
+from estrategy.model.suggest import suggestion
+from estrategy.model.suppression import suppressions_of
 from estrategy.rules import Finding, Rule, RuleContext, Severity, registry
+from estrategy.rules.suppressions import RUN_LEVEL_CODES, UNUSED_SUPPRESSIONS
+from estrategy.suppressions import Suppressed, apply_suppressions
 
 __all__ = [
     "JSON_VERSION",
@@ -35,6 +41,8 @@ __all__ = [
     "resolve_settings",
     "resolve_severities",
     "select_rules",
+    "setting_problems",
+    "severity_count",
 ]
 
 JSON_VERSION = 1
@@ -64,6 +72,10 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=Finding.sort_key))
 
 
+def _sorted_suppressed(items: Iterable[Suppressed]) -> tuple[Suppressed, ...]:
+    return tuple(sorted(items, key=lambda s: s.finding.sort_key()))
+
+
 @attrs.frozen
 class Report(Displayable):
     """The result of :func:`check`: the findings of one run, in a stable order.
@@ -77,12 +89,19 @@ class Report(Displayable):
         as_of: the as-of date the rules used.
         findings: the findings, most severe first, then by code, path and subjects.
         rules: the codes of the rules that ran, sorted.
+        suppressed: the findings accepted on purpose by a suppression (an element's
+            ``ignore``, or the configuration's ``[per-subject-ignores]``), in the order of
+            ``findings``; they count for nothing (summary, exit status).
+        language: the model's ``language`` (the command line reports in it unless told
+            otherwise; docs/languages.md).
     """
 
     model_name: str
     as_of: dt.date
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted)
     rules: tuple[str, ...] = attrs.field(default=(), converter=_sorted_codes)
+    suppressed: tuple[Suppressed, ...] = attrs.field(default=(), converter=_sorted_suppressed)
+    language: str | None = None
 
     @property
     def summary(self) -> Mapping[str, int]:
@@ -94,13 +113,18 @@ class Report(Displayable):
         threshold = Severity(severity)
         return tuple(f for f in self.findings if f.severity >= threshold)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON output contract of docs/architecture.md (fields may be added, never renamed)."""
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON output contract of docs/architecture.md (fields may be added, never renamed).
+
+        The findings' messages are in ``lang``; every other value is the same in every
+        language.
+        """
         return {
             "version": JSON_VERSION,
             "model": self.model_name,
             "as_of": self.as_of.isoformat(),
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict(lang) for f in self.findings],
+            "suppressed": [s.to_dict(lang) for s in self.suppressed],
             "summary": dict(self.summary),
         }
 
@@ -111,16 +135,32 @@ class Report(Displayable):
         return ["code", "name", "severity", "message", "subjects", "path"]
 
     def _html_head(self) -> str:
-        counts = ", ".join(f"{n} {s}" for s, n in self.summary.items())
+        counts = ", ".join(str(severity_count(s, n)) for s, n in self.summary.items())
         head = (
-            f"<p><strong>{html.escape(self.model_name or 'model')}</strong> "
-            f"as of {self.as_of.isoformat()}: {html.escape(counts)}</p>"
+            f"<p><strong>{html_text(self.model_name or 'model')}</strong> "
+            f"as of {self.as_of.isoformat()}: {html_text(counts)}</p>"
         )
         return head if self.findings else head + "<p>No finding.</p>"
 
     def _html_rows(self) -> list[dict[str, Any]]:
         columns = ("severity", "code", "name", "message", "subjects", "path")
         return [{c: row[c] for c in columns} for row in self._rows()]
+
+
+def severity_count(severity: str, n: int) -> Message:
+    """``1 error``, ``3 warnings``, ``0 info``: a count of findings of one severity.
+
+    Example:
+        >>> severity_count("warning", 8).render("en"), severity_count("warning", 8).render("fr")
+        ('8 warnings', '8 avertissements')
+    """
+    if severity == "error":
+        return ntr("{n} error", "{n} errors", n)
+    if severity == "warning":
+        return ntr("{n} warning", "{n} warnings", n)
+    if severity == "info":
+        return ntr("{n} info", "{n} info", n)
+    return tr("{n} {severity}", n=n, severity=severity)
 
 
 def _selectors(value: Iterable[str] | str | None) -> tuple[str, ...] | None:
@@ -141,13 +181,28 @@ def _match_length(code: str, selectors: Iterable[str]) -> int:
     return best
 
 
+def _no_rule(what: str, selector: str, close: str | None) -> Message:
+    shown = {"selector": excerpt(selector), "suggestion": close}
+    if what == "select":
+        if close:
+            return tr("select {selector} matches no rule (did you mean {suggestion}?)", **shown)
+        return tr("select {selector} matches no rule", **shown)
+    if what == "ignore":
+        if close:
+            return tr("ignore {selector} matches no rule (did you mean {suggestion}?)", **shown)
+        return tr("ignore {selector} matches no rule", **shown)
+    if close:
+        return tr(
+            "severity override {selector} matches no rule (did you mean {suggestion}?)", **shown
+        )
+    return tr("severity override {selector} matches no rule", **shown)
+
+
 def _check_selectors(selectors: Iterable[str], codes: Iterable[str], what: str) -> None:
     known = list(codes)
     for selector in selectors:
         if selector != "ALL" and not any(code.startswith(selector) for code in known):
-            close = suggestion(selector, known)
-            hint = f" (did you mean {close}?)" if close else ""
-            raise SelectionError(f"{what} {selector!r} matches no rule{hint}")
+            raise SelectionError(_no_rule(what, selector, suggestion(selector, known)))
 
 
 def select_rules(
@@ -203,7 +258,11 @@ def resolve_severities(
             normalised[key.strip().upper()] = Severity(str(value).strip().lower())
         except ValueError:
             raise SelectionError(
-                f"severity {value!r} for {key} is not one of error, warning, info"
+                tr(
+                    "severity {value} for {key} is not one of error, warning, info",
+                    value=excerpt(value),
+                    key=excerpt(key),
+                )
             ) from None
     _check_selectors(normalised, [r.code for r in rules], "severity override")
     for code in resolved:
@@ -217,27 +276,142 @@ def resolve_severities(
     return resolved
 
 
-def _resolve_settings(
-    rules: Iterable[Rule], given: Mapping[str, Any] | None, known: Iterable[Rule]
-) -> dict[str, Any]:
-    defaults: dict[str, Any] = {}
-    minimums: dict[str, float] = {}
-    for r in sorted(known, key=lambda r: r.code):
-        for name, value in r.settings.items():
-            defaults.setdefault(name, value)
-        for name, least in r.minimums.items():
-            minimums[name] = max(least, minimums.get(name, least))
-    values = dict(defaults)
-    for name, value in (given or {}).items():
-        if name not in defaults:
-            raise SettingsError(f"unknown setting {name!r}{did_you_mean(name, defaults)}")
-        values[name] = _coerce(name, value, defaults[name])
-        if name in minimums and values[name] < minimums[name]:
-            raise SettingsError(
-                f"setting {name!r} must be at least {minimums[name]!r}, got {value!r}"
+def _coerce(name: str, value: Any, default: Any) -> Any:
+    """Check a setting's value against the type of its default."""
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        try:
+            value = float(value) if ok else value
+        except OverflowError:  # an integer of hundreds of digits
+            raise SettingsError(_out_of_range(name, value)) from None
+    elif isinstance(default, tuple | list):
+        ok = isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+        value = tuple(value) if ok else value
+    elif isinstance(default, str):
+        ok = isinstance(value, str)
+    else:
+        ok = True
+    if not ok:
+        raise SettingsError(
+            tr(
+                "setting {name} expects a value like {default}, got {value}",
+                name=repr(name),
+                default=repr(default),
+                value=excerpt(value),
             )
-    del rules
+        )
+    return value
+
+
+def _out_of_range(name: str, value: Any) -> Message:
+    return tr("setting {name} is out of range, got {value}", name=repr(name), value=excerpt(value))
+
+
+_LARGEST = 10**15
+"""The largest size of a numeric setting: beyond it a value is a slip, not a setting."""
+
+
+@attrs.frozen
+class _Declared:
+    """What the rules declare of their settings: defaults, minimums and choices."""
+
+    defaults: Mapping[str, Any]
+    minimums: Mapping[str, float]
+    choices: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, known: Iterable[Rule]) -> _Declared:
+        defaults: dict[str, Any] = {}
+        minimums: dict[str, float] = {}
+        choices: dict[str, tuple[str, ...]] = {}
+        for r in sorted(known, key=lambda r: r.code):
+            for name, value in r.settings.items():
+                defaults.setdefault(name, value)
+            for name, least in r.minimums.items():
+                minimums[name] = max(least, minimums.get(name, least))
+            for name, values in r.choices.items():
+                choices.setdefault(name, values)
+        return cls(defaults, minimums, choices)
+
+    def problems(self, name: str, value: Any) -> tuple[Any, list[tuple[ModelPath, Message]]]:
+        """The value as the rules read it, and every problem of it (path under the name)."""
+        if name not in self.defaults:
+            close = suggestion(name, self.defaults)
+            if close is None:
+                return value, [((name,), tr("unknown setting {name}", name=excerpt(name)))]
+            unknown = tr(
+                "unknown setting {name} (did you mean {suggestion}?)",
+                name=excerpt(name),
+                suggestion=excerpt(close),
+            )
+            return value, [((name,), unknown)]
+        default = self.defaults[name]
+        try:
+            value = _coerce(name, value, default)
+        except SettingsError as error:
+            return value, [((name,), as_message(error.args[0]))]
+        if isinstance(value, float) and not math.isfinite(value):
+            message = tr(
+                "setting {name} must be a finite number, got {value}",
+                name=repr(name),
+                value=repr(value),
+            )
+            return value, [((name,), message)]
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if abs(value) > _LARGEST:
+                return value, [((name,), _out_of_range(name, value))]
+            if name in self.minimums and value < self.minimums[name]:
+                message = tr(
+                    "setting {name} must be at least {least}, got {value}",
+                    name=repr(name),
+                    least=repr(self.minimums[name]),
+                    value=excerpt(value),
+                )
+                return value, [((name,), message)]
+        allowed = self.choices.get(name)
+        if allowed is None:
+            return value, []
+        return value, [
+            ((name, index), self._not_a_choice(name, item, allowed))
+            for index, item in enumerate(value)
+            if item not in allowed
+        ]
+
+    @staticmethod
+    def _not_a_choice(name: str, item: str, allowed: tuple[str, ...]) -> Message:
+        close = suggestion(item, allowed)
+        shown = {"name": repr(name), "item": excerpt(item), "allowed": ", ".join(allowed)}
+        if close is None:
+            return tr(
+                "setting {name}: {item} is not one of its values; expected items among {allowed}",
+                **shown,
+            )
+        return tr(
+            "setting {name}: {item} is not one of its values (did you mean {suggestion}?); "
+            "expected items among {allowed}",
+            suggestion=excerpt(close),
+            **shown,
+        )
+
+
+def _resolve_settings(given: Mapping[str, Any] | None, known: Iterable[Rule]) -> dict[str, Any]:
+    declared = _Declared.of(known)
+    values = dict(declared.defaults)
+    for name, value in (given or {}).items():
+        values[name], problems = declared.problems(name, value)
+        if problems:
+            messages = [message for _path, message in problems]
+            raise SettingsError(messages[0] if len(messages) == 1 else _joined(messages))
     return values
+
+
+def _joined(messages: list[Message]) -> Message:
+    """Several problems of one setting, in one sentence."""
+    return tr("{problems}", problems=Series(messages, separator="; "))
 
 
 def resolve_settings(
@@ -257,8 +431,9 @@ def resolve_settings(
         Every setting the rules declare, by name.
 
     Raises:
-        SettingsError: a setting is unknown, has a value of the wrong type, or is below
-            the minimum its rule declares.
+        SettingsError: a setting is unknown, has a value of the wrong type, is not a
+            finite number, is out of range or below the minimum its rule declares, or
+            lists an item outside the setting's choices (a tactic kind with a typo).
 
     Example:
         >>> values = resolve_settings({"upward_hops": 4})
@@ -266,28 +441,43 @@ def resolve_settings(
         (4, 90)
     """
     known = list(registry().values() if rules is None else rules)
-    return MappingProxyType(_resolve_settings(known, settings, known))
+    return MappingProxyType(_resolve_settings(settings, known))
 
 
-def _coerce(name: str, value: Any, default: Any) -> Any:
-    """Check a setting's value against the type of its default."""
-    if isinstance(default, bool):
-        ok = isinstance(value, bool)
-    elif isinstance(default, int):
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    elif isinstance(default, float):
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        value = float(value) if ok else value
-    elif isinstance(default, tuple | list):
-        ok = isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
-        value = tuple(value) if ok else value
-    elif isinstance(default, str):
-        ok = isinstance(value, str)
-    else:
-        ok = True
-    if not ok:
-        raise SettingsError(f"setting {name!r} expects a value like {default!r}, got {value!r}")
-    return value
+def setting_problems(
+    settings: Mapping[str, Any], *, rules: Iterable[Rule] | None = None
+) -> list[tuple[ModelPath, Message]]:
+    """Every problem of some settings, each with its place, for a file to locate them.
+
+    The checks are those of :func:`resolve_settings`, but every setting is checked and
+    every bad item of a list reported, so that a configuration file lists all its
+    problems at once.
+
+    Args:
+        settings: setting values by name.
+        rules: the rules whose settings are known (every registered rule by default).
+
+    Returns:
+        ``(path, message)`` pairs: the path is the setting's name, then the index of an
+        item of a list; the message renders in any language.
+
+    Example:
+        >>> given = {"upward_hops": -1, "pull_tactic_kinds": ["events", "blogg"]}
+        >>> problems = setting_problems(given)
+        >>> [(path, str(message)) for path, message in problems]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [(('upward_hops',), "setting 'upward_hops' must be at least 0, got -1"),
+         (('pull_tactic_kinds', 1), "setting 'pull_tactic_kinds': 'blogg' is not one of its
+         values; expected items among social_selling, content_marketing,
+         social_media_marketing, web_marketing, email_marketing, marketing_automation,
+         online_advertising, traditional_advertising, events, direct_sales,
+         enterprise_social_network, transversal_structure, training, change_management,
+         crm_deployment, process_digitalisation, data_analytics, partnership, other")]
+    """
+    declared = _Declared.of(registry().values() if rules is None else rules)
+    return [
+        problem for name, value in settings.items() for problem in declared.problems(name, value)[1]
+    ]
 
 
 def check(
@@ -300,6 +490,7 @@ def check(
     severities: Mapping[str, Severity | str] | None = None,
     catalogue: Catalogue | None = None,
     rules: Mapping[str, Rule] | Iterable[Rule] | None = None,
+    per_subject_ignores: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Report:
     """Run the coherence rules on ``model``.
 
@@ -315,10 +506,15 @@ def check(
         severities: severity overrides by code or prefix (``{"ACT003": "error"}``).
         catalogue: the tactic and role catalogue (the shipped one by default).
         rules: the rules to choose from (every registered rule by default).
+        per_subject_ignores: suppressions by subject, as a configuration's
+            ``[per-subject-ignores]`` table: an id or glob pattern, to a code or prefix,
+            to the reason (``{"x-agency": {"ROL004": "supervised by the holding"}}``).
 
     Returns:
         The :class:`Report`. A rule that raises does not stop the others: its failure is
-        an ``error`` finding under its own code, naming the exception.
+        an ``error`` finding under its own code, naming the exception. Findings that a
+        suppression accepts (an element's ``ignore`` entry, or ``per_subject_ignores``)
+        are in ``suppressed``, not in ``findings``.
 
     Raises:
         SelectionError: a selector or severity override matches no rule.
@@ -335,7 +531,7 @@ def check(
     available = {code: available[code] for code in sorted(available)}
     running = select_rules(available, select, ignore)
     levels = resolve_severities(available.values(), severities)
-    values = _resolve_settings(running, settings, available.values())
+    values = _resolve_settings(settings, available.values())
     # A datetime is cut to its day (rules compare dates); anything else is a TypeError.
     when = resolve_as_of(as_of, model.as_of)
     context = RuleContext(
@@ -345,10 +541,29 @@ def check(
         catalogue=catalogue if catalogue is not None else default_catalogue(),
     )
     findings: list[Finding] = []
+    last = [r for r in running if r.code in RUN_LEVEL_CODES]
     for current in running:
-        findings.extend(_run(current, context, levels[current.code]))
+        if current.code not in RUN_LEVEL_CODES:
+            findings.extend(_run(current, context, levels[current.code]))
+    outcome = apply_suppressions(
+        findings,
+        suppressions_of(model),
+        per_subject_ignores=per_subject_ignores,
+        ran=[r.code for r in running],
+        known=available,
+    )
+    # The rules that judge the others' findings read what the suppressions left unused.
+    context.memo(UNUSED_SUPPRESSIONS, lambda: outcome.unused)
+    kept = list(outcome.kept)
+    for current in last:
+        kept.extend(_run(current, context, levels[current.code]))
     return Report(
-        model_name=model.name, as_of=when, findings=findings, rules=[r.code for r in running]
+        model_name=model.name,
+        as_of=when,
+        findings=kept,
+        rules=[r.code for r in running],
+        language=model.language,
+        suppressed=outcome.suppressed,
     )
 
 
@@ -371,8 +586,12 @@ def _run(current: Rule, context: RuleContext, severity: Severity) -> list[Findin
                 code=current.code,
                 name=current.name,
                 severity=Severity.ERROR,
-                message=(
-                    f"rule {current.code} ({current.name}) failed: {type(exc).__name__}: {exc}"
+                message=tr(
+                    "rule {code} ({name}) failed: {error}: {detail}",
+                    code=current.code,
+                    name=current.name,
+                    error=type(exc).__name__,
+                    detail=str(exc),
                 ),
             )
         ]

@@ -7,12 +7,16 @@ The file is ``estrategy.toml`` (its top level, or a ``[tool.estrategy]`` table) 
     ignore = ["ACT004"]
     fail-on = "warning"                 # error (default), warning or info
     catalogue = "my-catalogue.toml"     # relative to the configuration file
+    lang = "fr"                         # the language of the outputs: en or fr
 
     [severity]                          # overrides by code or prefix
     ACT003 = "error"
 
     [settings]                          # rule settings (see `estrategy rule CODE`)
     review_interval_days = 60
+
+    [per-subject-ignores]               # findings accepted about an id (or glob), with why
+    x-agency = { ROL004 = "the agency is supervised by the group's holding" }
 
 :func:`find_config` looks for it in the model's folder, then in each parent folder.
 """
@@ -27,6 +31,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from estrategy.base.escape import excerpt
+from estrategy.base.language import parse_language
+from estrategy.base.messages import tr
 from estrategy.io.errors import LoadError
 from estrategy.model.paths import ModelPath
 from estrategy.model.validators import FieldValueError
@@ -77,6 +84,9 @@ class Config:
         fail_on: the lowest severity that makes the run fail (``None``: not said).
         catalogue: a catalogue file, if any.
         source: the file this configuration was read from, if any.
+        lang: the language of the outputs (``None``: not said; docs/languages.md).
+        per_subject_ignores: suppressions by subject: an id or glob pattern, to a code or
+            prefix, to the reason.
     """
 
     select: tuple[str, ...] | None = None
@@ -86,6 +96,10 @@ class Config:
     fail_on: Severity | None = None
     catalogue: Path | None = None
     source: Path | None = None
+    lang: str | None = None
+    per_subject_ignores: Mapping[str, Mapping[str, str]] = attrs.field(
+        factory=dict, converter=_frozen
+    )
 
     def setting(self, name: str) -> Any:
         """A rule setting as configured, else the default of the rule that declares it.
@@ -118,8 +132,17 @@ class Config:
 
         return Catalogue.from_toml(self.catalogue) if self.catalogue is not None else None
 
-    def check(self, model: StrategyModel, *, as_of: dt.date | None = None) -> Report:
+    def check(
+        self,
+        model: StrategyModel,
+        *,
+        as_of: dt.date | None = None,
+        catalogue: Catalogue | None = None,
+    ) -> Report:
         """Run :func:`estrategy.check` on ``model`` as this configuration says.
+
+        ``catalogue``, when given, is used instead of reading the configured catalogue
+        file again (a run over many models reads it once).
 
         Example:
             >>> from estrategy.model import StrategyModel
@@ -135,7 +158,8 @@ class Config:
             settings=self.settings,
             severities=self.severities,
             as_of=as_of,
-            catalogue=self.load_catalogue(),
+            catalogue=catalogue if catalogue is not None else self.load_catalogue(),
+            per_subject_ignores=self.per_subject_ignores,
         )
 
     def merged(self, other: Config) -> Config:
@@ -152,10 +176,32 @@ class Config:
             fail_on=other.fail_on or self.fail_on,
             catalogue=other.catalogue or self.catalogue,
             source=self.source,
+            lang=other.lang or self.lang,
+            per_subject_ignores={**self.per_subject_ignores, **other.per_subject_ignores},
         )
 
 
 _SELECTOR = re.compile(r"[A-Za-z]+[0-9]*\Z")
+
+
+def _subject_ignores(
+    _instance: object, attribute: attrs.Attribute[Any], value: Mapping[str, Mapping[str, str]]
+) -> None:
+    key = attribute.metadata["key"]
+    for subject, codes in value.items():
+        for code, reason in codes.items():
+            if not _SELECTOR.match(code.strip()):
+                raise FieldValueError(
+                    key,
+                    f"{excerpt(subject)}: {excerpt(code)} is not a rule code or prefix "
+                    "(such as ROL004)",
+                )
+            if not reason.strip():
+                raise FieldValueError(
+                    key,
+                    f"{excerpt(subject)}: {code} gives no reason; say why the finding is "
+                    f'accepted ({code} = "…")',
+                )
 
 
 def _selectors(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -166,8 +212,25 @@ def _selectors(_instance: object, attribute: attrs.Attribute[Any], value: object
         if not _SELECTOR.match(item.strip()):
             raise FieldValueError(
                 attribute.name,
-                f"expected a list of codes or prefixes (such as STR or ACT003), got {item!r}",
+                tr(
+                    "expected a list of codes or prefixes (such as STR or ACT003), got {value}",
+                    value=excerpt(item),
+                ),
             )
+
+
+def _language(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    from estrategy.base.language import LANGUAGES, supported_language
+
+    if value is not None and supported_language(str(value)) is None:
+        raise FieldValueError(
+            attribute.name,
+            tr(
+                "expected one of {choices}, got {value}",
+                choices=", ".join(LANGUAGES),
+                value=excerpt(value),
+            ),
+        )
 
 
 @attrs.frozen
@@ -181,6 +244,9 @@ class ConfigFile:
         catalogue: a catalogue file, relative to the configuration file.
         severity: the ``[severity]`` table: overrides by code or prefix.
         settings: the ``[settings]`` table: rule settings by name.
+        lang: the language of the outputs (``en`` or ``fr``).
+        per_subject_ignores: the ``[per-subject-ignores]`` table: for an id or a glob
+            pattern, a table of codes (or prefixes) to the reason they are accepted.
     """
 
     select: tuple[str, ...] | None = attrs.field(default=None, validator=_selectors)
@@ -189,6 +255,10 @@ class ConfigFile:
     catalogue: str | None = None
     severity: Mapping[str, Severity] = attrs.field(factory=dict)
     settings: Mapping[str, Any] = attrs.field(factory=dict)
+    lang: str | None = attrs.field(default=None, validator=_language)
+    per_subject_ignores: Mapping[str, Mapping[str, str]] = attrs.field(
+        factory=dict, validator=_subject_ignores, metadata={"key": "per-subject-ignores"}
+    )
 
 
 def _codes(value: tuple[str, ...]) -> tuple[str, ...]:
@@ -231,6 +301,13 @@ def _config(document: TomlDocument, at: ModelPath, base: Path | None) -> Config:
                 document, data=_replaced(document.data, (*at, key), [table[key]])
             )
     shape = structure(document, ConfigFile, at=at, error=ConfigError)
+    if shape.settings:  # checked here, so that each problem names this file and its line
+        from estrategy.analysis import setting_problems
+
+        problems = document.problems()
+        for path, message in setting_problems(shape.settings):
+            problems.add((*at, "settings", *path), message)
+        problems.raise_if_any(ConfigError)
     catalogue = shape.catalogue
     return Config(
         select=_codes(shape.select) if shape.select is not None else None,
@@ -242,6 +319,11 @@ def _config(document: TomlDocument, at: ModelPath, base: Path | None) -> Config:
         if catalogue
         else None,
         source=None,
+        lang=parse_language(shape.lang) if shape.lang else None,
+        per_subject_ignores={
+            subject: {code.strip().upper(): reason for code, reason in codes.items()}
+            for subject, codes in shape.per_subject_ignores.items()
+        },
     )
 
 

@@ -28,10 +28,13 @@ import attrs
 from estrategy.analysis import check
 from estrategy.base.display import Displayable
 from estrategy.base.errors import EstrategyError
+from estrategy.base.escape import excerpt
+from estrategy.base.formats import Series
+from estrategy.base.messages import Message, ntr, tr
 from estrategy.catalogue import Catalogue
 from estrategy.model import StrategyModel
 from estrategy.model.definitions import is_live
-from estrategy.model.suggest import did_you_mean
+from estrategy.model.suggest import suggestion
 from estrategy.rules import Finding
 
 __all__ = ["Simulation", "SimulationError", "simulate", "without"]
@@ -48,6 +51,17 @@ def _kinds(model: StrategyModel) -> dict[str, str]:
     kinds.update({g.id: "group" for g in org.groups})
     kinds.update({t.id: "tool" for t in model.tools})
     return kinds
+
+
+def _unknown(value: str, kinds: Mapping[str, str]) -> Message:
+    close = suggestion(value, kinds)
+    if close is None:
+        return tr("{id} is no person, unit, group or tool of the model", id=excerpt(value))
+    return tr(
+        "{id} is no person, unit, group or tool of the model (did you mean {suggestion}?)",
+        id=excerpt(value),
+        suggestion=excerpt(close),
+    )
 
 
 def without(model: StrategyModel, remove: Iterable[str]) -> StrategyModel:
@@ -75,10 +89,15 @@ def without(model: StrategyModel, remove: Iterable[str]) -> StrategyModel:
     ids = list(dict.fromkeys(remove))
     unknown = [i for i in ids if i not in kinds]
     if unknown:
+        problems = [_unknown(i, kinds) for i in unknown]
+        if len(problems) == 1:
+            raise SimulationError(problems[0])
         raise SimulationError(
-            "; ".join(
-                f"{i!r} is no person, unit, group or tool of the model{did_you_mean(i, kinds)}"
-                for i in unknown
+            ntr(
+                "{n} id is not in the model: {problems}",
+                "{n} ids are not in the model: {problems}",
+                len(problems),
+                problems=Series(problems, separator="; "),
             )
         )
     gone = set(ids)
@@ -209,17 +228,17 @@ class Simulation(Displayable):
             + [{"change": "changes", **after.to_dict()} for _, after in self.changed]
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON (``version`` 1)."""
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """Plain data for JSON (``version`` 1); the findings' messages in ``lang``."""
         return {
             "version": 1,
             "model": self.model,
             "as_of": self.as_of.isoformat(),
             "removed": [{"id": i, "kind": k} for i, k in self.removed],
-            "appeared": [f.to_dict() for f in self.appeared],
-            "disappeared": [f.to_dict() for f in self.disappeared],
+            "appeared": [f.to_dict(lang) for f in self.appeared],
+            "disappeared": [f.to_dict(lang) for f in self.disappeared],
             "changed": [
-                {"before": before.to_dict(), "after": after.to_dict()}
+                {"before": before.to_dict(lang), "after": after.to_dict(lang)}
                 for before, after in self.changed
             ],
             "unowned_actions": list(self.unowned_actions),

@@ -9,32 +9,43 @@ import importlib
 import os
 import sys
 import traceback
-from typing import Any
+from typing import Any, NoReturn
 
 import click
+
+from estrategy.base.marks import N_
+from estrategy.cli._help import TranslatedGroup, help_language, section, shown
 
 __all__ = ["main"]
 
 # name -> (module, attribute, one-line help). The help is kept here so that listing the
-# commands imports none of them.
+# commands imports none of them; it is looked up in the catalogue when shown.
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "check": ("estrategy.cli.check", "check", "Lint a model file for coherence gaps."),
-    "maturity": ("estrategy.cli.maturity", "maturity", "Score a model's digital maturity."),
-    "org": ("estrategy.cli.org", "org", "Analyse the organisation of a model or an HR export."),
+    "check": ("estrategy.cli.check", "check", N_("Lint a model file for coherence gaps.")),
+    "maturity": (
+        "estrategy.cli.maturity",
+        "maturity",
+        N_("Score a model's digital maturity."),
+    ),
+    "org": (
+        "estrategy.cli.org",
+        "org",
+        N_("Analyse the organisation of a model or an HR export."),
+    ),
     "whatif": (
         "estrategy.cli.whatif",
         "whatif",
-        "Say what removing people, units, groups or tools would change.",
+        N_("Say what removing people, units, groups or tools would change."),
     ),
-    "report": ("estrategy.cli.report", "report", "Write one self-contained HTML report."),
-    "rules": ("estrategy.cli.rules", "rules", "List the rule catalogue."),
-    "rule": ("estrategy.cli.rules", "rule", "Show the documentation of one rule."),
-    "schema": ("estrategy.cli.files", "schema", "Print the JSON Schema of model files."),
-    "init": ("estrategy.cli.files", "init", "Write a commented starter model file."),
+    "report": ("estrategy.cli.report", "report", N_("Write one self-contained HTML report.")),
+    "rules": ("estrategy.cli.rules", "rules", N_("List the rule catalogue.")),
+    "rule": ("estrategy.cli.rules", "rule", N_("Show the documentation of one rule.")),
+    "schema": ("estrategy.cli.files", "schema", N_("Print the JSON Schema of model files.")),
+    "init": ("estrategy.cli.files", "init", N_("Write a commented starter model file.")),
 }
 
 
-class _LazyGroup(click.Group):
+class _LazyGroup(TranslatedGroup):
     """A group whose commands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -50,19 +61,29 @@ class _LazyGroup(click.Group):
             raise TypeError(f"{module}.{attribute} is not a click command")
         return command
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Ctrl-C outside a command (while arguments are read, or on the way out)
+        try:
+            return super().main(*args, **kwargs)
+        except KeyboardInterrupt:
+            _interrupted()
+
     def invoke(self, ctx: click.Context) -> Any:
         # Errors for bad input are handled by each command (exit 2 with their message);
         # what reaches here is a bug in estrategy, reported in one line, not a traceback.
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _interrupted()
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:
             from estrategy.base.errors import EstrategyError
 
             if isinstance(exc, EstrategyError):  # a command that forgot clean_errors()
-                click.echo(f"error: {exc}", err=True)
-                sys.exit(2)
+                from estrategy.cli._common import fail
+
+                fail(str(exc))
             if ctx.params.get("debug") or os.environ.get(DEBUG_VARIABLE):
                 traceback.print_exc()
             else:
@@ -75,14 +96,24 @@ class _LazyGroup(click.Group):
             sys.exit(2)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        lang = help_language(ctx)
+        rows = [(name, shown(COMMANDS[name][2], lang)) for name in self.list_commands(ctx)]
         if rows:
-            with formatter.section("Commands"):
+            with section(formatter, shown(N_("Commands:"), lang)):
                 formatter.write_dl(rows)
 
 
+EXIT_INTERRUPTED = 130
+"""The exit status after Ctrl-C: 128 + SIGINT, as shells report it."""
+
 DEBUG_VARIABLE = "ESTRATEGY_DEBUG"
 """Set to any non-empty value to print the traceback of an internal error (as ``--debug``)."""
+
+
+def _interrupted() -> NoReturn:
+    """Ctrl-C: one line, and the status shells give SIGINT (not click's "Aborted!", 1)."""
+    click.echo("estrategy: interrupted", err=True)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -110,5 +141,5 @@ def main(**_: Any) -> None:
     out, and score its digital maturity.
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage (and
-    internal errors, which are bugs: please report them).
+    internal errors, which are bugs: please report them), 130 after Ctrl-C.
     """

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from estrategy.cli._common import as_of_option, clean_errors, config_options, fail
+from estrategy.cli._common import (
+    as_of_option,
+    clean_errors,
+    config_options,
+    fail,
+    lang_option,
+    say,
+)
+from estrategy.cli._help import TranslatedCommand
 from estrategy.cli.options import echo_rendered, format_option
 from estrategy.report import render
 
@@ -20,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["org"]
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("source", required=False, type=click.Path(path_type=Path, exists=True))
 @format_option("org", "Output format: text for people, json for programs.")
 @click.option(
@@ -94,6 +101,7 @@ __all__ = ["org"]
     "ORG004's upward_hops in the configuration, else 3).",
 )
 @config_options
+@lang_option
 def org(
     source: Path | None,
     output_format: str,
@@ -110,6 +118,7 @@ def org(
     upward_hops: int | None,
     config: Path | None,
     no_config: bool,
+    lang: str | None,
 ) -> None:
     """Analyse the organisation of SOURCE: a model, a CSV folder or a GraphML file.
 
@@ -122,27 +131,31 @@ def org(
     reach of field roles, isolates and the reach of the ESN. Aggregates of fewer than
     --min-group-size people are withheld.
     """
+    from estrategy.base.language import choose_language
+    from estrategy.base.messages import tr
     from estrategy.io import export_organization
     from estrategy.io.organization import check_export_target
     from estrategy.org.summary import analyze
     from estrategy.settings import config_for
 
     if top < 0 or (upward_hops is not None and upward_hops < 0):
-        fail("--top and --upward-hops must be >= 0")
-    secret = _key(key)
-    with clean_errors():
+        fail(tr("--top and --upward-hops must be >= 0"), lang)
+    folder = Path.cwd() if source is None else source if source.is_dir() else source.parent
+    with clean_errors(lang):
+        configured = config_for(folder, path=config, disabled=no_config)
+    lang = choose_language(lang, configured.lang)
+    secret = _key(key, lang)
+    with clean_errors(lang):
         if export is not None:
             check_export_target(export)
         if source is None and mapping is None:
-            click.echo("No file given: analysing the embedded demo model.", err=True)
+            say(tr("No file given: analysing the embedded demo model."), lang)
         subject = _load(source, mapping, as_of, allow_outside, by, export is not None)
-        for note in _notes(subject):
-            click.echo(f"note: {note}", err=True)
+        for note in _tables(subject).notes:
+            say(tr("note: {note}", note=note), lang)
         by = _grouping(by, mapping)
         if upward_hops is None:
-            folder = Path.cwd() if source is None else source if source.is_dir() else source.parent
-            configured = config_for(folder, path=config, disabled=no_config)
-            upward_hops = int(_settings(configured)["upward_hops"])
+            upward_hops = _upward_hops(configured)
         if secret is not None:
             subject = _pseudonymised(subject, secret, by)
         try:
@@ -155,11 +168,11 @@ def org(
                 definition=definition,
             )
         except ValueError as exc:  # an unknown --by column
-            fail(str(exc))
+            fail(str(exc), lang)
         if export is not None:
             export_organization(_tables(subject), export, names=names)
-            click.echo(f"wrote {export}", err=True)
-    echo_rendered(render(analysis, output_format, kind="org"))
+            say(tr("wrote {file}", file=str(export)), lang)
+    echo_rendered(render(analysis, output_format, kind="org", lang=lang))
 
 
 def _grouping(by: str | None, mapping: str | None) -> str | None:
@@ -173,17 +186,26 @@ def _grouping(by: str | None, mapping: str | None) -> str | None:
     return "unit" if by in names else by
 
 
-def _key(given: str | None) -> str | None:
+def _key(given: str | None, lang: str) -> str | None:
     """The pseudonymisation key: as given, or from the environment (``env:NAME``)."""
+    from estrategy.base.messages import tr
+
     if given is None:
         return None
     if given.startswith("env:"):
         value = os.environ.get(given[4:])
         if not value:
-            fail(f"--pseudonymise {given}: the environment variable {given[4:]} is not set")
+            fail(
+                tr(
+                    "--pseudonymise {given}: the environment variable {name} is not set",
+                    given=given,
+                    name=given[4:],
+                ),
+                lang,
+            )
         return value
     if not given:
-        fail("--pseudonymise needs a non-empty key")
+        fail(tr("--pseudonymise needs a non-empty key"), lang)
     return given
 
 
@@ -218,11 +240,6 @@ def _tables(subject: Any) -> Any:
     return as_tables(subject.organization if isinstance(subject, StrategyModel) else subject)
 
 
-def _notes(subject: Any) -> tuple[str, ...]:
-    notes: tuple[str, ...] = _tables(subject).notes
-    return notes
-
-
 def _pseudonymised(subject: Any, secret: str, by: str | None) -> Any:
     """The tables with pseudonyms (a model's actions no longer match: tables alone)."""
     from estrategy.org.privacy import pseudonymise
@@ -230,19 +247,10 @@ def _pseudonymised(subject: Any, secret: str, by: str | None) -> Any:
     return pseudonymise(_tables(subject), secret, keep=() if by is None else (by,))
 
 
-def _settings(configured: Config) -> Mapping[str, Any]:
-    """The rule settings of a configuration, checked as ``check`` checks them.
+def _upward_hops(configured: Config) -> int:
+    """ORG004's ``upward_hops`` as configured (checked when the file was read), else 3."""
+    if "upward_hops" in configured.settings:
+        return int(configured.settings["upward_hops"])
+    from estrategy.org.reach import UPWARD_HOPS  # the rules need not be imported
 
-    A bad value (``upward_hops = inf``, ``[1]``) is an error naming the configuration file.
-    """
-    if not configured.settings:  # nothing to check: every rule's default
-        from estrategy.org.reach import UPWARD_HOPS
-
-        return {"upward_hops": UPWARD_HOPS}
-    from estrategy.analysis import SettingsError, resolve_settings
-
-    try:
-        return resolve_settings(configured.settings)
-    except SettingsError as exc:
-        where = f"{configured.source}: " if configured.source is not None else ""
-        fail(f"{where}{exc}")
+    return UPWARD_HOPS

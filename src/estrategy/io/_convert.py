@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import operator
 import re
 import types
 import typing
@@ -27,10 +28,14 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
+from estrategy.base.escape import excerpt
+from estrategy.base.messages import Message, Text, tr
 from estrategy.model import ModelIntegrityError, ModelPath, Organization, StrategyModel
 from estrategy.model.dates import parse_date
-from estrategy.model.suggest import did_you_mean
+from estrategy.model.labels import label
+from estrategy.model.suggest import unknown_key, unknown_value
 from estrategy.model.validators import FieldValueError
+from estrategy.model.vocabulary import meant_value
 
 __all__ = [
     "Problem",
@@ -41,7 +46,7 @@ __all__ = [
     "structure_model",
 ]
 
-Problem = tuple[ModelPath, str]
+Problem = tuple[ModelPath, Text]
 """A model path and what is wrong there."""
 
 # Keys that exist on a class but are not written in files, by class.
@@ -56,26 +61,26 @@ class StructureFailed(Exception):
         self.problems = problems
 
 
-def describe(value: object) -> str:
-    """Name the kind of a plain value the way a file author thinks of it."""
+def describe(value: object) -> Message:
+    """Name the kind of a plain value the way a file author thinks of it (a message)."""
     if value is None:
-        return "nothing (null)"
+        return tr("nothing (null)")
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return tr("true/false ({value})", value=str(value).lower())
     if isinstance(value, int | float | Decimal):
-        return f"the number {value}"
+        return tr("the number {value}", value=str(value))
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
+        return tr("the text {value}", value=repr(shown))
     if isinstance(value, dt.datetime):
-        return f"the date-time {value.isoformat()}"
+        return tr("the date-time {value}", value=value.isoformat())
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return tr("the date {value}", value=value.isoformat())
     if isinstance(value, Mapping):
-        return "a mapping"
+        return tr("a mapping")
     if isinstance(value, list | tuple):
-        return "a list"
-    return f"a {type(value).__name__}"
+        return tr("a list")
+    return tr("a {kind}", kind=type(value).__name__)
 
 
 def _str(value: object, _type: object) -> str:
@@ -84,7 +89,7 @@ def _str(value: object, _type: object) -> str:
     # Ids such as `42` are written unquoted; an int reads back as its digits.
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    raise TypeError(f"expected text, got {describe(value)}")
+    raise TypeError(tr("expected text, got {value}", value=describe(value)))
 
 
 def _without_surrogates(value: str) -> str:
@@ -110,13 +115,13 @@ def _without_surrogates(value: str) -> str:
 def _bool(value: object, _type: object) -> bool:
     if isinstance(value, bool):
         return value
-    raise TypeError(f"expected true or false, got {describe(value)}")
+    raise TypeError(tr("expected true or false, got {value}", value=describe(value)))
 
 
 def _int(value: object, _type: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise TypeError(f"expected a whole number, got {describe(value)}")
+    raise TypeError(tr("expected a whole number, got {value}", value=describe(value)))
 
 
 def _float(value: object, _type: object) -> float:
@@ -124,8 +129,10 @@ def _float(value: object, _type: object) -> float:
         try:
             return float(value)
         except OverflowError:
-            raise ValueError(f"the number {str(value)[:12]}... is too large") from None
-    raise TypeError(f"expected a number, got {describe(value)}")
+            raise ValueError(
+                tr("the number {value}... is too large", value=str(value)[:12])
+            ) from None
+    raise TypeError(tr("expected a number, got {value}", value=describe(value)))
 
 
 # Amounts beyond 10**60 are typing accidents; refusing them also keeps a hostile
@@ -135,19 +142,23 @@ _MONEY_DIGITS = 60
 
 def _decimal(value: object, _type: object) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, Decimal | int | float):
-        raise TypeError(f"expected a number, got {describe(value)}")
+        raise TypeError(tr("expected a number, got {value}", value=describe(value)))
     number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     if number.is_finite() and not number.is_zero() and abs(number.adjusted()) > _MONEY_DIGITS:
         raise ValueError(
-            f"the amount {number:.3e} is out of range (at most {_MONEY_DIGITS} digits either "
-            "side of the decimal point)"
+            tr(
+                "the amount {amount} is out of range (at most {digits} digits either side of "
+                "the decimal point)",
+                amount=f"{number:.3e}",
+                digits=_MONEY_DIGITS,
+            )
         )
     return number
 
 
 def _date(value: object, _type: object) -> dt.date:
     if isinstance(value, dt.datetime):
-        raise TypeError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
+        raise TypeError(tr("expected a date (YYYY-MM-DD), got {value}", value=describe(value)))
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -158,8 +169,10 @@ def _date(value: object, _type: object) -> dt.date:
             # is described the way every other wrong value of a model file is.
             if str(exc).startswith(value):
                 raise
-            raise ValueError(f"expected a date (YYYY-MM-DD), got {describe(value)}") from None
-    raise TypeError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
+            raise ValueError(
+                tr("expected a date (YYYY-MM-DD), got {value}", value=describe(value))
+            ) from None
+    raise TypeError(tr("expected a date (YYYY-MM-DD), got {value}", value=describe(value)))
 
 
 def _enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
@@ -169,19 +182,26 @@ def _enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
 @functools.cache
 def _enum_hook(cls: type[enum.StrEnum]) -> Callable[[object, object], enum.StrEnum]:
     values = [str(member.value) for member in cls]
-    what = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
-    article = "an" if what[0] in "aeiou" else "a"
+    what = label(re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower())
+    # English writes "an action status", "a tactic kind": one msgid for each article
+    vowel = str(what)[0] in "aeiou"
+    choices = ", ".join(values)
+
+    def wrong_type(value: object) -> Message:
+        shown = {"what": what, "choices": choices, "value": describe(value)}
+        if vowel:
+            return tr("expected an {what} ({choices}), got {value}", **shown)
+        return tr("expected a {what} ({choices}), got {value}", **shown)
 
     def structure(value: object, _type: object) -> enum.StrEnum:
         if isinstance(value, str):
             try:
                 return cls(value)
             except ValueError:
-                hint = did_you_mean(value, values)
-                raise ValueError(
-                    f"{value!r} is not {article} {what}{hint}; expected one of {', '.join(values)}"
-                ) from None
-        raise TypeError(f"expected {article} {what} ({', '.join(values)}), got {describe(value)}")
+                # a synonym (newsletter, en_cours), another spelling or a typo
+                meant = meant_value(cls, value)
+                raise ValueError(unknown_value(what, value, values, meant)) from None
+        raise TypeError(wrong_type(value))
 
     return structure
 
@@ -197,11 +217,19 @@ def _is_pairs(type_: Any) -> bool:
 
 def _pairs(value: object, _type: object) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, Mapping):
-        raise TypeError(f"expected a mapping of names to text, got {describe(value)}")
+        raise TypeError(
+            tr("expected a mapping of names to text, got {value}", value=describe(value))
+        )
     pairs = []
     for key, item in value.items():
         if isinstance(item, bool) or not isinstance(item, str | int | Decimal | float):
-            raise TypeError(f"the value of {key!r} should be text, got {describe(item)}")
+            raise TypeError(
+                tr(
+                    "the value of {key} should be text, got {value}",
+                    key=excerpt(key),
+                    value=describe(item),
+                )
+            )
         pairs.append((str(key), str(item)))
     return tuple(sorted(pairs))
 
@@ -210,12 +238,22 @@ def _is_mapping(type_: Any) -> bool:
     return typing.get_origin(type_) in (dict, Mapping) and len(typing.get_args(type_)) == 2
 
 
+def _is_union(type_: Any) -> bool:
+    return typing.get_origin(type_) in (typing.Union, types.UnionType)
+
+
 def _is_optional(type_: Any) -> bool:
+    return _is_union(type_) and type(None) in typing.get_args(type_)
+
+
+def _is_scalar_or_table(type_: Any) -> bool:
+    """``float | SizeTable``: a value written either as a scalar or as a table (an attrs class)."""
     args = typing.get_args(type_)
     return (
-        typing.get_origin(type_) in (typing.Union, types.UnionType)
+        _is_union(type_)
         and len(args) == 2
-        and type(None) in args
+        and type(None) not in args
+        and sum(1 for arg in args if attrs.has(arg)) == 1
     )
 
 
@@ -229,7 +267,9 @@ def _make_converter() -> cattrs.Converter:
 
     def optional_hook(type_: Any) -> Callable[[object, object], Any]:
         # cattrs' own union handling would bypass the strict hooks of the inner type
-        inner = next(arg for arg in typing.get_args(type_) if arg is not type(None))
+        inner = functools.reduce(
+            operator.or_, (arg for arg in typing.get_args(type_) if arg is not type(None))
+        )
 
         def structure(value: object, _type: object) -> Any:
             return None if value is None else converter.get_structure_hook(inner)(value, inner)
@@ -237,17 +277,28 @@ def _make_converter() -> cattrs.Converter:
         return structure
 
     def mapping_hook(type_: Any) -> Callable[[object, object], dict[str, Any]]:
-        item_type = typing.get_args(type_)[1]
+        key_type, item_type = typing.get_args(type_)
 
         def structure(value: object, _type: object) -> dict[str, Any]:
             if not isinstance(value, Mapping):
-                raise TypeError(f"expected a table of names to values, got {describe(value)}")
+                raise TypeError(
+                    tr("expected a table of names to values, got {value}", value=describe(value))
+                )
             hook = converter.get_structure_hook(item_type)
+            # keys of a closed set (an enumeration) are checked like values, at their key
+            key_hook = None if key_type is str else converter.get_structure_hook(key_type)
             items: dict[str, Any] = {}
             errors: list[Exception] = []
             for key, item in value.items():
+                name = str(key)
                 try:
-                    items[str(key)] = hook(item, item_type)
+                    if key_hook is not None:
+                        name = str(key_hook(key, key_type))
+                except Exception as exc:
+                    exc.add_note(IterableValidationNote(f"@ key {key!r}", key, key_type))
+                    errors.append(exc)
+                try:
+                    items[name] = hook(item, item_type)
                 except Exception as exc:
                     exc.add_note(IterableValidationNote(f"@ key {key!r}", key, item_type))
                     errors.append(exc)
@@ -257,12 +308,23 @@ def _make_converter() -> cattrs.Converter:
 
         return structure
 
+    def scalar_or_table_hook(type_: Any) -> Callable[[object, object], Any]:
+        # a table (a mapping) is read as the attrs class, anything else as the scalar
+        table, scalar = sorted(typing.get_args(type_), key=lambda arg: not attrs.has(arg))
+
+        def structure(value: object, _type: object) -> Any:
+            if isinstance(value, Mapping):
+                return converter.get_structure_hook(table)(value, table)
+            return converter.get_structure_hook(scalar)(value, scalar)
+
+        return structure
+
     def tuple_hook(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
         item_type = typing.get_args(type_)[0]
 
         def structure(value: object, _type: object) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise TypeError(f"expected a list, got {describe(value)}")
+                raise TypeError(tr("expected a list, got {value}", value=describe(value)))
             hook = converter.get_structure_hook(item_type)
             items: list[Any] = []
             errors: list[Exception] = []
@@ -296,7 +358,9 @@ def _make_converter() -> cattrs.Converter:
             if isinstance(value, cls):  # an organisation already read from CSV or GraphML
                 return value
             if not isinstance(value, Mapping):
-                raise TypeError(f"expected a mapping of keys, got {describe(value)}")
+                raise TypeError(
+                    tr("expected a mapping of keys, got {value}", value=describe(value))
+                )
             try:
                 return generated(value, cls)
             except ClassValidationError as exc:
@@ -319,6 +383,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
     converter.register_structure_hook_factory(_is_mapping, mapping_hook)
     converter.register_structure_hook_factory(_is_optional, optional_hook)
+    converter.register_structure_hook_factory(_is_scalar_or_table, scalar_or_table_hook)
     # Registered after the generic tuple hook, so that it takes precedence.
     converter.register_structure_hook_factory(_is_pairs, lambda _t: _pairs)
     converter.register_structure_hook_factory(attrs.has, attrs_hook)
@@ -335,22 +400,55 @@ def _local_problems(
     misspelt key of the same action, instead of one fix later.
     """
     with_notes, without = exc.group_exceptions()
-    if any(not isinstance(inner, ForbiddenExtraKeysError) for inner in without):
-        return []  # the class was built and its own validators failed: already reported
-    failed = {note.name for _inner, note in with_notes}
+    built = [inner for inner in without if not isinstance(inner, ForbiddenExtraKeysError)]
+    if built:
+        # the class was built and a validator failed: attrs ran no later validator
+        if not all(isinstance(inner, FieldValueError) for inner in built):
+            return []
+        failed = {inner.field for inner in built if isinstance(inner, FieldValueError)}
+        return _validator_problems(converter, cls, value, failed)
+    return _validator_problems(converter, cls, value, {note.name for _inner, note in with_notes})
+
+
+def _validator_problems(
+    converter: cattrs.Converter, cls: type[Any], value: Mapping[str, Any], skip: set[str]
+) -> list[Exception]:
+    """Every validator failure of the fields of ``value``, but those of the fields in ``skip``.
+
+    attrs stops at the first validator that fails: an id with a space hides a negative
+    budget of the same action. Each field is structured on its own and each validator
+    run, on an unvalidated instance so that those reading other fields can.
+    """
     hints = typing.get_type_hints(cls)
-    problems: list[Exception] = []
+    instance = object.__new__(cls)
+    checks: list[tuple[attrs.Attribute[Any], Any]] = []
     for field in attrs.fields(cls):
-        if field.validator is None or field.name in failed or field.name not in value:
-            continue
+        key = file_key(field)
         try:
-            item = converter.structure(value[field.name], hints[field.name])
-            if field.converter is not None:
-                item = field.converter(item)
-            field.validator(None, field, item)
-        except FieldValueError as problem:
+            if key in value:
+                item = converter.structure(value[key], hints[field.name])
+                if field.converter is not None:
+                    item = field.converter(item)
+            elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                item = field.default.factory()
+            elif field.default is not attrs.NOTHING:
+                item = field.default
+            else:
+                continue
+        except Exception:  # a field that does not structure is reported by the first pass
+            continue
+        object.__setattr__(instance, field.name, item)
+        if field.validator is not None and field.name not in skip:
+            checks.append((field, item))
+    problems: list[Exception] = []
+    for field, item in checks:
+        validator = field.validator
+        assert validator is not None, "only fields with a validator are checked"
+        try:
+            validator(instance, field, item)
+        except (FieldValueError, ModelIntegrityError) as problem:
             problems.append(problem)
-        except Exception:  # anything else is reported by the first pass
+        except Exception:  # a validator that needs what did not structure
             continue
     return problems
 
@@ -388,15 +486,17 @@ def collect_problems(exc: BaseException, path: ModelPath, out: list[Problem]) ->
     elif isinstance(exc, ForbiddenExtraKeysError):
         allowed = _allowed_keys(exc.cl)
         for key in sorted(exc.extra_fields):
-            out.append(((*path, key), f"unknown key {key!r}{did_you_mean(key, allowed)}"))
+            out.append(((*path, key), unknown_key(key, allowed)))
     elif isinstance(exc, ModelIntegrityError):
-        out.extend(((*path, *problem.path), problem.message) for problem in exc.problems)
+        out.extend(((*path, *problem.path), problem.text) for problem in exc.problems)
     elif isinstance(exc, FieldValueError):
         out.append(((*path, exc.field), exc.message))
     elif isinstance(exc, KeyError):
-        out.append((path, "required key is missing"))
+        out.append((path, tr("required key is missing")))
     elif isinstance(exc, TypeError | ValueError | InvalidOperation):
-        out.append((path, str(exc)))
+        # a message raised by the hooks above stays a message, to render in any language
+        first = exc.args[0] if len(exc.args) == 1 else None
+        out.append((path, first if isinstance(first, Message) else str(exc)))
     else:
         out.append((path, f"{type(exc).__name__}: {exc}"))
 

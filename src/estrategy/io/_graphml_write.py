@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from estrategy.base.errors import EstrategyError
-from estrategy.base.escape import XmlCharacterError, xml_text
+from estrategy.base.escape import XML_FORBIDDEN, xml_text
 from estrategy.io.atomic import atomic_path
 from estrategy.model.tables import GROUP_KINDS, OrgTables
 
@@ -57,11 +57,14 @@ class _Text:
         self.problems: list[str] = []
 
     def __call__(self, value: str, where: str, *, attribute: bool = False) -> str:
-        try:
+        forbidden = XML_FORBIDDEN.search(value)
+        if forbidden is None:
             return xml_text(value, attribute=attribute)
-        except XmlCharacterError as exc:
-            self.problems.append(f"{where}: {exc} (at character {exc.position + 1})")
-            return ""
+        self.problems.append(
+            f"{where}: U+{ord(forbidden.group()):04X} cannot be written in XML "
+            f"(at character {forbidden.start() + 1})"
+        )
+        return ""
 
 
 # Node attributes of our own; extra columns with these names are not written over them.

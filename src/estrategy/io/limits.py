@@ -20,7 +20,12 @@ class Limits:
         max_bytes: largest model, configuration, catalogue, mapping or TOML file, in
             bytes, checked before the file is read (20 MiB).
         max_depth: deepest nesting of mappings and lists (64; a model needs about 6).
-        max_items: most nodes (mapping keys, list items and scalars) in one file (2,000,000).
+        max_items: most nodes (mapping keys, list items and scalars) in one file, or
+            cells of one workbook, empty ones within a row included (2,000,000).
+        max_unzipped_bytes: largest total size of a workbook's parts once unzipped
+            (100 MiB), checked before any part is read, so a zip bomb is refused.
+        max_rows: most rows of one workbook, all sheets together, empty ones included
+            (1,048,576, the rows of one Excel sheet).
         max_table_bytes: largest file of an organisation's data (a CSV or Parquet file of
             an HR export, a GraphML file), in bytes (2 GiB: ten million ties take about
             300 MB of CSV).
@@ -35,6 +40,8 @@ class Limits:
     max_bytes: int = attrs.field(default=20 * 1024 * 1024, validator=_positive)
     max_depth: int = attrs.field(default=64, validator=_positive)
     max_items: int = attrs.field(default=2_000_000, validator=_positive)
+    max_unzipped_bytes: int = attrs.field(default=100 * 1024 * 1024, validator=_positive)
+    max_rows: int = attrs.field(default=1_048_576, validator=_positive)
     max_table_bytes: int = attrs.field(default=2 * 1024**3, validator=_positive)
     max_columns: int = attrs.field(default=4_096, validator=_positive)
 

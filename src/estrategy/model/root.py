@@ -7,8 +7,11 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from estrategy.base.escape import excerpt
+from estrategy.base.messages import Message, tr
 from estrategy.model._convert import to_tuple
 from estrategy.model.errors import IntegrityProblem, ModelIntegrityError
+from estrategy.model.labels import label
 from estrategy.model.organization import Organization
 from estrategy.model.paths import ModelPath, format_path
 from estrategy.model.plan import (
@@ -63,6 +66,9 @@ class StrategyModel:
         kpis: indicators.
         reviews: control meetings.
         tools: digital tools.
+        language: the language the model is written in (``fr``, ``en``…); outputs are in
+            that language unless a flag or the configuration chooses another
+            (docs/languages.md).
 
     Example:
         >>> from estrategy.model import Tactic
@@ -86,11 +92,71 @@ class StrategyModel:
     kpis: tuple[KPI, ...] = attrs.field(default=(), converter=to_tuple)
     reviews: tuple[Review, ...] = attrs.field(default=(), converter=to_tuple)
     tools: tuple[Tool, ...] = attrs.field(default=(), converter=to_tuple)
+    # last, so that the order of every other field (and of the workbook's rows) is kept
+    language: str | None = None
 
     def __attrs_post_init__(self) -> None:
         problems = integrity_problems(self)
         if problems:
             raise ModelIntegrityError(problems)
+
+    def _repr_html_(self) -> str:
+        """A notebook's summary: how many objects of each kind, and the frame of each.
+
+        Example:
+            >>> model = StrategyModel(tactics=[Tactic(id="t")])
+            >>> "<td>tactics</td><td>1</td>" in model._repr_html_()
+            True
+        """
+        from estrategy.base.display import html_summary
+        from estrategy.base.escape import html_text
+
+        as_of = f", as of {self.as_of.isoformat()}" if self.as_of is not None else ""
+        head = f"<strong>{html_text(self.name or 'StrategyModel')}</strong>{as_of}"
+        rows = [
+            {"table": name, "rows": count, "frame": f'estrategy.to_frames(model)["{name}"]'}
+            for name, count in _counts(self)
+        ]
+        tail = (
+            "<p>Each table is a pandas data frame: <code>estrategy.to_frames(model)</code> "
+            "gives them all (<code>estrategy.from_frames(frames)</code> builds the model "
+            "back).</p>"
+        )
+        return html_summary(head, rows, tail)
+
+
+def _counts(model: StrategyModel) -> list[tuple[str, int]]:
+    """How many objects each list of the model holds, the organisation's last."""
+    counts = [
+        (field.name, len(getattr(model, field.name)))
+        for field in attrs.fields(StrategyModel)
+        if isinstance(getattr(model, field.name), tuple)
+    ]
+    counts.insert(
+        [name for name, _ in counts].index("kpis") + 1,
+        ("measurements", sum(len(kpi.measurements) for kpi in model.kpis)),
+    )
+    org = model.organization
+    counts += [(name, len(getattr(org, name))) for name in ("units", "people", "groups", "ties")]
+    return counts
+
+
+def _wrong_kind(value: str, found: str, expected: str) -> Message:
+    """``'admin' is a unit, not a person``: one msgid per pair of English articles."""
+    shown = {"value": excerpt(value), "found": label(found), "expected": label(expected)}
+    found_an, expected_an = _starts_with_vowel(found), _starts_with_vowel(expected)
+    if found_an and expected_an:
+        return tr("{value} is an {found}, not an {expected}", **shown)
+    if found_an:
+        return tr("{value} is an {found}, not a {expected}", **shown)
+    if expected_an:
+        return tr("{value} is a {found}, not an {expected}", **shown)
+    return tr("{value} is a {found}, not a {expected}", **shown)
+
+
+def _starts_with_vowel(word: str) -> bool:
+    # "an objective", "an action", but "a unit", "a KPI"
+    return word[:1] in tuple("aeio")
 
 
 class _Checker:
@@ -99,6 +165,9 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[IntegrityProblem] = []
         self.hints = Suggestions()
+        # every id to the kind of the first item that bears it, so that a reference to an
+        # item of the wrong kind says what the id is ("'admin' is a unit, not a person")
+        self.kind_of: dict[str, str] = {}
 
     def ids(
         self,
@@ -114,19 +183,24 @@ class _Checker:
         for item_id, path in items:
             if item_id in found:
                 first = format_path(found[item_id])
-                self.problems.append(
-                    IntegrityProblem(path, f"duplicate {what} id {item_id!r} (first at {first})")
+                message = tr(
+                    "duplicate {what} id {id} (first at {first})",
+                    what=label(what),
+                    id=excerpt(item_id),
+                    first=first,
                 )
+                self.problems.append(IntegrityProblem(path, message))
             elif seen is not None and item_id in seen:
                 other, first_path = seen[item_id]
                 self.problems.append(
                     IntegrityProblem(
                         path,
-                        f"{what} id {item_id!r} is already the id of a {other} "
+                        f"{what} id {excerpt(item_id)} is already the id of a {other} "
                         f"(at {format_path(first_path)})",
                     )
                 )
             found.setdefault(item_id, path)
+            self.kind_of.setdefault(item_id, what)
             if seen is not None:
                 seen.setdefault(item_id, (what, path))
         return set(found)
@@ -134,10 +208,14 @@ class _Checker:
     def ref(self, value: str | None, known: set[str], what: str, path: ModelPath) -> None:
         """Report ``value`` if it is set and not among ``known``."""
         if value is not None and value not in known:
+            other = self.kind_of.get(value)
+            if other is not None and other != what:
+                self.problems.append(IntegrityProblem(path, _wrong_kind(value, other, what)))
+                return
             # one index of the known ids of each kind, and a bounded number of hints, so
             # that thousands of dangling references report in seconds
-            hint = self.hints.did_you_mean(value, known, key=what)
-            self.problems.append(IntegrityProblem(path, f"unknown {what} {value!r}{hint}"))
+            message = self.hints.unknown_reference(label(what), value, known, key=what)
+            self.problems.append(IntegrityProblem(path, message))
 
     def refs(self, values: Iterable[str], known: set[str], what: str, path: ModelPath) -> None:
         """Report every unknown id of a list, with its index."""

@@ -21,6 +21,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from estrategy.base.messages import Message
 from estrategy.model.enums import GroupKind, OrganizationSize, TieKind
 from estrategy.model.organization import Organization
 
@@ -165,7 +166,7 @@ class OrgTables:
     tie_esn: Bool
     tie_weight: F64
     attributes: Mapping[str, Mapping[str, Sequence[str]]] = attrs.field(factory=dict)
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
     not_given: frozenset[str] = frozenset()
     pair_a: I32 = attrs.field(init=False, repr=False)
     pair_b: I32 = attrs.field(init=False, repr=False)
@@ -421,7 +422,7 @@ def build_tables(
     person_names: Iterable[str] | None = None,
     group_names: Iterable[str] | None = None,
     attributes: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
-    notes: Sequence[str] = (),
+    notes: Sequence[Message] = (),
     not_given: Iterable[str] = (),
 ) -> OrgTables:
     """Assemble :class:`OrgTables` from any reader's columns, in the dtypes they need.

@@ -8,6 +8,7 @@ import attrs
 import numpy as np
 
 from estrategy.base.display import Displayable
+from estrategy.base.messages import Message
 from estrategy.model import Organization, StrategyModel
 from estrategy.model.tables import OrgTables, as_tables
 from estrategy.org.brokerage import (
@@ -109,7 +110,7 @@ class OrgAnalysis(Displayable):
     group_matrix: GroupMatrix
     key_people: KeyPersonRisk
     roles: RoleLeaders
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
     min_group_size: int | None = MIN_GROUP_SIZE
     not_computed: tuple[tuple[str, str], ...] = ()
 
@@ -145,7 +146,7 @@ class OrgAnalysis(Displayable):
             "group_matrix": self.group_matrix.to_dict(),
             "key_person_risk": self.key_people.to_dict(),
             "brokerage_roles": self.roles.to_dict(),
-            "notes": list(self.notes),
+            "notes": [str(note) for note in self.notes],
             "min_group_size": self.min_group_size,
             "withheld": list(self.withheld),
             "not_computed": [{"analysis": a, "reason": r} for a, r in self.not_computed],

@@ -34,10 +34,11 @@ def _encode(value: Any, depth: int) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def render(analysis: OrgAnalysis) -> str:
+def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
     """The analyses as JSON (``version``, ``name``, ``people`` …, in a fixed order).
 
-    Objects are indented; each item of a list of objects or lists is one line.
+    Objects are indented; each item of a list of objects or lists is one line. The JSON
+    holds data only (ids, numbers), the same in every ``lang``.
 
     Example:
         >>> print(_encode({"a": [{"b": 1}, {"b": 2}], "c": [1, 2]}, 0))
@@ -49,4 +50,5 @@ def render(analysis: OrgAnalysis) -> str:
           "c": [1, 2]
         }
     """
+    del lang  # accepted like every renderer's: nothing here is prose
     return _encode(analysis.to_dict(), 0)

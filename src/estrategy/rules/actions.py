@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
-from decimal import Decimal
 
-from estrategy.model import is_overdue, missing_action_fields
+from estrategy.base.formats import Day, Number
+from estrategy.base.messages import Message, tr
+from estrategy.model import (
+    funded_tactics,
+    is_overdue,
+    missing_action_fields,
+    normalised_herfindahl,
+)
+from estrategy.model.labels import label
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import live_actions, model_index
 
 __all__ = ["budget_atomisation", "incomplete_action", "overdue_action", "tactic_without_actions"]
 
-_ACTION_FIELD_WORDS = {"responsible": "responsible person"}
-"""How ACT002's message names a missing field, where it differs from the field's name."""
+
+def _no(field: str) -> Message:
+    """How ACT002's message names a missing field."""
+    if field == "competences":
+        return tr("no competences")
+    if field == "responsible":
+        return tr("no responsible person")
+    if field == "tools":
+        return tr("no tools")
+    if field == "budget":
+        return tr("no budget")
+    if field == "deadline":
+        return tr("no deadline")
+    return tr("no {field}", field=field)
 
 
 @rule("ACT001", "tactic-without-actions", "warning")
@@ -35,7 +53,9 @@ def tactic_without_actions(context: RuleContext) -> Iterator[Violation]:
     index = model_index(context)
     for i, tactic in enumerate(context.model.tactics):
         if not index.actions_of_tactic.get(tactic.id):
-            yield Violation(f"tactic {tactic.id} has no action", [tactic.id], ["tactics", i])
+            yield Violation(
+                tr("tactic {tactic} has no action", tactic=tactic.id), [tactic.id], ["tactics", i]
+            )
 
 
 @rule("ACT002", "incomplete-action", "warning")
@@ -57,10 +77,10 @@ def incomplete_action(context: RuleContext) -> Iterator[Violation]:
         Fill in the missing fields (a budget of ``0`` states that no money is needed).
     """
     for i, action in live_actions(context):
-        missing = [_ACTION_FIELD_WORDS.get(f, f) for f in missing_action_fields(action)]
+        missing = [_no(f) for f in missing_action_fields(action)]
         if missing:
             yield Violation(
-                f"action {action.id} has no {', no '.join(missing)}",
+                tr("action {action} has {gaps}", action=action.id, gaps=missing),
                 [action.id],
                 ["actions", i],
             )
@@ -88,8 +108,12 @@ def overdue_action(context: RuleContext) -> Iterator[Violation]:
         # is_overdue implies a deadline; the second test only tells mypy so.
         if is_overdue(action, context.as_of) and action.deadline is not None:
             yield Violation(
-                f"action {action.id} was due on {action.deadline.isoformat()} and is still "
-                f"{action.status}",
+                tr(
+                    "action {action} was due on {date} and is still {status}",
+                    action=action.id,
+                    date=Day(action.deadline),
+                    status=label(action.status),
+                ),
                 [action.id],
                 ["actions", i, "deadline"],
             )
@@ -107,10 +131,14 @@ def budget_atomisation(context: RuleContext) -> Iterator[Violation]:
 
     What it checks:
         With at least ``atomisation_min_tactics`` (default 8) funded tactics (tactics whose
-        actions, dropped ones left out, have a total budget above zero), the Herfindahl
-        index of their budget shares (the sum of the squared shares: 1 when one tactic
-        takes everything, 1/n when n share equally) is below ``atomisation_max_hhi``
-        (default 0.10).
+        actions, dropped ones left out, have a total budget above zero), the normalised
+        Herfindahl index of their budget shares is below ``atomisation_max_hhi`` (default
+        0.10). The Herfindahl index H is the sum of the squared shares: 1/n when n tactics
+        share equally, 1 when one takes everything. Normalised, ``(H - 1/n) / (1 - 1/n)``,
+        it runs from 0 (equal shares) to 1 whatever the number of tactics, so the
+        threshold means the same with 8 tactics as with 30. With 8 funded tactics the
+        rule fires when one tactic holds 30 % and seven hold 10 % apiece (index 0.04), not
+        when one holds 45 % (index 0.16).
 
     Why it matters:
         *Entreprises traditionnelles : De l'ombre à la lumière digitale* warns against
@@ -121,21 +149,21 @@ def budget_atomisation(context: RuleContext) -> Iterator[Violation]:
         Concentrate the budget on the tactics that serve the retained strategies best;
         drop or postpone the others.
     """
-    totals: dict[str, Decimal] = defaultdict(Decimal)
-    for _, action in live_actions(context):
-        if action.budget is not None:
-            totals[action.tactic] += action.budget
-    funded = {tactic: amount for tactic, amount in totals.items() if amount > 0}
+    funded = funded_tactics(context.model.actions)
     minimum = int(context.settings["atomisation_min_tactics"])
     if len(funded) < minimum:
         return
-    total = sum(funded.values(), Decimal(0))
-    hhi = float(sum(((a / total) ** 2 for a in funded.values()), Decimal(0)))
+    index = normalised_herfindahl(funded.values())
     threshold = float(context.settings["atomisation_max_hhi"])
-    if hhi < threshold:
+    if index < threshold:
         yield Violation(
-            f"the budget is spread over {len(funded)} funded tactics with a Herfindahl "
-            f"index of {hhi:.3f} (below {threshold:g})",
+            tr(
+                "the budget is spread over {count} funded tactics with a normalised Herfindahl "
+                "index of {index} (below {threshold}: no tactic stands out)",
+                count=len(funded),
+                index=Number(index, 3),
+                threshold=Number(threshold, significant=6),
+            ),
             [],
             ["actions"],
         )

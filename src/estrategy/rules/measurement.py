@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
 from collections.abc import Iterator
 
+from estrategy.base.formats import Day, Number, Percent, Series
+from estrategy.base.messages import Message, ntr, tr
 from estrategy.model import KPI, Direction
+from estrategy.model.definitions import KpiTrack, kpi_track, planned_value, review_rhythm
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import model_index, objective
 
 __all__ = [
+    "contradictory_kpi",
     "irregular_reviews",
     "kpi_never_measured",
     "kpi_without_objective",
@@ -39,7 +41,9 @@ def tactic_without_kpi(context: RuleContext) -> Iterator[Violation]:
     for i, tactic in enumerate(context.model.tactics):
         if not index.kpis_of_tactic.get(tactic.id):
             yield Violation(
-                f"tactic {tactic.id} is measured by no KPI", [tactic.id], ["tactics", i]
+                tr("tactic {tactic} is measured by no KPI", tactic=tactic.id),
+                [tactic.id],
+                ["tactics", i],
             )
 
 
@@ -60,24 +64,27 @@ def kpi_never_measured(context: RuleContext) -> Iterator[Violation]:
     """
     for i, kpi in enumerate(context.model.kpis):
         if not kpi.measurements:
-            yield Violation(f"KPI {kpi.id} has no measurement", [kpi.id], ["kpis", i])
+            yield Violation(tr("KPI {kpi} has no measurement", kpi=kpi.id), [kpi.id], ["kpis", i])
 
 
 @rule(
     "MES003",
     "irregular-reviews",
     "warning",
-    settings={"review_interval_days": 90},
-    minimums={"review_interval_days": 1},
+    settings={"review_interval_days": 90, "review_window_days": 365},
+    minimums={"review_interval_days": 1, "review_window_days": 1},
 )
 def irregular_reviews(context: RuleContext) -> Iterator[Violation]:
     """Reviews are missing or too far apart.
 
     What it checks:
-        Among the reviews dated on or before the as-of date: there is none within
-        ``review_interval_days`` (default 90) before the as-of date, or two consecutive
-        reviews are more than ``review_interval_days`` apart. Reviews dated after the as-of
-        date are planned ones and are ignored.
+        The recent rhythm of the reviews dated on or before the as-of date: there is none
+        within ``review_interval_days`` (default 90) before the as-of date, or two
+        consecutive reviews are more than ``review_interval_days`` apart within the last
+        ``review_window_days`` (default 365) before it. A gap that began before the window
+        counts from the window's start, so a long gap years ago stops counting, and a
+        review added in a gap shortens it. Reviews dated after the as-of date are planned
+        ones and are ignored.
 
     Why it matters:
         *L'adoption massive du Social Selling, devait décoiffer…* makes regular controls
@@ -90,27 +97,43 @@ def irregular_reviews(context: RuleContext) -> Iterator[Violation]:
         more than the interval apart.
     """
     interval = int(context.settings["review_interval_days"])
-    dates = sorted({r.date for r in context.model.reviews if r.date <= context.as_of})
-    problems: list[str] = []
-    if not dates:
-        problems.append("no review is recorded")
-    elif (context.as_of - dates[-1]).days > interval:
+    window = int(context.settings["review_window_days"])
+    rhythm = review_rhythm((r.date for r in context.model.reviews), context.as_of, window)
+    problems: list[Message] = []
+    if rhythm.age is None:
+        problems.append(tr("no review is recorded"))
+    elif rhythm.age > interval:
         problems.append(
-            f"the last review ({dates[-1].isoformat()}) is "
-            f"{(context.as_of - dates[-1]).days} days before the as-of date"
+            ntr(
+                "the last review ({date}) is {n} day before the as-of date",
+                "the last review ({date}) is {n} days before the as-of date",
+                rhythm.age,
+                date=Day(rhythm.dates[-1]),
+            )
         )
-    gaps = [(a, b) for a, b in itertools.pairwise(dates) if (b - a).days > interval]
+    gaps = rhythm.long_gaps(interval)
     if gaps:
-        a, b = max(gaps, key=lambda g: ((g[1] - g[0]).days, g[0]))
+        a, b, days = gaps[0]
         problems.append(
-            f"{len(gaps)} {'gaps' if len(gaps) > 1 else 'gap'} between reviews "
-            f"{'exceed' if len(gaps) > 1 else 'exceeds'} "
-            f"{interval} days (the longest: {a.isoformat()} to {b.isoformat()}, "
-            f"{(b - a).days} days)"
+            ntr(
+                "{n} gap between reviews exceeds {interval} days (the longest: {start} to "
+                "{end}, {days} days)",
+                "{n} gaps between reviews exceed {interval} days (the longest: {start} to "
+                "{end}, {days} days)",
+                len(gaps),
+                interval=interval,
+                start=Day(a),
+                end=Day(b),
+                days=days,
+            )
         )
     if problems:
         yield Violation(
-            f"reviews are not regular (every {interval} days at most): " + "; ".join(problems),
+            tr(
+                "reviews are not regular (every {interval} days at most): {problems}",
+                interval=interval,
+                problems=Series(problems, separator="; "),
+            ),
             [],
             ["reviews"],
         )
@@ -133,46 +156,13 @@ def kpi_without_objective(context: RuleContext) -> Iterator[Violation]:
     """
     for i, kpi in enumerate(context.model.kpis):
         if kpi.objective is None:
-            yield Violation(f"KPI {kpi.id} measures no objective", [kpi.id], ["kpis", i])
+            yield Violation(
+                tr("KPI {kpi} measures no objective", kpi=kpi.id), [kpi.id], ["kpis", i]
+            )
 
 
-def planned_value(
-    start: dt.date, start_value: float, deadline: dt.date, target: float, when: dt.date
-) -> float:
-    """The value the straight planned line expects on ``when``.
-
-    The line runs from ``(start, start_value)`` to ``(deadline, target)``; before the
-    start it is the start value, after the deadline the target.
-
-    Example:
-        >>> planned_value(dt.date(2026, 1, 1), 0.0, dt.date(2026, 1, 11), 10.0,
-        ...               dt.date(2026, 1, 6))
-        5.0
-    """
-    span = (deadline - start).days
-    if span <= 0:
-        return target if when >= deadline else start_value
-    fraction = min(max((when - start).days / span, 0.0), 1.0)
-    return start_value + (target - start_value) * fraction
-
-
-def _kpi_lag(context: RuleContext, kpi: KPI) -> tuple[float, float, float, dt.date] | None:
-    """(lag behind the line, planned change, planned value, latest date), when defined."""
-    goal = objective(context, kpi.objective)
-    if kpi.target is None or goal is None or goal.deadline is None or not kpi.measurements:
-        return None
-    # Sorting by (date, value) makes the first and latest values independent of list order.
-    ordered = sorted(kpi.measurements, key=lambda m: (m.date, m.value))
-    first, latest = ordered[0], ordered[-1]
-    expected = planned_value(first.date, first.value, goal.deadline, kpi.target, latest.date)
-    # "Behind" follows where the planned line goes; ``direction`` only settles a flat line.
-    planned_change = kpi.target - first.value
-    if planned_change:
-        sign = 1.0 if planned_change > 0 else -1.0
-    else:
-        sign = 1.0 if kpi.direction == Direction.INCREASE else -1.0
-    lag = sign * (expected - latest.value)
-    return lag, abs(kpi.target - first.value), expected, latest.date
+def _kpi_track(context: RuleContext, kpi: KPI) -> KpiTrack | None:
+    return kpi_track(kpi, objective(context, kpi.objective))
 
 
 @rule(
@@ -192,7 +182,10 @@ def off_track(context: RuleContext) -> Iterator[Violation]:
         line by more than ``off_track_tolerance`` (default 0.2, i.e. 20 %) of the whole
         planned change. Behind means below the line when the target is above the first
         measurement, above it when the target is below; the KPI's ``direction`` decides
-        only when the target equals the first measurement.
+        only when the target equals the first measurement. Then the planned change is
+        zero, the KPI was to hold its level, and any move the wrong way is off track: the
+        message says so in words. (A direction that contradicts the target is MES006's
+        concern.)
 
     Why it matters:
         The controls of *L'adoption massive du Social Selling, devait décoiffer…* exist
@@ -206,15 +199,93 @@ def off_track(context: RuleContext) -> Iterator[Violation]:
     """
     tolerance = float(context.settings["off_track_tolerance"])
     for i, kpi in enumerate(context.model.kpis):
-        lag = _kpi_lag(context, kpi)
-        if lag is None:
+        track = _kpi_track(context, kpi)
+        if track is None or not track.off_track(tolerance):
             continue
-        behind, change, expected, when = lag
-        if behind > 0 and behind > tolerance * change:
+        if track.planned_change:
+            message = tr(
+                "KPI {kpi} is off track: {expected} was planned by {date}, the latest "
+                "measurement is behind by {lag} (more than {tolerance} of the planned change "
+                "of {change})",
+                kpi=kpi.id,
+                expected=Number(track.expected, significant=4),
+                date=Day(track.latest.date),
+                lag=Number(track.lag, significant=4),
+                tolerance=Percent(tolerance),
+                change=Number(track.planned_change, significant=6),
+            )
+        else:
+            shown = {
+                "kpi": kpi.id,
+                "target": Number(track.target, significant=6),
+                "latest": Number(track.latest.value, significant=6),
+                "date": Day(track.latest.date),
+                "lag": Number(track.lag, significant=4),
+            }
+            if track.sign > 0:
+                message = tr(
+                    "KPI {kpi} is off track: its target {target} equals its first measurement, "
+                    "so it was to hold that level, and the latest measurement ({latest} on "
+                    "{date}) is {lag} below it",
+                    **shown,
+                )
+            else:
+                message = tr(
+                    "KPI {kpi} is off track: its target {target} equals its first measurement, "
+                    "so it was to hold that level, and the latest measurement ({latest} on "
+                    "{date}) is {lag} above it",
+                    **shown,
+                )
+        yield Violation(message, [kpi.id], ["kpis", i])
+
+
+@rule("MES006", "contradictory-kpi", "warning")
+def contradictory_kpi(context: RuleContext) -> Iterator[Violation]:
+    """A KPI's direction contradicts its target.
+
+    What it checks:
+        Every KPI with a target and measurements whose ``direction`` says the opposite of
+        its target read from its first measurement: an ``increase`` KPI whose target is
+        below its first value, or a ``decrease`` KPI whose target is above it. A target
+        equal to the first value contradicts nothing (the KPI is to hold its level).
+
+    Why it matters:
+        The controls of *L'adoption massive du Social Selling, devait décoiffer…* compare
+        measured values with the objective to decide whether a tactic delivers. When the
+        direction and the target disagree, either the target is a typing mistake or the
+        indicator measures the wrong thing, and every reading of progress is in doubt
+        (MES005 follows the target, and a reader follows the direction).
+
+    How to fix:
+        Correct the target or the direction, whichever is wrong; if the measure itself
+        changed (a new scale, a new definition), start a new KPI.
+    """
+    for i, kpi in enumerate(context.model.kpis):
+        if kpi.target is None or not kpi.measurements:
+            continue
+        first = min(kpi.measurements, key=lambda m: (m.date, m.value))
+        up = kpi.direction == Direction.INCREASE
+        if (up and kpi.target < first.value) or (not up and kpi.target > first.value):
+            shown = {
+                "kpi": kpi.id,
+                "target": Number(kpi.target, significant=6),
+                "first": Number(first.value, significant=6),
+                "date": Day(first.date),
+            }
+            if up:
+                message = tr(
+                    "KPI {kpi} should increase but its target {target} is below its first "
+                    "measurement ({first} on {date})",
+                    **shown,
+                )
+            else:
+                message = tr(
+                    "KPI {kpi} should decrease but its target {target} is above its first "
+                    "measurement ({first} on {date})",
+                    **shown,
+                )
             yield Violation(
-                f"KPI {kpi.id} is off track: {expected:.4g} was planned by {when.isoformat()}, "
-                f"the latest measurement is behind by {behind:.4g} (more than "
-                f"{tolerance:.0%} of the planned change of {change:g})",
+                message,
                 [kpi.id],
-                ["kpis", i],
+                ["kpis", i, "direction"],
             )

@@ -17,6 +17,8 @@ from estrategy.io.orgcsv._sections import Groups, Memberships, Ties
 from estrategy.io.orgcsv._table import _chunks, _column, _concat, _keep, _open_table, _Table
 from estrategy.io.orgcsv._values import _TIE_KINDS, _group_kind, _group_kinds, _is_date, _weights
 from estrategy.io.orgcsv._weekly import row_days
+from estrategy.model import GroupKind, TieKind
+from estrategy.model.vocabulary import did_you_mean_value
 
 _Namespace = Callable[[str], str | None]
 _Refs = Callable[[list[str]], list[str]]
@@ -64,7 +66,8 @@ def _read_groups(
                         groups,
                         offset + i,
                         "kind",
-                        f"unknown group kind {excerpt(value)}; known: {', '.join(kinds)}",
+                        f"unknown group kind {excerpt(value)}"
+                        f"{did_you_mean_value(GroupKind, value)}; known: {', '.join(kinds)}",
                     )
                     code = 0
                 group_kind.append(code)
@@ -203,7 +206,8 @@ def _read_ties(
                         ties,
                         offset + i,
                         "kind",
-                        f"unknown tie kind {excerpt(k)}; known: collaboration, esn",
+                        f"unknown tie kind {excerpt(k)}{did_you_mean_value(TieKind, k)}; "
+                        "known: collaboration, esn",
                     )
             weight = _weights(_column(chunk, has.get("weight")), ties, offset, errors)
             for coded, out in codes:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from estrategy.base.messages import Message, ntr, tr
+
 if TYPE_CHECKING:
     from estrategy.io.orgcsv._table import Renames
 
@@ -17,26 +19,32 @@ __all__ = [
     "missing_column_notes",
 ]
 
-CONSEQUENCES: Mapping[str, Mapping[str, str]] = {
+CONSEQUENCES: Mapping[str, Mapping[str, Message]] = {
     "people": {
-        "name": "people have no names",
-        "unit": "people have no unit: there are no hierarchical lines, and the measures "
-        "per line are not computed",
-        "manager": "span of control and depth are not computed, and no manager link "
-        "counts as a step towards a decision maker",
-        "supervisor": "external people have no supervisor",
-        "roles": "no one holds a role: the upward reach of field roles is not computed",
-        "skills": "people have no skills",
-        "external": "no one is external",
-        "decision_maker": "no one is a decision maker: no field role can reach one",
-        "unit_parent": "units have no parent: each unit is a line of its own",
-        "date": "each row is read as one person (there is no date to keep the latest "
-        "row of each person)",
+        "name": tr("people have no names"),
+        "unit": tr(
+            "people have no unit: there are no hierarchical lines, and the measures per line "
+            "are not computed"
+        ),
+        "manager": tr(
+            "span of control and depth are not computed, and no manager link counts as a step "
+            "towards a decision maker"
+        ),
+        "supervisor": tr("external people have no supervisor"),
+        "roles": tr("no one holds a role: the upward reach of field roles is not computed"),
+        "skills": tr("people have no skills"),
+        "external": tr("no one is external"),
+        "decision_maker": tr("no one is a decision maker: no field role can reach one"),
+        "unit_parent": tr("units have no parent: each unit is a line of its own"),
+        "date": tr(
+            "each row is read as one person (there is no date to keep the latest row of each "
+            "person)"
+        ),
     },
     "ties": {
-        "kind": "every tie is a collaboration tie",
-        "weight": "every tie weighs 1",
-        "date": "every tie row is read, whatever its date",
+        "kind": tr("every tie is a collaboration tie"),
+        "weight": tr("every tie weighs 1"),
+        "date": tr("every tie row is read, whatever its date"),
     },
 }
 """What is lost when a column a mapping names is absent, by file kind and our column."""
@@ -52,15 +60,15 @@ class Notes:
     """
 
     def __init__(self) -> None:
-        self.items: list[str] = []
+        self.items: list[Message] = []
         self.missing: set[str] = set()
 
-    def add(self, note: str) -> None:
+    def add(self, note: Message) -> None:
         """Add ``note`` unless it is already there."""
         if note not in self.items:
             self.items.append(note)
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[Message]:
         return iter(self.items)
 
 
@@ -85,25 +93,58 @@ def missing_column_notes(
             continue
         missing.add(ours)
         notes.missing.add(f"{kind}.{ours}")
-        name = theirs if isinstance(theirs, str) else " or ".join(theirs)
-        consequence = CONSEQUENCES.get(kind, {}).get(ours, "the column is not read")
-        notes.add(f"{file} has no {name} column: {consequence}")
+        name = theirs if isinstance(theirs, str) else "/".join(theirs)
+        consequence = CONSEQUENCES.get(kind, {}).get(ours)
+        if consequence is None:
+            notes.add(tr("{file} has no {column} column: it is not read", file=file, column=name))
+        else:
+            notes.add(
+                tr(
+                    "{file} has no {column} column: {consequence}",
+                    file=file,
+                    column=name,
+                    consequence=consequence,
+                )
+            )
     return missing
 
 
-def latest_rows_note(file: str, rows: int, people: int, as_of: str | None) -> str:
+def latest_rows_note(file: str, rows: int, people: int, as_of: str | None) -> Message:
     """The note of a dated people file read as the latest row of each person."""
-    when = "" if as_of is None else f" up to {as_of}"
-    return (
-        f"{file}: {rows:,} rows for {people:,} people; the latest row of each person{when} is read"
+    if as_of is None:
+        return ntr(
+            "{file}: {rows} rows for {n} person; the latest row of each person is read",
+            "{file}: {rows} rows for {n} people; the latest row of each person is read",
+            people,
+            file=file,
+            rows=rows,
+        )
+    return ntr(
+        "{file}: {rows} rows for {n} person; the latest row of each person up to {date} is read",
+        "{file}: {rows} rows for {n} people; the latest row of each person up to {date} is read",
+        people,
+        file=file,
+        rows=rows,
+        date=as_of,
     )
 
 
-def added_people_note(count: int, file: str) -> str:
+def added_people_note(count: int, file: str) -> Message:
     """The note of people found only in the ties file, added."""
-    return f"{count:,} people found only in {file} were added (with the attributes it gives them)"
+    return ntr(
+        "{n} person found only in {file} was added (with the attributes it gives them)",
+        "{n} people found only in {file} were added (with the attributes it gives them)",
+        count,
+        file=file,
+    )
 
 
-def left_out_note(people: int, file: str, rows: int) -> str:
+def left_out_note(people: int, file: str, rows: int) -> Message:
     """The note of people found only in the ties file, left out with their ties."""
-    return f"{people:,} people found only in {file} were left out, with their {rows:,} tie rows"
+    return ntr(
+        "{n} person found only in {file} was left out, with {rows}",
+        "{n} people found only in {file} were left out, with {rows}",
+        people,
+        file=file,
+        rows=ntr("{n} tie row", "{n} tie rows", rows),
+    )

@@ -7,15 +7,20 @@ not spread thin over many tactics.
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
-from decimal import Decimal
-
+from estrategy.base.formats import Number
+from estrategy.base.messages import ntr, tr
 from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import StrategyModel
-from estrategy.model.definitions import ACTION_FIELDS, is_live, missing_action_fields
+from estrategy.model.definitions import (
+    ACTION_FIELDS,
+    funded_tactics,
+    is_live,
+    missing_action_fields,
+    normalised_herfindahl,
+)
+from estrategy.model.labels import label
 
 __all__ = ["CRITERIA", "budget_focus", "complete_actions", "on_schedule", "tactics_with_actions"]
 
@@ -27,9 +32,9 @@ def tactics_with_actions(model: StrategyModel, context: CriterionContext) -> Cri
     return CriterionResult.ratio(
         [t.id for t in model.tactics if actions_of.get(t.id)],
         [t.id for t in model.tactics if not actions_of.get(t.id)],
-        met_fact="tactics with actions",
-        unmet_fact="tactics without any action",
-        empty="no tactic is deployed",
+        met_fact=tr("tactics with actions"),
+        unmet_fact=tr("tactics without any action"),
+        empty=tr("no tactic is deployed"),
     )
 
 
@@ -38,7 +43,7 @@ def complete_actions(model: StrategyModel, context: CriterionContext) -> Criteri
     """Actions name competences, a responsible person, tools, a budget and a deadline (003)."""
     actions = [a for a in model.actions if is_live(a)]
     if not actions:
-        return CriterionResult.not_applicable("no live action")
+        return CriterionResult.not_applicable(tr("no live action"))
     filled = 0
     complete, evidence = [], []
     for action in sorted(actions, key=lambda a: a.id):
@@ -46,26 +51,33 @@ def complete_actions(model: StrategyModel, context: CriterionContext) -> Criteri
         filled += len(ACTION_FIELDS) - len(missing)
         if missing:
             evidence.append(
-                Evidence(f"{action.id} lacks {', '.join(missing)}", [action.id], supports=False)
+                Evidence(
+                    tr("{item} lacks {parts}", item=action.id, parts=[label(m) for m in missing]),
+                    [action.id],
+                    supports=False,
+                )
             )
         else:
             complete.append(action.id)
     if complete:
-        evidence.insert(0, Evidence("complete actions", complete))
+        evidence.insert(0, Evidence(tr("complete actions"), complete))
     return CriterionResult(pct(filled, len(ACTION_FIELDS) * len(actions)), evidence)
 
 
-@declare("on-schedule", title="Actions on schedule")
+@declare("on-schedule", title="Actions on schedule", delivery=True)
 def on_schedule(model: StrategyModel, context: CriterionContext) -> CriterionResult:
-    """No live action with a deadline is past it without being done (001: milestones)."""
+    """No live action with a deadline is past it without being done (001: milestones).
+
+    Evidence of delivery: it counts in the results that cap the overall score.
+    """
     live = [a.id for a in model.actions if is_live(a) and a.deadline]
     overdue = context.facts.overdue
     return CriterionResult.ratio(
         [a for a in live if a not in overdue],
         [a for a in live if a in overdue],
-        met_fact="actions on schedule",
-        unmet_fact="actions past their deadline and not done",
-        empty="no live action has a deadline",
+        met_fact=tr("actions on schedule"),
+        unmet_fact=tr("actions past their deadline and not done"),
+        empty=tr("no live action has a deadline"),
     )
 
 
@@ -73,24 +85,30 @@ def on_schedule(model: StrategyModel, context: CriterionContext) -> CriterionRes
 def budget_focus(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """The budget is not spread thin over many tactics (001: atomised means and budgets)."""
     if not model.actions:
-        return CriterionResult.not_applicable("no action")
-    totals: dict[str, Decimal] = defaultdict(Decimal)
-    for action in model.actions:
-        if action.budget is not None:
-            totals[action.tactic] += action.budget
-    funded = {t: v for t, v in totals.items() if v > 0}
+        return CriterionResult.not_applicable(tr("no action"))
+    # the budgets ACT004 reads: dropped actions' money will not be spent
+    funded = funded_tactics(model.actions)
     if not funded:
-        return CriterionResult(0, [Evidence("no action has a budget", supports=False)])
-    total = sum(funded.values(), Decimal(0))
-    hhi = math.fsum(float(v / total) ** 2 for v in funded.values())
+        return CriterionResult(0, [Evidence(tr("no action has a budget"), supports=False)])
+    index = normalised_herfindahl(funded.values())
     # ACT004's settings, when configured, win over the maturity model's thresholds.
     minimum = context.threshold("atomisation_min_tactics", 8, setting="atomisation_min_tactics")
     threshold = context.threshold("atomisation_hhi", 0.10, setting="atomisation_max_hhi")
-    if len(funded) < minimum or hhi >= threshold:
-        fact = f"the budget is concentrated on {len(funded)} tactic(s) (Herfindahl {hhi:.2f})"
+    if len(funded) < minimum or index >= threshold:
+        fact = ntr(
+            "the budget is concentrated on {n} tactic (normalised Herfindahl {index})",
+            "the budget is concentrated on {n} tactics (normalised Herfindahl {index})",
+            len(funded),
+            index=Number(index, 2),
+        )
         return CriterionResult(100, [Evidence(fact, funded)])
-    fact = f"the budget is spread over {len(funded)} tactics (Herfindahl {hhi:.2f})"
-    return CriterionResult(pct(hhi, threshold), [Evidence(fact, funded, supports=False)])
+    fact = ntr(
+        "the budget is spread over {n} tactic (normalised Herfindahl {index})",
+        "the budget is spread over {n} tactics (normalised Herfindahl {index})",
+        len(funded),
+        index=Number(index, 2),
+    )
+    return CriterionResult(pct(index, threshold), [Evidence(fact, funded, supports=False)])
 
 
 CRITERIA: tuple[Criterion, ...] = (

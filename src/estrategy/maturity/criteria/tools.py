@@ -2,12 +2,14 @@
 
 They check that every tool serves an action, that a CRM backs the customer-facing
 tactics, that back-office tools serve the front ones, that digital makes the company
-more efficient, and that data is collected, analysed and followed over time.
+more efficient, that data is collected, analysed and followed over time, and that what is
+deployed is adopted.
 """
 
 from __future__ import annotations
 
-from estrategy.maturity.criteria._scoring import signals
+from estrategy.base.messages import tr
+from estrategy.maturity.criteria._scoring import pct, signals
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import Direction, StrategyModel, TacticKind, ToolKind, ToolSide
@@ -15,6 +17,7 @@ from estrategy.model.definitions import CUSTOMER_FACING_AUDIENCES, is_live
 
 __all__ = [
     "CRITERIA",
+    "adoption",
     "back_serves_front",
     "crm_backbone",
     "data_capability",
@@ -34,9 +37,9 @@ def tools_with_purpose(model: StrategyModel, context: CriterionContext) -> Crite
     return CriterionResult.ratio(
         [t.id for t in model.tools if t.id in used],
         [t.id for t in model.tools if t.id not in used],
-        met_fact="tools used by actions",
-        unmet_fact="tools no action uses",
-        empty="no tool is recorded",
+        met_fact=tr("tools used by actions"),
+        unmet_fact=tr("tools no action uses"),
+        empty=tr("no tool is recorded"),
     )
 
 
@@ -45,17 +48,20 @@ def crm_backbone(model: StrategyModel, context: CriterionContext) -> CriterionRe
     """Tactics towards prospects and customers rest on a CRM that actions use (004, 000)."""
     facing = [t.id for t in model.tactics if t.audience in CUSTOMER_FACING_AUDIENCES]
     if not facing:
-        return CriterionResult.not_applicable("no tactic addresses prospects or customers")
+        return CriterionResult.not_applicable(tr("no tactic addresses prospects or customers"))
     crms = [t.id for t in model.tools if t.kind == ToolKind.CRM]
     if not crms:
-        fact = "tactics address prospects or customers but there is no CRM"
+        fact = tr("tactics address prospects or customers but there is no CRM")
         return CriterionResult(0, [Evidence(fact, facing, supports=False)])
     used = [t for t in crms if t in _used_tools(model)]
     if used:
-        return CriterionResult(100, [Evidence("a CRM used by actions", used)])
+        return CriterionResult(100, [Evidence(tr("a CRM used by actions"), used)])
     return CriterionResult(
         60,
-        [Evidence("a CRM exists", crms), Evidence("no action uses the CRM", crms, supports=False)],
+        [
+            Evidence(tr("a CRM exists"), crms),
+            Evidence(tr("no action uses the CRM"), crms, supports=False),
+        ],
     )
 
 
@@ -64,14 +70,14 @@ def back_serves_front(model: StrategyModel, context: CriterionContext) -> Criter
     """Front tools are served by a CRM, an ERP or analytics (001: the back office must follow)."""
     front = [t.id for t in model.tools if context.catalogue.tool_side(t) == ToolSide.FRONT]
     if not front:
-        return CriterionResult.not_applicable("no front tool")
+        return CriterionResult.not_applicable(tr("no front tool"))
     # TEC003's setting: the criterion and the rule count the same tools as back office.
     kinds = frozenset(str(k) for k in context.setting("back_tool_kinds"))
     back = [t.id for t in model.tools if str(t.kind) in kinds]
     if back:
-        return CriterionResult(100, [Evidence("back-office tools serve the front tools", back)])
+        return CriterionResult(100, [Evidence(tr("back-office tools serve the front tools"), back)])
     return CriterionResult(
-        0, [Evidence("front tools with no CRM, ERP or analytics behind", front, supports=False)]
+        0, [Evidence(tr("front tools with no CRM, ERP or analytics behind"), front, supports=False)]
     )
 
 
@@ -134,11 +140,60 @@ def data_capability(model: StrategyModel, context: CriterionContext) -> Criterio
     )
 
 
+@declare("adoption", title="Adoption of what is deployed", delivery=True)
+def adoption(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """What is deployed is used: the ESN reaches people, digital tactics deliver (003, 000).
+
+    The mean of the adoption measures the model has: the share of internal people an
+    enterprise social network reaches (when one is deployed), and the share of digital
+    tactics, measured by a KPI with a planned line, whose KPIs are all on it.
+    """
+    facts = context.facts
+    shares: list[float] = []
+    evidence: list[Evidence] = []
+    esn = [t.id for t in model.tools if t.kind == ToolKind.ESN]
+    if esn and facts.internal_people:
+        import estrategy.org as org
+
+        reach = org.esn_reach(facts.org_tables)
+        if reach.internal_people:
+            shares.append(reach.share)
+            fact = tr(
+                "the ESN reaches {reached} of {people} people",
+                reached=reach.reached,
+                people=reach.internal_people,
+            )
+            evidence.append(Evidence(fact, esn, supports=reach.share >= 0.5))
+    tolerance = float(context.setting("off_track_tolerance"))
+    delivering: list[str] = []
+    lagging: list[str] = []
+    for tactic in sorted(facts.digital_tactics):
+        tracked = [
+            facts.tracks[k] for k in facts.kpis_of_tactic.get(tactic, ()) if k in facts.tracks
+        ]
+        if tracked:
+            on = all(not t.off_track(tolerance) for t in tracked)
+            (delivering if on else lagging).append(tactic)
+    if delivering or lagging:
+        shares.append(len(delivering) / (len(delivering) + len(lagging)))
+        if delivering:
+            evidence.append(Evidence(tr("digital tactics whose KPIs are on track"), delivering))
+        if lagging:
+            fact = tr("digital tactics whose KPIs are behind their planned line")
+            evidence.append(Evidence(fact, lagging, supports=False))
+    if not shares:
+        return CriterionResult.not_applicable(
+            tr("no ESN is deployed and no digital tactic is measured against a planned line")
+        )
+    return CriterionResult(pct(sum(shares), len(shares)), evidence)
+
+
 CRITERIA: tuple[Criterion, ...] = (
     tools_with_purpose,
     crm_backbone,
     back_serves_front,
     efficiency,
     data_capability,
+    adoption,
 )
 """The tools criteria, in the order the default maturity model lists them."""
