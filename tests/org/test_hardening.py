@@ -18,6 +18,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 from tests.hostile import HOSTILE, HOSTILE_IDS
+from tests.org import hr_folder
 
 from estrategy import io
 from estrategy.base.escape import XML_FORBIDDEN
@@ -46,13 +47,6 @@ from estrategy.model.tables import build_tables
 ENGINES = ["python", "arrow"]
 
 
-def _folder(path: Path, **files: str) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (path / (name if "." in name else f"{name}.csv")).write_text(text, encoding="utf-8")
-    return path
-
-
 def _errors(caught: pytest.ExceptionInfo[LoadError]) -> list[tuple[str, int | None, str]]:
     return [(Path(e.source).name, e.line, e.message) for e in caught.value.errors]
 
@@ -61,8 +55,8 @@ def _errors(caught: pytest.ExceptionInfo[LoadError]) -> list[tuple[str, int | No
 
 
 def test_a_mapping_cannot_name_a_file_outside_the_folder(tmp_path: Path) -> None:
-    _folder(tmp_path / "secret", people="id,name\np1,Ana Secret\n")
-    hr = _folder(tmp_path / "hr", people="id\nx\n")
+    hr_folder(tmp_path / "secret", people="id,name\np1,Ana Secret\n")
+    hr = hr_folder(tmp_path / "hr", people="id\nx\n")
     for name in ("../secret/people.csv", str(tmp_path / "secret" / "people.csv")):
         mapping_file = tmp_path / "map.toml"
         mapping_file.write_text(f'people_file = "{name}"\n', encoding="utf-8")
@@ -80,7 +74,7 @@ def test_a_mapping_cannot_name_a_file_outside_the_folder(tmp_path: Path) -> None
 def test_a_symlinked_csv_file_is_not_followed_out_of_the_folder(
     tmp_path: Path, engine: str
 ) -> None:
-    _folder(tmp_path / "elsewhere", people="id,name\np1,Ana\nbad id,Bo\n")
+    hr_folder(tmp_path / "elsewhere", people="id,name\np1,Ana\nbad id,Bo\n")
     hr = tmp_path / "hr"
     hr.mkdir()
     (hr / "people.csv").symlink_to(tmp_path / "elsewhere" / "people.csv")
@@ -93,13 +87,13 @@ def test_a_symlinked_csv_file_is_not_followed_out_of_the_folder(
     assert "bad id" not in str(caught.value)
     # a link inside the folder is fine
     (hr / "people.csv").unlink()
-    _folder(hr / "data", people="id\np1\n")
+    hr_folder(hr / "data", people="id\np1\n")
     (hr / "people.csv").symlink_to(hr / "data" / "people.csv")
     assert read_tables(hr, engine=engine).person_ids == ("p1",)  # type: ignore[arg-type]
 
 
 def test_a_model_from_folder_keeps_symlinked_files_inside(tmp_path: Path) -> None:
-    _folder(tmp_path / "elsewhere", people="id,name\np1,Ana\n")
+    hr_folder(tmp_path / "elsewhere", people="id,name\np1,Ana\n")
     org = tmp_path / "plans" / "org"
     org.mkdir(parents=True)
     (org / "people.csv").symlink_to(tmp_path / "elsewhere" / "people.csv")
@@ -113,7 +107,7 @@ def test_a_model_from_folder_keeps_symlinked_files_inside(tmp_path: Path) -> Non
 @pytest.mark.parametrize("engine", ENGINES)
 def test_errors_quote_a_short_escaped_excerpt_of_a_cell(tmp_path: Path, engine: str) -> None:
     cell = "\x1b]0;owned\x07" + "x" * 5_000 + "\u202e"
-    hr = _folder(tmp_path / "hr", units="id\nhq\n")
+    hr = hr_folder(tmp_path / "hr", units="id\nhq\n")
     with (hr / "people.csv").open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows([["id", "unit"], ["p1", cell], ["p2", cell]])
     with pytest.raises(LoadError) as caught:
@@ -151,7 +145,9 @@ def test_gephi_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_an_unterminated_quote_is_reported_where_it_opens(tmp_path: Path, engine: str) -> None:
-    hr = _folder(tmp_path / "hr", people='id,name\np0,Zoe\np1,"Ana\np2,Bo\np3,Cy\np4,Dee\np5,Ed\n')
+    hr = hr_folder(
+        tmp_path / "hr", people='id,name\np0,Zoe\np1,"Ana\np2,Bo\np3,Cy\np4,Dee\np5,Ed\n'
+    )
     with pytest.raises(LoadError) as caught:
         read_tables(hr, engine=engine)  # type: ignore[arg-type]
     [(name, line, message)] = _errors(caught)
@@ -163,7 +159,7 @@ def test_an_unterminated_quote_is_reported_where_it_opens(tmp_path: Path, engine
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_quote_that_closes_rows_later_is_reported(tmp_path: Path, engine: str) -> None:
     # five rows would be read as two people: "Ana\np2,Bo\np3," then "Cy"
-    hr = _folder(tmp_path / "hr", people='id,name\np1,"Ana\np2,Bo\np3,"Cy\np4,Dee\np5,Ed\n')
+    hr = hr_folder(tmp_path / "hr", people='id,name\np1,"Ana\np2,Bo\np3,"Cy\np4,Dee\np5,Ed\n')
     with pytest.raises(LoadError) as caught:
         read_tables(hr, engine=engine)  # type: ignore[arg-type]
     [(_, line, message)] = _errors(caught)
@@ -173,7 +169,7 @@ def test_a_quote_that_closes_rows_later_is_reported(tmp_path: Path, engine: str)
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_quoted_line_breaks_and_doubled_quotes_still_read(tmp_path: Path, engine: str) -> None:
-    hr = _folder(tmp_path / "hr", people='id,name\np1,"Ana ""A""\nLine"\np2,"Bo, Jr"\n')
+    hr = hr_folder(tmp_path / "hr", people='id,name\np1,"Ana ""A""\nLine"\np2,"Bo, Jr"\n')
     tables = read_tables(hr, engine=engine)  # type: ignore[arg-type]
     assert tables.person_names == ('Ana "A"\nLine', "Bo, Jr")
 
@@ -336,7 +332,7 @@ def test_huge_numbers_in_graphml_are_located_errors(
 def test_a_bad_upward_hops_in_the_configuration_is_an_error_naming_it(
     tmp_path: Path, value: str
 ) -> None:
-    hr = _folder(tmp_path / "hr", people="id\na\n")
+    hr = hr_folder(tmp_path / "hr", people="id\na\n")
     (hr / "estrategy.toml").write_text(f"[settings]\nupward_hops = {value}\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["org", str(hr)])
     assert result.exit_code == 2
@@ -376,7 +372,7 @@ def test_a_fifo_graphml_or_mapping_is_refused(tmp_path: Path) -> None:
 
 
 def test_every_organisation_file_has_a_size_limit(tmp_path: Path) -> None:
-    hr = _folder(tmp_path / "hr", people="id,name\n" + "p1,Ann\n" * 10)
+    hr = hr_folder(tmp_path / "hr", people="id,name\n" + "p1,Ann\n" * 10)
     small = Limits(max_table_bytes=50)
     for engine in ENGINES:
         with pytest.raises(

@@ -16,6 +16,7 @@ from typing import IO
 
 from estrategy.base.errors import EstrategyError
 from estrategy.base.escape import XML_FORBIDDEN, xml_text
+from estrategy.io._edges import hierarchy_edges, tie_edges
 from estrategy.io.atomic import atomic_path
 from estrategy.model.tables import GROUP_KINDS, OrgTables
 
@@ -218,47 +219,23 @@ def _graphml_nodes(
 
 
 def _graphml_edges(tables: OrgTables, key: dict[str, str]) -> Iterator[str]:
-    units, people, groups = tables.unit_ids, tables.person_ids, tables.group_ids
+    people, groups = tables.person_ids, tables.group_ids
     relation = key["relation"]
 
     def edge(source: str, target: str, what: str, rest: str = "") -> str:
         return f'<edge source="{source}" target="{target}">{_data(relation, what)}{rest}</edge>\n'
 
-    for u, p in enumerate(tables.unit_parent.tolist()):
-        if p >= 0:
-            yield edge(units[u], units[p], "child_of")
-    for i, (u, m, s) in enumerate(
-        zip(
-            tables.person_unit.tolist(),
-            tables.person_manager.tolist(),
-            tables.person_supervisor.tolist(),
-            strict=True,
-        )
-    ):
-        if u >= 0:
-            yield edge(people[i], units[u], "belongs_to")
-        if m >= 0:
-            yield edge(people[i], people[m], "reports_to")
-        if s >= 0:
-            yield edge(people[s], people[i], "supervises")
+    for source, target, what in hierarchy_edges(tables):
+        yield edge(source, target, what)
     order = key["order"]
     for k, (g, p) in enumerate(
         zip(tables.member_group.tolist(), tables.member_person.tolist(), strict=True)
     ):
         yield edge(people[p], groups[g], "member_of", _data(order, str(k)))
     kind, weight = key["kind"], key["weight"]
-    kinds = ("collaboration", "esn")
-    for k, (s, t, e, w) in enumerate(
-        zip(
-            tables.tie_source.tolist(),
-            tables.tie_target.tolist(),
-            tables.tie_esn.tolist(),
-            tables.tie_weight.tolist(),
-            strict=True,
-        )
-    ):
-        rest = _data(kind, kinds[e]) + _data(weight, repr(w)) + _data(order, str(k))
-        yield edge(people[s], people[t], "ties", rest)
+    for k, (s, t, tie_kind, w) in enumerate(tie_edges(tables)):
+        rest = _data(kind, tie_kind) + _data(weight, repr(w)) + _data(order, str(k))
+        yield edge(s, t, "ties", rest)
 
 
 def write_gexf_file(tables: OrgTables, target: Path, *, names: bool = True) -> None:
@@ -360,7 +337,7 @@ def _gexf_nodes(tables: OrgTables, text: _Text, key: dict[str, str], names: bool
 
 
 def _gexf_edges(tables: OrgTables) -> Iterator[str]:
-    units, people, groups = tables.unit_ids, tables.person_ids, tables.group_ids
+    people, groups = tables.person_ids, tables.group_ids
     number = 0
 
     def edge(source: str, target: str, relation: str, weight: float = 1.0, kind: str = "") -> str:
@@ -372,31 +349,9 @@ def _gexf_edges(tables: OrgTables) -> Iterator[str]:
             f"<attvalues>{values}</attvalues></edge>\n"
         )
 
-    for u, p in enumerate(tables.unit_parent.tolist()):
-        if p >= 0:
-            yield edge(units[u], units[p], "child_of")
-    for i, (u, m, s) in enumerate(
-        zip(
-            tables.person_unit.tolist(),
-            tables.person_manager.tolist(),
-            tables.person_supervisor.tolist(),
-            strict=True,
-        )
-    ):
-        if u >= 0:
-            yield edge(people[i], units[u], "belongs_to")
-        if m >= 0:
-            yield edge(people[i], people[m], "reports_to")
-        if s >= 0:
-            yield edge(people[s], people[i], "supervises")
+    for source, target, what in hierarchy_edges(tables):
+        yield edge(source, target, what)
     for g, p in zip(tables.member_group.tolist(), tables.member_person.tolist(), strict=True):
         yield edge(people[p], groups[g], "member_of")
-    kinds = ("collaboration", "esn")
-    for s, t, e, w in zip(
-        tables.tie_source.tolist(),
-        tables.tie_target.tolist(),
-        tables.tie_esn.tolist(),
-        tables.tie_weight.tolist(),
-        strict=True,
-    ):
-        yield edge(people[s], people[t], "ties", float(w), kinds[e])
+    for s, t, tie_kind, w in tie_edges(tables):
+        yield edge(s, t, "ties", float(w), tie_kind)

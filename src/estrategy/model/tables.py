@@ -14,14 +14,14 @@ does not import it (numpy is loaded by those who use the tables).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
-from typing import TypeVar
+from collections.abc import Iterable, Mapping, Sequence, Sized
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
 from estrategy.base.messages import Message
+from estrategy.model._memo import Memo
 from estrategy.model.enums import GroupKind, OrganizationSize, TieKind
 from estrategy.model.organization import Organization
 
@@ -42,7 +42,6 @@ __all__ = [
 NONE = -1
 """The code of a missing reference (no unit, no manager, no supervisor, no parent)."""
 
-_T = TypeVar("_T")
 I32 = npt.NDArray[np.int32]
 I64 = npt.NDArray[np.int64]
 F64 = npt.NDArray[np.float64]
@@ -93,7 +92,7 @@ class CodeList:
 
 
 @attrs.frozen(eq=False)
-class OrgTables:
+class OrgTables(Memo):
     """An organisation as integer-coded numpy arrays.
 
     Codes are positions: person ``i`` is ``person_ids[i]``. A missing reference is
@@ -184,18 +183,6 @@ class OrgTables:
         object.__setattr__(self, "pair_b", b)
         object.__setattr__(self, "pair_weight", w)
         object.__setattr__(self, "_derived", {})
-
-    def derived(self, key: str, compute: Callable[[], _T]) -> _T:
-        """``compute()``, computed once per tables for ``key`` (a private memo).
-
-        The tables are immutable, so what is derived from them never goes stale.
-        """
-        try:
-            return self._derived[key]  # type: ignore[return-value]
-        except KeyError:
-            value = compute()
-            self._derived[key] = value
-            return value
 
     @property
     def n_people(self) -> int:
