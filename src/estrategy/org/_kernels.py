@@ -137,20 +137,33 @@ def tie_adjacency(tables: OrgTables) -> Adjacency:
 
 def _symmetric(tables: OrgTables) -> Adjacency:
     n = tables.n_people
-    a, b = tables.pair_a, tables.pair_b
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(a, minlength=n), out=indptr[1:])
-    # each entry carries its pair's number (+ 1, never 0, so a pair of weight 0 is kept):
-    # the transpose is scipy's linear counting sort, and the two halves of every row
-    # have no column in common, so their sum is a merge
-    number = np.arange(1, len(a) + 1, dtype=np.int64)
-    upper = sp.csr_array((number, b, indptr), shape=(n, n))
-    both = sp.csr_array(upper + upper.T.tocsr())
-    return Adjacency(
-        both.indptr.astype(np.int64),
-        both.indices.astype(np.int32),
-        tables.pair_weight[both.data - 1],
-    )
+    a, b, weight = tables.pair_a, tables.pair_b, tables.pair_weight
+    m = len(a)
+    upper_ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(a, minlength=n), out=upper_ptr[1:])
+    # the lower half: the transpose of the upper one, by scipy's linear counting sort;
+    # each entry carries its pair's number, so its weight can follow
+    small = np.int32 if 2 * m < 2**31 else np.int64
+    number = np.arange(m, dtype=small)
+    lower = sp.csr_array((number, b, upper_ptr), shape=(n, n)).T.tocsr()
+    lower_ptr = lower.indptr.astype(np.int64, copy=False)
+    # row r holds its lower neighbours, then its upper ones: each entry's place is its
+    # place in its half plus what the other half puts before it in the row
+    indptr = lower_ptr + upper_ptr
+    into_lower = np.arange(m, dtype=small)
+    into_lower += np.repeat(upper_ptr[:-1].astype(small), np.diff(lower_ptr))
+    into_upper = np.arange(m, dtype=small)
+    into_upper += np.repeat(lower_ptr[1:].astype(small), np.diff(upper_ptr))
+    indices = np.empty(2 * m, dtype=np.int32)
+    indices[into_lower] = lower.indices
+    indices[into_upper] = b
+    if m and bool((weight == 1.0).all()):
+        weights = np.ones(2 * m, dtype=np.float64)
+    else:
+        weights = np.empty(2 * m, dtype=np.float64)
+        weights[into_lower] = weight[lower.data]
+        weights[into_upper] = weight
+    return Adjacency(indptr, indices, weights)
 
 
 def hierarchy_adjacency(tables: OrgTables) -> Adjacency:

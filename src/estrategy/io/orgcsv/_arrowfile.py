@@ -124,12 +124,9 @@ def _read_csv(path: Any, header: list[str]) -> tuple[list[Any], bool]:
             quoted = data.find(b'"') >= 0
             if quoted and not _strict_quoting(data):
                 raise Fallback
-            # a cell starts after a comma or a line break: without ", " nor a line
-            # starting with a space, there is nothing for skipinitialspace to trim (a
-            # file with no space at all, like most tie files, is told by one memchr)
-            spaced = data.find(b" ") >= 0 and (
-                data.find(b", ") >= 0 or data.find(b"\n ") >= 0 or data[:1] == b" "
-            )
+            # without a space anywhere (most id and tie files: one memchr) nothing is to be
+            # trimmed as skipinitialspace would; otherwise the few text columns are trimmed
+            spaced = data.find(b" ") >= 0
     try:
         # Only a file holding a quote can have a line break inside a cell; the parser is
         # faster when it need not look for them.
