@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -143,7 +143,7 @@ def _symmetric(tables: OrgTables) -> Adjacency:
     np.cumsum(np.bincount(a, minlength=n), out=upper_ptr[1:])
     # the lower half: the transpose of the upper one, by scipy's linear counting sort;
     # each entry carries its pair's number, so its weight can follow
-    small = np.int32 if 2 * m < 2**31 else np.int64
+    small: np.dtype[np.signedinteger[Any]] = np.dtype(np.int32 if 2 * m < 2**31 else np.int64)
     number = np.arange(m, dtype=small)
     lower = sp.csr_array((number, b, upper_ptr), shape=(n, n)).T.tocsr()
     lower_ptr = lower.indptr.astype(np.int64, copy=False)
