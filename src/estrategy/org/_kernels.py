@@ -128,8 +128,8 @@ def tie_adjacency(tables: OrgTables) -> Adjacency:
     """The weighted tie adjacency of people, both directions, built once per tables.
 
     The distinct pairs are sorted by ``(a, b)`` when the tables are built; each row's
-    neighbours are its lower ones (from a stable sort of ``b``, linear: a radix sort)
-    followed by its upper ones, so no sort of all entries is needed. Shared by the
+    neighbours are its lower ones (the transpose, by a linear counting sort) followed by
+    its upper ones, so no sort of all entries is needed. Shared by the
     brokers, structural holes, upward reach and key-person analyses.
     """
     return tables.derived("org.tie_adjacency", lambda: _symmetric(tables))
