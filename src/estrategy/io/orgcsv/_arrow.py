@@ -17,6 +17,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from estrategy.io.orgcsv._arrays import (
+    arrow_mask,
+    arrow_numbers,
+    blank_texts,
+    numpy_of,
+    text_array,
+    text_scalar,
+)
 from estrategy.io.orgcsv._arrowfile import (
     ArrowFile,
     Fallback,
@@ -80,17 +88,13 @@ def _ids_of(values: Any) -> Any:
 
 
 def _booleans(values: Any, n: int) -> npt.NDArray[np.bool_]:
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     if values is None:
         return np.zeros(n, dtype=np.bool_)
     if not set(pc.unique(values).to_pylist()) <= _TRUE | _FALSE:
         raise Fallback
-    return np.asarray(
-        pc.is_in(values, value_set=pa.array(sorted(_TRUE))).to_numpy(zero_copy_only=False),
-        dtype=np.bool_,
-    )
+    return numpy_of(pc.is_in(values, value_set=text_array(sorted(_TRUE))))
 
 
 def _code_list(values: Any, n: int) -> CodeList:
@@ -100,10 +104,10 @@ def _code_list(values: Any, n: int) -> CodeList:
         return CodeList((), np.zeros(n + 1, dtype=np.int64), np.zeros(0, dtype=np.int32))
     parts = pc.split_pattern(combined(values), ";")
     flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
-    owner = pc.list_parent_indices(parts).to_numpy(zero_copy_only=False)
-    keep = pc.not_equal(flat, "")
+    owner = numpy_of(pc.list_parent_indices(parts))
+    keep = pc.not_equal(flat, text_scalar(""))
     flat = pc.filter(flat, keep)
-    owner = owner[np.asarray(keep.to_numpy(zero_copy_only=False), dtype=np.bool_)]
+    owner = owner[numpy_of(keep)]
     if len(flat) and not all_ids(flat, allow_empty=False):
         raise Fallback
     encoded = pc.dictionary_encode(flat)
@@ -112,7 +116,7 @@ def _code_list(values: Any, n: int) -> CodeList:
     return CodeList(
         tuple(encoded.dictionary.to_pylist()),
         indptr,
-        np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int32),
+        np.asarray(numpy_of(encoded.indices), dtype=np.int32),
     )
 
 
@@ -130,9 +134,8 @@ def _days(values: Any) -> npt.NDArray[np.int64]:
 
 
 def _take(file: ArrowFile, rows: npt.NDArray[np.int64]) -> ArrowFile:
-    import pyarrow as pa
 
-    index = pa.array(rows, type=pa.int64())
+    index = arrow_numbers(rows.astype(np.int64, copy=False))
     return file.with_columns([c.take(index) for c in file.columns])
 
 
@@ -164,7 +167,7 @@ def _derived_units(people: ArrowFile) -> tuple[Units, Any]:
     import pyarrow as pa
 
     n = len(people.columns[0]) if people.columns else 0
-    empty = pa.array([""] * n, type=pa.string())
+    empty = blank_texts(n)
     unit = people.column("unit")
     parent = people.column("unit_parent")
     unit = empty if unit is None else combined(unit)
@@ -194,15 +197,13 @@ def _derived_units(people: ArrowFile) -> tuple[Units, Any]:
     unit_parent[pair_unit[differ]] = pair_parent[differ]
     if _cycle_members(unit_parent).any():
         raise Fallback
-    return Units(ids, ids, unit_parent), pa.array(ids, type=pa.string())
+    return Units(ids, ids, unit_parent), text_array(ids)
 
 
 def _units(file: ArrowFile | None) -> tuple[Units, Any]:
     """The units section, and the unit ids as an Arrow array (to code references)."""
-    import pyarrow as pa
-
     if file is None:
-        return Units((), None, np.zeros(0, dtype=np.int32)), pa.array([], type=pa.string())
+        return Units((), None, np.zeros(0, dtype=np.int32)), blank_texts(0)
     ids = _ids_of(file.column("id"))
     parent_text = file.column("parent")
     if parent_text is None:
@@ -252,7 +253,7 @@ def _groups(file: ArrowFile | None, unit_ids: Any, person_ids: Any) -> tuple[Gro
     import pyarrow.compute as pc
 
     if file is None:
-        return NO_GROUPS, pa.array([], type=pa.string())
+        return NO_GROUPS, blank_texts(0)
     ids = _ids_of(file.column("id"))
     taken = pa.concat_arrays([unit_ids, person_ids])
     if len(taken) and pc.any(pc.is_in(ids, value_set=taken)).as_py():
@@ -300,10 +301,11 @@ def _weights(weight_text: Any, m: int) -> npt.NDArray[np.float64]:
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         # empty weights mean 1; anything else unreadable is for the Python engine
         try:
-            weights = pc.cast(pc.if_else(pc.equal(weight_text, ""), "1", weight_text), pa.float64())
+            empty = pc.equal(weight_text, text_scalar(""))
+            weights = pc.cast(pc.if_else(empty, text_scalar("1"), weight_text), pa.float64())
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             raise Fallback from None
-    values = np.asarray(weights.to_numpy(zero_copy_only=False), dtype=np.float64)
+    values = np.asarray(numpy_of(weights), dtype=np.float64)
     if not (np.isfinite(values).all() and (values >= 0).all()):
         raise Fallback
     return values
@@ -328,7 +330,8 @@ def _ties(file: ArrowFile | None, person_ids: Any) -> Ties:
     else:
         if not set(pc.unique(kind_text).to_pylist()) <= _TIE_KINDS:
             raise Fallback
-        esn = np.asarray(pc.equal(kind_text, "esn").to_numpy(zero_copy_only=False), dtype=np.bool_)
+        is_esn = pc.equal(kind_text, text_scalar("esn"))
+        esn = numpy_of(is_esn)
     return Ties(source, target, esn, _weights(file.column("weight"), len(source)))
 
 
@@ -343,15 +346,15 @@ def _tie_people(
     if not all_ids(source, allow_empty=False) or not all_ids(target, allow_empty=False):
         raise Fallback
     known = combined(people.column("id"))
-    source_known = np.asarray(pc.is_in(source, value_set=known).to_numpy(zero_copy_only=False))
-    target_known = np.asarray(pc.is_in(target, value_set=known).to_numpy(zero_copy_only=False))
+    source_known = numpy_of(pc.is_in(source, value_set=known))
+    target_known = numpy_of(pc.is_in(target, value_set=known))
     if source_known.all() and target_known.all():
         return people, ties
     if mapping.tie_people == "leave_out":
         keep = source_known & target_known
         unknown = pc.unique(
             pa.concat_arrays(
-                [source.filter(pa.array(~source_known)), target.filter(pa.array(~target_known))]
+                [source.filter(arrow_mask(~source_known)), target.filter(arrow_mask(~target_known))]
             )
         )
         notes.add(left_out_note(len(unknown), ties.name, int((~keep).sum())))
@@ -361,7 +364,7 @@ def _tie_people(
         [np.flatnonzero(~source_known) * 2, np.flatnonzero(~target_known) * 2 + 1]
     )
     values = pa.concat_arrays(
-        [source.filter(pa.array(~source_known)), target.filter(pa.array(~target_known))]
+        [source.filter(arrow_mask(~source_known)), target.filter(arrow_mask(~target_known))]
     )
     keys, _ = text_keys(values)
     order = np.argsort(position, kind="stable")
@@ -373,10 +376,10 @@ def _tie_people(
     ties_position = {name: p for p, name in enumerate(ties.header)}
     id_position = people.positions["id"]
     added_columns = []
-    index = pa.array(tie_rows, type=pa.int64())
+    index = arrow_numbers(tie_rows.astype(np.int64, copy=False))
     for p, name in enumerate(people.header):
         if p == id_position:
-            column = pc.if_else(pa.array(sides == 0), source.take(index), target.take(index))
+            column = pc.if_else(arrow_mask(sides == 0), source.take(index), target.take(index))
         else:
             picked = []
             for prefix in prefixes:
@@ -384,10 +387,10 @@ def _tie_people(
                 cells = (
                     combined(ties.columns[found]).take(index)
                     if found is not None
-                    else pa.array([""] * len(tie_rows), type=pa.string())
+                    else blank_texts(len(tie_rows))
                 )
                 picked.append(cells)
-            column = pc.if_else(pa.array(sides == 0), picked[0], picked[1])
+            column = pc.if_else(arrow_mask(sides == 0), picked[0], picked[1])
         added_columns.append(column)
     notes.add(added_people_note(len(tie_rows), ties.name))
     return people.with_columns(

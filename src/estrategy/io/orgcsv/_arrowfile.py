@@ -16,6 +16,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from estrategy.io.orgcsv._arrays import arrow_numbers, numpy_of, text_scalar
 from estrategy.io.orgcsv._errors import Broken, _Errors
 from estrategy.io.orgcsv._files import Place
 from estrategy.io.orgcsv._syntax import cell_limit
@@ -243,17 +244,17 @@ def codes(values: Any, ids: Any, *, required: bool = False) -> npt.NDArray[np.in
         # "" is never an id, so every empty cell is a null too: when the nulls
         # outnumber the empty cells, or a required cell is empty, some reference is
         # unknown or missing, for the Python engine to report
-        if required or coded.null_count != pc.sum(pc.equal(values, "")).as_py():
+        if required or coded.null_count != pc.sum(pc.equal(values, text_scalar(""))).as_py():
             raise Fallback
-        coded = pc.fill_null(coded, NONE)
-    return np.asarray(coded.to_numpy(zero_copy_only=False), dtype=np.int32)
+        coded = pc.fill_null(coded, arrow_numbers(np.array([NONE], dtype=np.int32))[0])
+    return np.asarray(numpy_of(coded), dtype=np.int32)
 
 
 def text_keys(values: Any) -> tuple[npt.NDArray[np.int64], list[str]]:
     """An integer code per text of a column, and the distinct texts in code order."""
     encoded = combined(values).dictionary_encode()
     return (
-        np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64),
+        np.asarray(numpy_of(encoded.indices), dtype=np.int64),
         encoded.dictionary.to_pylist(),
     )
 
