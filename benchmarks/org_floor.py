@@ -35,9 +35,28 @@ def read(path: Path) -> pa.Table:
     )
 
 
+def numbers(values: pa.ChunkedArray, dtype: type[np.generic]) -> np.ndarray:
+    """The values of a column read from its buffers, nulls as -1 (``to_numpy`` would
+    import pandas, as would any Python value handed to pyarrow)."""
+    parts = []
+    for chunk in values.chunks:
+        start, stop = chunk.offset, chunk.offset + len(chunk)
+        validity, data = chunk.buffers()[:2]
+        if dtype is np.bool_:
+            bits = np.frombuffer(data, dtype=np.uint8)
+            part = np.unpackbits(bits, count=stop, bitorder="little")[start:].astype(np.int64)
+        else:
+            part = np.frombuffer(data, dtype=dtype)[start:stop].astype(np.int64)
+        if chunk.null_count:
+            bits = np.frombuffer(validity, dtype=np.uint8)
+            valid = np.unpackbits(bits, count=stop, bitorder="little")[start:].view(np.bool_)
+            part[~valid] = -1
+        parts.append(part)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
 def codes(values: pa.ChunkedArray, ids: pa.Array) -> np.ndarray:
-    coded = pc.fill_null(pc.index_in(values, value_set=ids), -1)
-    return np.asarray(coded.to_numpy(zero_copy_only=False), dtype=np.int64)
+    return numbers(pc.index_in(values, value_set=ids), np.int32)
 
 
 def main(folder: Path) -> None:
@@ -59,8 +78,10 @@ def main(folder: Path) -> None:
     member_group = codes(memberships.column("group"), group_ids) + n
     source = codes(ties.column("source"), person_ids)
     target = codes(ties.column("target"), person_ids)
-    decides = pc.equal(people.column("decision_maker"), "true").to_numpy(zero_copy_only=False)
-    deciders = np.flatnonzero(np.asarray(decides, dtype=bool))
+    true = pa.lib.StringBuilder()
+    true.append("true")
+    decides = pc.equal(people.column("decision_maker"), true.finish()[0])
+    deciders = np.flatnonzero(numbers(decides, np.bool_))
     # one adjacency of every step: ties, manager and supervision links, group
     # memberships (a group is a vertex), and a root joined to every decision maker
     root = n + g

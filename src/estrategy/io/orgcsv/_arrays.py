@@ -98,14 +98,19 @@ _NUMPY_TYPES: dict[str, type[np.generic]] = {
 }
 
 
-def numpy_of(values: Any) -> npt.NDArray[Any]:
+def numpy_of(values: Any, *, nulls: int | None = None) -> npt.NDArray[Any]:
     """The numbers or booleans of an Arrow array or chunked array, read from its buffers.
 
     ``to_numpy`` would import pandas (its conversion is pandas's); reading the data
     buffer is what it does for a column without nulls anyway.
 
+    Args:
+        values: an Arrow array or chunked array of numbers or booleans.
+        nulls: the number a null becomes (numbers only); ``None``: nulls are refused.
+
     Raises:
-        ValueError: the column holds nulls, or is neither numbers nor booleans.
+        ValueError: a null where ``nulls`` is ``None``, or a column that is neither
+            numbers nor booleans.
 
     Example:
         >>> import pyarrow as pa
@@ -114,29 +119,38 @@ def numpy_of(values: Any) -> npt.NDArray[Any]:
     """
     import pyarrow as pa
 
-    chunks = values.chunks if hasattr(values, "chunks") else [values]
-    parts: list[npt.NDArray[Any]] = []
-    for chunk in chunks:
-        if chunk.null_count:
-            raise ValueError("a column with nulls has no numpy form here")
-        start, stop = chunk.offset, chunk.offset + len(chunk)
-        data = chunk.buffers()[1]
-        if pa.types.is_boolean(chunk.type):
-            bits = np.zeros(0, np.uint8) if data is None else np.frombuffer(data, dtype=np.uint8)
-            parts.append(np.unpackbits(bits, count=stop, bitorder="little")[start:].view(np.bool_))
-        elif str(chunk.type) in _NUMPY_TYPES:
-            dtype = np.dtype(_NUMPY_TYPES[str(chunk.type)])
-            if data is None:
-                parts.append(np.zeros(0, dtype=dtype))
-            else:
-                parts.append(np.frombuffer(data, dtype=dtype)[start:stop])
-        else:
-            raise ValueError(f"a column of type {chunk.type} has no numpy form here")
+    kind = values.type
+    dtype: np.dtype[Any]
+    if pa.types.is_boolean(kind):
+        dtype = np.dtype(np.bool_)
+    elif str(kind) in _NUMPY_TYPES:
+        dtype = np.dtype(_NUMPY_TYPES[str(kind)])
+    else:
+        raise ValueError(f"a column of type {kind} has no numpy form here")
+    parts = [_chunk_numbers(chunk, dtype, nulls) for chunk in getattr(values, "chunks", [values])]
     if len(parts) == 1:
         return parts[0]
-    if not parts:
-        kind = values.type
-        if pa.types.is_boolean(kind):
-            return np.zeros(0, dtype=np.bool_)
-        return np.zeros(0, dtype=np.dtype(_NUMPY_TYPES[str(kind)]))
-    return np.concatenate(parts)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+
+
+def _bits(buffer: Any, start: int, stop: int) -> npt.NDArray[np.bool_]:
+    """Bits ``start`` to ``stop`` of an Arrow bitmap as booleans."""
+    raw = np.frombuffer(buffer, dtype=np.uint8)
+    return np.unpackbits(raw, count=stop, bitorder="little")[start:].view(np.bool_)
+
+
+def _chunk_numbers(chunk: Any, dtype: np.dtype[Any], nulls: int | None) -> npt.NDArray[Any]:
+    start, stop = chunk.offset, chunk.offset + len(chunk)
+    validity, data = chunk.buffers()[:2]
+    if len(chunk) == 0:
+        return np.zeros(0, dtype=dtype)
+    if dtype == np.bool_:
+        if chunk.null_count:
+            raise ValueError("a column of booleans with nulls has no numpy form here")
+        return _bits(data, start, stop)
+    numbers = np.frombuffer(data, dtype=dtype)[start:stop]
+    if not chunk.null_count:
+        return numbers
+    if nulls is None:
+        raise ValueError("a column with nulls has no numpy form here")
+    return np.where(_bits(validity, start, stop), numbers, dtype.type(nulls))

@@ -29,6 +29,7 @@ from estrategy.io.orgcsv._arrowfile import (
     ArrowFile,
     Fallback,
     all_ids,
+    code_columns,
     codes,
     combined,
     read_arrow_file,
@@ -78,13 +79,16 @@ def _arrow_available() -> bool:
 
 
 def _ids_of(values: Any) -> Any:
-    import pyarrow.compute as pc
-
+    """The id column of a file, each cell an id (distinct: see :func:`_distinct`)."""
     if values is None or not all_ids(values, allow_empty=False):
         raise Fallback
-    if pc.count_distinct(values).as_py() != len(values):
-        raise Fallback
     return combined(values)
+
+
+def _distinct(own_codes: _I32) -> None:
+    """Fall back unless each id's code is its own row: a repeated id has its first row's."""
+    if not np.array_equal(own_codes, np.arange(len(own_codes), dtype=own_codes.dtype)):
+        raise Fallback
 
 
 def _booleans(values: Any, n: int) -> npt.NDArray[np.bool_]:
@@ -206,57 +210,89 @@ def _units(file: ArrowFile | None) -> tuple[Units, Any]:
         return Units((), None, np.zeros(0, dtype=np.int32)), blank_texts(0)
     ids = _ids_of(file.column("id"))
     parent_text = file.column("parent")
+    own, parent = code_columns([(ids, True), (parent_text, False)], ids)
+    _distinct(own)
     if parent_text is None:
         parent = np.full(len(ids), NONE, dtype=np.int32)
-    else:
-        parent = codes(parent_text, ids)
     if _cycle_members(parent).any():
         raise Fallback
     return Units(ids.to_pylist(), _texts(file.column("name")), parent), ids
 
 
-def _people(file: ArrowFile, unit_ids: Any) -> tuple[People, Any]:
-    """The people section, and the person ids as an Arrow array (to code references)."""
+def _people(
+    file: ArrowFile,
+    unit_ids: Any,
+    memberships: ArrowFile | None,
+    ties: ArrowFile | None,
+) -> tuple[People, Any, _I32, tuple[_I32, _I32]]:
+    """The people section, and the person ids as an Arrow array (to check group ids).
+
+    Every reference to a person (managers, supervisors, members, both ends of the ties)
+    is coded in one lookup, which also tells whether the ids are distinct. Also returns
+    the person code of each membership and the source and target codes of each tie.
+    """
     import pyarrow.compute as pc
 
     ids = _ids_of(file.column("id"))
     n = len(ids)
     if len(unit_ids) and pc.any(pc.is_in(ids, value_set=unit_ids)).as_py():
         raise Fallback
-
-    def refs(name: str, targets: Any) -> _I32:
-        values = file.column(name)
-        if values is None:
-            return np.full(n, NONE, dtype=np.int32)
-        return codes(values, targets)
-
-    manager = refs("manager", ids)
+    manager_text, supervisor_text = file.column("manager"), file.column("supervisor")
+    member_text = memberships.column("person") if memberships is not None else None
+    source_text = ties.column("source") if ties is not None else None
+    target_text = ties.column("target") if ties is not None else None
+    own, manager, supervisor, member, source, target = code_columns(
+        [
+            (ids, True),
+            (manager_text, False),
+            (supervisor_text, False),
+            (member_text, True),
+            (source_text, True),
+            (target_text, True),
+        ],
+        ids,
+    )
+    _distinct(own)
+    if manager_text is None:
+        manager = np.full(n, NONE, dtype=np.int32)
+    if supervisor_text is None:
+        supervisor = np.full(n, NONE, dtype=np.int32)
     if _cycle_members(manager).any():
         raise Fallback
+    unit_text = file.column("unit")
     people = People(
         ids.to_pylist(),
         _texts(file.column("name")),
-        refs("unit", unit_ids),
+        codes(unit_text, unit_ids) if unit_text is not None else np.full(n, NONE, np.int32),
         manager,
-        refs("supervisor", ids),
+        supervisor,
         _booleans(file.column("external"), n),
         _booleans(file.column("decision_maker"), n),
         _code_list(file.column("roles"), n),
         _code_list(file.column("skills"), n),
     )
-    return people, ids
+    return people, ids, member, (source, target)
 
 
-def _groups(file: ArrowFile | None, unit_ids: Any, person_ids: Any) -> tuple[Groups, Any]:
-    """The groups section, and the group ids as an Arrow array (to code memberships)."""
+def _groups(
+    file: ArrowFile | None, unit_ids: Any, person_ids: Any, memberships: ArrowFile | None
+) -> tuple[Groups, _I32]:
+    """The groups section, and the group code of each membership."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    member_text = memberships.column("group") if memberships is not None else None
     if file is None:
-        return NO_GROUPS, blank_texts(0)
+        if member_text is not None and len(member_text):
+            raise Fallback  # memberships of groups that do not exist
+        return NO_GROUPS, np.zeros(0, dtype=np.int32)
     ids = _ids_of(file.column("id"))
-    taken = pa.concat_arrays([unit_ids, person_ids])
-    if len(taken) and pc.any(pc.is_in(ids, value_set=taken)).as_py():
+    own, member = code_columns([(ids, True), (member_text, True)], ids)
+    _distinct(own)
+    # the few group ids looked up among the many others, not the other way round: the
+    # hash table is built of the smaller side
+    taken = pa.chunked_array([*_chunks(unit_ids), *_chunks(person_ids)], type=pa.string())
+    if len(ids) and len(taken) and pc.any(pc.is_in(taken, value_set=ids)).as_py():
         raise Fallback
     count = len(ids)
     kinds = _group_kinds()
@@ -278,16 +314,12 @@ def _groups(file: ArrowFile | None, unit_ids: Any, person_ids: Any) -> tuple[Gro
             raise Fallback
         group_deadline.append(value or None)
     names = _texts(file.column("name"))
-    return Groups(ids.to_pylist(), names, group_kind, group_objective, group_deadline), ids
+    groups = Groups(ids.to_pylist(), names, group_kind, group_objective, group_deadline)
+    return groups, member
 
 
-def _memberships(file: ArrowFile | None, group_ids: Any, person_ids: Any) -> Memberships:
-    if file is None:
-        return Memberships(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32))
-    return Memberships(
-        codes(file.column("group"), group_ids, required=True),
-        codes(file.column("person"), person_ids, required=True),
-    )
+def _chunks(values: Any) -> list[Any]:
+    return list(values.chunks) if hasattr(values, "chunks") else [values]
 
 
 def _weights(weight_text: Any, m: int) -> npt.NDArray[np.float64]:
@@ -311,27 +343,21 @@ def _weights(weight_text: Any, m: int) -> npt.NDArray[np.float64]:
     return values
 
 
-def _ties(file: ArrowFile | None, person_ids: Any) -> Ties:
+def _ties(file: ArrowFile | None, ends: tuple[_I32, _I32]) -> Ties:
+    """The ties section, given the person codes of both ends (see :func:`_people`)."""
     import pyarrow.compute as pc
 
+    source, target = ends
     if file is None:
         empty = np.zeros(0, dtype=np.int32)
         return Ties(empty, empty, np.zeros(0, dtype=np.bool_), np.zeros(0, dtype=np.float64))
-    import pyarrow as pa
-
-    # both ends in one lookup: one hash table of the person ids, not two
-    ends = [file.column("source"), file.column("target")]
-    chunks = [c for end in ends for c in getattr(end, "chunks", [end])]
-    coded = codes(pa.chunked_array(chunks, type=pa.string()), person_ids, required=True)
-    source, target = coded[: len(ends[0])], coded[len(ends[0]) :]
     kind_text = file.column("kind")
     if kind_text is None:
         esn = np.zeros(len(source), dtype=np.bool_)
     else:
         if not set(pc.unique(kind_text).to_pylist()) <= _TIE_KINDS:
             raise Fallback
-        is_esn = pc.equal(kind_text, text_scalar("esn"))
-        esn = numpy_of(is_esn)
+        esn = numpy_of(pc.equal(kind_text, text_scalar("esn")))
     return Ties(source, target, esn, _weights(file.column("weight"), len(source)))
 
 
@@ -458,11 +484,9 @@ def _read_arrow(
         units, unit_ids = _derived_units(people_file)
     else:
         units, unit_ids = _units(units_file)
-    people, person_ids = _people(people_file, unit_ids)
     groups_file = read_arrow_file(
         place, "groups.csv", COLUMNS["groups"], _REQUIRED["groups"], {}, True, errors
     )
-    groups, group_ids = _groups(groups_file, unit_ids, person_ids)
     memberships_file = read_arrow_file(
         place,
         "memberships.csv",
@@ -472,8 +496,12 @@ def _read_arrow(
         True,
         errors,
     )
-    memberships = _memberships(memberships_file, group_ids, person_ids)
-    ties = _ties(ties_file, person_ids)
+    people, person_ids, member_person, ends = _people(
+        people_file, unit_ids, memberships_file, ties_file
+    )
+    groups, member_group = _groups(groups_file, unit_ids, person_ids, memberships_file)
+    memberships = Memberships(member_group, member_person)
+    ties = _ties(ties_file, ends)
 
     attributes: dict[str, dict[str, list[str]]] = {}
     if keep_attributes:
