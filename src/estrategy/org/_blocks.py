@@ -34,6 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from estrategy.model.tables import OrgTables, sorted_with_order
+from estrategy.org._kernels import gather
 from estrategy.org._steps import StepTree
 
 __all__ = ["Separation", "separations"]
@@ -195,7 +196,7 @@ def separations(tree: StepTree, tables: OrgTables) -> Separation:
         top = np.arange(size_all, dtype=np.int64)
         for children, _ in levels[1:]:
             top[children] = top[parent[children]]
-        x, y = _edges_near(tables, n, reached, inside_vertex, top)
+        x, y = _edges_near(tree, n, reached, inside_vertex, top)
         x_above = (pre[y] >= pre[x]) & (pre[y] < pre[x] + size[x])
         y_above = (pre[x] >= pre[y]) & (pre[x] < pre[y] + size[y])
         unrelated = ~x_above & ~y_above
@@ -205,7 +206,7 @@ def separations(tree: StepTree, tables: OrgTables) -> Separation:
 
 
 def _edges_near(
-    tables: OrgTables,
+    tree: StepTree,
     n: int,
     reached: npt.NDArray[np.bool_],
     near: npt.NDArray[np.bool_],
@@ -215,19 +216,26 @@ def _edges_near(
 
     Ties, manager and supervision links, memberships (the source's edges are all tree
     edges); an edge whose ends lie under two decision makers meets them only at the
-    source, which no question is about. Each kind is filtered where it is.
+    source, which no question is about. They are read from the rows of the near
+    vertices, which are few (the subtrees that reach nowhere else): no pass over every
+    edge. An edge with both ends near is found twice, which changes no block.
     """
     wanted = np.where(reached, top, -1)
+    people = np.flatnonzero(near[:n]).astype(np.int64)
+    groups = np.flatnonzero(near[n : len(near) - 1]).astype(np.int64)
+    m_ptr, m_idx = tree.person_groups
+    g_ptr, g_idx = tree.group_people
     parts_a: list[I64] = []
     parts_b: list[I64] = []
-    people = np.arange(n, dtype=np.int64)
-    pieces = [(tables.pair_a.astype(np.int64), tables.pair_b.astype(np.int64))]
-    for refs in (tables.person_manager, tables.person_supervisor):
-        has = (refs >= 0) & (refs != people)
-        pieces.append((people[has], refs[has].astype(np.int64)))
-    pieces.append((tables.member_person.astype(np.int64), tables.member_group.astype(np.int64) + n))
-    for x, y in pieces:
-        keep = (near[x] | near[y]) & (wanted[x] == wanted[y]) & (wanted[x] >= 0)
+    for rows, indptr, indices, shift, offset in (
+        (people, tree.ties.indptr, tree.ties.indices, 0, 0),
+        (people, tree.hierarchy.indptr, tree.hierarchy.indices, 0, 0),
+        (people, m_ptr, m_idx, 0, n),
+        (groups, g_ptr, g_idx, n, 0),
+    ):
+        owner, other = gather(indptr, indices, rows)
+        x, y = rows[owner] + shift, other + offset
+        keep = (wanted[x] == wanted[y]) & (wanted[x] >= 0)
         parts_a.append(x[keep])
         parts_b.append(y[keep])
     return np.concatenate(parts_a), np.concatenate(parts_b)
