@@ -58,14 +58,23 @@ def ancestor_at_depth(parent: npt.NDArray[np.integer], depth: I64, level: int) -
     return np.where(depth >= level, jump, -1)
 
 
-def gather(indptr: I64, indices: npt.NDArray[np.integer], rows: I64) -> tuple[I64, I64]:
-    """The entries of the given CSR rows: ``(row position, column)`` for each, vectorised."""
+def gather(
+    indptr: I64, indices: npt.NDArray[np.integer], rows: I64
+) -> tuple[I64, npt.NDArray[np.integer]]:
+    """The entries of the given CSR rows: ``(row position, column)`` for each, vectorised.
+
+    The columns keep the type of ``indices`` (a copy to 64 bits would cost as much as
+    the gather).
+    """
     starts = indptr[rows]
     lengths = indptr[rows + 1] - starts
-    total = int(lengths.sum())
+    ends = np.cumsum(lengths)
+    total = int(ends[-1]) if len(ends) else 0
     owner = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
-    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    return owner, indices[np.repeat(starts, lengths) + offsets].astype(np.int64)
+    # entry k of row position r sits at starts[r] + (k - where r's entries begin)
+    at = np.arange(total, dtype=np.int64)
+    at += (starts - (ends - lengths))[owner]
+    return owner, indices[at]
 
 
 def undirected_ties(tables: OrgTables) -> tuple[I64, I64]:
