@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from estrategy import io
 from estrategy.cli import main
@@ -70,6 +71,24 @@ def test_strength_and_weighted_constraint_match_networkx(org: Organization) -> N
             assert constraint == pytest.approx(expected[person])
         else:
             assert constraint is None
+
+
+@settings(max_examples=15)
+@given(weighted_organizations(), st.data())
+def test_structural_holes_of_some_people_are_theirs_among_everyone(
+    org: Organization, data: st.DataObject
+) -> None:
+    # the leading brokers are measured alone: what they read (their contacts' strengths
+    # and degrees) must be what measuring everyone reads
+    everyone = structural_holes(org)
+    n = len(everyone.people)
+    chosen = data.draw(st.lists(st.integers(0, n - 1), unique=True, max_size=n)) if n else []
+    some = structural_holes(org, people=chosen)
+    for position, i in enumerate(chosen):
+        assert some.people[position] == everyone.people[i]
+        for field in ("degree", "effective_size", "constraint", "strength"):
+            assert getattr(some, field)[position] == getattr(everyone, field)[i], field
+        assert some.weighted_constraint[position] == pytest.approx(everyone.weighted_constraint[i])
 
 
 def test_an_empty_weight_is_one_in_every_source(tmp_path: Path) -> None:

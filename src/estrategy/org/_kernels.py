@@ -17,6 +17,7 @@ __all__ = [
     "hierarchy_adjacency",
     "person_pairs",
     "pointer_depth",
+    "row_entries",
     "tie_adjacency",
     "undirected_ties",
 ]
@@ -58,14 +59,8 @@ def ancestor_at_depth(parent: npt.NDArray[np.integer], depth: I64, level: int) -
     return np.where(depth >= level, jump, -1)
 
 
-def gather(
-    indptr: I64, indices: npt.NDArray[np.integer], rows: I64
-) -> tuple[I64, npt.NDArray[np.integer]]:
-    """The entries of the given CSR rows: ``(row position, column)`` for each, vectorised.
-
-    The columns keep the type of ``indices`` (a copy to 64 bits would cost as much as
-    the gather).
-    """
+def row_entries(indptr: I64, rows: I64) -> tuple[I64, I64]:
+    """The entries of the given CSR rows: ``(row position, entry position)`` for each."""
     starts = indptr[rows]
     lengths = indptr[rows + 1] - starts
     ends = np.cumsum(lengths)
@@ -74,6 +69,18 @@ def gather(
     # entry k of row position r sits at starts[r] + (k - where r's entries begin)
     at = np.arange(total, dtype=np.int64)
     at += (starts - (ends - lengths))[owner]
+    return owner, at
+
+
+def gather(
+    indptr: I64, indices: npt.NDArray[np.integer], rows: I64
+) -> tuple[I64, npt.NDArray[np.integer]]:
+    """The entries of the given CSR rows: ``(row position, column)`` for each, vectorised.
+
+    The columns keep the type of ``indices`` (a copy to 64 bits would cost as much as
+    the gather).
+    """
+    owner, at = row_entries(indptr, rows)
     return owner, indices[at]
 
 
@@ -119,11 +126,16 @@ class Adjacency(NamedTuple):
         """How many distinct neighbours each row has."""
         return np.diff(self.indptr)
 
-    def strength(self) -> npt.NDArray[np.float64]:
-        """The sum of each row's weights."""
+    def strength(self, rows: I64 | None = None) -> npt.NDArray[np.float64]:
+        """The sum of each row's weights (of the given rows only, 0 elsewhere)."""
         n = len(self.indptr) - 1
-        rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(self.indptr))
-        return np.bincount(rows, weights=self.weight, minlength=n).astype(np.float64)
+        if rows is None:
+            owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(self.indptr))
+            return np.bincount(owner, weights=self.weight, minlength=n).astype(np.float64)
+        position, at = row_entries(self.indptr, rows)
+        sums = np.zeros(n, dtype=np.float64)
+        sums[rows] = np.bincount(position, weights=self.weight[at], minlength=len(rows))
+        return sums
 
     def matrix(self) -> sp.csr_array:
         """The adjacency as a scipy CSR array (sharing the arrays, no copy)."""
