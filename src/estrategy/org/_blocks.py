@@ -253,15 +253,14 @@ def _roots(jump: I64) -> I64:
 def _joined(label: I64, a: I64, b: I64) -> I64:
     """``label`` with the classes of each ``a[i]`` and ``b[i]`` merged (the least label wins).
 
-    Hooking and pointer jumping over the few edges given (Shiloach and Vishkin): a
-    logarithmic number of rounds, each linear in the edges.
+    Labels are codes ``>= 0``. Hooking and pointer jumping over the few edges given
+    (Shiloach and Vishkin), on the labels they name only: a logarithmic number of
+    rounds, each linear in the edges; then one pass relabels everything.
     """
     if len(a) == 0:
         return label
-    names, inverse = np.unique(np.concatenate([label, a, b]), return_inverse=True)
-    count = len(label)
-    start = inverse[:count]
-    ends = inverse[count:].reshape(2, -1)
+    names, inverse = np.unique(np.concatenate([a, b]), return_inverse=True)
+    ends = inverse.reshape(2, -1)
     parent = np.arange(len(names), dtype=np.int64)
     while True:
         pa, pb = parent[ends[0]], parent[ends[1]]
@@ -271,4 +270,6 @@ def _joined(label: I64, a: I64, b: I64) -> I64:
             break
         np.minimum.at(parent, high[moving], low[moving])
         parent = _roots(parent)
-    return names[parent[start]]
+    relabel = np.arange(max(int(label.max()), int(names[-1])) + 1, dtype=np.int64)
+    relabel[names] = names[parent]
+    return relabel[label]
