@@ -90,7 +90,9 @@ class Separation(NamedTuple):
         return np.sort(vertices[inside[self.pre[vertices]]]).astype(np.int64)
 
 
-def _row_extremes(indptr: I64, values: I64, rows: int, fill: int) -> tuple[I64, I64]:
+def _row_extremes(
+    indptr: I64, values: npt.NDArray[np.integer], rows: int, fill: int
+) -> tuple[I64, I64]:
     """Each CSR row's least and greatest value (``fill`` and ``-1`` for an empty row)."""
     low = np.full(rows, fill, dtype=np.int64)
     high = np.full(rows, -1, dtype=np.int64)
@@ -153,16 +155,19 @@ def separations(tree: StepTree, tables: OrgTables) -> Separation:
     low, high = pre.copy(), np.where(reached, pre, -1)
     m_ptr, m_idx = tree.person_groups
     g_ptr, g_idx = tree.group_people
+    # gathered in 32 bits (the numbers fit): the tie rows are the largest arrays here
+    pre32 = pre.astype(np.int32)
     people_rows = (
-        (tree.ties.indptr, pre[tree.ties.indices]),
-        (tree.hierarchy.indptr, pre[tree.hierarchy.indices]),
-        (m_ptr, pre[n + m_idx.astype(np.int64)]),
+        (tree.ties.indptr, tree.ties.indices, 0),
+        (tree.hierarchy.indptr, tree.hierarchy.indices, 0),
+        (m_ptr, m_idx, n),
     )
-    for indptr, values in people_rows:
+    for indptr, columns, shift in people_rows:
+        values = pre32[columns + shift] if shift else pre32[columns]
         row_low, row_high = _row_extremes(indptr, values, n, size_all)
         np.minimum(low[:n], row_low, out=low[:n])
         np.maximum(high[:n], row_high, out=high[:n])
-    row_low, row_high = _row_extremes(g_ptr, pre[g_idx.astype(np.int64)], g, size_all)
+    row_low, row_high = _row_extremes(g_ptr, pre32[g_idx], g, size_all)
     np.minimum(low[n:source], row_low, out=low[n:source])
     np.maximum(high[n:source], row_high, out=high[n:source])
     deciders = np.flatnonzero(tables.person_decision_maker)
