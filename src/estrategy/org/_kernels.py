@@ -160,13 +160,13 @@ def _symmetric(tables: OrgTables) -> Adjacency:
     n = tables.n_people
     a, b, weight = tables.pair_a, tables.pair_b, tables.pair_weight
     m = len(a)
-    upper_ptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(a, minlength=n), out=upper_ptr[1:])
-    # the lower half: the transpose of the upper one, by scipy's linear counting sort;
-    # each entry carries its pair's number, so its weight can follow
+    upper_ptr = tables.pair_indptr()
+    # the lower half: the transpose of the upper one, by scipy's linear counting sort,
+    # which carries each entry's weight along (a byte when every weight is 1)
+    ones = m > 0 and bool((weight == 1.0).all())
+    carried = np.zeros(m, dtype=np.int8) if ones else weight
     small: np.dtype[np.signedinteger[Any]] = np.dtype(np.int32 if 2 * m < 2**31 else np.int64)
-    number = np.arange(m, dtype=small)
-    lower = sp.csr_array((number, b, upper_ptr), shape=(n, n)).T.tocsr()
+    lower = sp.csr_array((carried, b, upper_ptr), shape=(n, n)).T.tocsr()
     lower_ptr = lower.indptr.astype(np.int64, copy=False)
     # row r holds its lower neighbours, then its upper ones: each entry's place is its
     # place in its half plus what the other half puts before it in the row
@@ -178,11 +178,11 @@ def _symmetric(tables: OrgTables) -> Adjacency:
     indices = np.empty(2 * m, dtype=np.int32)
     indices[into_lower] = lower.indices
     indices[into_upper] = b
-    if m and bool((weight == 1.0).all()):
+    if ones:
         weights = np.ones(2 * m, dtype=np.float64)
     else:
         weights = np.empty(2 * m, dtype=np.float64)
-        weights[into_lower] = weight[lower.data]
+        weights[into_lower] = lower.data
         weights[into_upper] = weight
     return Adjacency(indptr, indices, weights)
 
