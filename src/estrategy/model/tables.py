@@ -332,24 +332,21 @@ def _distinct_pairs(source: I32, target: I32, weight: F64, n: int) -> tuple[I32,
     import scipy.sparse as sp
 
     low, high = np.minimum(source, target), np.maximum(source, target)
-    keep = low != high  # a self-tie is a pair (a, a): left out
-    if not keep.all():
-        low, high, weight = low[keep], high[keep], weight[keep]
-    if len(low) == 0:
-        empty = np.zeros(0, dtype=np.int32)
-        return empty, empty, np.zeros(0, dtype=np.float64), np.zeros(n + 1, dtype=np.int64)
+    # a self-tie is a pair (a, a), left out: moved to an extra last row, which is cut
+    # off at the end (a view), rather than filtering every array
+    low[low == high] = n
     upper = sp.csr_array(
-        (weight.astype(np.float64, copy=False), (low, high)), shape=(max(n, 1), max(n, 1))
+        (weight.astype(np.float64, copy=False), (low, high)), shape=(n + 1, max(n, 1))
     )
     upper.sum_duplicates()  # sorts each row's columns, adds up the repeated ones
-    counts = np.diff(upper.indptr)
-    a = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
-    indptr = upper.indptr.astype(np.int64)[: n + 1]
+    indptr = upper.indptr[: n + 1].astype(np.int64)
+    m = int(indptr[-1])
+    a = np.repeat(np.arange(n, dtype=np.int32), np.diff(indptr))
     # weights near the float limit sum to infinity, as numpy's sum would
     return (
         a,
-        upper.indices.astype(np.int32, copy=False),
-        upper.data.astype(np.float64, copy=False),
+        upper.indices[:m].astype(np.int32, copy=False),
+        upper.data[:m].astype(np.float64, copy=False),
         indptr,
     )
 
