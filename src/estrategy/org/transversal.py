@@ -522,10 +522,10 @@ def line_collaboration(
 def _connected(tables: OrgTables) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """Who has a tie with someone else, and who belongs to a group."""
     n = tables.n_people
-    tied = np.zeros(n, dtype=np.bool_)
-    other = tables.tie_source != tables.tie_target
-    tied[tables.tie_source[other]] = True
-    tied[tables.tie_target[other]] = True
+    # the distinct pairs leave self-ties out: the first of each pair by its row
+    # pointers, the second by a scatter
+    tied = np.diff(tables.pair_indptr()) > 0
+    tied[tables.pair_b] = True
     grouped = np.zeros(n, dtype=np.bool_)
     grouped[tables.member_person] = True
     return tied, grouped
@@ -598,9 +598,11 @@ def _esn_reached(tables: OrgTables) -> npt.NDArray[np.bool_]:
     community; whether they are external is left to the callers.
     """
     reached = np.zeros(tables.n_people, dtype=np.bool_)
-    esn = tables.tie_esn & (tables.tie_source != tables.tie_target)
-    reached[tables.tie_source[esn]] = True
-    reached[tables.tie_target[esn]] = True
+    rows = np.flatnonzero(tables.tie_esn)  # the ESN ties only, then their self-ties out
+    source, target = tables.tie_source[rows], tables.tie_target[rows]
+    other = source != target
+    reached[source[other]] = True
+    reached[target[other]] = True
     esn_kind = GROUP_KINDS.index(GroupKind.ESN_COMMUNITY)
     in_esn_group = tables.group_kind[tables.member_group] == esn_kind
     reached[tables.member_person[in_esn_group]] = True
