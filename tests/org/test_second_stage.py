@@ -170,6 +170,27 @@ def test_key_person_risk_is_what_each_removal_breaks(org: Organization) -> None:
         assert risk.join_shares[i] == pytest.approx(share), person
 
 
+@settings(max_examples=20)
+@given(small_organizations(), st.integers(0, 6))
+def test_the_top_key_people_lead_the_ranking_of_everyone(org: Organization, top: int) -> None:
+    everyone = key_person_risk(org, top=len(org.people)).top
+    assert key_person_risk(org, top=top).top == everyone[:top]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.sampled_from([0.0, 0.25, 0.5, 1.0])), max_size=30),
+    st.integers(0, 35),
+)
+def test_the_leaders_are_the_head_of_a_full_sort(people: list[tuple[int, float]], top: int) -> None:
+    # many equal totals and shares: the partitions must keep every tie at their bounds
+    from estrategy.org.risk import _leaders
+
+    totals = np.array([t for t, _ in people], dtype=np.int64)
+    shares = np.array([s for _, s in people], dtype=np.float64)
+    full = np.lexsort((np.arange(len(people)), -shares, -totals))
+    assert _leaders(totals, shares, top).tolist() == full[:top].tolist()
+
+
 def test_key_people_of_the_reference_model(lefevre_path: Path) -> None:
     risk = key_person_risk(io.load(lefevre_path))
     by_person = {k.person: k for k in risk.top}

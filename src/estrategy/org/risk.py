@@ -330,13 +330,17 @@ def key_person_risk(
     weight[:n] = holders
     field_counts = separation.cut_counts(weight)[:n]
     totals = action_counts + external_counts + pair_counts + field_counts
-    order = np.lexsort((np.arange(n), -shares, -totals))
-    chosen = [i for i in order[:top].tolist() if totals[i] > 0 or shares[i] > 0]
+    order = _leaders(totals, shares, top)
+    chosen = [i for i in order.tolist() if totals[i] > 0 or shares[i] > 0]
     heads = lines.heads
     key_people = []
     for i in chosen:
-        supervised_by = np.flatnonzero(supervised & (tables.person_supervisor == i))
-        cut = _cut_holders(separation, i, holders, n)
+        supervised_by = (
+            np.flatnonzero(supervised & (tables.person_supervisor == i))
+            if external_counts[i]
+            else np.zeros(0, dtype=np.int64)
+        )
+        cut = _cut_holders(separation, i, holders, n) if field_counts[i] else supervised_by[:0]
         pairs = listed_pairs.get(i, [])
         key_people.append(
             KeyPerson(
@@ -370,6 +374,32 @@ def key_person_risk(
         separation=separation,
         holder_mask=holders,
     )
+
+
+def _leaders(totals: I64, shares: npt.NDArray[np.float64], top: int) -> I64:
+    """The ``top`` people by total, then share, then order, greatest first.
+
+    What a sort of everyone by those three keys would put first, from the few people
+    who can be among them (a partition by total, then by share among those at the
+    bound): no sort of a million people for twenty.
+
+    Example:
+        >>> _leaders(np.array([1, 3, 3, 0]), np.array([0.5, 0.1, 0.2, 0.9]), 2).tolist()
+        [2, 1]
+    """
+    n = len(totals)
+    candidates = np.arange(n, dtype=np.int64)
+    if 0 < top < n:
+        bound = np.partition(totals, n - top)[n - top]
+        above = np.flatnonzero(totals > bound)
+        at = np.flatnonzero(totals == bound)
+        needed = top - len(above)
+        if needed < len(at):
+            share = shares[at]
+            at = at[share >= np.partition(share, len(at) - needed)[len(at) - needed]]
+        candidates = np.concatenate([above, at])
+    order = candidates[np.lexsort((candidates, -shares[candidates], -totals[candidates]))]
+    return order[: max(top, 0)]
 
 
 def _cut_holders(
