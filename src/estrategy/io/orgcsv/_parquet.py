@@ -82,7 +82,8 @@ def _open(source: DataFile, errors: _Errors) -> Any:
     import pyarrow.parquet as pq
 
     try:
-        return pq.ParquetFile(source.path)
+        # memory-mapped: the pages are decoded from the mapping, not copied to buffers first
+        return pq.ParquetFile(source.path, memory_map=True)
     except (pa.ArrowException, OSError) as exc:
         errors.add_located(source.name, None, None, f"not a Parquet file that can be read: {exc}")
         raise Broken from None
