@@ -7,6 +7,7 @@ are left out.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, cast
 
 import attrs
@@ -144,18 +145,20 @@ def group_transversality(
     member_person = member_keys % max(tables.n_people, 1)
     members = np.bincount(member_group, minlength=n_groups)
     in_lines = np.bincount(member_group[lines.person_line[member_person] >= 0], minlength=n_groups)
-    bounds = np.searchsorted(groups, np.arange(n_groups + 1))
+    bounds = np.searchsorted(groups, np.arange(n_groups + 1)).tolist()
     heads = lines.heads
+    head_of = heads.__getitem__
     line_list = line.tolist()
+    # plain Python values first: one GroupSpan per group, no numpy scalar per field
     spans = tuple(
-        GroupSpan(
-            group=tables.group_ids[g],
-            kind=GROUP_KINDS[int(tables.group_kind[g])],
-            members=int(members[g]),
-            members_in_lines=int(in_lines[g]),
-            lines=tuple(heads[x] for x in line_list[bounds[g] : bounds[g + 1]]),
+        map(
+            GroupSpan,
+            tables.group_ids,
+            [GROUP_KINDS[k] for k in tables.group_kind.tolist()],
+            members.tolist(),
+            in_lines.tolist(),
+            [tuple(map(head_of, line_list[a:b])) for a, b in itertools.pairwise(bounds)],
         )
-        for g in range(n_groups)
     )
     return GroupTransversality(len(lines), spans)
 
