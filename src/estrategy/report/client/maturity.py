@@ -1,0 +1,244 @@
+"""The maturity chapter: radar and quadrant together, each dimension's evidence, the steps.
+
+The radar and the quadrant are one figure, so that they are never printed apart. Each
+dimension shows its level and what counts for and against it, in the names of the plan's
+elements; each of the eight steps of the method its status and the elements concerned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from estrategy.maturity import Assessment, Evidence, MaturityModel, StepResult
+from estrategy.maturity.quadrant import quadrant_thresholds
+from estrategy.maturity.results import DimensionScore
+from estrategy.report.client.markup import Html, concat, element, table
+from estrategy.report.client.names import Names
+from estrategy.report.client.voice import Voice
+
+__all__ = ["evidence_text", "level_meter", "maturity_chart", "maturity_section"]
+
+_IDS_SHOWN = 8  # an evidence line may list thousands of people
+
+
+def evidence_text(evidence: Evidence, names: Names, voice: Voice) -> Html:
+    """One piece of evidence: its fact, with the elements' names rather than their ids."""
+    fact = names.humanise(evidence.fact, evidence.ids, voice.quote)
+    unmentioned = [i for i in evidence.ids if i not in evidence.fact]
+    if not unmentioned:
+        return Html(element("span", fact))
+    listed = [names.name(i) for i in unmentioned[:_IDS_SHOWN]]
+    hidden = len(unmentioned) - _IDS_SHOWN
+    if hidden > 0:
+        listed.append(voice.say("count.more", count=hidden))
+    return concat([fact, ": ", element("span", "; ".join(listed), cls="names")])
+
+
+def level_meter(level: int | None, voice: Voice) -> Html:
+    """A level as five boxes, the first ``level`` filled (readable in black and white)."""
+    if level is None:
+        return element("span", voice.say("maturity.not_assessed"), cls="muted")
+    boxes = concat(element("i", cls="on" if i < level else "off") for i in range(5))
+    return concat(
+        [
+            element("span", boxes, cls="meter", aria_hidden="true"),
+            " ",
+            element("span", f"{level} {voice.say(f'level.{level}')}"),
+        ]
+    )
+
+
+def maturity_chart(
+    assessments: Sequence[tuple[str, Assessment]],
+    thresholds: tuple[float, float],
+    voice: Voice,
+    *,
+    alt: str,
+    key: str,
+) -> str:
+    """Radar and quadrant in one figure, as inline SVG (needs matplotlib).
+
+    Both are one figure so that print never puts them on different pages.
+    """
+    from estrategy.report.charts import chart_style, quadrant, radar
+    from estrategy.report.svg import inline_svg
+
+    last = assessments[-1][1]
+    # A radar needs three axes; with fewer dimensions the quadrant is drawn alone.
+    with_radar = len(last.dimensions) >= 3
+    with chart_style() as plt:
+        figure = plt.figure(figsize=(7.2 if with_radar else 3.8, 3.5))
+        if with_radar:
+            radar(
+                figure.add_subplot(1, 2, 1, projection="polar"),
+                [d.name for d in last.dimensions],
+                [(label, [d.score for d in a.dimensions]) for label, a in assessments],
+            )
+        quadrant(
+            figure.add_subplot(1, 2, 2) if with_radar else figure.add_subplot(1, 1, 1),
+            [
+                (label, a.quadrant.digital_intensity, a.quadrant.management_intensity)
+                for label, a in assessments
+            ],
+            thresholds,
+            names=[voice.say(f"quadrant.{q}") for q in ("beginner", "fashionista")]
+            + [voice.say(f"quadrant.{q}") for q in ("conservative", "digirati")],
+            axis_labels=(voice.say("maturity.digital_axis"), voice.say("maturity.management_axis")),
+        )
+        if with_radar:
+            figure.subplots_adjust(left=0.1, right=0.97, top=0.86, bottom=0.14, wspace=0.5)
+        else:
+            figure.tight_layout()
+        return inline_svg(figure, alt=alt, key=key)
+
+
+def _dimension_block(dimension: DimensionScore, names: Names, voice: Voice) -> Html:
+    counted = [c for c in dimension.criteria if c.weight > 0]
+    pros = [e for c in counted for e in c.evidence if e.supports and c.score is not None]
+    cons = [e for c in counted for e in c.evidence if not e.supports]
+    score = "–" if dimension.score is None else voice.number(dimension.score, 0)
+
+    def listing(items: list[Evidence]) -> Html:
+        if not items:
+            return element("p", voice.say("maturity.nothing"), cls="muted")
+        return element("ul", [element("li", evidence_text(e, names, voice)) for e in items])
+
+    return element(
+        "div",
+        [
+            element(
+                "h4",
+                [
+                    dimension.name,
+                    " ",
+                    element("span", [level_meter(dimension.level, voice), f" · {score}/100"]),
+                ],
+            ),
+            element(
+                "div",
+                [
+                    element("div", [element("h5", voice.say("maturity.for")), listing(pros)]),
+                    element("div", [element("h5", voice.say("maturity.against")), listing(cons)]),
+                ],
+                cls="two-columns",
+            ),
+        ],
+        cls="dimension",
+        id=f"dimension-{dimension.id}",
+    )
+
+
+def _step_row(step: StepResult, names: Names, voice: Voice) -> list[Html | str]:
+    evidence = element(
+        "ul",
+        [
+            element("li", evidence_text(e, names, voice), cls="for" if e.supports else "against")
+            for e in step.evidence
+        ],
+        cls="evidence",
+    )
+    badge = element("span", voice.say(f"step.{step.status}"), cls=f"badge step-{step.status}")
+    return [str(step.number), step.title, badge, evidence]
+
+
+def maturity_section(
+    assessment: Assessment,
+    names: Names,
+    voice: Voice,
+    *,
+    spec: MaturityModel | None = None,
+    charts: bool = True,
+    label: str = "",
+) -> Html:
+    """The maturity chapter of the report; ``label`` marks the company on the quadrant.
+
+    Raises:
+        ValueError: when ``spec`` is not the maturity model the assessment names.
+    """
+    digital, management = quadrant_thresholds(assessment.maturity_model, spec)
+    overall, q = assessment.overall, assessment.quadrant
+    quadrant_name = voice.say(f"quadrant.{q.name}")
+    parts: list[Html] = [
+        element("h2", voice.say("maturity.title")),
+        element("p", voice.say("maturity.intro"), cls="lead"),
+        element(
+            "p",
+            [
+                element(
+                    "strong",
+                    voice.say(
+                        "maturity.overall",
+                        level=overall.level,
+                        name=overall.level_name,
+                        score=voice.number(overall.score, 0),
+                    ),
+                ),
+                " ",
+                f"{quadrant_name}: {voice.say(f'quadrant.{q.name}.sentence')} ",
+                voice.say("maturity.spread", spread=voice.number(overall.spread, 0)),
+            ],
+        ),
+    ]
+    if charts:
+        alt = voice.say(
+            "maturity.chart_alt",
+            count=len(assessment.dimensions),
+            quadrant=quadrant_name,
+            digital=voice.number(q.digital_intensity, 0),
+            management=voice.number(q.management_intensity, 0),
+        )
+        svg = maturity_chart(
+            [(label or assessment.model, assessment)],
+            (digital, management),
+            voice,
+            alt=alt,
+            key="maturity",
+        )
+        caption = voice.say(
+            "maturity.chart_caption",
+            digital=voice.number(digital, 0),
+            management=voice.number(management, 0),
+        )
+        parts.append(element("figure", [Html(svg), element("figcaption", caption)]))
+    parts.append(
+        table(
+            [
+                voice.say("maturity.dimension"),
+                voice.say("maturity.level"),
+                voice.say("maturity.score"),
+            ],
+            (
+                [
+                    element("a", d.name, href=f"#dimension-{d.id}"),
+                    level_meter(d.level, voice),
+                    "–" if d.score is None else voice.number(d.score, 0),
+                ]
+                for d in assessment.dimensions
+            ),
+            cls="dimensions",
+        )
+    )
+    parts += [_dimension_block(d, names, voice) for d in assessment.dimensions]
+    steps: list[Html] = [
+        element("h3", voice.say("maturity.steps")),
+        element("p", voice.say("maturity.steps_intro"), cls="muted"),
+    ]
+    if assessment.jumped:
+        titles = [s.title for s in assessment.steps if s.id in assessment.jumped]
+        steps.append(
+            element("p", voice.say("maturity.jumped", steps=voice.listing(titles)), cls="alert")
+        )
+    steps.append(
+        table(
+            [
+                "#",
+                voice.say("maturity.step"),
+                voice.say("maturity.status"),
+                voice.say("maturity.elements"),
+            ],
+            (_step_row(s, names, voice) for s in assessment.steps),
+            cls="steps",
+        )
+    )
+    parts.append(element("section", steps, cls="keep", id="steps"))
+    return element("section", parts, cls="chapter", id="maturity")
