@@ -8,6 +8,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from tests.hostile import HOSTILE, HOSTILE_IDS
 
 from estrategy.analysis import check
 from estrategy.io import load_demo
@@ -18,7 +19,6 @@ from estrategy.report.client import Review, Voice, render_review, review
 from estrategy.report.client.gaps import PREFIX_THEMES
 from estrategy.report.client.names import Names
 from estrategy.rules import registry
-from tests.hostile import HOSTILE, HOSTILE_IDS
 
 
 class _Page(HTMLParser):
@@ -76,13 +76,14 @@ def test_elements_are_named_and_ids_come_second(lefevre_page: str) -> None:
     text = _plain(lefevre_page)
     assert "Monthly newsletter" in text
     assert "Tactic “Monthly newsletter” implements no strategy" in text
-    assert "Hugo Martin" in text and "Agence Pixel (consultant)" in text
+    assert "Hugo Martin" in text
+    assert "Agence Pixel (consultant)" in text
 
 
 def test_positions_only_in_the_appendix(lefevre_review: Review, lefevre_page: str) -> None:
     source = lefevre_review.source
     assert source is not None
-    before, _, appendix = lefevre_page.partition("id=\"appendix\"")
+    before, _, appendix = lefevre_page.partition('id="appendix"')
     assert source not in before
     assert f"{source}:122:5" in appendix
 
@@ -98,14 +99,15 @@ def test_the_page_has_every_chapter_once_and_unique_ids(lefevre_page: str) -> No
     parsed = _parsed(lefevre_page)
     for chapter in ("cover", "summary", "gaps", "maturity", "kpis", "budget", "roadmap"):
         assert parsed.ids.count(chapter) == 1, chapter
-    assert parsed.ids.count("organisation") == 1 and parsed.ids.count("appendix") == 1
+    assert parsed.ids.count("organisation") == 1
+    assert parsed.ids.count("appendix") == 1
     duplicated = {i for i in parsed.ids if parsed.ids.count(i) > 1}
     assert not duplicated
     assert parsed.open_sections == 0
 
 
 def test_executive_summary_ranks_the_critical_gap_first(lefevre_page: str) -> None:
-    summary = lefevre_page.partition("id=\"summary\"")[2].partition("id=\"gaps\"")[0]
+    summary = lefevre_page.partition('id="summary"')[2].partition('id="gaps"')[0]
     ranks = re.findall(r"href=\"#(gap-[A-Z]+\d+|dimension-\w+)\"", summary)
     assert 3 <= len(ranks) <= 5
     assert ranks[0] == "gap-STR001"  # the only critical gap comes first
@@ -116,7 +118,8 @@ def test_the_report_is_self_contained(lefevre_page: str) -> None:
     parsed = _parsed(lefevre_page)
     assert "script" not in parsed.tags
     assert not re.search(r"(src|href)\s*=\s*['\"]?(https?:|//)", lefevre_page)
-    assert "@import" not in lefevre_page and "url(http" not in lefevre_page
+    assert "@import" not in lefevre_page
+    assert "url(http" not in lefevre_page
 
 
 def test_charts_have_alt_text_and_scoped_ids(lefevre_page: str) -> None:
@@ -125,7 +128,8 @@ def test_charts_have_alt_text_and_scoped_ids(lefevre_page: str) -> None:
     # maturity, two indicators, budget, roadmap, organisation
     assert len(charts) == 6
     for opening in charts:
-        assert "role='img'" in opening and "aria-labelledby=" in opening
+        assert "role='img'" in opening
+        assert "aria-labelledby=" in opening
     assert lefevre_page.count("<title id=") == 6
 
 
@@ -135,7 +139,8 @@ def test_without_matplotlib_the_report_says_so_and_keeps_its_tables(
     page = render_review(lefevre_review, charts=False)
     assert "<svg" not in page
     assert "estrategy[plot]" in page
-    assert "Shared CRM" in page and "€30,000" in page
+    assert "Shared CRM" in page
+    assert "€30,000" in page
 
 
 @pytest.mark.parametrize("trick", HOSTILE_IDS)
@@ -150,7 +155,8 @@ def test_model_text_is_escaped(trick: str) -> None:
     )
     page = render_review(review(model), charts=False)
     parsed = _parsed(page)
-    assert "script" not in parsed.tags and "img" not in parsed.tags
+    assert "script" not in parsed.tags
+    assert "img" not in parsed.tags
     assert "onerror=" not in page.replace("onerror=&quot;", "")
 
 
@@ -160,7 +166,8 @@ def test_the_renderer_table_still_renders_a_bare_check_report() -> None:
     page = html.render(report, assessment=assess(model), org=analyze(model.organization))
     for finding in report.findings:
         assert finding.code in page
-    assert "Digital maturity" in page and "The eight steps" in page
+    assert "Digital maturity" in page
+    assert "The eight steps" in page
 
 
 def test_the_french_text_survives(tmp_path: Path) -> None:
