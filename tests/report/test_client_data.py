@@ -71,9 +71,9 @@ def test_budget_of_the_reference_model(lefevre_review: Review) -> None:
     budget = budget_breakdown(lefevre_review.model)
     assert budget.total == Decimal(48000)
     assert [(line.id, line.amount) for line in budget.tactics] == [
-        ("t-crm", 30000),
-        ("t-social-selling", 12000),
-        ("t-training", 6000),
+        ("t-crm", Decimal(30000)),
+        ("t-social-selling", Decimal(12000)),
+        ("t-training", Decimal(6000)),
     ]
     assert [line.id for line in budget.channels] == ["internal", "digital"]
     assert budget.unfunded_actions == ("a-shoot",)
