@@ -24,6 +24,9 @@ HOSTILE: dict[str, str] = {
     "rlm": "a\u200fb",
     "arabic-mark": "a\u061cb",
     "line-separator": "a\u2028b\u2029c",
+    "zero-width": "a\u200bb\ufeffc",
+    "tag-characters": "a\U000e0041\U000e007fb",
+    "nel-vt-ff": "a\x85b\x0bc\x0cd",
     "nul": "a\x00b",
     "del-c1": "a\x7f\x9bb",
     # Markdown and HTML
@@ -32,6 +35,16 @@ HOSTILE: dict[str, str] = {
     "javascript-link": "[click](javascript:alert(1))",
     "markdown-table": "a | b\n| --- |",
     "html-entity": "&lt;b&gt; & \"quoted\" 'single'",
+    "entity-bidi": "a&#x202e;b",
+    "autolink": "<javascript:alert(1)>",
+    "image": "![x](https://evil.example/t.png)",
+    "html-comment": "<!-- hidden",
+    "code-span": "a`b``c",
+    "emphasis": "*bold* _it_ ~~gone~~",
+    "heading-start": "# title\n> quote\n- item",
+    # SARIF reads [text](target) as a link and {0} as a placeholder
+    "sarif-placeholder": "{0} {{1}}",
+    "backslashes": "C:\\temp\\new [x]\\",
     # spreadsheets: formulas and DDE
     "formula-cmd": "=cmd|' /C calc'!A0",
     "formula-sum": "@SUM(1+1)*cmd|' /C calc'!A0",
@@ -39,11 +52,16 @@ HOSTILE: dict[str, str] = {
     "formula-plus": "+1+1",
     "formula-minus": "-2+3",
     "formula-tab": "\t=1+1",
+    "formula-space": " =1+1",
+    "formula-newline": "\n=1+1",
     # XML
     "xml-markup": "</data><data key='x'>",
     "xml-entity": "&xxe;",
+    "xml-noncharacter": "a\ufffeb",
+    "xml-cdata-end": "]]><x/>",
     # plain text that must pass untouched through every output
-    "french": "Équipe « marketing » : 85 600 € — été",
+    # (with the no-break spaces of French typography, U+00A0 and U+202F)
+    "french": "Équipe «\u00a0marketing\u00a0» : 85\u202f600\u00a0€ — été",
 }
 """Name of the trick → the hostile text."""
 

@@ -11,7 +11,6 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -20,6 +19,7 @@ import attrs
 
 from estrategy.base.display import Displayable
 from estrategy.base.errors import EstrategyError
+from estrategy.base.escape import excerpt, html_text
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import StrategyModel
 from estrategy.model.dates import resolve_as_of
@@ -113,8 +113,8 @@ class Report(Displayable):
     def _html_head(self) -> str:
         counts = ", ".join(f"{n} {s}" for s, n in self.summary.items())
         head = (
-            f"<p><strong>{html.escape(self.model_name or 'model')}</strong> "
-            f"as of {self.as_of.isoformat()}: {html.escape(counts)}</p>"
+            f"<p><strong>{html_text(self.model_name or 'model')}</strong> "
+            f"as of {self.as_of.isoformat()}: {html_text(counts)}</p>"
         )
         return head if self.findings else head + "<p>No finding.</p>"
 
@@ -147,7 +147,7 @@ def _check_selectors(selectors: Iterable[str], codes: Iterable[str], what: str) 
         if selector != "ALL" and not any(code.startswith(selector) for code in known):
             close = suggestion(selector, known)
             hint = f" (did you mean {close}?)" if close else ""
-            raise SelectionError(f"{what} {selector!r} matches no rule{hint}")
+            raise SelectionError(f"{what} {excerpt(selector)} matches no rule{hint}")
 
 
 def select_rules(
@@ -203,7 +203,7 @@ def resolve_severities(
             normalised[key.strip().upper()] = Severity(str(value).strip().lower())
         except ValueError:
             raise SelectionError(
-                f"severity {value!r} for {key} is not one of error, warning, info"
+                f"severity {excerpt(value)} for {excerpt(key)} is not one of error, warning, info"
             ) from None
     _check_selectors(normalised, [r.code for r in rules], "severity override")
     for code in resolved:
@@ -230,11 +230,11 @@ def _resolve_settings(
     values = dict(defaults)
     for name, value in (given or {}).items():
         if name not in defaults:
-            raise SettingsError(f"unknown setting {name!r}{did_you_mean(name, defaults)}")
+            raise SettingsError(f"unknown setting {excerpt(name)}{did_you_mean(name, defaults)}")
         values[name] = _coerce(name, value, defaults[name])
         if name in minimums and values[name] < minimums[name]:
             raise SettingsError(
-                f"setting {name!r} must be at least {minimums[name]!r}, got {value!r}"
+                f"setting {name!r} must be at least {minimums[name]!r}, got {excerpt(value)}"
             )
     del rules
     return values
@@ -286,7 +286,9 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
     else:
         ok = True
     if not ok:
-        raise SettingsError(f"setting {name!r} expects a value like {default!r}, got {value!r}")
+        raise SettingsError(
+            f"setting {name!r} expects a value like {default!r}, got {excerpt(value)}"
+        )
     return value
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from estrategy.base.escape import excerpt
 from estrategy.io.errors import LoadError
 from estrategy.model import Channel, TacticKind, Tool, ToolKind, ToolSide
 from estrategy.model.suggest import did_you_mean
@@ -152,7 +153,7 @@ def _tool_kinds(_instance: object, attribute: attrs.Attribute[Any], value: objec
         if kind not in known:
             raise FieldValueError(
                 attribute.name,
-                f"{kind!r} is not a tool kind{did_you_mean(kind, known)}; "
+                f"{excerpt(kind)} is not a tool kind{did_you_mean(kind, known)}; "
                 f"expected one of {', '.join(known)}",
             )
 

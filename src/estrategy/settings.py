@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from estrategy.base.escape import excerpt
 from estrategy.io.errors import LoadError
 from estrategy.model.paths import ModelPath
 from estrategy.model.validators import FieldValueError
@@ -166,7 +167,8 @@ def _selectors(_instance: object, attribute: attrs.Attribute[Any], value: object
         if not _SELECTOR.match(item.strip()):
             raise FieldValueError(
                 attribute.name,
-                f"expected a list of codes or prefixes (such as STR or ACT003), got {item!r}",
+                "expected a list of codes or prefixes (such as STR or ACT003), "
+                f"got {excerpt(item)}",
             )
 
 

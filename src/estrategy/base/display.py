@@ -25,9 +25,10 @@ Example:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from estrategy.base.escape import html_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -51,10 +52,10 @@ def _cell(value: Any) -> str:
     if isinstance(value, list | tuple):
         if value and all(isinstance(v, Mapping) for v in value):
             return _table(value, NESTED_ROW_LIMIT)
-        return html.escape(", ".join(str(v) for v in value))
+        return html_text(", ".join(str(v) for v in value))
     if isinstance(value, float):
         return f"{value:.4g}"
-    return html.escape("" if value is None else str(value))
+    return html_text("" if value is None else str(value))
 
 
 def _table(rows: Sequence[Mapping[str, Any]], limit: int) -> str:
@@ -68,7 +69,7 @@ def _table(rows: Sequence[Mapping[str, Any]], limit: int) -> str:
     columns: dict[str, None] = {}
     for row in shown:
         columns.update(dict.fromkeys(row))
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    head = "".join(f"<th>{html_text(c)}</th>" for c in columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{_cell(row.get(c))}</td>" for c in columns) + "</tr>"
         for row in shown
@@ -112,7 +113,7 @@ class Displayable:
         return None
 
     def _html_head(self) -> str:
-        return f"<strong>{html.escape(type(self).__name__)}</strong>"
+        return f"<strong>{html_text(type(self).__name__)}</strong>"
 
     def _html_rows(self) -> Sequence[Mapping[str, Any]]:
         return [self.to_dict()]

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from estrategy.base.escape import excerpt
 from estrategy.cli._common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -42,7 +43,7 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     for value in values:
         key, sep, rest = value.partition("=")
         if not sep or not key.strip():
-            fail(f"{option} expects NAME=VALUE, got {value!r}")
+            fail(f"{option} expects NAME=VALUE, got {excerpt(value)}")
         result[key.strip()] = rest.strip()
     return result
 

@@ -27,6 +27,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
+from estrategy.base.escape import excerpt
 from estrategy.model import ModelIntegrityError, ModelPath, Organization, StrategyModel
 from estrategy.model.dates import parse_date
 from estrategy.model.suggest import did_you_mean
@@ -179,7 +180,8 @@ def _enum_hook(cls: type[enum.StrEnum]) -> Callable[[object, object], enum.StrEn
             except ValueError:
                 hint = did_you_mean(value, values)
                 raise ValueError(
-                    f"{value!r} is not {article} {what}{hint}; expected one of {', '.join(values)}"
+                    f"{excerpt(value)} is not {article} {what}{hint}; "
+                    f"expected one of {', '.join(values)}"
                 ) from None
         raise TypeError(f"expected {article} {what} ({', '.join(values)}), got {describe(value)}")
 
@@ -201,7 +203,7 @@ def _pairs(value: object, _type: object) -> tuple[tuple[str, str], ...]:
     pairs = []
     for key, item in value.items():
         if isinstance(item, bool) or not isinstance(item, str | int | Decimal | float):
-            raise TypeError(f"the value of {key!r} should be text, got {describe(item)}")
+            raise TypeError(f"the value of {excerpt(key)} should be text, got {describe(item)}")
         pairs.append((str(key), str(item)))
     return tuple(sorted(pairs))
 
@@ -388,7 +390,7 @@ def collect_problems(exc: BaseException, path: ModelPath, out: list[Problem]) ->
     elif isinstance(exc, ForbiddenExtraKeysError):
         allowed = _allowed_keys(exc.cl)
         for key in sorted(exc.extra_fields):
-            out.append(((*path, key), f"unknown key {key!r}{did_you_mean(key, allowed)}"))
+            out.append(((*path, key), f"unknown key {excerpt(key)}{did_you_mean(key, allowed)}"))
     elif isinstance(exc, ModelIntegrityError):
         out.extend(((*path, *problem.path), problem.message) for problem in exc.problems)
     elif isinstance(exc, FieldValueError):

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from estrategy.base.escape import excerpt
 from estrategy.io.errors import FileError, LoadError
 from estrategy.io.limits import Limits
 from estrategy.model import ModelPath
@@ -118,7 +119,7 @@ class TreeBuilder:
         if key in top.container:
             first = self.entries.get(path)
             where = f" (first at line {first[0]})" if first else ""
-            self.fail(path, line, column, f"duplicate key {key!r}{where}")
+            self.fail(path, line, column, f"duplicate key {excerpt(key)}{where}")
             top.key = _Duplicate(key)
             return
         self.entries[path] = (line, column)

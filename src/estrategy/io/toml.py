@@ -37,6 +37,7 @@ import attrs
 import tomli_w
 from cattrs.errors import ClassValidationError, IterableValidationError
 
+from estrategy.base.escape import excerpt
 from estrategy.io._convert import collect_problems, converter
 from estrategy.io._source import check_text, read_text, too_big
 from estrategy.io._tree import Read
@@ -375,7 +376,7 @@ class Problems:
         known = tuple(allowed)
         for key in data:
             if key not in known:
-                self.add((*path, key), f"unknown key {key!r}{did_you_mean(key, known)}")
+                self.add((*path, key), f"unknown key {excerpt(key)}{did_you_mean(key, known)}")
 
     def raise_if_any(self, error: type[LoadError] = LoadError) -> None:
         """Raise ``error`` with every problem noted, in the order of the file."""

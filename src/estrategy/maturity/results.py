@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import html
 from typing import Any
 
 import attrs
 
 from estrategy.base.display import Displayable
+from estrategy.base.escape import html_text
 from estrategy.maturity.criterion import Evidence
 
 __all__ = [
@@ -309,7 +309,7 @@ class Assessment(Displayable):
         ]
 
     def _html_head(self) -> str:
-        esc, q = html.escape, self.quadrant
+        esc, q = html_text, self.quadrant
         return (
             f"<h4>Maturity of {esc(self.model)}</h4>"
             f"<p>Overall {self.overall.score:.0f}/100 ({esc(self.overall.level_name)}), "
@@ -329,7 +329,7 @@ class Assessment(Displayable):
 
     def _html_tail(self) -> str:
         steps = "".join(
-            f"<li>{s.number}. {html.escape(s.title)}: <b>{html.escape(s.status)}</b></li>"
+            f"<li>{s.number}. {html_text(s.title)}: <b>{html_text(s.status)}</b></li>"
             for s in self.steps
         )
         return f"<ol style='list-style:none'>{steps}</ol>"

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from estrategy.base.errors import EstrategyError
+from estrategy.base.escape import excerpt
 
 __all__ = ["DateError", "as_date", "parse_date", "resolve_as_of"]
 
@@ -33,7 +34,7 @@ def parse_date(text: str) -> dt.date:
         DateError: the text is not of that form, or names no calendar day (2026-02-30).
     """
     if not _DATE.match(text):
-        raise DateError(f"expected a date (YYYY-MM-DD), got {text!r}")
+        raise DateError(f"expected a date (YYYY-MM-DD), got {excerpt(text)}")
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from estrategy.base.escape import excerpt
 from estrategy.model._convert import to_tuple
 from estrategy.model.errors import IntegrityProblem, ModelIntegrityError
 from estrategy.model.organization import Organization
@@ -115,14 +116,16 @@ class _Checker:
             if item_id in found:
                 first = format_path(found[item_id])
                 self.problems.append(
-                    IntegrityProblem(path, f"duplicate {what} id {item_id!r} (first at {first})")
+                    IntegrityProblem(
+                        path, f"duplicate {what} id {excerpt(item_id)} (first at {first})"
+                    )
                 )
             elif seen is not None and item_id in seen:
                 other, first_path = seen[item_id]
                 self.problems.append(
                     IntegrityProblem(
                         path,
-                        f"{what} id {item_id!r} is already the id of a {other} "
+                        f"{what} id {excerpt(item_id)} is already the id of a {other} "
                         f"(at {format_path(first_path)})",
                     )
                 )
@@ -137,7 +140,7 @@ class _Checker:
             # one index of the known ids of each kind, and a bounded number of hints, so
             # that thousands of dangling references report in seconds
             hint = self.hints.did_you_mean(value, known, key=what)
-            self.problems.append(IntegrityProblem(path, f"unknown {what} {value!r}{hint}"))
+            self.problems.append(IntegrityProblem(path, f"unknown {what} {excerpt(value)}{hint}"))
 
     def refs(self, values: Iterable[str], known: set[str], what: str, path: ModelPath) -> None:
         """Report every unknown id of a list, with its index."""

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable
 
+from estrategy.base.escape import excerpt
+
 __all__ = ["SUGGESTION_BUDGET", "Suggestions", "did_you_mean", "suggestion"]
 
 SUGGESTION_BUDGET = 100
@@ -114,7 +116,7 @@ class Suggestions:
     def did_you_mean(self, value: str, choices: Collection[str], *, key: str) -> str:
         """`` (did you mean 'x'?)`` for :meth:`suggestion`, or ``""``."""
         close = self.suggestion(value, choices, key=key)
-        return f" (did you mean {close!r}?)" if close is not None else ""
+        return f" (did you mean {excerpt(close)}?)" if close is not None else ""
 
 
 def suggestion(value: str, choices: Iterable[str]) -> str | None:
@@ -135,4 +137,4 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
         "unknown key 'nmae' (did you mean 'name'?)"
     """
     close = suggestion(value, choices)
-    return f" (did you mean {close!r}?)" if close is not None else ""
+    return f" (did you mean {excerpt(close)}?)" if close is not None else ""

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from estrategy.base.errors import EstrategyError
+from estrategy.base.escape import excerpt
 
 __all__ = [
     "SLUG_PATTERN",
@@ -46,7 +47,7 @@ def _check_slug(attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not _SLUG.match(value):
         raise FieldValueError(
             attribute.name,
-            f"{value!r} is not a valid id: use letters, digits and - _ . : @ / +, "
+            f"{excerpt(value)} is not a valid id: use letters, digits and - _ . : @ / +, "
             "starting with a letter or digit, no spaces",
         )
 
@@ -90,4 +91,4 @@ def is_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -
     if value is None:
         return
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise FieldValueError(attribute.name, f"must be a date (YYYY-MM-DD), got {value!r}")
+        raise FieldValueError(attribute.name, f"must be a date (YYYY-MM-DD), got {excerpt(value)}")

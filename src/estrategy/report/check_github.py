@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from estrategy.analysis import Report
+from estrategy.base.escape import github_data, github_property
 from estrategy.report._locations import Locator, position
 from estrategy.rules import Severity
 
@@ -11,17 +12,11 @@ __all__ = ["render"]
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def _data(text: str) -> str:
-    # Escaping of workflow-command data, as @actions/core does.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def render(report: Report, *, source: str | None = None, positions: Locator | None = None) -> str:
     """One ``::error``/``::warning``/``::notice`` line per finding (info becomes notice).
+
+    Model text is escaped for the log (:func:`estrategy.base.escape.github_data`): a line
+    break in a message never starts a line of its own, so it cannot issue a command.
 
     Example:
         >>> import datetime as dt
@@ -35,10 +30,10 @@ def render(report: Report, *, source: str | None = None, positions: Locator | No
     for f in report.findings:
         props = []
         if source is not None:
-            props.append(f"file={_property(source)}")
+            props.append(f"file={github_property(source)}")
             where = position(f, positions)
             if where is not None:
                 props.append(f"line={where[0]},col={where[1]}")
-        props.append(f"title={_property(f'{f.code} {f.name}')}")
-        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_data(f.message)}")
+        props.append(f"title={github_property(f'{f.code} {f.name}')}")
+        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{github_data(f.message)}")
     return "\n".join(lines)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from estrategy.analysis import Report
-from estrategy.base.escape import markdown_cell
+from estrategy.base.escape import markdown_cell, markdown_code
 from estrategy.report._locations import Locator, counts, location
 
 __all__ = ["render"]
@@ -31,10 +31,10 @@ def render(report: Report, *, source: str | None = None, positions: Locator | No
         "|---|---|---|---|---|---|",
     ]
     for f in report.findings:
-        subjects = ", ".join(f"`{s}`" for s in f.subjects)
+        subjects = ", ".join(markdown_code(s) for s in f.subjects)
         lines.append(
-            f"| {f.severity} | {f.code} | {f.name} | {markdown_cell(f.message)} "
-            f"| {markdown_cell(subjects)} "
-            f"| `{markdown_cell(location(f, source, positions))}` |"
+            f"| {f.severity} | {markdown_cell(f.code)} | {markdown_cell(f.name)} "
+            f"| {markdown_cell(f.message)} | {subjects} "
+            f"| {markdown_code(location(f, source, positions))} |"
         )
     return "\n".join(lines)

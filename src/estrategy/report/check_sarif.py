@@ -11,6 +11,7 @@ from pathlib import PurePath, PurePosixPath
 from typing import Any
 
 from estrategy.analysis import Report
+from estrategy.base.escape import sarif_text
 from estrategy.base.version import VERSION
 from estrategy.model import format_path
 from estrategy.report._json import dumps
@@ -67,7 +68,7 @@ def to_sarif(
         result: dict[str, Any] = {
             "ruleId": f.code,
             "level": _LEVEL[f.severity],
-            "message": {"text": f.message},
+            "message": {"text": sarif_text(f.message)},
         }
         if f.code in index:
             result["ruleIndex"] = index[f.code]

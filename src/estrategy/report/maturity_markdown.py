@@ -16,11 +16,13 @@ def _assessment_markdown(a: Assessment) -> str:
     out = [
         f"# Digital maturity: {markdown_cell(a.model or 'unnamed model')}",
         "",
-        f"As of {a.as_of.isoformat()}; {a.size} organisation; {a.maturity_model} model.",
+        f"As of {a.as_of.isoformat()}; {a.size} organisation; "
+        f"{markdown_cell(a.maturity_model)} model.",
         "",
-        f"- **Overall**: {o.score:.0f}/100, level {o.level} ({o.level_name}); spread "
-        f"{o.spread:.0f} between {o.strongest or '-'} and {o.weakest or '-'}",
-        f"- **Quadrant**: {q.name} (digital intensity {q.digital_intensity:.0f}, "
+        f"- **Overall**: {o.score:.0f}/100, level {o.level} ({markdown_cell(o.level_name)}); "
+        f"spread {o.spread:.0f} between {markdown_cell(o.strongest or '-')} and "
+        f"{markdown_cell(o.weakest or '-')}",
+        f"- **Quadrant**: {markdown_cell(q.name)} (digital intensity {q.digital_intensity:.0f}, "
         f"transformation management {q.management_intensity:.0f})",
         "",
         "| dimension | score | level |",
@@ -28,11 +30,11 @@ def _assessment_markdown(a: Assessment) -> str:
     ]
     out += [
         f"| {markdown_cell(d.name)} | {number(d.score)} | "
-        f"{d.level if d.level is not None else '-'} {d.level_name or ''} |"
+        f"{d.level if d.level is not None else '-'} {markdown_cell(d.level_name or '')} |"
         for d in a.dimensions
     ]
     for d in a.dimensions:
-        out += ["", f"## {d.name}", "", "| criterion | score | weight | evidence |"]
+        out += ["", f"## {markdown_cell(d.name)}", "", "| criterion | score | weight | evidence |"]
         out += ["|---|---:|---:|---|"]
         for c in d.criteria:
             cited = "<br>".join(
@@ -41,15 +43,17 @@ def _assessment_markdown(a: Assessment) -> str:
             if c.score is None:
                 reason = c.error or (c.evidence[0].fact if c.evidence else "")
                 cited = f"does not apply: {markdown_cell(reason)}" if reason else "does not apply"
-            out.append(f"| {c.id} | {number(c.score)} | {c.weight:g} | {cited} |")
+            out.append(f"| {markdown_cell(c.id)} | {number(c.score)} | {c.weight:g} | {cited} |")
     out += ["", "## The eight steps", "", "| step | status | evidence |", "|---|---|---|"]
     for s in a.steps:
         cited = "<br>".join(
             f"{'+' if e.supports else '−'} {markdown_cell(cite(e))}" for e in s.evidence
         )
-        out.append(f"| {s.number}. {markdown_cell(s.title)} | {s.status} | {cited} |")
+        out.append(
+            f"| {s.number}. {markdown_cell(s.title)} | {markdown_cell(s.status)} | {cited} |"
+        )
     if a.jumped:
-        out += ["", f"**Steps jumped**: {', '.join(a.jumped)}."]
+        out += ["", f"**Steps jumped**: {markdown_cell(', '.join(a.jumped))}."]
     return "\n".join(out) + "\n"
 
 
@@ -59,8 +63,8 @@ def _comparison_markdown(c: Comparison) -> str:
         f"# Progress: {markdown_cell(b.model)} → {markdown_cell(a.model)}",
         "",
         f"From {b.as_of.isoformat()} to {a.as_of.isoformat()}: overall {b.overall.score:.0f} → "
-        f"{a.overall.score:.0f} ({c.overall_delta:+.0f}); quadrant {b.quadrant.name} → "
-        f"{a.quadrant.name}.",
+        f"{a.overall.score:.0f} ({c.overall_delta:+.0f}); quadrant "
+        f"{markdown_cell(b.quadrant.name)} → {markdown_cell(a.quadrant.name)}.",
         "",
         "| dimension | before | after | change | level |",
         "|---|---:|---:|---:|---|",
@@ -75,11 +79,15 @@ def _comparison_markdown(c: Comparison) -> str:
     if moved:
         out += ["", "## What moved", ""]
         for k in moved:
-            out.append(f"- **{k.id}**: {number(k.before)} → {number(k.after)}")
+            out.append(f"- **{markdown_cell(k.id)}**: {number(k.before)} → {number(k.after)}")
             out += [f"  - resolved: {markdown_cell(g)}" for g in k.resolved]
             out += [f"  - new gap: {markdown_cell(g)}" for g in k.new_gaps]
     out += ["", "## Steps", "", "| step | before | after |", "|---|---|---|"]
-    out += [f"| {s.number}. {markdown_cell(s.title)} | {s.before} | {s.after} |" for s in c.steps]
+    out += [
+        f"| {s.number}. {markdown_cell(s.title)} | {markdown_cell(s.before)} "
+        f"| {markdown_cell(s.after)} |"
+        for s in c.steps
+    ]
     return "\n".join(out) + "\n"
 
 

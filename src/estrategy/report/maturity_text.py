@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from estrategy.base.escape import terminal_lines
 from estrategy.maturity import Assessment, Comparison, DimensionScore, StepResult
 from estrategy.report._maturity import bar, cite, number
 
@@ -61,7 +62,7 @@ def _assessment_text(a: Assessment, evidence: bool) -> str:
             "deployed before them)"
         )
     lines.extend(f"warning: {w}" for w in a.warnings)
-    return "\n".join(lines) + "\n"
+    return terminal_lines(lines)
 
 
 def _comparison_text(c: Comparison) -> str:
@@ -91,7 +92,7 @@ def _comparison_text(c: Comparison) -> str:
     for s in c.steps:
         arrow = {"up": "↑", "down": "↓", "same": "="}[s.direction]
         lines.append(f"  {s.number}. {arrow} {s.title}: {s.before} → {s.after}")
-    return "\n".join(lines) + "\n"
+    return terminal_lines(lines)
 
 
 def render(result: Assessment | Comparison | Sequence[Comparison], *, evidence: bool = True) -> str:
@@ -104,7 +105,8 @@ def render(result: Assessment | Comparison | Sequence[Comparison], *, evidence: 
             always show what moved.
 
     Returns:
-        Lines of text, ending with a newline.
+        Lines of text, ending with a newline; text from the model or the maturity model
+        is escaped for a terminal (:func:`estrategy.base.escape.terminal_lines`).
     """
     if isinstance(result, Assessment):
         return _assessment_text(result, evidence)

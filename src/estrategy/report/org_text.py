@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from estrategy.base.escape import terminal_lines
 from estrategy.org import OrgAnalysis
 
 __all__ = ["render"]
@@ -18,7 +19,8 @@ def render(analysis: OrgAnalysis) -> str:
         analysis: the analyses.
 
     Returns:
-        Lines of text, ending with a newline.
+        Lines of text, ending with a newline; names and ids are escaped for a terminal
+        (:func:`estrategy.base.escape.terminal_lines`).
     """
     a = analysis
     out = [
@@ -73,4 +75,4 @@ def render(analysis: OrgAnalysis) -> str:
         f"ESN reach: {a.esn_reach.reached:,} of {a.esn_reach.internal_people:,} internal people "
         f"({_pct(a.esn_reach.share)})",
     ]
-    return "\n".join(out) + "\n"
+    return terminal_lines(out)
