@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from estrategy.base.escape import terminal_text
 from estrategy.maturity import QUADRANT_NAMES, Assessment, Comparison
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "STYLE",
     "SeriesStyle",
     "chart_style",
+    "chart_text",
     "dates",
     "figure",
     "pyplot",
@@ -156,7 +158,9 @@ def radar(
     for (name, values), style in zip(series, itertools.cycle(SERIES), strict=False):
         points = [v or 0.0 for v in values]
         points.append(points[0])
-        axis.plot(closed, points, linewidth=1.6, label=name, markersize=4, **style.line())
+        axis.plot(
+            closed, points, linewidth=1.6, label=chart_text(name), markersize=4, **style.line()
+        )
         axis.fill(closed, points, color=style.color, alpha=0.12)
     axis.set_xticks(angles)
     axis.set_xticklabels([wrap_label(label, 16) for label in labels], fontsize=8)
@@ -200,7 +204,7 @@ def quadrant(
         ((dx / 2, (100 + my) / 2), conservative),
         (((100 + dx) / 2, (100 + my) / 2), digirati),
     ):
-        axis.text(x, y, name, ha="center", va="center", color="#9CA3AF", fontsize=9)
+        axis.text(x, y, chart_text(name), ha="center", va="center", color="#9CA3AF", fontsize=9)
     for index, ((label, x, y), style) in enumerate(zip(points, itertools.cycle(SERIES))):
         axis.scatter(
             [x], [y], s=60, zorder=3, color=style.color, marker=style.marker, edgecolor="white"
@@ -209,7 +213,7 @@ def quadrant(
         # successive points (two reviews) are labelled above, then below.
         right = x > 60
         axis.annotate(
-            label,
+            chart_text(label),
             (x, y),
             textcoords="offset points",
             xytext=(-7 if right else 7, 5 if index % 2 == 0 else -13),
@@ -222,22 +226,37 @@ def quadrant(
         )
     axis.set_xlim(0, 100)
     axis.set_ylim(0, 100)
-    axis.set_xlabel(axis_labels[0])
-    axis.set_ylabel(axis_labels[1])
+    axis.set_xlabel(chart_text(axis_labels[0]))
+    axis.set_ylabel(chart_text(axis_labels[1]))
     axis.set_aspect("equal")
     if title:
         axis.set_title(title)
 
 
+def chart_text(text: str) -> str:
+    r"""Input text made safe for a chart label: one line, every character as written.
+
+    matplotlib would break a label at a line feed, draw invisible characters (a
+    bidirectional override) as they act, and read ``$…$`` as mathematics (an unmatched
+    ``$`` even stops the drawing): invisible characters are shown as escapes, as in a
+    terminal, and dollars are escaped.
+
+    Example:
+        >>> chart_text("Budget $5 \u202e\nnext")
+        'Budget \\$5 \\u202e\\nnext'
+    """
+    return terminal_text(text).replace("$", r"\$")
+
+
 def wrap_label(label: str, width: int) -> str:
-    r"""A label broken into lines of about ``width`` characters at spaces.
+    r"""Input text as a chart label (:func:`chart_text`), broken into lines at spaces.
 
     Example:
         >>> wrap_label("Organisation and transversality", 16)
         'Organisation and\ntransversality'
     """
     lines: list[str] = []
-    for word in label.split():
+    for word in chart_text(label).split():
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:

@@ -138,7 +138,7 @@ def budget_chart(budget: Budget, names: Names, voice: Voice, *, alt: str) -> str
     """Horizontal bars by tactic, coloured and hatched by channel (needs matplotlib)."""
     from matplotlib.patches import Patch
 
-    from estrategy.report.charts import SERIES, chart_style, wrap_label
+    from estrategy.report.charts import SERIES, chart_style, chart_text, wrap_label
     from estrategy.report.svg import inline_svg
 
     styles = dict(zip(_CHANNELS, SERIES, strict=False))
@@ -162,7 +162,7 @@ def budget_chart(budget: Budget, names: Names, voice: Voice, *, alt: str) -> str
                 linewidth=0.6,
             )
             axis.annotate(
-                voice.money(line.amount, budget.currency),
+                chart_text(voice.money(line.amount, budget.currency)),
                 (float(line.amount), row),
                 textcoords="offset points",
                 xytext=(4, 0),

@@ -111,7 +111,7 @@ def trajectory_chart(
     """The KPI's measurements against its planned line, as inline SVG (needs matplotlib)."""
     from matplotlib.ticker import FuncFormatter
 
-    from estrategy.report.charts import PALETTE, SERIES, chart_style, dates
+    from estrategy.report.charts import PALETTE, SERIES, chart_style, chart_text, dates
     from estrategy.report.svg import inline_svg
 
     target, deadline = trajectory.goal()
@@ -166,7 +166,7 @@ def trajectory_chart(
         axis.xaxis.set_major_locator(locator)
         axis.xaxis.set_major_formatter(FuncFormatter(lambda x, _: voice.month(_day(x))))
         if trajectory.unit:
-            axis.set_ylabel(trajectory.unit)
+            axis.set_ylabel(chart_text(trajectory.unit))
         axis.legend(loc="best", ncols=3)
         figure.tight_layout()
         return inline_svg(figure, alt=alt, key=key)

@@ -125,7 +125,7 @@ def roadmap_chart(
                 )
         labels = [
             wrap_label(i.description, 38)
-            + (f"\n{names.name(i.responsible)}" if i.responsible else "")
+            + (f"\n{wrap_label(names.name(i.responsible), 38)}" if i.responsible else "")
             for i in items
         ]
         axis.set_yticks(range(len(items)), labels, fontsize=8)

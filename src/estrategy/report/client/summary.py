@@ -53,6 +53,8 @@ class Recommendation:
         theme: the theme (or the dimension id, for a dimension's recommendation).
         severity: the gap's severity; ``None`` for a dimension's recommendation.
         anchor: the id of the detailed section in the page.
+        documented: whether ``action`` is a rule's documentation (where ``*a title*``
+            is set in italics) rather than text that may come from the model.
     """
 
     title: str
@@ -61,6 +63,7 @@ class Recommendation:
     theme: str
     severity: Severity | None
     anchor: str
+    documented: bool = False
 
 
 def _dimension_scores(assessment: Assessment | None) -> dict[str, float]:
@@ -100,6 +103,7 @@ def recommendations(
                 theme=theme,
                 severity=group.severity,
                 anchor=f"gap-{group.code}",
+                documented=rule is not None,
             )
         )
     weakest = _weakest_dimension(assessment, voice, {t for t, _ in per_theme.items()})
@@ -161,7 +165,8 @@ def _recommendation_item(item: Recommendation, rank: int, names: Names, voice: V
     if item.severity is not None:
         head += [" ", severity_badge(item.severity, voice)]
     head += [" ", element("strong", item.title)]
-    body: list[Html] = [element("p", head, cls="rec-head"), element("p", prose(item.action))]
+    action = prose(item.action) if item.documented else item.action
+    body: list[Html] = [element("p", head, cls="rec-head"), element("p", action)]
     if item.subjects:
         body.append(
             element(
