@@ -19,6 +19,7 @@ from estrategy.report.client.voice import Voice
 __all__ = ["evidence_text", "level_meter", "maturity_chart", "maturity_section"]
 
 _IDS_SHOWN = 8  # an evidence line may list thousands of people
+_FACTS_SHOWN = 12  # and a criterion may cite one fact per person
 
 
 def evidence_text(evidence: Evidence, names: Names, voice: Voice) -> Html:
@@ -92,6 +93,18 @@ def maturity_chart(
         return inline_svg(figure, alt=alt, key=key)
 
 
+def _evidence_items(items: Sequence[Evidence], names: Names, voice: Voice) -> list[Html]:
+    """The first facts as list items, marked for or against, then how many more."""
+    shown = [
+        element("li", evidence_text(e, names, voice), cls="for" if e.supports else "against")
+        for e in items[:_FACTS_SHOWN]
+    ]
+    if len(items) > _FACTS_SHOWN:
+        more = voice.say("count.more", count=len(items) - _FACTS_SHOWN)
+        shown.append(element("li", more, cls="muted"))
+    return shown
+
+
 def _dimension_block(dimension: DimensionScore, names: Names, voice: Voice) -> Html:
     counted = [c for c in dimension.criteria if c.weight > 0]
     pros = [e for c in counted for e in c.evidence if e.supports and c.score is not None]
@@ -101,7 +114,7 @@ def _dimension_block(dimension: DimensionScore, names: Names, voice: Voice) -> H
     def listing(items: list[Evidence]) -> Html:
         if not items:
             return element("p", voice.say("maturity.nothing"), cls="muted")
-        return element("ul", [element("li", evidence_text(e, names, voice)) for e in items])
+        return element("ul", _evidence_items(items, names, voice))
 
     return element(
         "div",
@@ -129,14 +142,7 @@ def _dimension_block(dimension: DimensionScore, names: Names, voice: Voice) -> H
 
 
 def _step_row(step: StepResult, names: Names, voice: Voice) -> list[Html | str]:
-    evidence = element(
-        "ul",
-        [
-            element("li", evidence_text(e, names, voice), cls="for" if e.supports else "against")
-            for e in step.evidence
-        ],
-        cls="evidence",
-    )
+    evidence = element("ul", _evidence_items(step.evidence, names, voice), cls="evidence")
     badge = element("span", voice.say(f"step.{step.status}"), cls=f"badge step-{step.status}")
     return [str(step.number), step.title, badge, evidence]
 

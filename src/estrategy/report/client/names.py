@@ -48,6 +48,12 @@ def _index(model: StrategyModel) -> dict[str, tuple[str, str]]:
     return found
 
 
+# A run of the characters ids are made of; an id is replaced only when it is a whole run
+# (``t-blog`` is not found inside ``t-blog-2``), or a run less its closing punctuation.
+_RUN = re.compile(r"[\w.:@/+-]+")
+_TRAILING = ".:/+@-"
+
+
 def _read_only(index: Mapping[str, tuple[str, str]]) -> Mapping[str, tuple[str, str]]:
     return MappingProxyType(dict(index))
 
@@ -98,10 +104,17 @@ class Names:
             >>> Names.of(load_demo()).humanise("tool tool-podcast is unused", ["tool-podcast"])
             'tool “Podcast hosting” is unused'
         """
-        wanted = sorted({i for i in ids if self.named(i)}, key=len, reverse=True)
+        wanted = frozenset(i for i in ids if i in text and self.named(i))
         if not wanted:
             return text
-        pattern = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(i) for i in wanted) + r")(?![\w-])"
-        )
-        return pattern.sub(lambda m: quote(self.name(m.group(1))), text)
+
+        def replace(match: re.Match[str]) -> str:
+            run = match.group(0)
+            if run in wanted:
+                return quote(self.name(run))
+            word = run.rstrip(_TRAILING)
+            if word in wanted:
+                return quote(self.name(word)) + run[len(word) :]
+            return run
+
+        return _RUN.sub(replace, text)
