@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from estrategy.analysis import check
@@ -79,6 +79,8 @@ def test_budget_of_the_reference_model(lefevre_review: Review) -> None:
     assert budget.unfunded_actions == ("a-shoot",)
 
 
+# check() on every drawn model is the costly part: half the profile's examples suffice.
+@settings(max_examples=max(10, settings().max_examples // 2))
 @given(models())
 def test_trajectories_agree_with_the_off_track_rule(model: StrategyModel) -> None:
     findings = check(model, as_of=AS_OF).findings
@@ -93,8 +95,10 @@ def test_trajectories_agree_with_the_off_track_rule(model: StrategyModel) -> Non
         first = t.measurements[0]
         if deadline <= first.date:  # no line to draw: the deadline came first
             continue
-        assert t.planned(first.date) == pytest.approx(first.value)
-        assert t.planned(deadline) == pytest.approx(target)
+        # the line is computed in floats: allow for the rounding of the planned change
+        tolerance = 1e-9 * (abs(target) + abs(first.value)) + 1e-12
+        assert t.planned(first.date) == pytest.approx(first.value, abs=tolerance)
+        assert t.planned(deadline) == pytest.approx(target, abs=tolerance)
 
 
 def test_the_demo_has_one_indicator_off_track() -> None:
@@ -103,6 +107,7 @@ def test_the_demo_has_one_indicator_off_track() -> None:
     assert [t.kpi for t in found if t.off_track] == ["k-esn-adoption"]
 
 
+@settings(max_examples=max(10, settings().max_examples // 2))
 @given(organizations(max_people=30, max_units=16), st.integers(2, MAX_NODES))
 def test_the_organisation_picture_stays_small_and_loses_nobody(organization, most) -> None:
     analysis = analyze(organization)

@@ -9,8 +9,8 @@ Example:
     >>> from estrategy.io import load_demo
     >>> budget = budget_breakdown(load_demo())
     >>> budget.total, [(c.id, c.amount) for c in budget.channels]
-    (Decimal('85600'), [('digital', Decimal('54500')), ('internal', Decimal('22600')), \
-('traditional', Decimal('8500'))])
+    (Decimal('79000'), [('internal', Decimal('37000')), ('digital', Decimal('27000')), \
+('traditional', Decimal('15000'))])
 """
 
 from __future__ import annotations

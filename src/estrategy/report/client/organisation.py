@@ -11,7 +11,7 @@ Example:
     >>> from estrategy.org import analyze
     >>> picture = org_picture(analyze(load_demo().organization))
     >>> [(n.name, n.people, n.silo) for n in picture.nodes][:2]
-    [('Ventes', 7, False), ('Marketing et communication', 8, False)]
+    [('Ventes', 6, False), ('Brasserie', 6, False)]
 """
 
 from __future__ import annotations
