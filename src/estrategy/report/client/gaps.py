@@ -182,7 +182,7 @@ def finding_item(finding: Finding, names: Names, voice: Voice) -> Html:
     if finding.subjects and not any(s in message for s in finding.subjects):
         lead = concat([subjects_text(finding.subjects, names, voice), ": "])
         return element("li", [lead, message])
-    text = names.humanise(message, finding.subjects, voice.quote)
+    text = names.humanise(message, [*finding.subjects, *names.mentions(message)], voice.quote)
     return element("li", [_capitalised(text), " ", ids])
 
 

@@ -24,6 +24,13 @@ _FACTS_SHOWN = 12  # and a criterion may cite one fact per person
 
 def evidence_text(evidence: Evidence, names: Names, voice: Voice) -> Html:
     """One piece of evidence: its fact, with the elements' names rather than their ids."""
+    mentioned = [i for i in evidence.ids if i in evidence.fact]
+    if len(mentioned) > _IDS_SHOWN:
+        # The fact lists its elements itself: keep its words up to the list, then a few.
+        head = evidence.fact[: min(evidence.fact.find(i) for i in mentioned)].rstrip(" (:,;")
+        listed = [names.name(i) for i in mentioned[:_IDS_SHOWN]]
+        listed.append(voice.say("count.more", count=len(mentioned) - _IDS_SHOWN))
+        return concat([head, ": ", element("span", "; ".join(listed), cls="names")])
     fact = names.humanise(evidence.fact, evidence.ids, voice.quote)
     unmentioned = [i for i in evidence.ids if i not in evidence.fact]
     if not unmentioned:

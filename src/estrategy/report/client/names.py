@@ -91,6 +91,24 @@ class Names:
         """Whether the element has a name other than its id."""
         return self.name(element_id) != element_id
 
+    def mentions(self, text: str) -> tuple[str, ...]:
+        """Ids of the model that ``text`` mentions and that cannot be ordinary words.
+
+        An id with a digit or punctuation in it (``u8``, ``t-blog``) is an id wherever it
+        appears; a bare word (``it``, ``sales``) may be English, so it is left alone.
+
+        Example:
+            >>> names = Names({"u8": ("unit", "Division 8"), "it": ("unit", "IT")})
+            >>> names.mentions("it belongs to line u8.")
+            ('u8',)
+        """
+        found: dict[str, None] = {}
+        for match in _RUN.finditer(text):
+            for candidate in (match.group(0), match.group(0).rstrip(_TRAILING)):
+                if candidate in self.by_id and not candidate.isalpha():
+                    found[candidate] = None
+        return tuple(found)
+
     def humanise(
         self, text: str, ids: Iterable[str], quote: Callable[[str], str] = "“{}”".format
     ) -> str:

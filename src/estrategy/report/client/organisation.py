@@ -127,32 +127,37 @@ def _node_name(node: LineNode, voice: Voice) -> str:
 
 
 def picture_chart(picture: OrgPicture, voice: Voice, *, alt: str) -> str:
-    """The lines on a circle, sized by headcount, linked by groups and ties (needs matplotlib)."""
+    """The lines on a circle, sized by headcount, linked by groups and ties (needs matplotlib).
+
+    Links run inside the circle and names sit outside it, so that even a fully joined
+    organisation stays readable; a node's area is proportional to its headcount, the
+    largest as wide as its neighbours leave room for.
+    """
+    from matplotlib.patches import Circle
+
     from estrategy.report.charts import PALETTE, chart_style, wrap_label
     from estrategy.report.svg import inline_svg
 
     count = len(picture.nodes)
-    places = [
-        (
-            math.cos(math.pi / 2 - 2 * math.pi * i / count),
-            math.sin(math.pi / 2 - 2 * math.pi * i / count),
-        )
-        for i in range(count)
-    ]
+    angles = [math.pi / 2 - 2 * math.pi * i / count for i in range(count)]
+    places = [(math.cos(a), math.sin(a)) for a in angles]
+    neighbours = 2 * math.sin(math.pi / count) if count > 1 else 2.0
+    widest = min(0.3, 0.34 * neighbours)
     largest = max((n.people for n in picture.nodes), default=1) or 1
     strongest = max((g + t for _, _, g, t in picture.links), default=1) or 1
+    dense = len(picture.links) > 2 * count
     with chart_style() as plt:
-        figure, axis = plt.subplots(figsize=(6.4, 4.4))
+        figure, axis = plt.subplots(figsize=(6.4, 5.0))
         for a, b, groups, ties in picture.links:
             (x0, y0), (x1, y1) = places[a], places[b]
-            width = 1 + 5 * math.log1p(groups + ties) / math.log1p(strongest)
+            weight = math.log1p(groups + ties) / math.log1p(strongest)
             axis.plot(
                 [x0, x1],
                 [y0, y1],
                 color=PALETTE["blue"],
-                linewidth=width,
+                linewidth=(0.6 + 2.0 * weight) if dense else (1 + 4 * weight),
                 linestyle="-" if groups else "--",
-                alpha=0.7,
+                alpha=0.55,
                 zorder=1,
                 solid_capstyle="round",
             )
@@ -169,16 +174,17 @@ def picture_chart(picture: OrgPicture, voice: Voice, *, alt: str) -> str:
                     zorder=2,
                 )
         for node, (x, y) in zip(picture.nodes, places, strict=True):
-            size = 300 + 2700 * math.sqrt(node.people / largest)
-            axis.scatter(
-                [x],
-                [y],
-                s=size,
-                color="white" if node.silo else PALETTE["sky"],
-                edgecolors=PALETTE["vermillion"] if node.silo else PALETTE["ink"],
-                linewidths=2 if node.silo else 1,
-                linestyle="--" if node.silo else "-",
-                zorder=3,
+            radius = max(0.05, widest * math.sqrt(node.people / largest))
+            axis.add_patch(
+                Circle(
+                    (x, y),
+                    radius,
+                    facecolor="white" if node.silo else PALETTE["sky"],
+                    edgecolor=PALETTE["vermillion"] if node.silo else PALETTE["ink"],
+                    linewidth=2 if node.silo else 1,
+                    linestyle="--" if node.silo else "-",
+                    zorder=3,
+                )
             )
             label = (
                 wrap_label(_node_name(node, voice), 18)
@@ -187,22 +193,22 @@ def picture_chart(picture: OrgPicture, voice: Voice, *, alt: str) -> str:
             )
             if node.silo:
                 label += f"\n({voice.say('org.silo')})"
-            axis.annotate(
+            gap = radius + 0.07
+            axis.text(
+                x + gap * x,
+                y + gap * y,
                 label,
-                (x, y),
-                xytext=(0, -(math.sqrt(size) / 2 + 4)),
-                textcoords="offset points",
-                ha="center",
-                va="top",
+                ha="left" if x > 0.3 else "right" if x < -0.3 else "center",
+                va="bottom" if y > 0.3 else "top" if y < -0.3 else "center",
                 fontsize=8,
                 color=PALETTE["vermillion"] if node.silo else PALETTE["ink"],
                 zorder=4,
             )
-        axis.set_xlim(-1.5, 1.5)
-        axis.set_ylim(-1.6, 1.35)
+        axis.set_xlim(-2.1, 2.1)
+        axis.set_ylim(-1.75, 1.75)
         axis.set_aspect("equal")
         axis.axis("off")
-        figure.tight_layout()
+        figure.subplots_adjust(left=0, right=1, top=1, bottom=0)
         return inline_svg(figure, alt=alt, key="organisation")
 
 
@@ -213,6 +219,14 @@ def _link_label(groups: int, ties: int, voice: Voice) -> str:
     if ties:
         parts.append(voice.say("org.link_ties", count=ties))
     return " · ".join(parts)
+
+
+def _linked_to(names: list[str], nodes: int, voice: Voice) -> str:
+    if not names:
+        return "–"
+    if len(names) == nodes - 1 and nodes > 3:
+        return voice.say("org.all_lines")
+    return ", ".join(names)
 
 
 def _lines_table(picture: OrgPicture, voice: Voice) -> Html:
@@ -234,7 +248,7 @@ def _lines_table(picture: OrgPicture, voice: Voice) -> Html:
                 voice.number(node.internal),
                 voice.number(node.external),
                 "–" if node.ei_index is None else f"{node.ei_index:+.2f}",
-                ", ".join(linked.get(position, [])) or "–",
+                _linked_to(linked.get(position, []), len(picture.nodes), voice),
             ]
         )
     return table(

@@ -91,8 +91,8 @@ _EN: dict[str, Text] = {
         "{count} hierarchical lines work in silos: {lines}.",
     ),
     "message.budget": (
-        "Budget: {total} on {count} tactic; {unfunded} without any budget.",
-        "Budget: {total} on {count} tactics; {unfunded} without any budget.",
+        "Budget: {total} on {count} tactic; tactics with no budget at all: {unfunded}.",
+        "Budget: {total} on {count} tactics; tactics with no budget at all: {unfunded}.",
     ),
     "message.budget_all_funded": (
         "Budget: {total} on {count} funded tactic.",
@@ -314,6 +314,7 @@ _EN: dict[str, Text] = {
     "org.linked_to": "Linked to",
     "org.silo": "silo",
     "org.other_lines": "{count} other lines",
+    "org.all_lines": "every other line",
     "org.link_groups": ("{count} group", "{count} groups"),
     "org.link_ties": ("{count} tie", "{count} ties"),
     "org.upward": "Field roles and decision makers",
