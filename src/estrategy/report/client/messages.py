@@ -96,12 +96,10 @@ def key_messages(
         messages.append(voice.say("message.silos", count=len(silos), lines=voice.listing(shown)))
     if budget is not None and budget.tactics:
         total = voice.money(budget.total, budget.currency)
-        unfunded = len(budget.unfunded_tactics)
-        messages.append(
-            voice.say("message.budget", count=len(budget.tactics), total=total, unfunded=unfunded)
-            if unfunded
-            else voice.say("message.budget_all_funded", count=len(budget.tactics), total=total)
-        )
+        said = voice.say("message.budget", count=len(budget.tactics), total=total)
+        if budget.unfunded_tactics:
+            said += " " + voice.say("message.unfunded", count=len(budget.unfunded_tactics))
+        messages.append(said)
     if assessment is not None and assessment.overall.strongest and assessment.overall.weakest:
         strong = assessment.dimension(assessment.overall.strongest)
         weak = assessment.dimension(assessment.overall.weakest)

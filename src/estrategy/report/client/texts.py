@@ -91,12 +91,12 @@ _EN: dict[str, Text] = {
         "{count} hierarchical lines work in silos: {lines}.",
     ),
     "message.budget": (
-        "Budget: {total} on {count} tactic; tactics with no budget at all: {unfunded}.",
-        "Budget: {total} on {count} tactics; tactics with no budget at all: {unfunded}.",
-    ),
-    "message.budget_all_funded": (
         "Budget: {total} on {count} funded tactic.",
         "Budget: {total} on {count} funded tactics.",
+    ),
+    "message.unfunded": (
+        "{count} tactic has no budget at all.",
+        "{count} tactics have no budget at all.",
     ),
     # Severity as a client understands it
     "severity.error": "Critical",
