@@ -100,8 +100,9 @@ p.fix{font-weight:600;color:var(--navy)}
 .callout{border:1px dashed var(--muted);padding:.6rem 1rem;margin:1rem 0;background:var(--soft)}
 .alert{border-left:4px solid var(--red);padding:.3rem .8rem;background:#fef2f2}
 /* maturity */
-.meter{display:inline-flex;gap:2px;vertical-align:middle}
-.meter i{display:inline-block;width:.75rem;height:.75rem;border:1px solid var(--navy)}
+.meter{display:inline-block;white-space:nowrap;vertical-align:middle;line-height:1}
+.meter i{display:inline-block;width:.75rem;height:.75rem;border:1px solid var(--navy);
+margin-right:2px;vertical-align:middle}
 .meter i.on{background:var(--navy)}
 .meter i.off{background:#fff;border-color:#9ca3af}
 .dimension{border-top:1px solid var(--line);padding:.8rem 0}
@@ -155,7 +156,7 @@ figure.kpi{margin:0 0 .6rem}
 .two-columns>div,.why-fix>div{display:table-cell;vertical-align:top;padding-right:1rem}
 .why-fix>div:first-child{width:58%}
 .dimension h4{display:block}
-.dimension h4 span{float:right}
+.dimension h4>span{display:block;margin-top:.15rem}
 .card .big{font-size:1.15rem}
 .card{padding:.5rem .7rem}
 ol.recommendations>li{padding:.4rem .7rem;margin:.4rem 0}
