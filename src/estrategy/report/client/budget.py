@@ -22,7 +22,7 @@ import attrs
 
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import StrategyModel, is_live
-from estrategy.report.client.markup import Html, element, prose, table
+from estrategy.report.client.markup import Html, chapter, element, prose, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 from estrategy.rules import Finding, get_rule
@@ -217,10 +217,9 @@ def budget_section(
     charts: bool = True,
 ) -> Html:
     """The budget chapter, with the atomisation finding when ACT004 fired."""
-    parts: list[Html] = [
-        element("h2", voice.say("budget.title")),
-        element("p", voice.say("budget.intro", currency=budget.currency), cls="lead"),
-    ]
+    title = voice.say("budget.title")
+    intro = voice.say("budget.intro", currency=budget.currency)
+    parts: list[Html] = []
     atomised = [f for f in findings if f.code == "ACT004"]
     if atomised:
         rule = get_rule("ACT004")
@@ -251,7 +250,7 @@ def budget_section(
         )
     if not budget.tactics:
         parts.append(element("p", voice.say("budget.none")))
-        return element("section", parts, cls="chapter", id="budget")
+        return chapter("budget", title, intro, parts)
     parts.append(
         element(
             "p",
@@ -342,4 +341,4 @@ def budget_section(
             element("h3", voice.say("budget.unfunded")),
             element("ul", [element("li", names.name(a)) for a in budget.unfunded_actions]),
         ]
-    return element("section", parts, cls="chapter", id="budget")
+    return chapter("budget", title, intro, parts)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from estrategy.report.client.markup import Html, concat, element, prose
+from estrategy.report.client.markup import Html, chapter, concat, element, prose
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 from estrategy.rules import Finding, Rule, Severity, registry
@@ -257,8 +257,6 @@ def _legend(voice: Voice) -> Html:
 def gaps_section(themes: Sequence[GapTheme], names: Names, voice: Voice) -> Html:
     """The section of the coherence gaps, theme by theme."""
     parts: list[Html] = [
-        element("h2", voice.say("gaps.title")),
-        element("p", voice.say("gaps.intro"), cls="lead"),
         _legend(voice),
     ]
     if not themes:
@@ -280,4 +278,4 @@ def gaps_section(themes: Sequence[GapTheme], names: Names, voice: Voice) -> Html
     clean = [voice.say(f"theme.{t}") for t in THEMES[:-1] if t not in present]
     if themes and clean:
         parts.append(element("p", voice.say("gaps.clean_themes", themes=voice.listing(clean))))
-    return element("section", parts, cls="chapter", id="gaps")
+    return chapter("gaps", voice.say("gaps.title"), voice.say("gaps.intro"), parts)

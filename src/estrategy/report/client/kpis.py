@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from estrategy.model import Measurement, StrategyModel
-from estrategy.report.client.markup import Html, element, table
+from estrategy.report.client.markup import Html, chapter, element, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 from estrategy.rules import Finding
@@ -215,10 +215,7 @@ def kpis_section(
     charts: bool = True,
 ) -> Html:
     """The indicators chapter."""
-    parts: list[Html] = [
-        element("h2", voice.say("kpis.title")),
-        element("p", voice.say("kpis.intro"), cls="lead"),
-    ]
+    parts: list[Html] = []
     if not trajectories:
         parts.append(element("p", voice.say("kpis.none")))
     drawable = [t for t in trajectories if not t.missing]
@@ -263,4 +260,4 @@ def kpis_section(
                 ),
             ),
         ]
-    return element("section", parts, cls="chapter", id="kpis")
+    return chapter("kpis", voice.say("kpis.title"), voice.say("kpis.intro"), parts)

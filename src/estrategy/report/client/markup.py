@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from estrategy.base.escape import html_text
 
-__all__ = ["Html", "Markup", "concat", "element", "esc", "prose", "table"]
+__all__ = ["Html", "Markup", "chapter", "concat", "element", "esc", "prose", "table"]
 
 
 class Html(str):
@@ -81,3 +81,14 @@ def table(
     return element(
         "table", [element("thead", element("tr", head)), element("tbody", body)], cls=cls
     )
+
+
+def chapter(anchor: str, title: str, intro: str, parts: Iterable[Markup]) -> Html:
+    """A chapter of the report: its heading, its lead paragraph, then ``parts``.
+
+    Example:
+        >>> str(chapter("k", "KPIs", "Each.", [element("p", "x")]))
+        '<section class="chapter" id="k"><h2>KPIs</h2><p class="lead">Each.</p><p>x</p></section>'
+    """
+    opening = [element("h2", title), element("p", intro, cls="lead")]
+    return element("section", [*opening, *parts], cls="chapter", id=anchor)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from estrategy.maturity import Assessment, Evidence, MaturityModel, StepResult
 from estrategy.maturity.quadrant import quadrant_thresholds
 from estrategy.maturity.results import DimensionScore
-from estrategy.report.client.markup import Html, concat, element, table
+from estrategy.report.client.markup import Html, chapter, concat, element, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 
@@ -172,8 +172,6 @@ def maturity_section(
     overall, q = assessment.overall, assessment.quadrant
     quadrant_name = voice.say(f"quadrant.{q.name}")
     parts: list[Html] = [
-        element("h2", voice.say("maturity.title")),
-        element("p", voice.say("maturity.intro"), cls="lead"),
         element(
             "p",
             [
@@ -254,4 +252,4 @@ def maturity_section(
         )
     )
     parts.append(element("section", steps, cls="keep", id="steps"))
-    return element("section", parts, cls="chapter", id="maturity")
+    return chapter("maturity", voice.say("maturity.title"), voice.say("maturity.intro"), parts)

@@ -21,7 +21,7 @@ import math
 import attrs
 
 from estrategy.org import OrgAnalysis
-from estrategy.report.client.markup import Html, element, table
+from estrategy.report.client.markup import Html, chapter, element, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 
@@ -298,13 +298,10 @@ def org_section(
     org: OrgAnalysis | None, names: Names, voice: Voice, *, charts: bool = True
 ) -> Html:
     """The organisation chapter."""
-    parts: list[Html] = [
-        element("h2", voice.say("org.title")),
-        element("p", voice.say("org.intro"), cls="lead"),
-    ]
+    parts: list[Html] = []
     if org is None or org.people == 0:
         parts.append(element("p", voice.say("org.none")))
-        return element("section", parts, cls="chapter", id="organisation")
+        return chapter("organisation", voice.say("org.title"), voice.say("org.intro"), parts)
     share = org.transversality.share
     figures = (
         ("org.fig_people", voice.number(org.people)),
@@ -342,4 +339,4 @@ def org_section(
             else voice.say("org.isolates_none"),
         )
     )
-    return element("section", parts, cls="chapter", id="organisation")
+    return chapter("organisation", voice.say("org.title"), voice.say("org.intro"), parts)
