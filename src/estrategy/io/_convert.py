@@ -32,6 +32,7 @@ from estrategy.model import ModelIntegrityError, ModelPath, Organization, Strate
 from estrategy.model.dates import parse_date
 from estrategy.model.suggest import did_you_mean
 from estrategy.model.validators import FieldValueError
+from estrategy.model.vocabulary import did_you_mean_value
 
 __all__ = [
     "Problem",
@@ -178,7 +179,8 @@ def _enum_hook(cls: type[enum.StrEnum]) -> Callable[[object, object], enum.StrEn
             try:
                 return cls(value)
             except ValueError:
-                hint = did_you_mean(value, values)
+                # a synonym (newsletter, en_cours), another spelling or a typo
+                hint = did_you_mean_value(cls, value)
                 raise ValueError(
                     f"{excerpt(value)} is not {article} {what}{hint}; "
                     f"expected one of {', '.join(values)}"

@@ -100,6 +100,9 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[IntegrityProblem] = []
         self.hints = Suggestions()
+        # every id to the kind of the first item that bears it, so that a reference to an
+        # item of the wrong kind says what the id is ("'admin' is a unit, not a person")
+        self.kind_of: dict[str, str] = {}
 
     def ids(
         self,
@@ -130,6 +133,7 @@ class _Checker:
                     )
                 )
             found.setdefault(item_id, path)
+            self.kind_of.setdefault(item_id, what)
             if seen is not None:
                 seen.setdefault(item_id, (what, path))
         return set(found)
@@ -137,6 +141,12 @@ class _Checker:
     def ref(self, value: str | None, known: set[str], what: str, path: ModelPath) -> None:
         """Report ``value`` if it is set and not among ``known``."""
         if value is not None and value not in known:
+            other = self.kind_of.get(value)
+            if other is not None and other != what:
+                self.problems.append(
+                    IntegrityProblem(path, f"{excerpt(value)} is {_a(other)}, not {_a(what)}")
+                )
+                return
             # one index of the known ids of each kind, and a bounded number of hints, so
             # that thousands of dangling references report in seconds
             hint = self.hints.did_you_mean(value, known, key=what)
@@ -168,6 +178,11 @@ class _Checker:
                 self.problems.append(IntegrityProblem(path_of[first], f"{what} cycle: {chain}"))
             for visited in walk:
                 state[visited] = 2
+
+
+def _a(what: str) -> str:
+    """``what`` with its indefinite article: "a unit", "an objective", "a KPI"."""
+    return f"{'an' if what[0] in 'aeio' else 'a'} {what}"
 
 
 _PLAN_COLLECTIONS: Mapping[str, str] = {
