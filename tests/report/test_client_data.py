@@ -53,8 +53,11 @@ def test_budget_and_roadmap_agree_with_brute_force(model: StrategyModel, as_of: 
     assert {line.id: line.amount for line in budget.tactics} == {
         t: v for t, v in per_tactic.items() if v > 0
     }
+    funded = [v for v in per_tactic.values() if v > 0]
     if total:
-        brute = sum((float(v / total) ** 2 for v in per_tactic.values()), 0.0)
+        n = len(funded)
+        plain = sum((float(v / total) ** 2 for v in funded), 0.0)
+        brute = 1.0 if n < 2 else max(0.0, (plain - 1 / n) / (1 - 1 / n))
         assert budget.hhi == pytest.approx(brute)
     else:
         assert budget.hhi is None

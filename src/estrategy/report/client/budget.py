@@ -1,9 +1,10 @@
 """The budget chapter: by strategy, tactic and channel, and how concentrated it is.
 
 The budget of a tactic is the sum of its live actions' budgets (dropped actions left
-out, as ACT004 counts them); a tactic's channel comes from the catalogue. The
-Herfindahl index of the funded tactics' shares says how concentrated the money is; when
-ACT004 finds the budget atomised, its finding is shown here with its remedy.
+out: :func:`estrategy.model.definitions.funded_tactics`, as ACT004 counts them); a
+tactic's channel comes from the catalogue. The normalised Herfindahl index of the funded
+tactics' budgets (ACT004's) says how concentrated the money is; when ACT004 finds the
+budget atomised, its finding is shown here with its remedy.
 
 Example:
     >>> from estrategy.io import load_demo
@@ -22,6 +23,7 @@ import attrs
 
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import StrategyModel, is_live
+from estrategy.model.definitions import funded_tactics, normalised_herfindahl
 from estrategy.report.client.markup import Html, chapter, element, prose, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
@@ -63,7 +65,9 @@ class Budget:
         channels: digital, traditional and internal, largest first (funded ones only).
         unfunded_actions: ids of live actions with no budget at all.
         unfunded_tactics: ids of tactics with no funded live action.
-        hhi: the Herfindahl index of the funded tactics' shares (``None``: none funded).
+        hhi: the normalised Herfindahl index of the funded tactics' budgets, as ACT004
+            reads it: 0 when shared equally, 1 when one tactic takes all (``None``: none
+            funded).
     """
 
     currency: str
@@ -100,14 +104,9 @@ def budget_breakdown(model: StrategyModel, catalogue: Catalogue | None = None) -
     catalogue = catalogue or default_catalogue()
     tactics = {t.id: t for t in model.tactics}
     by_tactic: dict[str | None, Decimal] = {}
-    unfunded: list[str] = []
-    for action in model.actions:
-        if not is_live(action):
-            continue
-        if action.budget is None:
-            unfunded.append(action.id)
-        else:
-            by_tactic[action.tactic] = by_tactic.get(action.tactic, Decimal(0)) + action.budget
+    for tactic_id, amount in funded_tactics(model.actions).items():
+        by_tactic[tactic_id] = amount
+    unfunded = [a.id for a in model.actions if is_live(a) and a.budget is None]
     total = sum(by_tactic.values(), Decimal(0))
     channel_of: dict[str | None, str] = {
         t.id: str(catalogue.channel(t.kind)) for t in model.tactics
@@ -120,8 +119,7 @@ def budget_breakdown(model: StrategyModel, catalogue: Catalogue | None = None) -
         by_strategy[strategy] = by_strategy.get(strategy, Decimal(0)) + amount
         channel = channel_of.get(tactic_id, "digital")
         by_channel[channel] = by_channel.get(channel, Decimal(0)) + amount
-    funded = [a for a in by_tactic.values() if a > 0]
-    hhi = float(sum(((a / total) ** 2 for a in funded), Decimal(0))) if total else None
+    hhi = normalised_herfindahl(by_tactic.values()) if total else None
     return Budget(
         currency=model.currency,
         total=total,
@@ -261,7 +259,13 @@ def budget_section(
         )
     )
     if budget.hhi is not None:
-        meaning = "budget.spread" if budget.hhi < 0.25 else "budget.concentrated"
+        meaning = (
+            "budget.concentrated"
+            if budget.hhi >= 0.5
+            else "budget.shared"
+            if budget.hhi >= 0.1
+            else "budget.spread"
+        )
         parts.append(
             element(
                 "p",

@@ -12,7 +12,7 @@ Example:
     >>> from estrategy.io import load_demo
     >>> themes = gap_themes(check(load_demo()).findings)
     >>> [(t.id, [g.code for g in t.groups]) for t in themes][:2]
-    [('execution', ['ACT003']), ('measurement', ['MES005'])]
+    [('execution', ['ACT003', 'ACT004']), ('measurement', ['MES005'])]
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The indicators chapter: each KPI's measurements against its planned line.
 
 The planned line is MES005's: from the KPI's first measurement to its target at its
-objective's deadline (:func:`estrategy.rules.measurement.planned_value`). A KPI is marked
+objective's deadline (:func:`estrategy.model.definitions.planned_value`). A KPI is marked
 off track when MES005 found it so, so that the chart and the gaps never disagree (and
 the rule's tolerance setting applies to both).
 
@@ -22,11 +22,11 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from estrategy.model import Measurement, StrategyModel
+from estrategy.model.definitions import planned_value
 from estrategy.report.client.markup import Html, chapter, element, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 from estrategy.rules import Finding
-from estrategy.rules.measurement import planned_value
 
 __all__ = ["Trajectory", "kpi_trajectories", "kpis_section", "trajectory_chart"]
 

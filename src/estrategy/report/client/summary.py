@@ -14,7 +14,7 @@ Example:
     >>> model = load_demo()
     >>> themes = gap_themes(check(model).findings)
     >>> [r.anchor for r in recommendations(themes, assess(model), Voice())][:3]
-    ['gap-ORG003', 'gap-ROL004', 'gap-ACT003']
+    ['gap-ACT003', 'gap-ORG003', 'gap-ROL004']
 """
 
 from __future__ import annotations

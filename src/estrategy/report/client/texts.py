@@ -255,10 +255,12 @@ _EN: dict[str, Text] = {
     "budget.no_strategy": "no strategy",
     "budget.chart_alt": "Budget by tactic, bars coloured and patterned by channel: {detail}.",
     "budget.concentration": (
-        "Concentration: a Herfindahl index of {hhi} over {count} funded tactics ({meaning})."
+        "Concentration: a normalised Herfindahl index of {hhi} over {count} funded tactics "
+        "({meaning})."
     ),
-    "budget.concentrated": "the money goes to a few tactics",
-    "budget.spread": "the money is spread over many tactics",
+    "budget.concentrated": "the money goes to a few of them",
+    "budget.shared": "the money is shared among them, some getting more",
+    "budget.spread": "the money is spread thin, none getting much more than another",
     "budget.atomised": "The budget is atomised",
     "channel.digital": "Digital",
     "channel.traditional": "Traditional",
@@ -367,10 +369,10 @@ _EN: dict[str, Text] = {
         "For one line: ties to other lines minus ties inside, over all its ties. From -1 "
         "(every tie stays inside: a closed line) to +1 (every tie goes out)."
     ),
-    "glossary.hhi.term": "Herfindahl index",
+    "glossary.hhi.term": "Herfindahl index (normalised)",
     "glossary.hhi": (
-        "The sum of the squared budget shares of the tactics: 1 when one tactic takes "
-        "everything, 1/n when n tactics share it equally. Low means spread thin."
+        "How concentrated the budget is over the funded tactics: 0 when they share it "
+        "equally, 1 when one takes everything, whatever their number. Low means spread thin."
     ),
     "glossary.smart.term": "SMART objective",
     "glossary.smart": (
