@@ -104,8 +104,8 @@ def budget_breakdown(model: StrategyModel, catalogue: Catalogue | None = None) -
     catalogue = catalogue or default_catalogue()
     tactics = {t.id: t for t in model.tactics}
     by_tactic: dict[str | None, Decimal] = {}
-    for tactic_id, amount in funded_tactics(model.actions).items():
-        by_tactic[tactic_id] = amount
+    for funded, amount in funded_tactics(model.actions).items():
+        by_tactic[funded] = amount
     unfunded = [a.id for a in model.actions if is_live(a) and a.budget is None]
     total = sum(by_tactic.values(), Decimal(0))
     channel_of: dict[str | None, str] = {
