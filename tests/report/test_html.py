@@ -174,3 +174,12 @@ def test_the_french_text_survives(tmp_path: Path) -> None:
     model = attrs.evolve(load_demo(), name="Plan « été » : 85 600 €")
     page = render_review(review(model), charts=False)
     assert "Plan « été » : 85 600 €" in page
+
+
+def test_a_score_held_down_by_results_is_said_in_the_summary_and_the_chapter() -> None:
+    result = review(load_demo())
+    assert result.assessment.overall.capped
+    page = render_review(result, charts=False)
+    summary, _, rest = page.partition('id="gaps"')
+    assert "Results hold the score down" in summary
+    assert "Results hold the score down" in rest.partition('id="kpis"')[0]

@@ -16,7 +16,13 @@ from estrategy.report.client.markup import Html, chapter, concat, element, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 
-__all__ = ["evidence_text", "level_meter", "maturity_chart", "maturity_section"]
+__all__ = [
+    "capped_sentence",
+    "evidence_text",
+    "level_meter",
+    "maturity_chart",
+    "maturity_section",
+]
 
 _IDS_SHOWN = 8  # an evidence line may list thousands of people
 _FACTS_SHOWN = 12  # and a criterion may cite one fact per person
@@ -40,6 +46,22 @@ def evidence_text(evidence: Evidence, names: Names, voice: Voice) -> Html:
     if hidden > 0:
         listed.append(voice.say("count.more", count=hidden))
     return concat([fact, ": ", element("span", "; ".join(listed), cls="names")])
+
+
+def capped_sentence(assessment: Assessment, voice: Voice) -> str | None:
+    """What held the overall score below the dimensions' mean, when results did."""
+    overall = assessment.overall
+    if not overall.capped or overall.ceiling is None or overall.dimension_mean is None:
+        return None
+    titles = {c.id: c.title for d in assessment.dimensions for c in d.criteria}
+    result = overall.weakest_result or ""
+    return voice.say(
+        "maturity.capped",
+        mean=voice.number(overall.dimension_mean, 0),
+        result=titles.get(result, result),
+        score=voice.number(overall.result_score or 0, 0),
+        ceiling=voice.number(overall.ceiling, 0),
+    )
 
 
 def level_meter(level: int | None, voice: Voice) -> Html:
@@ -190,6 +212,9 @@ def maturity_section(
             ],
         ),
     ]
+    held = capped_sentence(assessment, voice)
+    if held:
+        parts.append(element("p", held, cls="alert"))
     if charts:
         alt = voice.say(
             "maturity.chart_alt",

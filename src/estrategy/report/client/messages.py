@@ -14,6 +14,7 @@ from estrategy.org import OrgAnalysis
 from estrategy.report.client.budget import Budget
 from estrategy.report.client.gaps import GapTheme
 from estrategy.report.client.kpis import Trajectory
+from estrategy.report.client.maturity import capped_sentence
 from estrategy.report.client.names import Names
 from estrategy.report.client.roadmap import RoadmapItem
 from estrategy.report.client.summary import gap_counts
@@ -57,6 +58,9 @@ def key_messages(
                 + voice.say(f"quadrant.{q.name}.sentence"),
             )
         )
+        held = capped_sentence(assessment, voice)
+        if held:
+            messages[-1] += " " + held
     count = sum(t.count for t in themes)
     messages.append(
         voice.say("message.gaps", count=count, detail=gap_counts(themes, voice))

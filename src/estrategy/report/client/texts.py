@@ -152,6 +152,10 @@ _EN: dict[str, Text] = {
         "how well the transformation is managed."
     ),
     "maturity.overall": "Overall: level {level} of 5 ({name}), {score}/100.",
+    "maturity.capped": (
+        "Results hold the score down: the dimensions average {mean}/100, but the weakest "
+        "result, {result} ({score}/100), allows at most {ceiling}."
+    ),
     "maturity.spread": (
         "The gap between the strongest and the weakest dimension is {spread} points."
     ),
