@@ -28,14 +28,23 @@ def schema(indent: int) -> None:
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 def init(file: Path, force: bool) -> None:
-    """Write a commented starter model to FILE (default: strategy.yaml)."""
+    """Write a commented starter model to FILE (default: strategy.yaml).
+
+    A FILE ending in .xlsx gets the starter workbook: drop-down lists, hints in the
+    header comments and an example row per sheet.
+    """
     from importlib import resources
 
     from estrategy.io.atomic import write_text_atomic
 
     if file.exists() and not force:
         fail(f"{file} already exists; use --force to overwrite it")
-    text = resources.files("estrategy.data").joinpath("starter.yaml").read_text("utf-8")
     with clean_errors():
-        write_text_atomic(file, text)
+        if file.suffix.lower() == ".xlsx":
+            from estrategy.io.excel import save_starter
+
+            save_starter(file)
+        else:
+            text = resources.files("estrategy.data").joinpath("starter.yaml").read_text("utf-8")
+            write_text_atomic(file, text)
     click.echo(f"Wrote {file}. Next: estrategy check {file}")

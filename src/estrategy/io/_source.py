@@ -8,7 +8,7 @@ import stat
 from estrategy.io.errors import FileError, LoadError
 from estrategy.io.limits import Limits
 
-__all__ = ["check_text", "one_error", "read_text", "regular_file", "too_big"]
+__all__ = ["check_text", "one_error", "read_bytes", "read_text", "regular_file", "too_big"]
 
 
 def one_error(source: str, message: str, line: int | None = 1, column: int | None = 1) -> LoadError:
@@ -36,11 +36,11 @@ def regular_file(path: str | os.PathLike[str]) -> bool:
         return False
 
 
-def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
-    """The text of a file: a regular file, within the size limit, UTF-8 (BOM allowed).
+def read_bytes(path: str | os.PathLike[str], source: str, limits: Limits) -> bytes:
+    """The bytes of a file: a regular file, within the size limit.
 
     Raises:
-        LoadError: the file is missing, not a regular file, too big, binary or not UTF-8.
+        LoadError: the file is missing, not a regular file, or too big.
     """
     if os.path.exists(path) and not os.path.isdir(path) and not regular_file(path):
         raise one_error(
@@ -62,6 +62,16 @@ def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
         ) from None
     if len(raw) > limits.max_bytes:  # a file that grew, or a pipe without a size
         raise too_big(source, len(raw), limits)
+    return raw
+
+
+def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
+    """The text of a file: a regular file, within the size limit, UTF-8 (BOM allowed).
+
+    Raises:
+        LoadError: the file is missing, not a regular file, too big, binary or not UTF-8.
+    """
+    raw = read_bytes(path, source, limits)
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1

@@ -93,6 +93,46 @@ class StrategyModel:
         if problems:
             raise ModelIntegrityError(problems)
 
+    def _repr_html_(self) -> str:
+        """A notebook's summary: how many objects of each kind, and the frame of each.
+
+        Example:
+            >>> model = StrategyModel(tactics=[Tactic(id="t")])
+            >>> "<td>tactics</td><td>1</td>" in model._repr_html_()
+            True
+        """
+        from estrategy.base.display import html_summary
+        from estrategy.base.escape import html_text
+
+        as_of = f", as of {self.as_of.isoformat()}" if self.as_of is not None else ""
+        head = f"<strong>{html_text(self.name or 'StrategyModel')}</strong>{as_of}"
+        rows = [
+            {"table": name, "rows": count, "frame": f'estrategy.to_frames(model)["{name}"]'}
+            for name, count in _counts(self)
+        ]
+        tail = (
+            "<p>Each table is a pandas data frame: <code>estrategy.to_frames(model)</code> "
+            "gives them all (<code>estrategy.from_frames(frames)</code> builds the model "
+            "back).</p>"
+        )
+        return html_summary(head, rows, tail)
+
+
+def _counts(model: StrategyModel) -> list[tuple[str, int]]:
+    """How many objects each list of the model holds, the organisation's last."""
+    counts = [
+        (field.name, len(getattr(model, field.name)))
+        for field in attrs.fields(StrategyModel)
+        if isinstance(getattr(model, field.name), tuple)
+    ]
+    counts.insert(
+        [name for name, _ in counts].index("kpis") + 1,
+        ("measurements", sum(len(kpi.measurements) for kpi in model.kpis)),
+    )
+    org = model.organization
+    counts += [(name, len(getattr(org, name))) for name in ("units", "people", "groups", "ties")]
+    return counts
+
 
 class _Checker:
     """Collects integrity problems; one pass per collection, linear in the model."""
