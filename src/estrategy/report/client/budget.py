@@ -226,7 +226,7 @@ def budget_section(
                 "aside",
                 [
                     element("h4", voice.say("budget.atomised")),
-                    element("p", voice.finding_message(atomised[0])),
+                    element("p", voice.sentence(voice.finding_message(atomised[0]))),
                     element(
                         "p",
                         [

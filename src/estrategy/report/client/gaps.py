@@ -183,11 +183,7 @@ def finding_item(finding: Finding, names: Names, voice: Voice) -> Html:
         lead = concat([subjects_text(finding.subjects, names, voice), ": "])
         return element("li", [lead, message])
     text = names.humanise(message, [*finding.subjects, *names.mentions(message)], voice.quote)
-    return element("li", [_capitalised(text), " ", ids])
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return element("li", [voice.sentence(text), " ", ids])
 
 
 def _joined(parts: Sequence[Html], separator: str) -> list[Html | str]:

@@ -111,6 +111,15 @@ class Voice:
         """A share 0–1 as a whole percentage (``34%``)."""
         return f"{share:.0%}"
 
+    def sentence(self, text: str) -> str:
+        """``text`` starting with a capital, as a sentence on its own (a rule's message).
+
+        Example:
+            >>> Voice().sentence("tactic t-blog has no action")
+            'Tactic t-blog has no action'
+        """
+        return text[:1].upper() + text[1:]
+
     def quote(self, text: str) -> str:
         """``text`` in the language's quotation marks (“…”)."""
         return f"“{text}”"
