@@ -18,15 +18,12 @@ from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from estrategy.base.escape import excerpt
 from estrategy.io.errors import LoadError
 from estrategy.model import Channel, RoleKind, TacticKind, Tool, ToolKind, ToolSide
-from estrategy.model.suggest import did_you_mean
-from estrategy.model.validators import FieldValueError
 
 if TYPE_CHECKING:
     from estrategy.io.toml import TomlDocument
@@ -39,6 +36,9 @@ __all__ = [
     "TacticSpec",
     "default_catalogue",
 ]
+
+
+T = TypeVar("T")
 
 
 class CatalogueError(LoadError):
@@ -164,9 +164,9 @@ class Catalogue:
         from estrategy.io.toml import structure
 
         shape = structure(document, CatalogueFile, error=CatalogueError)
-        tactics = {**(base.tactics if base else {}), **shape.tactics}
+        tactics = {**(base.tactics if base else {}), **_named(shape.tactics)}
         roles = {**(base.roles if base else {}), **shape.roles}
-        sides = {**(base.tool_sides if base else {}), **shape.tool_sides}
+        sides = {**(base.tool_sides if base else {}), **_named(shape.tool_sides)}
         competences = sorted({*(base.other_competences if base else ()), *shape.competences})
         return cls(
             MappingProxyType(tactics),
@@ -176,21 +176,17 @@ class Catalogue:
         )
 
 
-def _tool_kinds(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    assert isinstance(value, Mapping)
-    known = [str(kind) for kind in ToolKind]
-    for kind in value:
-        if kind not in known:
-            raise FieldValueError(
-                attribute.name,
-                f"{excerpt(kind)} is not a tool kind{did_you_mean(kind, known)}; "
-                f"expected one of {', '.join(known)}",
-            )
+def _named(table: Mapping[TacticKind, T] | Mapping[ToolKind, T]) -> dict[str, T]:
+    """A table keyed by plain names (the catalogue looks kinds up by name)."""
+    return {str(kind): value for kind, value in table.items()}
 
 
 @attrs.frozen
 class CatalogueFile:
     """The shape of a catalogue file, checked by cattrs like a model file.
+
+    Tactic kinds and tool kinds are closed sets, as in model files: an unknown one (a
+    typo) is an error at its key, with a "did you mean"; roles may be custom.
 
     Attributes:
         tactics: the ``[tactics.KIND]`` tables.
@@ -200,9 +196,9 @@ class CatalogueFile:
             those the roles expect (added to the base catalogue's).
     """
 
-    tactics: Mapping[str, TacticSpec] = attrs.field(factory=dict)
+    tactics: Mapping[TacticKind, TacticSpec] = attrs.field(factory=dict)
     roles: Mapping[str, RoleSpec] = attrs.field(factory=dict)
-    tool_sides: Mapping[str, ToolSide] = attrs.field(factory=dict, validator=_tool_kinds)
+    tool_sides: Mapping[ToolKind, ToolSide] = attrs.field(factory=dict)
     competences: tuple[str, ...] = ()
 
 

@@ -15,6 +15,7 @@ from estrategy.cli._common import (
     fail,
     load_model_or_demo,
 )
+from estrategy.cli.options import through_symlink_option
 
 if TYPE_CHECKING:
     from estrategy.report.client import Branding, Review
@@ -49,6 +50,7 @@ _SUFFIXES = (".html", ".htm", ".pdf")
     type=click.Path(path_type=Path, dir_okay=False),
     help="A maturity-model TOML file (dimensions, criteria, weights, levels, thresholds).",
 )
+@through_symlink_option
 @as_of_option("Date to judge against (default: each model's as_of, else today).")
 @config_options
 def report(
@@ -58,6 +60,7 @@ def report(
     author: str | None,
     logo: Path | None,
     maturity_model: Path | None,
+    through_symlink: bool,
     as_of: dt.date | None,
     config: Path | None,
     no_config: bool,
@@ -106,9 +109,9 @@ def report(
         if target.suffix.lower() == ".pdf":
             from estrategy.report.client import write_pdf
 
-            write_pdf(page, target)
+            write_pdf(page, target, through_symlink=through_symlink)
         else:
-            write_text_atomic(target, page)
+            write_text_atomic(target, page, through_symlink=through_symlink)
     _warn_without_charts()
     click.echo(f"Wrote {target}")
 

@@ -32,10 +32,12 @@ _EXPORTS: dict[str, str] = {
         ("OrganizationSourceError", "export_organization", "load_organization"),
     ),
     **homes("estrategy.io.schema", ("json_schema",)),
+    **homes("estrategy.io.atomic", ("WriteError",)),
     **homes("estrategy.io.frames", ("from_frames", "to_frames")),
 }
 
 if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
+    from estrategy.io.atomic import WriteError as WriteError
     from estrategy.io.errors import *  # noqa: F403
     from estrategy.io.files import *  # noqa: F403
     from estrategy.io.frames import from_frames as from_frames

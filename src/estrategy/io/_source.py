@@ -36,18 +36,38 @@ def regular_file(path: str | os.PathLike[str]) -> bool:
         return False
 
 
+def _open(path: str | os.PathLike[str], source: str) -> int:
+    """A descriptor of ``path`` opened for reading, refused unless it is a regular file.
+
+    A path that is not a regular file is refused before it is opened (opening some
+    devices has effects), then the opened file is checked again, which leaves no gap
+    for a swap between the two; ``O_NONBLOCK`` keeps a FIFO put there meanwhile from
+    blocking the open.
+    """
+    if os.path.exists(path) and not os.path.isdir(path) and not regular_file(path):
+        raise one_error(source, _NOT_REGULAR, None, None)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        raise one_error(source, _NOT_REGULAR, None, None)
+    return descriptor
+
+
+_NOT_REGULAR = "this is not a regular file (a pipe or a device?): refused"
+
+
 def read_bytes(path: str | os.PathLike[str], source: str, limits: Limits) -> bytes:
     """The bytes of a file: a regular file, within the size limit.
 
     Raises:
         LoadError: the file is missing, not a regular file, or too big.
     """
-    if os.path.exists(path) and not os.path.isdir(path) and not regular_file(path):
-        raise one_error(
-            source, "this is not a regular file (a pipe or a device?): refused", None, None
-        )
     try:
-        with open(path, "rb") as stream:
+        with open(_open(path, source), "rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             if size > limits.max_bytes:
                 raise too_big(source, size, limits)
@@ -82,12 +102,25 @@ def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise one_error(
-            source,
-            f"this is not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded",
-            line,
-            column,
-        ) from None
+        raise one_error(source, _not_utf8(raw[exc.start]), line, column) from None
+
+
+def _not_utf8(byte: int) -> str:
+    """What to say of a byte that UTF-8 cannot decode, and what to do about it.
+
+    Example:
+        >>> _not_utf8(0xE9).split("; ")[0]
+        'this is not UTF-8 text: byte 0xe9 cannot be decoded (é in Latin-1 or Windows-1252?)'
+    """
+    try:
+        guess = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        guess = ""
+    hint = f" ({guess} in Latin-1 or Windows-1252?)" if guess.isprintable() and guess else ""
+    return (
+        f"this is not UTF-8 text: byte 0x{byte:02x} cannot be decoded{hint}; "
+        "estrategy reads UTF-8: save the file as UTF-8"
+    )
 
 
 def too_big(source: str, size: int, limits: Limits) -> LoadError:

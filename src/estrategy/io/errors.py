@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from estrategy.base.errors import EstrategyError
+from estrategy.base.escape import terminal_text
 from estrategy.model.paths import ModelPath, format_path
 
 __all__ = ["FileError", "LoadError", "Position", "SourceMap", "column_letters"]
@@ -128,15 +129,32 @@ class FileError:
     place: str | None = None
 
     def __str__(self) -> str:
-        where = self.source
+        where = terminal_text(self.source)  # a file name is one line, whatever it holds
         if self.place is not None:
-            where = self.place
+            where = terminal_text(self.place)
         elif self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        path = format_path(self.path)
+        path = _shown_path(self.path)
         return f"{where}: {path}: {self.message}" if path else f"{where}: {self.message}"
+
+
+_KEY_SHOWN = 40
+
+
+def _shown_path(path: ModelPath) -> str:
+    r"""A path as an error line shows it: each key short and escaped (keys come from input).
+
+    Example:
+        >>> _shown_path(("tactics", 0, "x" * 50 + "\x1b"))
+        'tactics[0].xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'
+    """
+    short = tuple(
+        part if isinstance(part, int) or len(part) <= _KEY_SHOWN else part[: _KEY_SHOWN - 1] + "…"
+        for part in path
+    )
+    return terminal_text(format_path(short))
 
 
 SHOWN_ERRORS = 100
@@ -165,7 +183,7 @@ class LoadError(EstrategyError, ValueError):
         self.errors: tuple[FileError, ...] = tuple(errors)
         sources = sorted({error.source for error in self.errors})
         count = len(self.errors)
-        where = ", ".join(sources) if sources else "<unknown>"
+        where = ", ".join(map(terminal_text, sources)) if sources else "<unknown>"
         lines = "".join(f"\n  {error}" for error in self.errors[:SHOWN_ERRORS])
         if count > SHOWN_ERRORS:
             lines += f"\n  … and {count - SHOWN_ERRORS} more"

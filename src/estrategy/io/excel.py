@@ -42,16 +42,19 @@ def starter_workbook() -> bytes:
     return workbook_bytes(None)
 
 
-def save_starter(path: str | os.PathLike[str]) -> None:
+def save_starter(path: str | os.PathLike[str], *, through_symlink: bool = False) -> None:
     """Write :func:`starter_workbook` to ``path``, atomically.
+
+    A device, a FIFO or (unless ``through_symlink``) a symbolic link is refused
+    (:func:`estrategy.io.atomic.atomic_path`).
 
     Raises:
         MissingExtraError: openpyxl is not installed.
-        OSError: the folder cannot be written.
+        WriteError: the destination is refused or cannot be written (an ``OSError``).
     """
     from estrategy.io.atomic import write_bytes_atomic
 
-    write_bytes_atomic(path, starter_workbook())
+    write_bytes_atomic(path, starter_workbook(), through_symlink=through_symlink)
 
 
 def _form(column: Column) -> str:

@@ -354,21 +354,23 @@ def save(
     path: str | os.PathLike[str],
     *,
     format: str | None = None,
+    through_symlink: bool = False,
 ) -> None:
     """Write a model file atomically: all of it, or nothing.
 
     The text (or a workbook's bytes) is built first, then written to a temporary file in
     the same folder, flushed to disk and renamed over ``path``; an existing file keeps its
-    permissions.
+    permissions. A device, a FIFO or (unless ``through_symlink``) a symbolic link is
+    refused (:func:`estrategy.io.atomic.atomic_path`).
 
     Raises:
         LoadError: when the extension names no known format.
         MissingExtraError: a workbook, without the ``[excel]`` extra.
         CellTooLongError: a workbook, with a value longer than a cell holds.
-        OSError: when the folder cannot be written.
+        WriteError: when ``path`` is refused or cannot be written (an ``OSError``).
     """
     fmt = _format_of(path, format)
     codec = _CODECS[fmt]
     # built first: nothing is written if this fails
     data = codec.write(model) if codec.binary else dumps(model, fmt).encode("utf-8")
-    write_bytes_atomic(path, data)
+    write_bytes_atomic(path, data, through_symlink=through_symlink)

@@ -11,6 +11,7 @@ from estrategy.model import (
     OrganizationSize,
     Person,
     RoleKind,
+    TacticKind,
 )
 from estrategy.model.suggest import NearMisses, near_misses
 from estrategy.model.vocabulary import ROLE_SYNONYMS
@@ -304,6 +305,7 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
     "no-change-support",
     "warning",
     settings={"change_support_kinds": tuple(k.value for k in CHANGE_SUPPORT_KINDS)},
+    choices={"change_support_kinds": [k.value for k in TacticKind]},
 )
 def no_change_support(context: RuleContext) -> Iterator[Violation]:
     """A tactic aimed at employees has no training or change management beside it.

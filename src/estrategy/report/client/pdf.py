@@ -65,13 +65,19 @@ def pdf_bytes(page: str) -> bytes:
     return data
 
 
-def write_pdf(page: str, target: str | os.PathLike[str]) -> None:
-    """Print the HTML ``page`` to the PDF file ``target`` (written atomically).
+def write_pdf(page: str, target: str | os.PathLike[str], *, through_symlink: bool = False) -> None:
+    """Print the HTML ``page`` to the PDF file ``target``, written atomically.
+
+    Args:
+        page: the HTML document.
+        target: the PDF file; a device, a FIFO or (unless ``through_symlink``) a symbolic
+            link is refused (:func:`estrategy.io.atomic.atomic_path`).
+        through_symlink: replace the file a symbolic link points to.
 
     Raises:
         PdfError: when WeasyPrint is missing or cannot start.
-        OSError: when the file cannot be written.
+        WriteError: when the file is refused or cannot be written.
     """
     from estrategy.io.atomic import write_bytes_atomic
 
-    write_bytes_atomic(target, pdf_bytes(page))
+    write_bytes_atomic(target, pdf_bytes(page), through_symlink=through_symlink)
