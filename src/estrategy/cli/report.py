@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["report"]
 
-_SUFFIXES = (".html", ".htm", ".pdf")
+_SUFFIXES = (".html", ".htm", ".pdf", "")  # a file with no suffix gets the HTML
 
 
 @click.command()
@@ -85,7 +85,7 @@ def report(
         fail("give one model file, or two (before and after) for a progress report")
     target = output
     if target is not None and target.suffix.lower() not in _SUFFIXES:
-        fail(f"{target}: the report file must end in .html or .pdf")
+        fail(f"{target}: the report file must end in .html or .pdf (or have no suffix: HTML)")
     with clean_errors():
         branding = Branding(title, author, read_logo(logo) if logo is not None else None)
         spec = load_maturity_model(maturity_model) if maturity_model is not None else None
