@@ -163,7 +163,11 @@ def radar(
         )
         axis.fill(closed, points, color=style.color, alpha=0.12)
     axis.set_xticks(angles)
-    axis.set_xticklabels([wrap_label(label, 16) for label in labels], fontsize=8)
+    axis.set_xticklabels([wrap_label(label, 14) for label in labels], fontsize=7.5)
+    # Labels beside the circle lean away from it, so that long names never cross it.
+    for angle, text in zip(angles, axis.get_xticklabels(), strict=True):
+        side = math.sin(angle)  # clockwise from the top: right half positive
+        text.set_horizontalalignment("left" if side > 0.3 else "right" if side < -0.3 else "center")
     axis.set_ylim(0, 100)
     axis.set_yticks([20, 40, 60, 80, 100])
     axis.set_yticklabels(["", "40", "", "80", ""], fontsize=7, color="#6B7280")
@@ -171,7 +175,7 @@ def radar(
     if title:
         axis.set_title(title, pad=18)
     if len(series) > 1:
-        axis.legend(loc="upper right", bbox_to_anchor=(1.25, 1.12))
+        axis.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=len(series))
 
 
 def quadrant(
@@ -188,7 +192,8 @@ def quadrant(
     Args:
         axis: matplotlib axes.
         points: ``(label, digital, management)`` in order; successive points are joined
-            by arrows (a move between two reviews).
+            by arrows (a move between two reviews). A single point is labelled; several
+            are told apart by the series styles (:data:`SERIES`), as on the radar's legend.
         thresholds: where high digital and high management intensity start.
         names: the names of the beginner, fashionista, conservative and digirati quadrants.
         axis_labels: the horizontal and vertical axis labels.
@@ -205,21 +210,21 @@ def quadrant(
         (((100 + dx) / 2, (100 + my) / 2), digirati),
     ):
         axis.text(x, y, chart_text(name), ha="center", va="center", color="#9CA3AF", fontsize=9)
-    for index, ((label, x, y), style) in enumerate(zip(points, itertools.cycle(SERIES))):
+    for (label, x, y), style in zip(points, itertools.cycle(SERIES)):
         axis.scatter(
             [x], [y], s=60, zorder=3, color=style.color, marker=style.marker, edgecolor="white"
         )
-        # Labels of points on the right half go to their left, so they stay in the axes;
-        # successive points (two reviews) are labelled above, then below.
-        right = x > 60
-        axis.annotate(
-            chart_text(label),
-            (x, y),
-            textcoords="offset points",
-            xytext=(-7 if right else 7, 5 if index % 2 == 0 else -13),
-            ha="right" if right else "left",
-            fontsize=8,
-        )
+        if len(points) == 1:
+            # on the right half the label goes left of the point, to stay in the axes
+            right = x > 60
+            axis.annotate(
+                chart_text(label),
+                (x, y),
+                textcoords="offset points",
+                xytext=(-7 if right else 7, 5),
+                ha="right" if right else "left",
+                fontsize=8,
+            )
     for (_, x0, y0), (_, x1, y1) in itertools.pairwise(points):
         axis.annotate(
             "", (x1, y1), (x0, y0), arrowprops={"arrowstyle": "->", "color": PALETTE["ink"]}

@@ -96,16 +96,21 @@ def maturity_chart(
     last = assessments[-1][1]
     # A radar needs three axes; with fewer dimensions the quadrant is drawn alone.
     with_radar = len(last.dimensions) >= 3
+    # Axes placed by hand: the radar's names need room on both sides, the quadrant's
+    # vertical label too, and a legend of several reviews room below the radar.
+    bottom = 0.14 if len(assessments) == 1 else 0.22
     with chart_style() as plt:
         figure = plt.figure(figsize=(7.2 if with_radar else 3.8, 3.5))
         if with_radar:
             radar(
-                figure.add_subplot(1, 2, 1, projection="polar"),
+                figure.add_axes((0.15, bottom, 0.31, 0.86 - bottom), projection="polar"),
                 [d.name for d in last.dimensions],
                 [(label, [d.score for d in a.dimensions]) for label, a in assessments],
             )
         quadrant(
-            figure.add_subplot(1, 2, 2) if with_radar else figure.add_subplot(1, 1, 1),
+            figure.add_axes((0.68, bottom, 0.29, 0.86 - bottom))
+            if with_radar
+            else figure.add_axes((0.2, 0.16, 0.75, 0.76)),
             [
                 (label, a.quadrant.digital_intensity, a.quadrant.management_intensity)
                 for label, a in assessments
@@ -115,10 +120,6 @@ def maturity_chart(
             + [voice.say(f"quadrant.{q}") for q in ("conservative", "digirati")],
             axis_labels=(voice.say("maturity.digital_axis"), voice.say("maturity.management_axis")),
         )
-        if with_radar:
-            figure.subplots_adjust(left=0.1, right=0.97, top=0.86, bottom=0.14, wspace=0.5)
-        else:
-            figure.tight_layout()
         return inline_svg(figure, alt=alt, key=key)
 
 

@@ -53,12 +53,15 @@ class Document:
         company: the company's name.
         voice: how the page speaks.
         charts: whether charts are drawn.
+        compact: in print, chapters follow one another rather than each starting a
+            page (a short report, such as the progress report).
     """
 
     title: str
     company: str
     voice: Voice
     charts: bool
+    compact: bool = False
 
 
 def document(doc: Document, chapters: Sequence[Html]) -> str:
@@ -74,7 +77,8 @@ def document(doc: Document, chapters: Sequence[Html]) -> str:
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         "<meta name='generator' content='estrategy'>"
         f"<title>{esc(doc.title)} · {esc(doc.company)}</title>"
-        f"<style>{STYLESHEET}</style></head>\n<body>\n{body}\n</body></html>\n"
+        f"<style>{STYLESHEET}</style></head>\n<body{' class=compact' if doc.compact else ''}>\n"
+        f"{body}\n</body></html>\n"
     )
 
 

@@ -162,12 +162,19 @@ def _overall(c: Comparison, voice: Voice) -> str:
         "progress.overall_same" if same else "progress.overall",
         before=voice.number(b.overall.score, 0),
         after=voice.number(a.overall.score, 0),
-        delta=f"{c.overall_delta:+.0f}",
+        delta=_signed(c.overall_delta),
         level_before=b.overall.level,
         level_after=a.overall.level,
         quadrant_before=voice.say(f"quadrant.{b.quadrant.name}"),
         quadrant_after=voice.say(f"quadrant.{a.quadrant.name}"),
     )
+
+
+def _signed(delta: float | None) -> str:
+    """A change in points: ``+4``, ``-8``, ``0``; a dash when it cannot be told."""
+    if delta is None:
+        return "–"
+    return "0" if round(delta) == 0 else f"{delta:+.0f}"
 
 
 def _score(value: float | None, voice: Voice) -> str:
@@ -204,7 +211,7 @@ def _maturity(moved: Progress, spec: MaturityModel | None, voice: Voice, charts:
             d.name,
             element("span", [level_meter(d.level_before, voice), " ", _score(d.before, voice)]),
             element("span", [level_meter(d.level_after, voice), " ", _score(d.after, voice)]),
-            "–" if d.delta is None else f"{d.delta:+.0f}",
+            _signed(d.delta),
         ]
         for d in c.dimensions
     ]
@@ -422,4 +429,6 @@ def progress_report(
         contents=[(anchor, heading) for anchor, heading, _ in chapters],
         voice=voice,
     )
-    return document(Document(title, company, voice, draw), [cover, *(h for _, _, h in chapters)])
+    return document(
+        Document(title, company, voice, draw, compact=True), [cover, *(h for _, _, h in chapters)]
+    )

@@ -142,6 +142,8 @@ font-family:"Source Sans 3","Segoe UI","Helvetica Neue",Arial,"DejaVu Sans",sans
 body{max-width:none;padding:0;font-size:9.5pt}
 h2{margin-top:0}
 .chapter{break-before:page}
+body.compact .chapter{break-before:auto;margin-top:2rem}
+body.compact #summary{break-before:page}
 .cover{border:none;min-height:240mm;display:flex;flex-direction:column;justify-content:center}
 .cover .contents a::after{content:leader('.') target-counter(attr(href),page)}
 .cover .contents ol{columns:1}
