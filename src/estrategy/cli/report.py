@@ -13,19 +13,21 @@ from estrategy.cli._common import (
     clean_errors,
     config_options,
     fail,
+    lang_option,
     load_model_or_demo,
 )
+from estrategy.cli._help import TranslatedCommand
 from estrategy.cli.options import through_symlink_option
 
 if TYPE_CHECKING:
-    from estrategy.report.client import Branding, Review
+    from estrategy.report.client import Branding, Review, Voice
 
 __all__ = ["report"]
 
 _SUFFIXES = (".html", ".htm", ".pdf", "")  # a file with no suffix gets the HTML
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",
@@ -53,6 +55,7 @@ _SUFFIXES = (".html", ".htm", ".pdf", "")  # a file with no suffix gets the HTML
 @through_symlink_option
 @as_of_option("Date to judge against (default: each model's as_of, else today).")
 @config_options
+@lang_option
 def report(
     files: tuple[Path, ...],
     output: Path | None,
@@ -64,6 +67,7 @@ def report(
     as_of: dt.date | None,
     config: Path | None,
     no_config: bool,
+    lang: str | None,
 ) -> None:
     """Write the client report of FILE, or the progress between BEFORE and AFTER.
 
@@ -76,22 +80,39 @@ def report(
 
     The HTML holds no script and loads nothing; charts need the [plot] extra.
     """
+    from estrategy.base.language import choose_language
+    from estrategy.base.messages import tr
     from estrategy.io.atomic import write_text_atomic
     from estrategy.maturity import load_maturity_model
-    from estrategy.report.client import Branding, read_logo, review
+    from estrategy.report.client import Branding, Voice, read_logo, review
     from estrategy.settings import config_for
 
     if len(files) > 2:
-        fail("give one model file, or two (before and after) for a progress report")
+        fail(tr("give one model file, or two (before and after) for a progress report"), lang)
     target = output
     if target is not None and target.suffix.lower() not in _SUFFIXES:
-        fail(f"{target}: the report file must end in .html or .pdf (or have no suffix: HTML)")
-    with clean_errors():
+        fail(
+            tr(
+                "{file}: the report file must end in .html or .pdf (or have no suffix: HTML)",
+                file=str(target),
+            ),
+            lang,
+        )
+    folder = files[0].parent if files else Path.cwd()
+    with clean_errors(lang):
+        # One configuration for every file, so that progress is measured with one ruler.
+        settings = config_for(folder, path=config, disabled=no_config)
+    lang = lang or settings.lang
+    with clean_errors(lang):
         branding = Branding(title, author, read_logo(logo) if logo is not None else None)
         spec = load_maturity_model(maturity_model) if maturity_model is not None else None
-        loaded = [load_model_or_demo(f, command="reporting on") for f in files or (None,)]
-        # One configuration for every file, so that progress is measured with one ruler.
-        settings = config_for(loaded[0].folder, path=config, disabled=no_config)
+        loaded = [
+            load_model_or_demo(
+                f, command=tr("No file given: reporting on the embedded demo model."), lang=lang
+            )
+            for f in files or (None,)
+        ]
+        lang = choose_language(lang, settings.lang, loaded[-1].model.language)
         reviews = [
             review(
                 item.model,
@@ -103,7 +124,7 @@ def report(
             )
             for item in loaded
         ]
-        page = _page(reviews, branding)
+        page = _page(reviews, branding, Voice(lang))
         if target is None:
             target = Path(_file_name(loaded[-1].model.name or "strategy") + "-report.html")
         if target.suffix.lower() == ".pdf":
@@ -112,26 +133,28 @@ def report(
             write_pdf(page, target, through_symlink=through_symlink)
         else:
             write_text_atomic(target, page, through_symlink=through_symlink)
-    _warn_without_charts()
-    click.echo(f"Wrote {target}")
+    _warn_without_charts(lang)
+    click.echo(tr("Wrote {file}", file=str(target)).render(lang))
 
 
-def _page(reviews: list[Review], branding: Branding) -> str:
+def _page(reviews: list[Review], branding: Branding, voice: Voice) -> str:
     from estrategy.report.client import progress_report, render_review
 
     if len(reviews) == 2:
-        return progress_report(reviews[0], reviews[1], branding=branding)
-    return render_review(reviews[0], branding=branding)
+        return progress_report(reviews[0], reviews[1], branding=branding, voice=voice)
+    return render_review(reviews[0], branding=branding, voice=voice)
 
 
-def _warn_without_charts() -> None:
+def _warn_without_charts(lang: str) -> None:
+    from estrategy.base.messages import tr
     from estrategy.report.client.page import charts_available
 
     if not charts_available():
-        click.echo(
-            "note: the report has no charts: they need matplotlib (pip install 'estrategy[plot]')",
-            err=True,
+        note = tr(
+            "note: the report has no charts: they need matplotlib "
+            "(pip install 'estrategy[plot]')"
         )
+        click.echo(note.render(lang), err=True)
 
 
 def _file_name(name: str) -> str:
