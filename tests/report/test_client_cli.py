@@ -215,3 +215,13 @@ def test_without_matplotlib_the_command_says_charts_are_left_out(
     assert result.exit_code == 0, result.output
     assert "estrategy[plot]" in result.output
     assert "<svg" not in out.read_text(encoding="utf-8")
+
+
+def test_the_report_speaks_the_language_asked(tmp_path: Path, lefevre_path: Path) -> None:
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["report", str(lefevre_path), "-o", str(out), "--lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "Fichier écrit" in result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<html lang='fr'>" in page
+    assert "Recommandations par ordre de priorité" in page

@@ -51,7 +51,7 @@ def _parsed(page: str) -> _Page:
 
 
 def _plain(page: str) -> str:
-    return " ".join(" ".join(_parsed(page).text).split())
+    return " ".join("".join(_parsed(page).text).split())
 
 
 def test_every_finding_is_explained_with_names_why_and_what_to_do(
@@ -67,9 +67,9 @@ def test_every_finding_is_explained_with_names_why_and_what_to_do(
         for subject in finding.subjects:
             assert names.name(subject) in text, subject
         rule = registry()[finding.code]
-        why = voice.rule_text(rule, "why").replace("*", "")
+        why = voice.rule_text(rule, "why").replace("*", "").replace("``", "")
         assert why in text, finding.code
-        assert voice.rule_text(rule, "fix") in text, finding.code
+        assert voice.rule_text(rule, "fix").replace("``", "") in text, finding.code
 
 
 def test_elements_are_named_and_ids_come_second(lefevre_page: str) -> None:
@@ -183,3 +183,44 @@ def test_a_score_held_down_by_results_is_said_in_the_summary_and_the_chapter() -
     summary, _, rest = page.partition('id="gaps"')
     assert "Results hold the score down" in summary
     assert "Results hold the score down" in rest.partition('id="kpis"')[0]
+
+
+@pytest.fixture(scope="module")
+def french_page(lefevre_review: Review) -> str:
+    return render_review(lefevre_review, lang="fr", charts=False)
+
+
+def test_the_french_report_explains_every_finding_in_french(
+    lefevre_review: Review, french_page: str
+) -> None:
+    text = _plain(french_page)
+    voice = Voice("fr")
+    names = Names.of(lefevre_review.model)
+    for finding in lefevre_review.findings.findings:
+        rule = registry()[finding.code]
+        for part in ("why", "fix"):
+            said = voice.rule_text(rule, part).replace("*", "").replace("``", "")
+            assert said in text, (finding.code, part)
+            assert said != Voice().rule_text(rule, part).replace("*", "").replace("``", "")
+        for subject in finding.subjects:
+            assert names.name(subject) in text
+    assert "48\u202f000\xa0€" in french_page  # French money, French spaces
+    assert "Situation au 15 novembre 2026" in text
+
+
+def test_the_french_report_leaves_no_english_chrome(french_page: str) -> None:
+    from estrategy.base.messages import Message
+    from estrategy.report.client.texts import TEXTS
+
+    text = _plain(french_page)
+    english = Voice()
+    left = [
+        english.say(key)
+        for key, entry in TEXTS.items()
+        if not isinstance(entry, Message)
+        and "{" not in entry
+        and len(entry) > 12
+        and english.say(key) != Voice("fr").say(key)
+        and english.say(key) in text
+    ]
+    assert left == []

@@ -151,8 +151,7 @@ def _warn_without_charts(lang: str) -> None:
 
     if not charts_available():
         note = tr(
-            "note: the report has no charts: they need matplotlib "
-            "(pip install 'estrategy[plot]')"
+            "note: the report has no charts: they need matplotlib (pip install 'estrategy[plot]')"
         )
         click.echo(note.render(lang), err=True)
 

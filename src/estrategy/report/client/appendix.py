@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from estrategy.maturity import Assessment
 from estrategy.report._locations import Locator, location
 from estrategy.report.client.gaps import GapTheme
-from estrategy.report.client.markup import Html, element, table
+from estrategy.report.client.markup import Html, element, prose, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 
@@ -45,7 +45,9 @@ def _method(themes: Sequence[GapTheme], assessment: Assessment | None, voice: Vo
     ]
     if assessment is not None:
         parts.append(
-            element("ol", [element("li", s.title) for s in assessment.steps], cls="method")
+            element(
+                "ol", [element("li", voice.data(s.title)) for s in assessment.steps], cls="method"
+            )
         )
     groups = [g for t in themes for g in t.groups if g.rule is not None]
     if groups:
@@ -58,8 +60,8 @@ def _method(themes: Sequence[GapTheme], assessment: Assessment | None, voice: Vo
                         element("span", [element("code", g.code), " ", g.rule.name], cls="nowrap")
                         if g.rule
                         else g.code,
-                        voice.rule_text(g.rule, "summary") if g.rule else "",
-                        voice.rule_text(g.rule, "what") if g.rule else "",
+                        voice.rule_text(g.rule, "summary", plain=True) if g.rule else "",
+                        prose(voice.rule_text(g.rule, "what")) if g.rule else "",
                     ]
                     for g in groups
                 ),

@@ -230,14 +230,14 @@ def budget_section(
                     element(
                         "p",
                         [
-                            element("strong", voice.say("gaps.why") + ": "),
+                            element("strong", voice.say("gaps.why") + voice.colon()),
                             prose(voice.rule_text(rule, "why")),
                         ],
                     ),
                     element(
                         "p",
                         [
-                            element("strong", voice.say("gaps.fix") + ": "),
+                            element("strong", voice.say("gaps.fix") + voice.colon()),
                             prose(voice.rule_text(rule, "fix")),
                         ],
                     ),
@@ -278,9 +278,11 @@ def budget_section(
             )
         )
     if charts:
-        detail = "; ".join(
-            f"{names.name(line.id or '')} {voice.money(line.amount, budget.currency)}"
-            for line in budget.tactics[:_BARS]
+        detail = voice.items(
+            [
+                f"{names.name(line.id or '')} {voice.money(line.amount, budget.currency)}"
+                for line in budget.tactics[:_BARS]
+            ]
         )
         svg = budget_chart(budget, names, voice, alt=voice.say("budget.chart_alt", detail=detail))
         parts.append(element("figure", Html(svg)))

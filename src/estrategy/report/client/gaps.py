@@ -180,7 +180,7 @@ def finding_item(finding: Finding, names: Names, voice: Voice) -> Html:
     named = [s for s in finding.subjects if names.named(s)]
     ids = element("code", ", ".join(finding.subjects)) if named else Html("")
     if finding.subjects and not any(s in message for s in finding.subjects):
-        lead = concat([subjects_text(finding.subjects, names, voice), ": "])
+        lead = concat([subjects_text(finding.subjects, names, voice), voice.colon()])
         return element("li", [lead, message])
     text = names.humanise(message, [*finding.subjects, *names.mentions(message)], voice.quote)
     return element("li", [voice.sentence(text), " ", ids])
@@ -197,7 +197,7 @@ def _joined(parts: Sequence[Html], separator: str) -> list[Html | str]:
 
 def _group_card(group: GapGroup, names: Names, voice: Voice) -> Html:
     rule = group.rule
-    title = voice.rule_text(rule, "summary") if rule is not None else group.code
+    title = voice.rule_text(rule, "summary", plain=True) if rule is not None else group.code
     rows = [finding_item(f, names, voice) for f in group.findings[:_SHOWN]]
     hidden = len(group.findings) - _SHOWN
     if hidden > 0:

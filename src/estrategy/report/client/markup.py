@@ -29,6 +29,7 @@ class Html(str):
 
 
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+_LITERAL = re.compile(r"``([^`]+)``")
 _VOID = frozenset({"img", "br", "hr", "meta", "link"})
 
 Markup = str | Html
@@ -63,13 +64,14 @@ def element(name: str, content: Markup | Iterable[Markup] = "", **attributes: st
 
 
 def prose(text: str) -> Html:
-    """Documentation text as HTML: escaped, ``*a title*`` set in italics.
+    """Documentation text as HTML: escaped, ``*a title*`` in italics, field names as code.
 
     Example:
-        >>> str(prose("In *Le titre*, a < b"))
-        'In <em>Le titre</em>, a &lt; b'
+        >>> str(prose("In *Le titre*, set ``a < b``"))
+        'In <em>Le titre</em>, set <code>a &lt; b</code>'
     """
-    return Html(_EMPHASIS.sub(r"<em>\1</em>", html_text(text)))
+    escaped = _EMPHASIS.sub(r"<em>\1</em>", html_text(text))
+    return Html(_LITERAL.sub(r"<code>\1</code>", escaped))
 
 
 def table(

@@ -30,22 +30,23 @@ _FACTS_SHOWN = 12  # and a criterion may cite one fact per person
 
 def evidence_text(evidence: Evidence, names: Names, voice: Voice) -> Html:
     """One piece of evidence: its fact, with the elements' names rather than their ids."""
-    mentioned = [i for i in evidence.ids if i in evidence.fact]
+    said = voice.evidence(evidence)
+    mentioned = [i for i in evidence.ids if i in said]
     if len(mentioned) > _IDS_SHOWN:
         # The fact lists its elements itself: keep its words up to the list, then a few.
-        head = evidence.fact[: min(evidence.fact.find(i) for i in mentioned)].rstrip(" (:,;")
+        head = said[: min(said.find(i) for i in mentioned)].rstrip(" (:,;\u00a0")
         listed = [names.name(i) for i in mentioned[:_IDS_SHOWN]]
         listed.append(voice.say("count.more", count=len(mentioned) - _IDS_SHOWN))
-        return concat([head, ": ", element("span", "; ".join(listed), cls="names")])
-    fact = names.humanise(evidence.fact, evidence.ids, voice.quote)
-    unmentioned = [i for i in evidence.ids if i not in evidence.fact]
+        return concat([head, voice.colon(), element("span", voice.items(listed), cls="names")])
+    fact = names.humanise(said, evidence.ids, voice.quote)
+    unmentioned = [i for i in evidence.ids if i not in said]
     if not unmentioned:
         return Html(element("span", fact))
     listed = [names.name(i) for i in unmentioned[:_IDS_SHOWN]]
     hidden = len(unmentioned) - _IDS_SHOWN
     if hidden > 0:
         listed.append(voice.say("count.more", count=hidden))
-    return concat([fact, ": ", element("span", "; ".join(listed), cls="names")])
+    return concat([fact, voice.colon(), element("span", voice.items(listed), cls="names")])
 
 
 def capped_sentence(assessment: Assessment, voice: Voice) -> str | None:
@@ -53,7 +54,7 @@ def capped_sentence(assessment: Assessment, voice: Voice) -> str | None:
     overall = assessment.overall
     if not overall.capped or overall.ceiling is None or overall.dimension_mean is None:
         return None
-    titles = {c.id: c.title for d in assessment.dimensions for c in d.criteria}
+    titles = {c.id: voice.data(c.title) for d in assessment.dimensions for c in d.criteria}
     result = overall.weakest_result or ""
     return voice.say(
         "maturity.capped",
@@ -104,7 +105,7 @@ def maturity_chart(
         if with_radar:
             radar(
                 figure.add_axes((0.15, bottom, 0.31, 0.86 - bottom), projection="polar"),
-                [d.name for d in last.dimensions],
+                [voice.data(d.name) for d in last.dimensions],
                 [(label, [d.score for d in a.dimensions]) for label, a in assessments],
             )
         quadrant(
@@ -152,7 +153,7 @@ def _dimension_block(dimension: DimensionScore, names: Names, voice: Voice) -> H
             element(
                 "h4",
                 [
-                    dimension.name,
+                    voice.data(dimension.name),
                     " ",
                     element("span", [level_meter(dimension.level, voice), f" · {score}/100"]),
                 ],
@@ -174,7 +175,7 @@ def _dimension_block(dimension: DimensionScore, names: Names, voice: Voice) -> H
 def _step_row(step: StepResult, names: Names, voice: Voice) -> list[Html | str]:
     evidence = element("ul", _evidence_items(step.evidence, names, voice), cls="evidence")
     badge = element("span", voice.say(f"step.{step.status}"), cls=f"badge step-{step.status}")
-    return [str(step.number), step.title, badge, evidence]
+    return [str(step.number), voice.data(step.title), badge, evidence]
 
 
 def maturity_section(
@@ -203,12 +204,12 @@ def maturity_section(
                     voice.say(
                         "maturity.overall",
                         level=overall.level,
-                        name=overall.level_name,
+                        name=voice.data(overall.level_name),
                         score=voice.number(overall.score, 0),
                     ),
                 ),
                 " ",
-                f"{quadrant_name}: {voice.say(f'quadrant.{q.name}.sentence')} ",
+                f"{quadrant_name}{voice.colon()}{voice.say(f'quadrant.{q.name}.sentence')} ",
                 voice.say("maturity.spread", spread=voice.number(overall.spread, 0)),
             ],
         ),
@@ -246,7 +247,7 @@ def maturity_section(
             ],
             (
                 [
-                    element("a", d.name, href=f"#dimension-{d.id}"),
+                    element("a", voice.data(d.name), href=f"#dimension-{d.id}"),
                     level_meter(d.level, voice),
                     "–" if d.score is None else voice.number(d.score, 0),
                 ]
@@ -261,7 +262,7 @@ def maturity_section(
         element("p", voice.say("maturity.steps_intro"), cls="muted"),
     ]
     if assessment.jumped:
-        titles = [s.title for s in assessment.steps if s.id in assessment.jumped]
+        titles = [voice.data(s.title) for s in assessment.steps if s.id in assessment.jumped]
         steps.append(
             element("p", voice.say("maturity.jumped", steps=voice.listing(titles)), cls="alert")
         )

@@ -52,9 +52,10 @@ def key_messages(
             voice.say(
                 "message.maturity",
                 level=overall.level,
-                name=overall.level_name,
+                name=voice.data(overall.level_name),
                 score=voice.number(overall.score, 0),
-                quadrant_sentence=f"{voice.say(f'quadrant.{q.name}')}: "
+                quadrant_sentence=voice.say(f"quadrant.{q.name}")
+                + voice.colon()
                 + voice.say(f"quadrant.{q.name}.sentence"),
             )
         )
@@ -111,9 +112,9 @@ def key_messages(
             messages.append(
                 voice.say(
                     "message.balance",
-                    strongest=strong.name,
+                    strongest=voice.data(strong.name),
                     strong_score=voice.number(strong.score or 0, 0),
-                    weakest=weak.name,
+                    weakest=voice.data(weak.name),
                     weak_score=voice.number(weak.score or 0, 0),
                 )
             )

@@ -20,6 +20,7 @@ import math
 
 import attrs
 
+from estrategy.model.labels import label
 from estrategy.org import OrgAnalysis
 from estrategy.report.client.markup import Html, chapter, element, table
 from estrategy.report.client.names import Names
@@ -279,7 +280,7 @@ def _upward(org: OrgAnalysis, names: Names, voice: Voice) -> list[Html]:
     rows = [
         [
             names.name(h.person),
-            ", ".join(r.replace("_", " ") for r in h.roles),
+            ", ".join(label(r).render(voice.lang) for r in h.roles),
             voice.say("org.unreachable") if h.steps is None else str(h.steps),
         ]
         for h in beyond[:_HOLDERS_SHOWN]

@@ -95,6 +95,7 @@ def client_report(
     branding: Branding | None = None,
     voice: Voice | None = None,
     charts: bool | None = None,
+    lang: str | None = None,
 ) -> str:
     """The client report of one model, as one self-contained HTML document.
 
@@ -108,14 +109,15 @@ def client_report(
         maturity_model: the maturity model the assessment was made with.
         catalogue: the tactic catalogue (channels of tactics).
         branding: title, author and logo.
-        voice: how the report speaks (default: English).
+        voice: how the report speaks (default: in ``lang``).
         charts: draw the charts (default: when matplotlib is installed).
+        lang: the report's language when no ``voice`` is given (default: English).
 
     Raises:
         ValueError: when ``maturity_model`` is not the one ``assessment`` names.
         ImportError: when ``charts`` is true and matplotlib is missing.
     """
-    voice = voice or Voice()
+    voice = voice or Voice(lang or "en")
     branding = branding or Branding()
     draw = charts_available() if charts is None else charts
     names = Names.of(model)

@@ -170,6 +170,16 @@ def _overall(c: Comparison, voice: Voice) -> str:
     )
 
 
+def _gap_moves(moved: Progress, voice: Voice) -> str:
+    """The gaps resolved, new and remaining, in one sentence (``2 gaps resolved; …``)."""
+    counts = [
+        voice.say("progress.resolved", count=len(moved.resolved)),
+        voice.say("progress.new", count=len(moved.new)),
+        voice.say("progress.remaining", count=moved.remaining),
+    ]
+    return voice.items(counts) + "."
+
+
 def _signed(delta: float | None) -> str:
     """A change in points: ``+4``, ``-8``, ``0``; a dash when it cannot be told."""
     if delta is None:
@@ -208,7 +218,7 @@ def _maturity(moved: Progress, spec: MaturityModel | None, voice: Voice, charts:
         parts.append(element("figure", Html(svg)))
     rows = [
         [
-            d.name,
+            voice.data(d.name),
             element("span", [level_meter(d.level_before, voice), " ", _score(d.before, voice)]),
             element("span", [level_meter(d.level_after, voice), " ", _score(d.after, voice)]),
             _signed(d.delta),
@@ -241,7 +251,7 @@ def _maturity(moved: Progress, spec: MaturityModel | None, voice: Voice, charts:
                 (
                     [
                         str(s.number),
-                        s.title,
+                        voice.data(s.title),
                         element(
                             "span", voice.say(f"step.{s.before}"), cls=f"badge step-{s.before}"
                         ),
@@ -269,14 +279,7 @@ def _gaps(moved: Progress, names: Names, voice: Voice) -> Html:
             element("h2", voice.say("progress.gaps")),
             element(
                 "p",
-                "; ".join(
-                    [
-                        voice.say("progress.resolved", count=len(moved.resolved)),
-                        voice.say("progress.new", count=len(moved.new)),
-                        voice.say("progress.remaining", count=moved.remaining),
-                    ]
-                )
-                + ".",
+                _gap_moves(moved, voice),
                 cls="lead",
             ),
             element("h3", voice.say("progress.resolved_title")),
@@ -368,13 +371,14 @@ def progress_report(
     branding: Branding | None = None,
     voice: Voice | None = None,
     charts: bool | None = None,
+    lang: str | None = None,
 ) -> str:
     """The progress report between two reviews, as one self-contained HTML document.
 
     Raises:
         ValueError: when the two reviews use different maturity models.
     """
-    voice = voice or Voice()
+    voice = voice or Voice(lang or "en")
     branding = branding or Branding()
     draw = charts_available() if charts is None else charts
     moved = progress(before, after)
@@ -384,14 +388,7 @@ def progress_report(
     c = moved.comparison
     summary_items = [
         _overall(c, voice),
-        "; ".join(
-            [
-                voice.say("progress.resolved", count=len(moved.resolved)),
-                voice.say("progress.new", count=len(moved.new)),
-                voice.say("progress.remaining", count=moved.remaining),
-            ]
-        )
-        + ".",
+        _gap_moves(moved, voice),
         voice.say("progress.completed", count=len(moved.completed)) + ".",
     ]
     summary = element(

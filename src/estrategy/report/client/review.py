@@ -97,8 +97,16 @@ def render_review(
     branding: Branding | None = None,
     voice: Voice | None = None,
     charts: bool | None = None,
+    lang: str | None = None,
 ) -> str:
-    """The client report of one review, as one self-contained HTML document."""
+    """The client report of one review, as one self-contained HTML document.
+
+    Example:
+        >>> from estrategy.io import load_demo
+        >>> page = render_review(review(load_demo()), lang="fr", charts=False)
+        >>> "Synthèse" in page and "Recommandations par ordre de priorité" in page
+        True
+    """
     return client_report(
         result.findings,
         model=result.model,
@@ -111,4 +119,5 @@ def render_review(
         branding=branding,
         voice=voice,
         charts=charts,
+        lang=lang,
     )

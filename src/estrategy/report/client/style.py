@@ -97,6 +97,7 @@ ul.concerned li{margin:.15rem 0}
 ul.concerned code{margin-left:.2rem}
 .why-fix{display:grid;grid-template-columns:3fr 2fr;gap:1.2rem}
 p.fix{font-weight:600;color:var(--navy)}
+p code,td code,li code{color:inherit}
 .callout{border:1px dashed var(--muted);padding:.6rem 1rem;margin:1rem 0;background:var(--soft)}
 .alert{border-left:4px solid var(--red);padding:.3rem .8rem;background:#fef2f2}
 /* maturity */

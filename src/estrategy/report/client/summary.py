@@ -95,7 +95,7 @@ def recommendations(
         rule = group.rule
         chosen.append(
             Recommendation(
-                title=voice.rule_text(rule, "summary") if rule else group.code,
+                title=voice.rule_text(rule, "summary", plain=True) if rule else group.code,
                 action=voice.rule_text(rule, "fix")
                 if rule
                 else voice.finding_message(group.findings[0]),
@@ -127,14 +127,15 @@ def _weakest_dimension(
         return None
     weakest = min(judged, key=lambda c: (c.score, c.id))
     against = [e for e in weakest.evidence if not e.supports]
-    facts = "; ".join(e.fact for e in against) or weakest.title
+    title = voice.data(weakest.title)
+    facts = voice.items([voice.evidence(e) for e in against]) or title
     return Recommendation(
         title=voice.say(
             "recommendation.strengthen",
-            dimension=dimension.name,
+            dimension=voice.data(dimension.name),
             score=voice.number(dimension.score, 0),
         ),
-        action=f"{weakest.title}: {facts}.",
+        action=voice.say("recommendation.action", title=title, facts=facts),
         subjects=tuple(dict.fromkeys(i for e in against for i in e.ids)),
         theme=dimension.id,
         severity=None,
@@ -157,7 +158,7 @@ def _subjects(subjects: Sequence[str], names: Names, voice: Voice) -> str:
     shown = [names.name(s) for s in subjects[:_SUBJECTS_SHOWN]]
     if len(subjects) > _SUBJECTS_SHOWN:
         shown.append(voice.say("count.more", count=len(subjects) - _SUBJECTS_SHOWN))
-    return "; ".join(shown)
+    return voice.items(shown)
 
 
 def _recommendation_item(item: Recommendation, rank: int, names: Names, voice: Voice) -> Html:
@@ -172,7 +173,9 @@ def _recommendation_item(item: Recommendation, rank: int, names: Names, voice: V
             element(
                 "p",
                 [
-                    element("span", voice.say("recommendation.concerns") + ": ", cls="label"),
+                    element(
+                        "span", voice.say("recommendation.concerns") + voice.colon(), cls="label"
+                    ),
                     _subjects(item.subjects, names, voice),
                     " ",
                     element(
@@ -210,7 +213,9 @@ def summary_section(
         cards += [
             _card(
                 voice.say("summary.maturity"),
-                voice.say("summary.level", level=overall.level, name=overall.level_name),
+                voice.say(
+                    "summary.level", level=overall.level, name=voice.data(overall.level_name)
+                ),
                 voice.say("summary.score", score=voice.number(overall.score, 0)),
             ),
             _card(
