@@ -22,6 +22,8 @@ import attrs
 
 from estrategy.model.labels import label
 from estrategy.org import OrgAnalysis
+from estrategy.report.client.key_people import key_people_part
+from estrategy.report.client.line_matrix import line_matrix_part
 from estrategy.report.client.markup import Html, chapter, element, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
@@ -43,9 +45,10 @@ class LineNode:
         name: the line's name.
         people: its headcount.
         silo: whether it is joined to no other line.
-        internal: ties inside the line.
-        external: ties to other lines.
-        ei_index: the E-I index of its ties, when it has any.
+        internal: ties inside the line (``None``: withheld, the line being smaller
+            than the minimum group size).
+        external: ties to other lines (``None``: withheld).
+        ei_index: the E-I index of its ties, when it has any and they are not withheld.
         merged: how many lines the node stands for (1 for a line of its own).
     """
 
@@ -53,8 +56,8 @@ class LineNode:
     name: str
     people: int
     silo: bool
-    internal: int = 0
-    external: int = 0
+    internal: int | None = 0
+    external: int | None = 0
     ei_index: float | None = None
     merged: int = 1
 
@@ -104,8 +107,9 @@ def org_picture(org: OrgAnalysis, max_nodes: int = MAX_NODES) -> OrgPicture:
                 name="",
                 people=sum(n.people for n in merged),
                 silo=False,
-                internal=sum(n.internal for n in merged),
-                external=sum(n.external for n in merged),
+                # a total over lines some of which are withheld would give them away
+                internal=_total([n.internal for n in merged]),
+                external=_total([n.external for n in merged]),
                 merged=len(merged),
             )
         )
@@ -121,6 +125,15 @@ def org_picture(org: OrgAnalysis, max_nodes: int = MAX_NODES) -> OrgPicture:
     return OrgPicture(
         tuple(nodes), tuple((a, b, g, t) for (a, b), (g, t) in sorted(joined.items()))
     )
+
+
+def _total(counts: list[int | None]) -> int | None:
+    """The sum of counts, or ``None`` when one of them is withheld."""
+    return None if any(c is None for c in counts) else sum(c or 0 for c in counts)
+
+
+def _count(value: int | None, voice: Voice) -> str:
+    return voice.say("org.withheld") if value is None else voice.number(value)
 
 
 def _node_name(node: LineNode, voice: Voice) -> str:
@@ -246,8 +259,8 @@ def _lines_table(picture: OrgPicture, voice: Voice) -> Html:
             [
                 name,
                 voice.number(node.people),
-                voice.number(node.internal),
-                voice.number(node.external),
+                _count(node.internal, voice),
+                _count(node.external, voice),
                 "–" if node.ei_index is None else f"{node.ei_index:+.2f}",
                 _linked_to(linked.get(position, []), len(picture.nodes), voice),
             ]
@@ -330,7 +343,12 @@ def org_section(
         parts.append(element("figure", Html(picture_chart(picture, voice, alt=alt))))
     if len(org.lines):
         parts.append(_lines_table(picture, voice))
+        if org.min_group_size is not None and any(n.internal is None for n in picture.nodes):
+            note = voice.say("org.withheld_note", size=org.min_group_size)
+            parts.append(element("p", note, cls="muted"))
+    parts += line_matrix_part(org, voice, charts=charts)
     parts += _upward(org, names, voice)
+    parts += key_people_part(org, names, voice)
     isolated = org.isolates.people
     parts.append(
         element(

@@ -87,7 +87,8 @@ def review(
     assessment = assess(
         model, maturity_model, as_of=as_of, catalogue=catalogue, settings=config.settings
     )
-    org = analyze(model.organization, upward_hops=int(config.setting("upward_hops")))
+    # the whole model, so that the key-person risk counts the actions people carry
+    org = analyze(model, upward_hops=int(config.setting("upward_hops")))
     return Review(model, findings, assessment, org, catalogue, maturity_model, source, positions)
 
 

@@ -121,7 +121,8 @@ table.steps td:first-child{font-weight:700;color:var(--navy)}
 .kpi-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(26rem,1fr));gap:1rem}
 figure.kpi{border:1px solid var(--line);padding:.6rem;margin:0}
 figure.kpi.off-track{border:2px solid var(--red)}
-table.roadmap td:first-child,table.lines td:first-child{white-space:nowrap}
+table.roadmap td:first-child,table.lines td:first-child,table.key-people td:first-child{
+white-space:nowrap}
 dl.figures{display:flex;flex-wrap:wrap;gap:.5rem;margin:.8rem 0}
 dl.figures div{border:1px solid var(--line);padding:.4rem .8rem;min-width:8rem}
 dl.figures dt{font-size:.75rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}

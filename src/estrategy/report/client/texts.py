@@ -367,6 +367,35 @@ _EN: dict[str, Text] = {
         "{count} ties",
         0,
     ),
+    "org.withheld": N_("withheld"),
+    "org.withheld_note": N_(
+        "Ties of lines with fewer than {size} people are withheld, so that nobody's ties "
+        "can be read from them."
+    ),
+    "org.matrix": N_("Ties between lines"),
+    "org.matrix_intro": N_(
+        "Each cell counts the pairs of people tied between two lines; the diagonal, the "
+        "pairs inside a line. A line that talks mostly to itself has a dark diagonal and a "
+        "pale row."
+    ),
+    "org.matrix_alt": N_(
+        "Matrix of the working ties between the {count} largest hierarchical lines, with "
+        "the ties inside each line on the diagonal."
+    ),
+    "org.key_people": N_("Key people"),
+    "org.key_people_intro": N_(
+        "People whose departure alone would break something: actions only they carry, "
+        "external experts only they supervise, pairs of lines only they join, field roles "
+        "whose every path to a decision maker goes through them."
+    ),
+    "org.key_people_none": N_(
+        "No single departure would leave an action, a supervision, a link between lines or "
+        "a path to a decision without anyone."
+    ),
+    "org.key_actions": N_("Actions only they carry"),
+    "org.key_externals": N_("Experts only they supervise"),
+    "org.key_lines": N_("Lines only they join"),
+    "org.key_field_roles": N_("Field roles cut off without them"),
     "org.upward": N_("Field roles and decision makers"),
     "org.upward_intro": N_(
         "Field roles (community managers, data scientists, sales) should be at most {hops} "
