@@ -76,7 +76,7 @@ def test_the_report_in_a_real_browser(lefevre_review: Review, branded: str) -> N
     charts = branded.count("class='chart'")
     assert len(sizes) == charts + 1  # and the logo
     if importlib.util.find_spec("matplotlib"):
-        assert charts == 7
+        assert charts == 6
     assert all(width > 50 and height > 20 for width, height in sizes), sizes
     flat = " ".join(text.split())
     missing = sorted(w for w in _expected_words(lefevre_review) if w not in flat)

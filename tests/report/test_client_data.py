@@ -184,3 +184,30 @@ def test_fixing_the_first_gap_removes_its_recommendation(lefevre_review: Review)
 
 def test_a_clean_plan_gets_no_gap_recommendation() -> None:
     assert recommendations((), None, Voice()) == ()
+
+
+def test_the_matrix_of_ties_withholds_small_lines_and_adds_up(lefevre_review: Review) -> None:
+    from estrategy.report.client.line_matrix import line_matrix
+
+    model = load_demo()
+    matrix = line_matrix(analyze(model))
+    assert matrix is not None
+    shown = [not w for w in matrix.withheld]
+    assert shown.count(True) >= 2
+    for i, row in enumerate(matrix.ties):
+        for j, value in enumerate(row):
+            assert (value is None) == (matrix.withheld[i] or matrix.withheld[j])
+            assert value == matrix.ties[j][i]
+    small = line_matrix(lefevre_review.org)
+    assert small is not None
+    assert small.withheld.count(False) < 2  # too small: the report draws no matrix
+
+
+def test_key_people_are_those_whose_departure_breaks_something(lefevre_review: Review) -> None:
+    from estrategy.report.client.key_people import key_people
+
+    found = key_people(lefevre_review.org)
+    assert found
+    assert all(k.total > 0 for k in found)
+    # the social-selling training rests on Sophie Roux alone
+    assert any(k.person == "p-sales-dir" and "a-train-linkedin" in k.actions for k in found)
