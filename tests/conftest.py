@@ -22,6 +22,10 @@ settings.register_profile("dev", _COMMON, max_examples=30)
 settings.register_profile("ci", _COMMON, max_examples=40)
 settings.register_profile("thorough", _COMMON, max_examples=150)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+# A third of the active profile's examples (at least ten), for the properties that draw
+# whole models and assess or check them several times: `@settings.get_profile("few")`.
+_ACTIVE = settings.default.max_examples if settings.default is not None else 30
+settings.register_profile("few", settings.default, max_examples=max(10, _ACTIVE // 3))
 
 
 @pytest.fixture
@@ -41,7 +45,8 @@ _UNITS = re.compile(r"(?P<first>[\w-]+) \(units?: (?P<rest>[^)]*)\)")
 
 
 def _header_findings(path: Path) -> Counter[tuple[str, tuple[str, ...]]]:
-    """(code, subjects) pairs from the header: ``a, b`` is two findings; ``x (unit: y)`` one."""
+    """(code, subjects) pairs from the header: ``a, b`` is two findings; ``x (unit: y)`` one;
+    ``-`` one model-wide finding (no subject)."""
     expected: Counter[tuple[str, tuple[str, ...]]] = Counter()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
@@ -50,6 +55,9 @@ def _header_findings(path: Path) -> Counter[tuple[str, tuple[str, ...]]]:
         if match is None:
             continue
         column = match["subjects"].strip()
+        if column == "-":
+            expected[(match["code"], ())] += 1
+            continue
         grouped = _UNITS.fullmatch(column)
         if grouped:
             subjects = (grouped["first"], *(u.strip() for u in grouped["rest"].split(",")))

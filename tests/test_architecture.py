@@ -136,7 +136,12 @@ def test_no_package_imports_another_packages_private_module() -> None:
     ("statement", "heavy"),
     [
         ("import estrategy", ("numpy", "scipy", "networkx", "pyarrow", "ruamel", "click")),
-        ("import estrategy.io", ("scipy", "networkx", "pyarrow", "matplotlib", "pandas")),
+        (
+            "import estrategy.io",
+            ("scipy", "networkx", "pyarrow", "matplotlib", "pandas", "openpyxl"),
+        ),
+        # a YAML model is read and written without the workbook or data-frame extras
+        ("from estrategy import io; io.dumps(io.load_demo())", ("openpyxl", "pandas")),
         ("import estrategy.cli", ("numpy", "scipy", "networkx", "pyarrow", "ruamel")),
     ],
 )

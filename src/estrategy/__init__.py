@@ -34,6 +34,8 @@ _EXPORTS: dict[str, str] = {
     "dumps": "estrategy.io",
     "LoadError": "estrategy.io",
     "json_schema": "estrategy.io",
+    "to_frames": "estrategy.io",
+    "from_frames": "estrategy.io",
     # rules
     "check": "estrategy.analysis",
     "Report": "estrategy.analysis",
@@ -86,12 +88,14 @@ if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
     from estrategy.catalogue import default_catalogue as default_catalogue
     from estrategy.io import LoadError as LoadError
     from estrategy.io import dumps as dumps
+    from estrategy.io import from_frames as from_frames
     from estrategy.io import json_schema as json_schema
     from estrategy.io import load as load
     from estrategy.io import load_demo as load_demo
     from estrategy.io import load_document as load_document
     from estrategy.io import loads as loads
     from estrategy.io import save as save
+    from estrategy.io import to_frames as to_frames
     from estrategy.maturity import assess as assess
     from estrategy.maturity import compare as compare
     from estrategy.maturity.criterion import criterion as criterion

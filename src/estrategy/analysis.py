@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -21,7 +22,7 @@ from estrategy.base.display import Displayable
 from estrategy.base.errors import EstrategyError
 from estrategy.base.escape import excerpt, html_text
 from estrategy.catalogue import Catalogue, default_catalogue
-from estrategy.model import StrategyModel
+from estrategy.model import ModelPath, StrategyModel
 from estrategy.model.dates import resolve_as_of
 from estrategy.model.suggest import did_you_mean, suggestion
 from estrategy.rules import Finding, Rule, RuleContext, Severity, registry
@@ -35,6 +36,7 @@ __all__ = [
     "resolve_settings",
     "resolve_severities",
     "select_rules",
+    "setting_problems",
 ]
 
 JSON_VERSION = 1
@@ -217,26 +219,101 @@ def resolve_severities(
     return resolved
 
 
-def _resolve_settings(
-    rules: Iterable[Rule], given: Mapping[str, Any] | None, known: Iterable[Rule]
-) -> dict[str, Any]:
-    defaults: dict[str, Any] = {}
-    minimums: dict[str, float] = {}
-    for r in sorted(known, key=lambda r: r.code):
-        for name, value in r.settings.items():
-            defaults.setdefault(name, value)
-        for name, least in r.minimums.items():
-            minimums[name] = max(least, minimums.get(name, least))
-    values = dict(defaults)
-    for name, value in (given or {}).items():
-        if name not in defaults:
-            raise SettingsError(f"unknown setting {excerpt(name)}{did_you_mean(name, defaults)}")
-        values[name] = _coerce(name, value, defaults[name])
-        if name in minimums and values[name] < minimums[name]:
-            raise SettingsError(
-                f"setting {name!r} must be at least {minimums[name]!r}, got {excerpt(value)}"
+def _coerce(name: str, value: Any, default: Any) -> Any:
+    """Check a setting's value against the type of its default."""
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        try:
+            value = float(value) if ok else value
+        except OverflowError:  # an integer of hundreds of digits
+            raise SettingsError(f"setting {name!r} is out of range, got {excerpt(value)}") from None
+    elif isinstance(default, tuple | list):
+        ok = isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+        value = tuple(value) if ok else value
+    elif isinstance(default, str):
+        ok = isinstance(value, str)
+    else:
+        ok = True
+    if not ok:
+        raise SettingsError(
+            f"setting {name!r} expects a value like {default!r}, got {excerpt(value)}"
+        )
+    return value
+
+
+_LARGEST = 10**15
+"""The largest size of a numeric setting: beyond it a value is a slip, not a setting."""
+
+
+@attrs.frozen
+class _Declared:
+    """What the rules declare of their settings: defaults, minimums and choices."""
+
+    defaults: Mapping[str, Any]
+    minimums: Mapping[str, float]
+    choices: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, known: Iterable[Rule]) -> _Declared:
+        defaults: dict[str, Any] = {}
+        minimums: dict[str, float] = {}
+        choices: dict[str, tuple[str, ...]] = {}
+        for r in sorted(known, key=lambda r: r.code):
+            for name, value in r.settings.items():
+                defaults.setdefault(name, value)
+            for name, least in r.minimums.items():
+                minimums[name] = max(least, minimums.get(name, least))
+            for name, values in r.choices.items():
+                choices.setdefault(name, values)
+        return cls(defaults, minimums, choices)
+
+    def problems(self, name: str, value: Any) -> tuple[Any, list[tuple[ModelPath, str]]]:
+        """The value as the rules read it, and every problem of it (path under the name)."""
+        if name not in self.defaults:
+            hint = did_you_mean(name, self.defaults)
+            return value, [((name,), f"unknown setting {excerpt(name)}{hint}")]
+        default = self.defaults[name]
+        try:
+            value = _coerce(name, value, default)
+        except SettingsError as error:
+            return value, [((name,), str(error))]
+        if isinstance(value, float) and not math.isfinite(value):
+            return value, [((name,), f"setting {name!r} must be a finite number, got {value!r}")]
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if abs(value) > _LARGEST:
+                message = f"setting {name!r} is out of range, got {excerpt(value)}"
+                return value, [((name,), message)]
+            if name in self.minimums and value < self.minimums[name]:
+                message = (
+                    f"setting {name!r} must be at least {self.minimums[name]!r}, "
+                    f"got {excerpt(value)}"
+                )
+                return value, [((name,), message)]
+        allowed = self.choices.get(name)
+        if allowed is None:
+            return value, []
+        return value, [
+            (
+                (name, index),
+                f"setting {name!r}: {excerpt(item)} is not one of its values"
+                f"{did_you_mean(item, allowed)}; expected items among {', '.join(allowed)}",
             )
-    del rules
+            for index, item in enumerate(value)
+            if item not in allowed
+        ]
+
+
+def _resolve_settings(given: Mapping[str, Any] | None, known: Iterable[Rule]) -> dict[str, Any]:
+    declared = _Declared.of(known)
+    values = dict(declared.defaults)
+    for name, value in (given or {}).items():
+        values[name], problems = declared.problems(name, value)
+        if problems:
+            raise SettingsError("; ".join(message for _path, message in problems))
     return values
 
 
@@ -257,8 +334,9 @@ def resolve_settings(
         Every setting the rules declare, by name.
 
     Raises:
-        SettingsError: a setting is unknown, has a value of the wrong type, or is below
-            the minimum its rule declares.
+        SettingsError: a setting is unknown, has a value of the wrong type, is not a
+            finite number, is out of range or below the minimum its rule declares, or
+            lists an item outside the setting's choices (a tactic kind with a typo).
 
     Example:
         >>> values = resolve_settings({"upward_hops": 4})
@@ -266,30 +344,41 @@ def resolve_settings(
         (4, 90)
     """
     known = list(registry().values() if rules is None else rules)
-    return MappingProxyType(_resolve_settings(known, settings, known))
+    return MappingProxyType(_resolve_settings(settings, known))
 
 
-def _coerce(name: str, value: Any, default: Any) -> Any:
-    """Check a setting's value against the type of its default."""
-    if isinstance(default, bool):
-        ok = isinstance(value, bool)
-    elif isinstance(default, int):
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    elif isinstance(default, float):
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        value = float(value) if ok else value
-    elif isinstance(default, tuple | list):
-        ok = isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
-        value = tuple(value) if ok else value
-    elif isinstance(default, str):
-        ok = isinstance(value, str)
-    else:
-        ok = True
-    if not ok:
-        raise SettingsError(
-            f"setting {name!r} expects a value like {default!r}, got {excerpt(value)}"
-        )
-    return value
+def setting_problems(
+    settings: Mapping[str, Any], *, rules: Iterable[Rule] | None = None
+) -> list[tuple[ModelPath, str]]:
+    """Every problem of some settings, each with its place, for a file to locate them.
+
+    The checks are those of :func:`resolve_settings`, but every setting is checked and
+    every bad item of a list reported, so that a configuration file lists all its
+    problems at once.
+
+    Args:
+        settings: setting values by name.
+        rules: the rules whose settings are known (every registered rule by default).
+
+    Returns:
+        ``(path, message)`` pairs: the path is the setting's name, then the index of an
+        item of a list.
+
+    Example:
+        >>> setting_problems({"upward_hops": -1, "pull_tactic_kinds": ["events", "blogg"]})
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [(('upward_hops',), "setting 'upward_hops' must be at least 0, got -1"),
+         (('pull_tactic_kinds', 1), "setting 'pull_tactic_kinds': 'blogg' is not one of its
+         values; expected items among social_selling, content_marketing,
+         social_media_marketing, web_marketing, email_marketing, marketing_automation,
+         online_advertising, traditional_advertising, events, direct_sales,
+         enterprise_social_network, transversal_structure, training, change_management,
+         crm_deployment, process_digitalisation, data_analytics, partnership, other")]
+    """
+    declared = _Declared.of(registry().values() if rules is None else rules)
+    return [
+        problem for name, value in settings.items() for problem in declared.problems(name, value)[1]
+    ]
 
 
 def check(
@@ -337,7 +426,7 @@ def check(
     available = {code: available[code] for code in sorted(available)}
     running = select_rules(available, select, ignore)
     levels = resolve_severities(available.values(), severities)
-    values = _resolve_settings(running, settings, available.values())
+    values = _resolve_settings(settings, available.values())
     # A datetime is cut to its day (rules compare dates); anything else is a TypeError.
     when = resolve_as_of(as_of, model.as_of)
     context = RuleContext(

@@ -18,15 +18,12 @@ from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from estrategy.base.escape import excerpt
 from estrategy.io.errors import LoadError
-from estrategy.model import Channel, TacticKind, Tool, ToolKind, ToolSide
-from estrategy.model.suggest import did_you_mean
-from estrategy.model.validators import FieldValueError
+from estrategy.model import Channel, RoleKind, TacticKind, Tool, ToolKind, ToolSide
 
 if TYPE_CHECKING:
     from estrategy.io.toml import TomlDocument
@@ -39,6 +36,9 @@ __all__ = [
     "TacticSpec",
     "default_catalogue",
 ]
+
+
+T = TypeVar("T")
 
 
 class CatalogueError(LoadError):
@@ -77,11 +77,15 @@ class Catalogue:
         tactics: tactic kind to its spec.
         roles: role kind to its spec; roles not listed expect no competence.
         tool_sides: tool kind to the side it sits on when a tool does not say.
+        other_competences: competences the catalogue knows besides those its roles
+            expect (``social_selling``, ``crm_administration``, …: the file's top-level
+            ``competences`` list).
     """
 
     tactics: Mapping[str, TacticSpec]
     roles: Mapping[str, RoleSpec]
     tool_sides: Mapping[str, ToolSide]
+    other_competences: tuple[str, ...] = ()
 
     def channel(self, kind: TacticKind | str) -> Channel:
         """The channel of a tactic kind (digital when the catalogue does not know it)."""
@@ -97,6 +101,26 @@ class Catalogue:
         """The competences expected of a role holder (none for an unlisted role)."""
         spec = self.roles.get(role)
         return spec.competences if spec is not None else ()
+
+    def known_roles(self) -> frozenset[str]:
+        """Every role the catalogue or the library knows (ROL007 compares roles with these).
+
+        Example:
+            >>> "community_manager" in default_catalogue().known_roles()
+            True
+        """
+        return frozenset({*self.roles, *(str(r) for r in RoleKind)})
+
+    def known_competences(self) -> frozenset[str]:
+        """Every competence the catalogue knows: its roles' and its list of others (ROL008).
+
+        Example:
+            >>> {"editorial_content", "social_selling"} <= default_catalogue().known_competences()
+            True
+        """
+        return frozenset(
+            {*self.other_competences, *(c for r in self.roles.values() for c in r.competences)}
+        )
 
     def tool_side(self, tool: Tool) -> ToolSide:
         """The side of a tool: its own ``side``, else its kind's usual side."""
@@ -140,37 +164,42 @@ class Catalogue:
         from estrategy.io.toml import structure
 
         shape = structure(document, CatalogueFile, error=CatalogueError)
-        tactics = {**(base.tactics if base else {}), **shape.tactics}
+        tactics = {**(base.tactics if base else {}), **_named(shape.tactics)}
         roles = {**(base.roles if base else {}), **shape.roles}
-        sides = {**(base.tool_sides if base else {}), **shape.tool_sides}
-        return cls(MappingProxyType(tactics), MappingProxyType(roles), MappingProxyType(sides))
+        sides = {**(base.tool_sides if base else {}), **_named(shape.tool_sides)}
+        competences = sorted({*(base.other_competences if base else ()), *shape.competences})
+        return cls(
+            MappingProxyType(tactics),
+            MappingProxyType(roles),
+            MappingProxyType(sides),
+            tuple(competences),
+        )
 
 
-def _tool_kinds(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    assert isinstance(value, Mapping)
-    known = [str(kind) for kind in ToolKind]
-    for kind in value:
-        if kind not in known:
-            raise FieldValueError(
-                attribute.name,
-                f"{excerpt(kind)} is not a tool kind{did_you_mean(kind, known)}; "
-                f"expected one of {', '.join(known)}",
-            )
+def _named(table: Mapping[TacticKind, T] | Mapping[ToolKind, T]) -> dict[str, T]:
+    """A table keyed by plain names (the catalogue looks kinds up by name)."""
+    return {str(kind): value for kind, value in table.items()}
 
 
 @attrs.frozen
 class CatalogueFile:
     """The shape of a catalogue file, checked by cattrs like a model file.
 
+    Tactic kinds and tool kinds are closed sets, as in model files: an unknown one (a
+    typo) is an error at its key, with a "did you mean"; roles may be custom.
+
     Attributes:
         tactics: the ``[tactics.KIND]`` tables.
         roles: the ``[roles.ROLE]`` tables.
         tool_sides: the ``[tool_sides]`` table: tool kind to side.
+        competences: the top-level ``competences`` list: competences known besides
+            those the roles expect (added to the base catalogue's).
     """
 
-    tactics: Mapping[str, TacticSpec] = attrs.field(factory=dict)
+    tactics: Mapping[TacticKind, TacticSpec] = attrs.field(factory=dict)
     roles: Mapping[str, RoleSpec] = attrs.field(factory=dict)
-    tool_sides: Mapping[str, ToolSide] = attrs.field(factory=dict, validator=_tool_kinds)
+    tool_sides: Mapping[ToolKind, ToolSide] = attrs.field(factory=dict)
+    competences: tuple[str, ...] = ()
 
 
 @functools.cache

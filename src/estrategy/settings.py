@@ -233,6 +233,13 @@ def _config(document: TomlDocument, at: ModelPath, base: Path | None) -> Config:
                 document, data=_replaced(document.data, (*at, key), [table[key]])
             )
     shape = structure(document, ConfigFile, at=at, error=ConfigError)
+    if shape.settings:  # checked here, so that each problem names this file and its line
+        from estrategy.analysis import setting_problems
+
+        problems = document.problems()
+        for path, message in setting_problems(shape.settings):
+            problems.add((*at, "settings", *path), message)
+        problems.raise_if_any(ConfigError)
     catalogue = shape.catalogue
     return Config(
         select=_codes(shape.select) if shape.select is not None else None,

@@ -188,7 +188,7 @@ def test_rule_prints_the_documentation() -> None:
     for heading in ("## What it checks", "## Why it matters", "## How to fix", "## Settings"):
         assert heading in out
     _, out, _ = run("rule", "MES003", "--format", "json")
-    assert json.loads(out)["settings"] == {"review_interval_days": 90}
+    assert json.loads(out)["settings"] == {"review_interval_days": 90, "review_window_days": 365}
 
 
 def test_unknown_rule_exits_2_with_a_suggestion() -> None:

@@ -33,8 +33,8 @@ def test_unknown_config_key_suggests_the_dashed_spelling_whatever_the_case() -> 
 
 def test_unknown_selector_suggests_one_code_unquoted() -> None:
     with pytest.raises(SelectionError) as caught:
-        select_rules(registry(), select=["STR01"])
-    assert str(caught.value) == "select 'STR01' matches no rule (did you mean STR001?)"
+        select_rules(registry(), select=["STR0011"])
+    assert str(caught.value) == "select 'STR0011' matches no rule (did you mean STR001?)"
 
 
 def test_unknown_rule_suggests_one_close_code() -> None:

@@ -32,6 +32,17 @@ def test_every_top_level_key_is_documented() -> None:
         assert f"### {name}\n" in text
 
 
+def test_the_sheet_reference_is_the_generated_one() -> None:
+    """The page's table of sheets and columns is exactly what the model's classes give."""
+    from estrategy.io.excel import sheet_reference
+
+    text = DOC.read_text(encoding="utf-8")
+    assert sheet_reference() + "\n" in text, (
+        "regenerate the table under 'Sheets and columns' with: python -c "
+        "'from estrategy.io.excel import sheet_reference; print(sheet_reference())'"
+    )
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -41,6 +52,9 @@ def test_every_top_level_key_is_documented() -> None:
         "estrategy.io.limits",
         "estrategy.io.schema",
         "estrategy.io._data",
+        "estrategy.io._cells",
+        "estrategy.io._layout",
+        "estrategy.io.excel",
     ],
 )
 def test_docstring_examples(name: str) -> None:

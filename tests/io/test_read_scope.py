@@ -8,6 +8,7 @@ widens that. A FIFO given as any input would block forever: it is refused.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -89,13 +90,14 @@ def fifo(tmp_path: Path) -> Path:
 
 def test_no_reader_opens_a_fifo(fifo: Path) -> None:
     # Each of these would block forever on open() if the FIFO were not refused first.
-    for read, error in [
+    readers: list[tuple[Callable[[Path], object], type[Exception]]] = [
         (load, LoadError),
         (read_toml_file, LoadError),
         (load_config, ConfigError),
         (Catalogue.from_toml, CatalogueError),
         (load_maturity_model, LoadError),
-    ]:
+    ]
+    for read, error in readers:
         with pytest.raises(error, match="not a regular file"):
             read(fifo)
 

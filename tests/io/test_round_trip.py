@@ -307,7 +307,7 @@ def test_every_key_and_item_has_its_own_position(model: StrategyModel) -> None:
         lines = text.splitlines()
         for path in _paths(data):
             assert path in document.positions.entries, (fmt, path)
-            line, column = document.positions.entries[path]
+            line, column = document.positions.entries[path][:2]
             if isinstance(path[-1], str) and path[-1].isidentifier():
                 key = lines[line - 1][column - 1 :]
                 assert key.startswith((path[-1], f'"{path[-1]}"')), (fmt, path, key)

@@ -80,7 +80,7 @@ CASES: list[tuple[Callable[[Path], object], type[LoadError], str, str]] = [
         "tactics.events.presupposes",
     ),
     (_read_catalogue, CatalogueError, "[roles]\ncm = []\n", "roles.cm"),
-    (_read_catalogue, CatalogueError, '[tool_sides]\nfax = "front"\n', "tool_sides"),
+    (_read_catalogue, CatalogueError, '[tool_sides]\nfax = "front"\n', "tool_sides.fax"),
     (_read_mapping, LoadError, '[people]\nid = true\nmanager = "Boss"\n', "people.id"),
     (_read_mapping, LoadError, 'people = "x"\n', "people"),
     (_read_mapping, LoadError, 'make_ids = "yes"\n', "make_ids"),
@@ -138,15 +138,18 @@ def test_a_broken_configuration_exits_2_with_the_located_message(tmp_path: Path)
 
 def test_the_readers_still_read_good_files(tmp_path: Path) -> None:
     config = tmp_path / "estrategy.toml"
-    config.write_text("ignore = 'str005'\nfail-on = 'Warning'\n[settings]\nshare = 0.5\n")
+    config.write_text(
+        "ignore = 'str005'\nfail-on = 'Warning'\n[settings]\noff_track_tolerance = 0.5\n"
+    )
     read = load_config(config)
     assert read.ignore == ("STR005",)
     assert str(read.fail_on) == "warning"
-    assert dict(read.settings) == {"share": 0.5}
-    assert type(read.settings["share"]) is float  # settings are floats, not decimals
+    assert dict(read.settings) == {"off_track_tolerance": 0.5}
+    # settings are floats, not decimals
+    assert type(read.settings["off_track_tolerance"]) is float
     catalogue = tmp_path / "catalogue.toml"
-    catalogue.write_text('[tactics.webinars]\nchannel = "digital"\npresupposes = ["cm"]\n')
-    assert Catalogue.from_toml(catalogue).presupposes("webinars") == ("cm",)
+    catalogue.write_text('[tactics.events]\nchannel = "digital"\npresupposes = ["cm"]\n')
+    assert Catalogue.from_toml(catalogue).presupposes("events") == ("cm",)
 
 
 _SCALARS = st.one_of(

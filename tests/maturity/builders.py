@@ -1,13 +1,17 @@
-"""Small models for the maturity tests: a fashionista and a method follower."""
+"""Small models for the maturity tests: a fashionista, a method follower, and a plan behind."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+
 from estrategy.model import (
     KPI,
     Action,
+    ActionStatus,
     BusinessStake,
+    Direction,
     Measurement,
     Objective,
     Organization,
@@ -186,3 +190,33 @@ def method_follower(size: str = "medium") -> StrategyModel:
             Tool(id="tool-site", kind="website", side="front"),
         ],
     )
+
+
+def fall_behind(model: StrategyModel) -> StrategyModel:
+    """A copy whose KPIs are all far behind their planned lines and half of whose actions are late.
+
+    Every KPI with a target and measurements gets a latest value, on the as-of date, that
+    went the wrong way by half the planned change (behind the line by at least half of
+    it, far past MES005's 20 %); the first half of the actions, by id (rounded up), are
+    planned and were due 30 days before the as-of date.
+    """
+    assert model.as_of is not None
+    as_of = model.as_of
+    kpis = []
+    for kpi in model.kpis:
+        if kpi.target is None or not kpi.measurements:
+            kpis.append(kpi)
+            continue
+        first = min(kpi.measurements, key=lambda m: (m.date, m.value))
+        change = kpi.target - first.value or (1.0 if kpi.direction == Direction.INCREASE else -1.0)
+        kept = [m for m in kpi.measurements if m.date < as_of]
+        worse = Measurement(date=as_of, value=first.value - change / 2)
+        kpis.append(attrs.evolve(kpi, measurements=[*kept, worse]))
+    ordered = sorted(model.actions, key=lambda a: a.id)
+    late = {a.id for a in ordered[: (len(ordered) + 1) // 2]}
+    due = as_of - dt.timedelta(days=30)
+    actions = [
+        attrs.evolve(a, status=ActionStatus.PLANNED, deadline=due) if a.id in late else a
+        for a in model.actions
+    ]
+    return attrs.evolve(model, kpis=kpis, actions=actions)

@@ -22,6 +22,8 @@ IDS = (
     "objectives-measured",
     "regular-reviews",
     "lessons-learned",
+    "kpis-on-track",
+    "objectives-achieved",
     "digital-lead",
     "presupposed-roles",
     "role-competences",
@@ -33,6 +35,7 @@ IDS = (
     "back-serves-front",
     "efficiency",
     "data-capability",
+    "adoption",
     "transversality",
     "genuine-groups",
     "upward-paths",
@@ -61,3 +64,8 @@ def test_every_criterion_is_described_by_its_docstring() -> None:
     for item in BUILTIN_CRITERIA.values():
         assert item.description == " ".join((item.function.__doc__ or "").split())
         assert item.description
+
+
+def test_the_delivery_criteria_are_the_results() -> None:
+    delivery = [c.id for c in BUILTIN_CRITERIA.values() if c.delivery]
+    assert delivery == ["on-schedule", "kpis-on-track", "objectives-achieved", "adoption"]

@@ -12,10 +12,10 @@ from estrategy.model import StrategyModel
 
 EXPECTED_LEVELS = {
     "strategy": 4,  # 81: SMART and challenged choices are the gaps (o-brand; o-leads, o-brand)
-    "execution": 4,  # 80: two tactics without actions, a-shoot incomplete, a-crm-setup late
-    "measurement": 4,  # 81: two tactics and o-brand unmeasured; reviews regular, with lessons
+    "execution": 4,  # 78: two tactics without actions, a-shoot incomplete, a-crm-setup late
+    "measurement": 4,  # 87: two tactics and o-brand unmeasured; reviews regular, KPIs on track
     "people": 4,  # 88: the digital lead and the field roles are there; x-agency unsupervised
-    "tools": 4,  # 86: the chatbot serves nothing; no analytics
+    "tools": 4,  # 89: the chatbot serves nothing; no analytics; what is used is adopted
     "organisation": 2,  # 43: production is a silo, g-catalogue is not transversal, no ESN
     "customer": 4,  # 75: marketing reaches prospects without CRM; customers via t-newsletter only
 }
@@ -39,13 +39,37 @@ def _cited(result: Assessment, dimension: str, criterion: str) -> set[str]:
 def test_levels(result: Assessment) -> None:
     assert result.levels == EXPECTED_LEVELS
     assert result.overall.level_name == "integrated"
-    assert (result.overall.strongest, result.overall.weakest) == ("people", "organisation")
-    assert result.overall.spread == pytest.approx(88 - 43, abs=1)
+    assert (result.overall.strongest, result.overall.weakest) == ("tools", "organisation")
+    assert result.overall.spread == pytest.approx(89 - 43, abs=1)
+
+
+def test_results_do_not_cap_a_plan_that_delivers(result: Assessment) -> None:
+    # a-crm-setup is the one late action of three with a deadline: the weakest result
+    overall = result.overall
+    assert overall.weakest_result == "on-schedule"
+    assert overall.result_score == pytest.approx(200 / 3)
+    assert overall.ceiling == pytest.approx(50 + 100 / 3)
+    assert not overall.capped
+    assert overall.score == pytest.approx(overall.dimension_mean)
+    assert result.dimension("measurement").criterion("kpis-on-track").score == 100
 
 
 def test_quadrant_is_digirati(result: Assessment) -> None:
+    # in use: three digital tactic kinds of four, two tool kinds of four (the chatbot
+    # serves nothing), prospects and employees, three live actions of six; every digital
+    # tactic in use measured, and k-leads on its line
     assert result.quadrant.name == "digirati"
-    assert result.quadrant.digital_intensity == pytest.approx(81.25)
+    assert dict(result.quadrant.digital_components) == pytest.approx(
+        {
+            "digital_tactic_kinds": 75.0,
+            "tool_kinds": 50.0,
+            "audiences": 200 / 3,
+            "digital_actions": 50.0,
+            "measured_use": 100.0,
+            "adoption": 100.0,
+        }
+    )
+    assert result.quadrant.digital_intensity == pytest.approx(73.6, abs=0.1)
     assert result.quadrant.management_intensity == pytest.approx(90.0)
 
 

@@ -147,3 +147,9 @@ def test_same_id_from_two_plugins_is_refused(site: Path) -> None:
     _install(site, "acme-two", "acme_two", PLUGIN, "two = acme_two:CRITERIA")
     with pytest.raises(CriterionPluginError, match="defined twice"):
         discover_criteria()
+
+
+def test_a_criteria_plugin_calling_sys_exit_is_an_error_naming_it(site: Path) -> None:
+    _install(site, "acme-exit", "acme_exit", "import sys\nsys.exit(0)\n", "x = acme_exit:X")
+    with pytest.raises(CriterionPluginError, match=r"acme-exit.*sys\.exit\(0\)"):
+        discover_criteria()

@@ -185,6 +185,31 @@ BAD = {
             )
         ],
     ),
+    "group kind in French": (
+        {"people": "id\nann\n", "groups": "id,kind\ng,projet\n"},
+        [
+            (
+                "groups.csv",
+                2,
+                2,
+                "unknown group kind 'projet' (did you mean 'project'?); known: project, "
+                "community_of_practice, product_direction, market_direction, region_direction, "
+                "support_function, esn_community",
+            )
+        ],
+    ),
+    "tie kind misspelt": (
+        {"people": "id\nann\nbob\n", "ties": "source,target,kind\nann,bob,Collaborations\n"},
+        [
+            (
+                "ties.csv",
+                2,
+                3,
+                "unknown tie kind 'Collaborations' (did you mean 'collaboration'?); known: "
+                "collaboration, esn",
+            )
+        ],
+    ),
     "unknown member": (
         {"people": "id\nann\n", "groups": "id\ng\n", "memberships": "group,person\ng,bob\nh,ann\n"},
         [

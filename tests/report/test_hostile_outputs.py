@@ -49,6 +49,9 @@ KINDS = ("check", "maturity", "comparison", "org", "report")
 OUTPUTS = [(kind, output) for kind, output in RENDERERS if kind in KINDS]
 _MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
+Results = dict[str, tuple[object, dict[str, Any]]]
+"""Kind of result → the result and the renderer's options."""
+
 
 def _maturity_model(text: str) -> MaturityModel:
     @criterion("hostile.evidence")
@@ -70,7 +73,7 @@ def _maturity_model(text: str) -> MaturityModel:
     )
 
 
-def _results(text: str) -> dict[str, tuple[object, dict[str, Any]]]:
+def _results(text: str) -> Results:
     demo = io.load_demo()
     model = attrs.evolve(demo, name=text, organization=attrs.evolve(demo.organization, name=text))
     finding = Finding("XYZ001", "hostile-thing", "warning", text, [text, "t-x"], ["tactics", 0])
@@ -92,14 +95,14 @@ def _results(text: str) -> dict[str, tuple[object, dict[str, Any]]]:
 
 
 @pytest.fixture(scope="module")
-def plain() -> dict[str, tuple[object, dict[str, Any]]]:
+def plain() -> Results:
     return _results(PLAIN)
 
 
-@pytest.fixture(scope="module", params=HOSTILE_IDS)
-def hostile(request: pytest.FixtureRequest) -> tuple[str, dict[str, tuple[object, dict[str, Any]]]]:
-    text = HOSTILE[request.param]
-    return text, _results(text)
+@pytest.fixture(scope="module")
+def hostile() -> dict[str, tuple[str, Results]]:
+    """Every result, for each hostile string of the corpus (built once)."""
+    return {name: (HOSTILE[name], _results(HOSTILE[name])) for name in HOSTILE_IDS}
 
 
 class _Structure(HTMLParser):
@@ -130,7 +133,7 @@ def _structure(html: str) -> tuple[Counter[str], Counter[tuple[str, str | None]]
     return parser.elements, parser.attributes
 
 
-def _rendered(results: dict[str, tuple[object, dict[str, Any]]], kind: str, output: str) -> str:
+def _rendered(results: Results, kind: str, output: str) -> str:
     result, options = results[kind]
     if kind != "report":
         options = {k: v for k, v in options.items() if kind == "check"}
@@ -151,16 +154,8 @@ def _invisible(text: str) -> list[str]:
     return [c for c in text if c != "\n" and unicodedata.category(c) in INVISIBLE]
 
 
-@pytest.mark.parametrize(("kind", "output"), OUTPUTS, ids=[f"{k}-{o}" for k, o in OUTPUTS])
-def test_hostile_text_changes_no_structure(
-    kind: str,
-    output: str,
-    hostile: tuple[str, dict[str, tuple[object, dict[str, Any]]]],
-    plain: dict[str, tuple[object, dict[str, Any]]],
-) -> None:
-    text, results = hostile
-    out = _rendered(results, kind, output)
-    reference = _rendered(plain, kind, output)
+def _check_output(text: str, out: str, reference: str, output: str) -> None:
+    """The output of a hostile text has the structure of the reference output."""
     if output == "json":
         assert text in _strings(json.loads(out))  # kept exactly
         return
@@ -184,6 +179,18 @@ def test_hostile_text_changes_no_structure(
     assert _invisible(html.replace("\t", "")) == []
 
 
+@pytest.mark.parametrize(("kind", "output"), OUTPUTS, ids=[f"{k}-{o}" for k, o in OUTPUTS])
+def test_hostile_text_changes_no_structure(
+    kind: str, output: str, hostile: dict[str, tuple[str, Results]], plain: Results
+) -> None:
+    reference = _rendered(plain, kind, output)
+    for name, (text, results) in hostile.items():
+        try:
+            _check_output(text, _rendered(results, kind, output), reference, output)
+        except AssertionError as failure:
+            raise AssertionError(f"the {name!r} string of tests/hostile.py: {failure}") from None
+
+
 def test_every_kind_of_result_is_tested() -> None:
     # the rule catalogue holds no input text; every other kind of the table is above
     assert {kind for kind, _ in RENDERERS} - {"rules", "rule"} == set(KINDS)
@@ -191,11 +198,10 @@ def test_every_kind_of_result_is_tested() -> None:
 
 @pytest.mark.parametrize("kind", ["check", "maturity", "comparison", "org"])
 def test_notebook_html_keeps_its_structure(
-    kind: str,
-    hostile: tuple[str, dict[str, tuple[object, dict[str, Any]]]],
-    plain: dict[str, tuple[object, dict[str, Any]]],
+    kind: str, hostile: dict[str, tuple[str, Results]], plain: Results
 ) -> None:
-    shown = hostile[1][kind][0]._repr_html_()  # type: ignore[attr-defined]
     reference = plain[kind][0]._repr_html_()  # type: ignore[attr-defined]
-    assert _structure(shown) == _structure(reference)
-    assert _invisible(shown.replace("\t", "")) == []
+    for name, (_text, results) in hostile.items():
+        shown = results[kind][0]._repr_html_()  # type: ignore[attr-defined]
+        assert _structure(shown) == _structure(reference), name
+        assert _invisible(shown.replace("\t", "")) == [], name

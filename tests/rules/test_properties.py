@@ -13,13 +13,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from estrategy.analysis import check
+from estrategy.catalogue import default_catalogue
 from estrategy.model import (
     ActionStatus,
+    Direction,
     Measurement,
     StrategyModel,
     StrategyStatus,
 )
 from estrategy.model.definitions import is_live
+from estrategy.model.suggest import NearMisses
+from estrategy.model.vocabulary import ROLE_SYNONYMS
 from estrategy.report import check_json as json_report
 from estrategy.testing import clean_models, models
 
@@ -154,6 +158,58 @@ def _repair_unused_tool(model: StrategyModel, tool_id: str) -> StrategyModel | N
     return _evolve_item(model, "actions", first.id, tools=(*first.tools, tool_id))
 
 
+def _repair_unretained_strategy(model: StrategyModel, tactic_id: str) -> StrategyModel | None:
+    return _repair_orphan_tactic(model, tactic_id)
+
+
+def _repair_contradictory_kpi(model: StrategyModel, kpi_id: str) -> StrategyModel:
+    kpi = next(k for k in model.kpis if k.id == kpi_id)
+    flipped = Direction.DECREASE if kpi.direction == Direction.INCREASE else Direction.INCREASE
+    return _evolve_item(model, "kpis", kpi_id, direction=flipped)
+
+
+def _with_person(model: StrategyModel, person_id: str, **changes: Any) -> StrategyModel:
+    org = model.organization
+    people = tuple(attrs.evolve(p, **changes) if p.id == person_id else p for p in org.people)
+    return attrs.evolve(model, organization=attrs.evolve(org, people=people))
+
+
+def _respelt(words: tuple[str, ...], misses: NearMisses) -> tuple[str, ...]:
+    """``words`` with the first near miss written as the word it misses."""
+    for j, word in enumerate(words):
+        meant = misses.near(word)
+        if meant is not None:
+            return (*words[:j], meant, *words[j + 1 :])
+    raise AssertionError(f"no near miss in {words}")
+
+
+def _repair_misspelt_role(model: StrategyModel, person_id: str) -> StrategyModel:
+    misses = NearMisses(default_catalogue().known_roles(), ROLE_SYNONYMS)
+    person = next(p for p in model.organization.people if p.id == person_id)
+    return _with_person(model, person_id, roles=_respelt(person.roles, misses))
+
+
+def _repair_misspelt_competence(model: StrategyModel, subject: str) -> StrategyModel:
+    misses = NearMisses(default_catalogue().known_competences())
+    person = next((p for p in model.organization.people if p.id == subject), None)
+    if person is not None and any(misses.near(s) for s in person.skills):
+        return _with_person(model, subject, skills=_respelt(person.skills, misses))
+    action = next(a for a in model.actions if a.id == subject)
+    return _evolve_item(model, "actions", subject, competences=_respelt(action.competences, misses))
+
+
+def _repair_skills_gap(model: StrategyModel, subject: str) -> StrategyModel:
+    if any(a.id == subject for a in model.actions):
+        return _evolve_item(model, "actions", subject, status=ActionStatus.DONE)
+    catalogue = default_catalogue()
+    person = next(p for p in model.organization.people if p.id == subject)
+    for role in dict.fromkeys(person.roles):
+        expected = set(catalogue.competences(role))
+        if 2 * len(expected - set(person.skills)) > len(expected):
+            return _with_person(model, subject, skills=(*person.skills, *sorted(expected)))
+    raise AssertionError(f"{subject} lacks no role's competences")
+
+
 REPAIRS: dict[str, Callable[[StrategyModel, str], StrategyModel | None]] = {
     "STR001": _repair_orphan_tactic,
     "STR002": _repair_aimless_strategy,
@@ -162,6 +218,11 @@ REPAIRS: dict[str, Callable[[StrategyModel, str], StrategyModel | None]] = {
     "MES004": _repair_kpi_without_objective,
     "ROL004": _repair_unsupervised,
     "TEC001": _repair_unused_tool,
+    "STR010": _repair_unretained_strategy,
+    "MES006": _repair_contradictory_kpi,
+    "ROL005": _repair_skills_gap,
+    "ROL007": _repair_misspelt_role,
+    "ROL008": _repair_misspelt_competence,
 }
 
 

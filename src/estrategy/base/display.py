@@ -33,7 +33,7 @@ from estrategy.base.escape import html_text
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["HTML_ROW_LIMIT", "NESTED_ROW_LIMIT", "Displayable"]
+__all__ = ["HTML_ROW_LIMIT", "NESTED_ROW_LIMIT", "Displayable", "html_summary"]
 
 HTML_ROW_LIMIT = 200
 """Most rows a result's notebook table shows; a last row says how many more there are.
@@ -79,6 +79,18 @@ def _table(rows: Sequence[Mapping[str, Any]], limit: int) -> str:
         more = f"… {hidden:,} more {'row' if hidden == 1 else 'rows'}"
         body += f'<tr><td colspan="{len(columns)}">{more}</td></tr>'
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def html_summary(head: str, rows: Sequence[Mapping[str, Any]], tail: str = "") -> str:
+    """A notebook's HTML: ``head``, a table of ``rows``, ``tail`` (what ``_repr_html_`` gives).
+
+    The rows' values are escaped; ``head`` and ``tail`` must escape their own data.
+
+    Example:
+        >>> html_summary("<b>Counts</b>", [{"table": "<x>", "rows": 2}])
+        '<div><b>Counts</b><table><thead><tr><th>table</th><th>rows</th></tr></thead><tbody><tr><td>&lt;x&gt;</td><td>2</td></tr></tbody></table></div>'
+    """
+    return f"<div>{head}{_table(rows, HTML_ROW_LIMIT)}{tail}</div>"
 
 
 class Displayable:
@@ -146,5 +158,4 @@ class Displayable:
         return pd.DataFrame.from_records(rows, columns=columns)
 
     def _repr_html_(self) -> str:
-        table = _table(self._html_rows(), HTML_ROW_LIMIT)
-        return f"<div>{self._html_head()}{table}{self._html_tail()}</div>"
+        return html_summary(self._html_head(), self._html_rows(), self._html_tail())

@@ -9,7 +9,7 @@ other exception is a bug in estrategy.
 
 from __future__ import annotations
 
-__all__ = ["EstrategyError"]
+__all__ = ["EstrategyError", "MissingExtraError"]
 
 
 class EstrategyError(Exception):
@@ -18,3 +18,16 @@ class EstrategyError(Exception):
     Subclasses also derive from :class:`ValueError` where they did before this class
     existed, so ``except ValueError`` in existing user code keeps working.
     """
+
+
+class MissingExtraError(EstrategyError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names it.
+
+    Example:
+        >>> print(MissingExtraError("reading .xlsx workbooks", "excel", "openpyxl"))
+        reading .xlsx workbooks needs openpyxl: pip install 'estrategy[excel]'
+    """
+
+    def __init__(self, feature: str, extra: str, package: str) -> None:
+        super().__init__(f"{feature} needs {package}: pip install 'estrategy[{extra}]'")
+        self.extra = extra

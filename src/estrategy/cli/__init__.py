@@ -9,7 +9,7 @@ import importlib
 import os
 import sys
 import traceback
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -45,19 +45,29 @@ class _LazyGroup(click.Group):
             raise TypeError(f"{module}.{attribute} is not a click command")
         return command
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Ctrl-C outside a command (while arguments are read, or on the way out)
+        try:
+            return super().main(*args, **kwargs)
+        except KeyboardInterrupt:
+            _interrupted()
+
     def invoke(self, ctx: click.Context) -> Any:
         # Errors for bad input are handled by each command (exit 2 with their message);
         # what reaches here is a bug in estrategy, reported in one line, not a traceback.
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _interrupted()
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:
             from estrategy.base.errors import EstrategyError
 
             if isinstance(exc, EstrategyError):  # a command that forgot clean_errors()
-                click.echo(f"error: {exc}", err=True)
-                sys.exit(2)
+                from estrategy.cli._common import fail
+
+                fail(str(exc))
             if ctx.params.get("debug") or os.environ.get(DEBUG_VARIABLE):
                 traceback.print_exc()
             else:
@@ -76,8 +86,17 @@ class _LazyGroup(click.Group):
                 formatter.write_dl(rows)
 
 
+EXIT_INTERRUPTED = 130
+"""The exit status after Ctrl-C: 128 + SIGINT, as shells report it."""
+
 DEBUG_VARIABLE = "ESTRATEGY_DEBUG"
 """Set to any non-empty value to print the traceback of an internal error (as ``--debug``)."""
+
+
+def _interrupted() -> NoReturn:
+    """Ctrl-C: one line, and the status shells give SIGINT (not click's "Aborted!", 1)."""
+    click.echo("estrategy: interrupted", err=True)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -105,5 +124,5 @@ def main(**_: Any) -> None:
     out, and score its digital maturity.
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage (and
-    internal errors, which are bugs: please report them).
+    internal errors, which are bugs: please report them), 130 after Ctrl-C.
     """

@@ -36,8 +36,15 @@ EXIT_BAD_INPUT = 2
 
 
 def fail(message: str) -> NoReturn:
-    """Print ``message`` on standard error and exit with status 2 (bad input or usage)."""
-    click.echo(f"error: {message}", err=True)
+    """Print ``message`` on standard error and exit with status 2 (bad input or usage).
+
+    Each line of the message is escaped for the terminal: an error that quotes input
+    (a file name, a value) cannot print escape sequences nor start a line of its own.
+    """
+    from estrategy.base.escape import terminal_text
+
+    shown = "\n".join(terminal_text(line) for line in message.split("\n"))
+    click.echo(f"error: {shown}", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from estrategy.cli._common import clean_errors, fail
+from estrategy.cli.options import through_symlink_option
 
 __all__ = ["init", "schema"]
 
@@ -27,15 +28,25 @@ def schema(indent: int) -> None:
     "file", required=False, default="strategy.yaml", type=click.Path(path_type=Path, dir_okay=False)
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-def init(file: Path, force: bool) -> None:
-    """Write a commented starter model to FILE (default: strategy.yaml)."""
+@through_symlink_option
+def init(file: Path, force: bool, through_symlink: bool) -> None:
+    """Write a commented starter model to FILE (default: strategy.yaml).
+
+    A FILE ending in .xlsx gets the starter workbook: drop-down lists, hints in the
+    header comments and an example row per sheet.
+    """
     from importlib import resources
 
     from estrategy.io.atomic import write_text_atomic
 
     if file.exists() and not force:
         fail(f"{file} already exists; use --force to overwrite it")
-    text = resources.files("estrategy.data").joinpath("starter.yaml").read_text("utf-8")
     with clean_errors():
-        write_text_atomic(file, text)
+        if file.suffix.lower() == ".xlsx":
+            from estrategy.io.excel import save_starter
+
+            save_starter(file, through_symlink=through_symlink)
+        else:
+            text = resources.files("estrategy.data").joinpath("starter.yaml").read_text("utf-8")
+            write_text_atomic(file, text, through_symlink=through_symlink)
     click.echo(f"Wrote {file}. Next: estrategy check {file}")

@@ -16,7 +16,7 @@ from estrategy.cli._common import (
     fail,
     load_model_or_demo,
 )
-from estrategy.cli.options import echo_rendered, format_option
+from estrategy.cli.options import echo_rendered, format_option, through_symlink_option
 from estrategy.report import render
 
 __all__ = ["maturity"]
@@ -60,6 +60,7 @@ def _print_default_model(ctx: click.Context, _param: click.Parameter, value: boo
     type=click.Path(path_type=Path, dir_okay=False),
     help="Also write the radar and quadrant charts to this .svg or .png file (needs matplotlib).",
 )
+@through_symlink_option
 @click.option("--no-evidence", is_flag=True, help="Text output: leave out the evidence lines.")
 @config_options
 def maturity(
@@ -69,6 +70,7 @@ def maturity(
     catalogue: Path | None,
     as_of: dt.date | None,
     plot_file: Path | None,
+    through_symlink: bool,
     no_evidence: bool,
     config: Path | None,
     no_config: bool,
@@ -124,9 +126,8 @@ def maturity(
             assessments[0] if len(assessments) == 1 else compare(assessments[0], assessments[-1])
         )
         try:
-            save_plot(target, plot_file, thresholds)
+            with clean_errors():
+                save_plot(target, plot_file, thresholds, through_symlink=through_symlink)
         except ImportError as exc:
             fail(str(exc))
-        except OSError as exc:
-            fail(f"{plot_file}: {exc.strerror or exc}")
         click.echo(f"Charts written to {plot_file}.", err=True)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-__all__ = ["echo_rendered", "format_option"]
+__all__ = ["echo_rendered", "format_option", "through_symlink_option"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -40,6 +40,21 @@ def format_option(kind: str, help_text: str = "Output format.") -> Callable[[_F]
         show_default=True,
         help=help_text,
     )
+
+
+def through_symlink_option(command: _F) -> _F:
+    """``--through-symlink``: a file to write may be a symbolic link, replaced through it.
+
+    Without it, a destination that is a symbolic link is refused, as are devices and
+    FIFOs (see :mod:`estrategy.io.atomic`).
+    """
+    option = click.option(
+        "--through-symlink",
+        is_flag=True,
+        help="When the file to write is a symbolic link, replace the file it points to "
+        "(by default a link is refused, as are devices and pipes).",
+    )
+    return option(command)
 
 
 def echo_rendered(text: str) -> None:

@@ -13,6 +13,7 @@ from estrategy.cli._common import (
     config_options,
     load_model_or_demo,
 )
+from estrategy.cli.options import through_symlink_option
 
 __all__ = ["report"]
 
@@ -26,11 +27,13 @@ __all__ = ["report"]
     default=None,
     help="HTML file to write (default: the model's name with -report.html, in the current folder).",
 )
+@through_symlink_option
 @as_of_option("Date to check against (default: the model's as_of, else today).")
 @config_options
 def report(
     file: Path | None,
     output: Path | None,
+    through_symlink: bool,
     as_of: dt.date | None,
     config: Path | None,
     no_config: bool,
@@ -70,7 +73,7 @@ def report(
             positions=loaded.positions,
         )
         target = output or Path(_file_name(loaded.model.name or "strategy") + "-report.html")
-        write_text_atomic(target, page)
+        write_text_atomic(target, page, through_symlink=through_symlink)
     click.echo(f"Wrote {target}")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import operator
 import re
 import types
 import typing
@@ -32,6 +33,7 @@ from estrategy.model import ModelIntegrityError, ModelPath, Organization, Strate
 from estrategy.model.dates import parse_date
 from estrategy.model.suggest import did_you_mean
 from estrategy.model.validators import FieldValueError
+from estrategy.model.vocabulary import did_you_mean_value
 
 __all__ = [
     "Problem",
@@ -178,7 +180,8 @@ def _enum_hook(cls: type[enum.StrEnum]) -> Callable[[object, object], enum.StrEn
             try:
                 return cls(value)
             except ValueError:
-                hint = did_you_mean(value, values)
+                # a synonym (newsletter, en_cours), another spelling or a typo
+                hint = did_you_mean_value(cls, value)
                 raise ValueError(
                     f"{excerpt(value)} is not {article} {what}{hint}; "
                     f"expected one of {', '.join(values)}"
@@ -212,12 +215,22 @@ def _is_mapping(type_: Any) -> bool:
     return typing.get_origin(type_) in (dict, Mapping) and len(typing.get_args(type_)) == 2
 
 
+def _is_union(type_: Any) -> bool:
+    return typing.get_origin(type_) in (typing.Union, types.UnionType)
+
+
 def _is_optional(type_: Any) -> bool:
+    return _is_union(type_) and type(None) in typing.get_args(type_)
+
+
+def _is_scalar_or_table(type_: Any) -> bool:
+    """``float | SizeTable``: a value written either as a scalar or as a table (an attrs class)."""
     args = typing.get_args(type_)
     return (
-        typing.get_origin(type_) in (typing.Union, types.UnionType)
+        _is_union(type_)
         and len(args) == 2
-        and type(None) in args
+        and type(None) not in args
+        and sum(1 for arg in args if attrs.has(arg)) == 1
     )
 
 
@@ -231,7 +244,9 @@ def _make_converter() -> cattrs.Converter:
 
     def optional_hook(type_: Any) -> Callable[[object, object], Any]:
         # cattrs' own union handling would bypass the strict hooks of the inner type
-        inner = next(arg for arg in typing.get_args(type_) if arg is not type(None))
+        inner = functools.reduce(
+            operator.or_, (arg for arg in typing.get_args(type_) if arg is not type(None))
+        )
 
         def structure(value: object, _type: object) -> Any:
             return None if value is None else converter.get_structure_hook(inner)(value, inner)
@@ -239,23 +254,43 @@ def _make_converter() -> cattrs.Converter:
         return structure
 
     def mapping_hook(type_: Any) -> Callable[[object, object], dict[str, Any]]:
-        item_type = typing.get_args(type_)[1]
+        key_type, item_type = typing.get_args(type_)
 
         def structure(value: object, _type: object) -> dict[str, Any]:
             if not isinstance(value, Mapping):
                 raise TypeError(f"expected a table of names to values, got {describe(value)}")
             hook = converter.get_structure_hook(item_type)
+            # keys of a closed set (an enumeration) are checked like values, at their key
+            key_hook = None if key_type is str else converter.get_structure_hook(key_type)
             items: dict[str, Any] = {}
             errors: list[Exception] = []
             for key, item in value.items():
+                name = str(key)
                 try:
-                    items[str(key)] = hook(item, item_type)
+                    if key_hook is not None:
+                        name = str(key_hook(key, key_type))
+                except Exception as exc:
+                    exc.add_note(IterableValidationNote(f"@ key {key!r}", key, key_type))
+                    errors.append(exc)
+                try:
+                    items[name] = hook(item, item_type)
                 except Exception as exc:
                     exc.add_note(IterableValidationNote(f"@ key {key!r}", key, item_type))
                     errors.append(exc)
             if errors:
                 raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
             return items
+
+        return structure
+
+    def scalar_or_table_hook(type_: Any) -> Callable[[object, object], Any]:
+        # a table (a mapping) is read as the attrs class, anything else as the scalar
+        table, scalar = sorted(typing.get_args(type_), key=lambda arg: not attrs.has(arg))
+
+        def structure(value: object, _type: object) -> Any:
+            if isinstance(value, Mapping):
+                return converter.get_structure_hook(table)(value, table)
+            return converter.get_structure_hook(scalar)(value, scalar)
 
         return structure
 
@@ -321,6 +356,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
     converter.register_structure_hook_factory(_is_mapping, mapping_hook)
     converter.register_structure_hook_factory(_is_optional, optional_hook)
+    converter.register_structure_hook_factory(_is_scalar_or_table, scalar_or_table_hook)
     # Registered after the generic tuple hook, so that it takes precedence.
     converter.register_structure_hook_factory(_is_pairs, lambda _t: _pairs)
     converter.register_structure_hook_factory(attrs.has, attrs_hook)
@@ -337,22 +373,55 @@ def _local_problems(
     misspelt key of the same action, instead of one fix later.
     """
     with_notes, without = exc.group_exceptions()
-    if any(not isinstance(inner, ForbiddenExtraKeysError) for inner in without):
-        return []  # the class was built and its own validators failed: already reported
-    failed = {note.name for _inner, note in with_notes}
+    built = [inner for inner in without if not isinstance(inner, ForbiddenExtraKeysError)]
+    if built:
+        # the class was built and a validator failed: attrs ran no later validator
+        if not all(isinstance(inner, FieldValueError) for inner in built):
+            return []
+        failed = {inner.field for inner in built if isinstance(inner, FieldValueError)}
+        return _validator_problems(converter, cls, value, failed)
+    return _validator_problems(converter, cls, value, {note.name for _inner, note in with_notes})
+
+
+def _validator_problems(
+    converter: cattrs.Converter, cls: type[Any], value: Mapping[str, Any], skip: set[str]
+) -> list[Exception]:
+    """Every validator failure of the fields of ``value``, but those of the fields in ``skip``.
+
+    attrs stops at the first validator that fails: an id with a space hides a negative
+    budget of the same action. Each field is structured on its own and each validator
+    run, on an unvalidated instance so that those reading other fields can.
+    """
     hints = typing.get_type_hints(cls)
-    problems: list[Exception] = []
+    instance = object.__new__(cls)
+    checks: list[tuple[attrs.Attribute[Any], Any]] = []
     for field in attrs.fields(cls):
-        if field.validator is None or field.name in failed or field.name not in value:
-            continue
+        key = file_key(field)
         try:
-            item = converter.structure(value[field.name], hints[field.name])
-            if field.converter is not None:
-                item = field.converter(item)
-            field.validator(None, field, item)
-        except FieldValueError as problem:
+            if key in value:
+                item = converter.structure(value[key], hints[field.name])
+                if field.converter is not None:
+                    item = field.converter(item)
+            elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                item = field.default.factory()
+            elif field.default is not attrs.NOTHING:
+                item = field.default
+            else:
+                continue
+        except Exception:  # a field that does not structure is reported by the first pass
+            continue
+        object.__setattr__(instance, field.name, item)
+        if field.validator is not None and field.name not in skip:
+            checks.append((field, item))
+    problems: list[Exception] = []
+    for field, item in checks:
+        validator = field.validator
+        assert validator is not None, "only fields with a validator are checked"
+        try:
+            validator(instance, field, item)
+        except (FieldValueError, ModelIntegrityError) as problem:
             problems.append(problem)
-        except Exception:  # anything else is reported by the first pass
+        except Exception:  # a validator that needs what did not structure
             continue
     return problems
 

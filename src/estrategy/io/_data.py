@@ -14,7 +14,7 @@ import attrs
 from estrategy.io._convert import HIDDEN_FIELDS
 from estrategy.model import Organization, Person, StrategyModel
 
-__all__ = ["to_data"]
+__all__ = ["object_data", "to_data"]
 
 _ALWAYS = frozenset({"schema_version", "name"})
 
@@ -56,6 +56,17 @@ def _object(obj: Any, *, root: bool = False) -> dict[str, Any]:
         else:
             out[field.name] = _plain(value)
     return out
+
+
+def object_data(obj: Any) -> dict[str, Any]:
+    """The plain data of one object of the model, as a file writes it (see :func:`to_data`).
+
+    Example:
+        >>> from estrategy.model import Tie
+        >>> object_data(Tie(source="a", target="b", weight=2.0))
+        {'source': 'a', 'target': 'b', 'weight': 2}
+    """
+    return _object(obj)
 
 
 def to_data(model: StrategyModel) -> dict[str, Any]:

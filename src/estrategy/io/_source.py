@@ -8,7 +8,7 @@ import stat
 from estrategy.io.errors import FileError, LoadError
 from estrategy.io.limits import Limits
 
-__all__ = ["check_text", "one_error", "read_text", "regular_file", "too_big"]
+__all__ = ["check_text", "one_error", "read_bytes", "read_text", "regular_file", "too_big"]
 
 
 def one_error(source: str, message: str, line: int | None = 1, column: int | None = 1) -> LoadError:
@@ -36,18 +36,38 @@ def regular_file(path: str | os.PathLike[str]) -> bool:
         return False
 
 
-def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
-    """The text of a file: a regular file, within the size limit, UTF-8 (BOM allowed).
+def _open(path: str | os.PathLike[str], source: str) -> int:
+    """A descriptor of ``path`` opened for reading, refused unless it is a regular file.
 
-    Raises:
-        LoadError: the file is missing, not a regular file, too big, binary or not UTF-8.
+    A path that is not a regular file is refused before it is opened (opening some
+    devices has effects), then the opened file is checked again, which leaves no gap
+    for a swap between the two; ``O_NONBLOCK`` keeps a FIFO put there meanwhile from
+    blocking the open.
     """
     if os.path.exists(path) and not os.path.isdir(path) and not regular_file(path):
-        raise one_error(
-            source, "this is not a regular file (a pipe or a device?): refused", None, None
-        )
+        raise one_error(source, _NOT_REGULAR, None, None)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        raise one_error(source, _NOT_REGULAR, None, None)
+    return descriptor
+
+
+_NOT_REGULAR = "this is not a regular file (a pipe or a device?): refused"
+
+
+def read_bytes(path: str | os.PathLike[str], source: str, limits: Limits) -> bytes:
+    """The bytes of a file: a regular file, within the size limit.
+
+    Raises:
+        LoadError: the file is missing, not a regular file, or too big.
+    """
     try:
-        with open(path, "rb") as stream:
+        with open(_open(path, source), "rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             if size > limits.max_bytes:
                 raise too_big(source, size, limits)
@@ -62,6 +82,16 @@ def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
         ) from None
     if len(raw) > limits.max_bytes:  # a file that grew, or a pipe without a size
         raise too_big(source, len(raw), limits)
+    return raw
+
+
+def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
+    """The text of a file: a regular file, within the size limit, UTF-8 (BOM allowed).
+
+    Raises:
+        LoadError: the file is missing, not a regular file, too big, binary or not UTF-8.
+    """
+    raw = read_bytes(path, source, limits)
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
@@ -72,12 +102,25 @@ def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise one_error(
-            source,
-            f"this is not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded",
-            line,
-            column,
-        ) from None
+        raise one_error(source, _not_utf8(raw[exc.start]), line, column) from None
+
+
+def _not_utf8(byte: int) -> str:
+    """What to say of a byte that UTF-8 cannot decode, and what to do about it.
+
+    Example:
+        >>> _not_utf8(0xE9).split("; ")[0]
+        'this is not UTF-8 text: byte 0xe9 cannot be decoded (é in Latin-1 or Windows-1252?)'
+    """
+    try:
+        guess = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        guess = ""
+    hint = f" ({guess} in Latin-1 or Windows-1252?)" if guess.isprintable() and guess else ""
+    return (
+        f"this is not UTF-8 text: byte 0x{byte:02x} cannot be decoded{hint}; "
+        "estrategy reads UTF-8: save the file as UTF-8"
+    )
 
 
 def too_big(source: str, size: int, limits: Limits) -> LoadError:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from estrategy.base.escape import excerpt
-from estrategy.io.errors import FileError, LoadError
+from estrategy.io.errors import Entry, FileError, LoadError
 from estrategy.io.limits import Limits
 from estrategy.model import ModelPath
 
@@ -28,7 +29,7 @@ class Read:
     """What a reader produces: the plain data and the position of every key and item."""
 
     data: Any
-    entries: dict[ModelPath, tuple[int, int]]
+    entries: Mapping[ModelPath, Entry]
 
 
 class _Frame:
@@ -52,7 +53,7 @@ class TreeBuilder:
     def __init__(self, source: str, limits: Limits) -> None:
         self.source = source
         self.limits = limits
-        self.entries: dict[ModelPath, tuple[int, int]] = {}
+        self.entries: dict[ModelPath, Entry] = {}
         self.errors: list[FileError] = []
         self.root: Any = None
         self.done = False

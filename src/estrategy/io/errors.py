@@ -7,28 +7,55 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from estrategy.base.errors import EstrategyError
+from estrategy.base.escape import terminal_text
 from estrategy.model.paths import ModelPath, format_path
 
-__all__ = ["FileError", "LoadError", "Position", "SourceMap"]
+__all__ = ["FileError", "LoadError", "Position", "SourceMap", "column_letters"]
+
+
+def column_letters(column: int) -> str:
+    """A spreadsheet's name of a 1-based column number.
+
+    Example:
+        >>> column_letters(1), column_letters(28)
+        ('A', 'AB')
+    """
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @attrs.frozen
 class Position:
-    """A place in a text file.
+    """A place in a text file, or a cell of a workbook's sheet.
 
     Attributes:
-        line: line number, counted from 1.
+        line: line number (a sheet's row number), counted from 1.
         column: column number, counted from 1.
+        sheet: the sheet's name, for a workbook; ``None`` for a text file.
+
+    Example:
+        >>> str(Position(3, 5)), str(Position(7, 5, "Actions"))
+        ('3:5', 'Actions!E7')
     """
 
     line: int
     column: int
+    sheet: str | None = None
 
     def __str__(self) -> str:
+        if self.sheet is not None:
+            return f"{self.sheet}!{column_letters(self.column)}{self.line}"
         return f"{self.line}:{self.column}"
 
 
-def _freeze(entries: Mapping[ModelPath, tuple[int, int]]) -> Mapping[ModelPath, tuple[int, int]]:
+Entry = tuple[int, int] | tuple[int, int, str]
+"""Where a path is: 1-based ``(line, column)``, or ``(row, column, sheet)`` in a workbook."""
+
+
+def _freeze(entries: Mapping[ModelPath, Entry]) -> Mapping[ModelPath, Entry]:
     return dict(entries)
 
 
@@ -38,21 +65,20 @@ class SourceMap:
 
     Positions are kept as 1-based ``(line, column)`` pairs, one per mapping key (the
     position of the key) and per list item (the position of the item), so a file of a
-    million nodes costs a million small tuples rather than a million objects.
+    million nodes costs a million small tuples rather than a million objects. In a
+    workbook they are ``(row, column, sheet)``: each value's cell, each row's first cell.
 
     Attributes:
-        entries: model path to 1-based ``(line, column)``; the root ``()`` is the start
-            of the document.
+        entries: model path to 1-based ``(line, column)`` (or ``(row, column, sheet)``);
+            the root ``()`` is the start of the document.
 
     Example:
         >>> positions = SourceMap({(): (1, 1), ("tactics",): (4, 1), ("tactics", 0): (5, 5)})
         >>> positions.locate(("tactics", 0, "strategy"))
-        Position(line=5, column=5)
+        Position(line=5, column=5, sheet=None)
     """
 
-    entries: Mapping[ModelPath, tuple[int, int]] = attrs.field(
-        factory=dict, converter=_freeze, hash=False
-    )
+    entries: Mapping[ModelPath, Entry] = attrs.field(factory=dict, converter=_freeze, hash=False)
 
     def locate(self, path: ModelPath) -> Position | None:
         """The position of ``path``, or of its nearest ancestor that has one.
@@ -80,11 +106,19 @@ class FileError:
 
     Attributes:
         source: the file as given by the caller (or ``"<string>"``).
-        line: 1-based line, ``None`` only when no position is knowable.
+        line: 1-based line (a sheet's row), ``None`` only when no position is knowable.
         column: 1-based column, ``None`` only when no position is knowable.
         path: where in the model the problem is (``("tactics", 3, "strategy")``);
             ``()`` for the file as a whole.
         message: what is wrong, in one sentence.
+        place: where it is as people read it, when that is not ``source:line:column``:
+            ``plan.xlsx:Actions!E7`` for a workbook's cell, ``frames['actions'] row 5,
+            column budget`` for a data frame's.
+
+    Example:
+        >>> print(FileError("plan.xlsx", 7, 5, ("actions", 5, "budget"), "bad",
+        ...                 place="plan.xlsx:Actions!E7"))
+        plan.xlsx:Actions!E7: actions[5].budget: bad
     """
 
     source: str
@@ -92,15 +126,35 @@ class FileError:
     column: int | None
     path: ModelPath
     message: str
+    place: str | None = None
 
     def __str__(self) -> str:
-        where = self.source
-        if self.line is not None:
+        where = terminal_text(self.source)  # a file name is one line, whatever it holds
+        if self.place is not None:
+            where = terminal_text(self.place)
+        elif self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        path = format_path(self.path)
+        path = _shown_path(self.path)
         return f"{where}: {path}: {self.message}" if path else f"{where}: {self.message}"
+
+
+_KEY_SHOWN = 40
+
+
+def _shown_path(path: ModelPath) -> str:
+    r"""A path as an error line shows it: each key short and escaped (keys come from input).
+
+    Example:
+        >>> _shown_path(("tactics", 0, "x" * 50 + "\x1b"))
+        'tactics[0].xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'
+    """
+    short = tuple(
+        part if isinstance(part, int) or len(part) <= _KEY_SHOWN else part[: _KEY_SHOWN - 1] + "…"
+        for part in path
+    )
+    return terminal_text(format_path(short))
 
 
 SHOWN_ERRORS = 100
@@ -129,7 +183,7 @@ class LoadError(EstrategyError, ValueError):
         self.errors: tuple[FileError, ...] = tuple(errors)
         sources = sorted({error.source for error in self.errors})
         count = len(self.errors)
-        where = ", ".join(sources) if sources else "<unknown>"
+        where = ", ".join(map(terminal_text, sources)) if sources else "<unknown>"
         lines = "".join(f"\n  {error}" for error in self.errors[:SHOWN_ERRORS])
         if count > SHOWN_ERRORS:
             lines += f"\n  … and {count - SHOWN_ERRORS} more"
@@ -147,4 +201,5 @@ def file_error(
     position = positions.locate(path) if positions is not None else None
     if position is None:
         return FileError(source, None, None, path, message)
-    return FileError(source, position.line, position.column, path, message)
+    place = f"{source}:{position}" if position.sheet is not None else None
+    return FileError(source, position.line, position.column, path, message, place)

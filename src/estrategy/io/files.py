@@ -1,8 +1,9 @@
-"""Loading and saving model files: YAML, JSON and TOML, with located errors."""
+"""Loading and saving model files: YAML, JSON, TOML and Excel workbooks, with located errors."""
 
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 from collections.abc import Callable, Mapping
 from importlib import resources
@@ -13,7 +14,7 @@ import attrs
 
 from estrategy.io._build import build_model
 from estrategy.io._data import to_data
-from estrategy.io._source import check_text, one_error, read_text, too_big
+from estrategy.io._source import check_text, one_error, read_bytes, read_text, too_big
 from estrategy.io._tree import Read
 from estrategy.io.atomic import write_bytes_atomic
 from estrategy.io.errors import FileError, LoadError, SourceMap
@@ -36,8 +37,47 @@ __all__ = [
     "to_data",
 ]
 
-FORMATS: Mapping[str, str] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+FORMATS: Mapping[str, str] = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".toml": "toml",
+    ".xlsx": "xlsx",
+}
 """File extension to format name."""
+
+# Extensions people try that are refused with a reason rather than "unknown extension".
+_REFUSED: Mapping[str, str] = {
+    ".xlsm": "a workbook with macros is refused (macros are never run): save it as .xlsx",
+    ".xltm": "a workbook with macros is refused (macros are never run): save it as .xlsx",
+    ".xlam": "an add-in with macros is refused (macros are never run): save it as .xlsx",
+    ".xls": "old .xls workbooks are not read: save it as .xlsx",
+    ".ods": "OpenDocument spreadsheets are not read: save it as .xlsx",
+}
+
+
+def _lazy(module: str, name: str) -> Callable[..., Any]:
+    """``module.name``, imported when first called (readers and writers are heavy)."""
+
+    def call(*args: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args)
+
+    return call
+
+
+@attrs.frozen
+class _Format:
+    """How one format is read and written.
+
+    A text format reads ``(text, source, limits)`` into a :class:`Read` and writes plain
+    data (:func:`to_data`) as text; a binary one (a workbook) reads ``(bytes, source,
+    base_dir, limits, allow_outside)`` into a model and its positions, and writes the
+    model as bytes.
+    """
+
+    read: Callable[..., Any]
+    write: Callable[..., Any]
+    binary: bool = False
 
 
 @attrs.frozen
@@ -47,29 +87,16 @@ class ModelDocument:
     Attributes:
         model: the model.
         source: the file as given by the caller, or ``"<string>"``.
-        format: ``yaml``, ``json`` or ``toml``.
-        positions: where each key and list item is; ``positions.locate(path)`` gives
-            the position of a model path, or of its nearest ancestor.
+        format: ``yaml``, ``json``, ``toml`` or ``xlsx``.
+        positions: where each key and list item is (in a workbook, each value's cell);
+            ``positions.locate(path)`` gives the position of a model path, or of its
+            nearest ancestor.
     """
 
     model: StrategyModel
     source: str
     format: str
     positions: SourceMap = attrs.field(factory=SourceMap)
-
-
-def _reader(fmt: str) -> Callable[[str, str, Limits], Read]:
-    if fmt == "yaml":
-        from estrategy.io._yaml import read_yaml
-
-        return read_yaml
-    if fmt == "json":
-        from estrategy.io._json import read_json
-
-        return read_json
-    if fmt == "toml":
-        return _read_toml_model
-    raise ValueError(f"unknown format {fmt!r}: use yaml, json or toml")
 
 
 def _read_toml_model(text: str, source: str, limits: Limits) -> Read:
@@ -81,41 +108,45 @@ def _read_toml_model(text: str, source: str, limits: Limits) -> Read:
     return read
 
 
-def _writer(fmt: str) -> Callable[[dict[str, Any]], str]:
-    if fmt == "yaml":
-        from estrategy.io._yaml import write_yaml
+_CODECS: Mapping[str, _Format] = {
+    "yaml": _Format(
+        _lazy("estrategy.io._yaml", "read_yaml"), _lazy("estrategy.io._yaml", "write_yaml")
+    ),
+    "json": _Format(
+        _lazy("estrategy.io._json", "read_json"), _lazy("estrategy.io._json", "write_json")
+    ),
+    "toml": _Format(_read_toml_model, _lazy("estrategy.io.toml", "write_toml")),
+    "xlsx": _Format(
+        _lazy("estrategy.io._xlsx_read", "load_xlsx"),
+        _lazy("estrategy.io._xlsx_write", "workbook_bytes"),
+        binary=True,
+    ),
+}
+"""Every format, by name: the one table that reading and writing dispatch through."""
 
-        return write_yaml
-    if fmt == "json":
-        from estrategy.io._json import write_json
+_NAMES = ", ".join(_CODECS)
 
-        return write_json
-    if fmt == "toml":
-        from estrategy.io.toml import write_toml
 
-        return write_toml
-    raise ValueError(f"unknown format {fmt!r}: use yaml, json or toml")
+def _text_format(fmt: str) -> _Format:
+    codec = _CODECS[fmt]
+    if codec.binary:
+        raise ValueError(f"{fmt} is not a text format: use load() and save() with a file")
+    return codec
 
 
 def _format_of(path: str | os.PathLike[str], fmt: str | None) -> str:
     if fmt is not None:
-        if fmt not in ("yaml", "json", "toml"):
-            raise ValueError(f"unknown format {fmt!r}: use yaml, json or toml")
+        if fmt not in _CODECS:
+            raise ValueError(f"unknown format {fmt!r}: use {_NAMES}")
         return fmt
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise LoadError(
-            [
-                FileError(
-                    os.fspath(path),
-                    None,
-                    None,
-                    (),
-                    f"cannot tell the format from the extension {suffix or '(none)'!r}: "
-                    "use .yaml, .yml, .json or .toml, or pass format=",
-                )
-            ]
+        known = ", ".join(FORMATS)
+        message = _REFUSED.get(suffix) or (
+            f"cannot tell the format from the extension {suffix or '(none)'!r}: "
+            f"use {known}, or pass format="
         )
+        raise LoadError([FileError(os.fspath(path), None, None, (), message)])
     return FORMATS[suffix]
 
 
@@ -131,7 +162,7 @@ def _document(
         raise too_big(source, len(text), limits)
     check_text(text, source)
     try:
-        read = _reader(fmt)(text.removeprefix("\ufeff"), source, limits)
+        read = _text_format(fmt).read(text.removeprefix("\ufeff"), source, limits)
     except RecursionError:
         raise one_error(
             source,
@@ -216,7 +247,8 @@ def load_document(
     """Read a model file, keeping the position of every key and list item.
 
     Args:
-        path: a ``.yaml``/``.yml``, ``.json`` or ``.toml`` file.
+        path: a ``.yaml``/``.yml``, ``.json``, ``.toml`` or ``.xlsx`` file (a workbook
+            needs the ``[excel]`` extra).
         format: the format, when the extension does not tell it.
         limits: size, depth and node bounds (default :data:`DEFAULT_LIMITS`); the size
             is checked before the file is read.
@@ -227,11 +259,18 @@ def load_document(
         The model, the path as given, the format and the positions.
 
     Raises:
-        LoadError: with every problem of the file, each with line, column and path.
+        LoadError: with every problem of the file, each with line and column (sheet and
+            cell in a workbook) and path.
+        MissingExtraError: a workbook, without the ``[excel]`` extra.
     """
     source = os.fspath(path)
     fmt = _format_of(path, format)
     limits = limits or DEFAULT_LIMITS
+    codec = _CODECS[fmt]
+    if codec.binary:
+        raw = read_bytes(path, source, limits)
+        model, positions = codec.read(raw, source, Path(path).parent, limits, allow_outside)
+        return ModelDocument(model=model, source=source, format=fmt, positions=positions)
     text = read_text(path, source, limits)
     return _document(text, fmt, source, Path(path).parent, limits, allow_outside)
 
@@ -306,7 +345,8 @@ def dumps(model: StrategyModel, format: str = "yaml") -> str:
         name: Demo
     """
     fmt = _format_of("", format)
-    return _writer(fmt)(to_data(model))
+    text: str = _text_format(fmt).write(to_data(model))
+    return text
 
 
 def save(
@@ -314,16 +354,23 @@ def save(
     path: str | os.PathLike[str],
     *,
     format: str | None = None,
+    through_symlink: bool = False,
 ) -> None:
     """Write a model file atomically: all of it, or nothing.
 
-    The text is built first, then written to a temporary file in the same folder,
-    flushed to disk and renamed over ``path``; an existing file keeps its permissions.
+    The text (or a workbook's bytes) is built first, then written to a temporary file in
+    the same folder, flushed to disk and renamed over ``path``; an existing file keeps its
+    permissions. A device, a FIFO or (unless ``through_symlink``) a symbolic link is
+    refused (:func:`estrategy.io.atomic.atomic_path`).
 
     Raises:
         LoadError: when the extension names no known format.
-        OSError: when the folder cannot be written.
+        MissingExtraError: a workbook, without the ``[excel]`` extra.
+        CellTooLongError: a workbook, with a value longer than a cell holds.
+        WriteError: when ``path`` is refused or cannot be written (an ``OSError``).
     """
     fmt = _format_of(path, format)
-    data = dumps(model, fmt).encode("utf-8")  # built first: nothing is written if this fails
-    write_bytes_atomic(path, data)
+    codec = _CODECS[fmt]
+    # built first: nothing is written if this fails
+    data = codec.write(model) if codec.binary else dumps(model, fmt).encode("utf-8")
+    write_bytes_atomic(path, data, through_symlink=through_symlink)

@@ -1,4 +1,4 @@
-"""Bounds that keep a hostile or broken model file from exhausting time or memory."""
+"""Bounds that keep a hostile or broken model file or workbook from exhausting time or memory."""
 
 from __future__ import annotations
 
@@ -19,7 +19,12 @@ class Limits:
     Attributes:
         max_bytes: largest file, in bytes, checked before the file is read (20 MiB).
         max_depth: deepest nesting of mappings and lists (64; a model needs about 6).
-        max_items: most nodes (mapping keys, list items and scalars) in one file (2,000,000).
+        max_items: most nodes (mapping keys, list items and scalars) in one file, or
+            cells of one workbook, empty ones within a row included (2,000,000).
+        max_unzipped_bytes: largest total size of a workbook's parts once unzipped
+            (100 MiB), checked before any part is read, so a zip bomb is refused.
+        max_rows: most rows of one workbook, all sheets together, empty ones included
+            (1,048,576, the rows of one Excel sheet).
 
     Example:
         >>> Limits(max_bytes=1_000_000).max_depth
@@ -29,6 +34,8 @@ class Limits:
     max_bytes: int = attrs.field(default=20 * 1024 * 1024, validator=_positive)
     max_depth: int = attrs.field(default=64, validator=_positive)
     max_items: int = attrs.field(default=2_000_000, validator=_positive)
+    max_unzipped_bytes: int = attrs.field(default=100 * 1024 * 1024, validator=_positive)
+    max_rows: int = attrs.field(default=1_048_576, validator=_positive)
 
 
 DEFAULT_LIMITS = Limits()

@@ -45,6 +45,7 @@ from estrategy.io.errors import FileError, LoadError, SourceMap, file_error
 from estrategy.io.limits import DEFAULT_LIMITS, Limits
 from estrategy.model import ModelIntegrityError, ModelPath
 from estrategy.model.suggest import did_you_mean
+from estrategy.model.validators import FieldValueError
 
 __all__ = [
     "Problems",
@@ -66,6 +67,8 @@ _INLINE_TABLE = re.compile(r"\{[^{}]*\}")
 _INLINE_KEY = re.compile(r"[{,]\s*([A-Za-z0-9_-]+)\s*=")
 _MAX_HEADER_PARTS = 64  # deeper headers exceed Limits.max_depth anyway
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_MAX_DIGITS = 4_300  # Python's limit on converting text to an integer
+_LONG_NUMBER = re.compile(rf"[0-9][0-9_]{{{_MAX_DIGITS},}}")
 
 
 def _parts(dotted: str) -> list[str]:
@@ -213,6 +216,13 @@ def read_toml(text: str, source: str, limits: Limits) -> Read:
         raise _limit_error(
             source, f"nesting deeper than {limits.max_depth} levels (Limits.max_depth)"
         ) from None
+    except ValueError:  # not a syntax error: an integer Python will not convert
+        digits = _LONG_NUMBER.search(text)
+        offset = digits.start() if digits else 0
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        message = f"a number of more than {_MAX_DIGITS:,} digits: refused"
+        raise LoadError([FileError(source, line, column, (), message)]) from None
     for count, (_item, depth) in enumerate(_walk(data), start=1):
         if depth > limits.max_depth:
             raise _limit_error(
@@ -412,7 +422,13 @@ def structure(
     problems = document.problems()
     try:
         return converter().structure(data, cls)
-    except (ClassValidationError, IterableValidationError, ModelIntegrityError) as exc:
+    except (
+        ClassValidationError,
+        IterableValidationError,
+        ModelIntegrityError,
+        FieldValueError,
+    ) as exc:
+        # FieldValueError: a validator of the table's own class, located at its field
         found: list[tuple[ModelPath, str]] = []
         collect_problems(exc, at, found)
         for path, message in found:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
+from functools import partial
 from typing import Any
 
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.maturity.criteria import BUILTIN_CRITERIA
+from estrategy.maturity.criteria.tools import adoption
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult
 from estrategy.maturity.facts import build_facts
 from estrategy.maturity.quadrant import quadrant_position
@@ -23,7 +25,10 @@ from estrategy.maturity.steps import derive_steps, jumped_steps
 from estrategy.model import StrategyModel
 from estrategy.model.dates import resolve_as_of
 
-__all__ = ["assess"]
+__all__ = ["assess", "results_ceiling", "weakest_result"]
+
+ADOPTION = adoption.id
+"""The criterion the quadrant's digital intensity reads for its ``adoption`` component."""
 
 
 def _run(
@@ -94,23 +99,28 @@ def assess(
         from estrategy.analysis import resolve_settings
 
         resolved = resolve_settings(settings)
+    catalogue = catalogue if catalogue is not None else default_catalogue()
     context = CriterionContext(
         model=model,
         size=size,
         as_of=date,
         thresholds=spec.thresholds_for(size),
-        catalogue=catalogue if catalogue is not None else default_catalogue(),
-        facts=build_facts(model, date),
+        catalogue=catalogue,
+        facts=build_facts(
+            model,
+            date,
+            catalogue=catalogue,
+            digital_internal_kinds=spec.quadrant.digital_internal_kinds,
+        ),
         settings={name: resolved[name] for name in settings or ()},
     )
     available: dict[str, Criterion] = {**BUILTIN_CRITERIA, **{c.id: c for c in criteria}}
     available.update(spec.criteria())
     needed = [spec_c.criterion for d in spec.dimensions for spec_c in d.criteria]
+    # the quadrant's components: the management criteria, and adoption for digital intensity
+    quadrant_ids = [i for _, ids in spec.quadrant.management for i in ids] + [ADOPTION]
     needed += [
-        available[i]
-        for _, ids in spec.quadrant.management
-        for i in ids
-        if i in available and i not in {c.id for c in needed}
+        available[i] for i in quadrant_ids if i in available and i not in {c.id for c in needed}
     ]
     results: dict[str, CriterionResult] = {}
     errors: dict[str, str] = {}
@@ -124,7 +134,7 @@ def assess(
         raise ValueError(f"the quadrant names unknown criteria: {', '.join(sorted(set(missing)))}")
 
     dimensions = tuple(_dimension(d, results, errors, str(size), spec) for d in spec.dimensions)
-    overall = _overall(dimensions, spec)
+    overall = _overall(dimensions, spec, context.thresholds.get("results_cap_base"))
     quadrant = quadrant_position(model, context, spec, results)
     steps = derive_steps(model, context, spec.steps.digital_words)
     warnings = tuple(f"criterion {key!r} failed: {value}" for key, value in sorted(errors.items()))
@@ -175,13 +185,68 @@ def _dimension(
     )
 
 
-def _overall(dimensions: tuple[DimensionScore, ...], spec: MaturityModel) -> Overall:
+def weakest_result(
+    dimensions: Iterable[DimensionScore], criteria: Mapping[str, Criterion]
+) -> tuple[str, float] | None:
+    """The delivery criterion that counts with the lowest score, and that score.
+
+    Args:
+        dimensions: the scored dimensions (their criteria's scores and weights).
+        criteria: criterion id to its declaration (which says whether it measures
+            delivery); a criterion of weight 0 for the organisation's size does not count.
+
+    Returns:
+        ``(criterion id, score)``, the first in the maturity model's order on ties; ``None``
+        when no delivery criterion counts.
+    """
+    counted = [
+        (c.score, c.id)
+        for d in dimensions
+        for c in d.criteria
+        if c.counted and c.id in criteria and criteria[c.id].delivery
+    ]
+    if not counted:
+        return None
+    score, criterion_id = min(counted, key=lambda pair: pair[0] or 0.0)
+    return criterion_id, score or 0.0
+
+
+def results_ceiling(result: float, base: float) -> float:
+    """The highest overall score a plan may have when its weakest result scores ``result``.
+
+    ``base`` with no result at all, rising in a straight line to 100 for a result of 100.
+
+    Example:
+        >>> results_ceiling(0, 50), results_ceiling(50, 50), results_ceiling(80, 50)
+        (50.0, 75.0, 90.0)
+    """
+    return base + (100.0 - base) * result / 100.0
+
+
+def _overall(
+    dimensions: tuple[DimensionScore, ...], spec: MaturityModel, base: float | None
+) -> Overall:
     scored = [d for d in dimensions if d.score is not None]
-    score = _weighted((d.weight, d.score) for d in scored if d.score is not None) or 0.0
+    mean = _weighted((d.weight, d.score) for d in scored if d.score is not None) or 0.0
+    weakest_delivery = weakest_result(dimensions, spec.criteria())
+    # A plan is only as mature as what it delivers (docs/maturity.md, "Results").
+    ceiling = (
+        results_ceiling(weakest_delivery[1], base)
+        if weakest_delivery is not None and base is not None
+        else None
+    )
+    score = min(mean, ceiling) if ceiling is not None else mean
     level = spec.levels.level(score)
+    cap = partial(
+        Overall,
+        dimension_mean=mean,
+        weakest_result=weakest_delivery[0] if weakest_delivery else None,
+        result_score=weakest_delivery[1] if weakest_delivery else None,
+        ceiling=ceiling,
+    )
     if not scored:
-        return Overall(score, level, spec.levels.name(level), 0.0, None, None)
+        return cap(score, level, spec.levels.name(level), 0.0, None, None)
     strongest = max(scored, key=lambda d: d.score or 0.0)
     weakest = min(scored, key=lambda d: d.score or 0.0)
     spread = (strongest.score or 0.0) - (weakest.score or 0.0)
-    return Overall(score, level, spec.levels.name(level), spread, strongest.id, weakest.id)
+    return cap(score, level, spec.levels.name(level), spread, strongest.id, weakest.id)

@@ -269,12 +269,17 @@ class Criterion:
         function: the scoring function.
         title: a short title, shown in reports.
         description: what it checks and why (the function's docstring by default).
+        delivery: whether its score is evidence of delivery (KPIs on track, objectives
+            achieved, actions on schedule, adoption) rather than of planning; the
+            assessment's overall score is capped by these criteria (docs/maturity.md,
+            "Results").
     """
 
     id: str = attrs.field(validator=_check_id)
     function: CriterionFunction = attrs.field(eq=False, repr=False)
     title: str = ""
     description: str = attrs.field(default="", repr=False)
+    delivery: bool = False
 
     def __call__(self, model: StrategyModel, context: CriterionContext) -> CriterionResult:
         """Run the criterion, checking that it returned a :class:`CriterionResult`."""
@@ -288,7 +293,7 @@ class Criterion:
 
 
 def criterion(
-    id: str, *, title: str = "", description: str | None = None
+    id: str, *, title: str = "", description: str | None = None, delivery: bool = False
 ) -> Callable[[CriterionFunction], Criterion]:
     """Declare a criterion function.
 
@@ -296,6 +301,8 @@ def criterion(
         id: the criterion's id, as maturity-model files name it.
         title: a short title (the id with spaces by default).
         description: what it checks and why (the function's docstring by default).
+        delivery: whether the criterion measures delivery (results) rather than
+            planning; delivery criteria cap the overall score (docs/maturity.md).
 
     Returns:
         A decorator turning ``(model, context) -> CriterionResult`` into a
@@ -312,6 +319,7 @@ def criterion(
             function=function,
             title=title or id.replace("-", " ").replace("_", " "),
             description=" ".join(doc.split()),
+            delivery=delivery,
         )
 
     return decorate

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -16,6 +16,7 @@ import attrs
 from estrategy.model import (
     KPI,
     Action,
+    Channel,
     Organization,
     Person,
     Strategy,
@@ -24,9 +25,10 @@ from estrategy.model import (
     Tactic,
 )
 from estrategy.model.dates import as_date
-from estrategy.model.definitions import is_live, is_overdue
+from estrategy.model.definitions import KpiTrack, is_live, is_overdue, kpi_track
 
 if TYPE_CHECKING:  # pragma: no cover
+    from estrategy.catalogue import Catalogue
     from estrategy.model.tables import OrgTables
     from estrategy.org import HierarchicalLines
 
@@ -53,6 +55,12 @@ class ModelFacts:
             neither done nor dropped.
         internal_people: id to person, for everyone not external.
         holders: role to the sorted ids of internal people who hold it.
+        tracks: KPI id to where the KPI stands against its planned line, for the KPIs
+            that have one (MES005's reading: a target, a measurement, an objective with a
+            deadline).
+        digital_tactics: ids of the digital tactics: a digital channel in the catalogue,
+            or an internal kind that deploys technology (the maturity model's
+            ``digital_internal_kinds``).
         organization: the model's organisation; :attr:`org_tables` and :attr:`org_lines`
             give it to :mod:`estrategy.org`'s analyses.
 
@@ -73,6 +81,8 @@ class ModelFacts:
     internal_people: Mapping[str, Person]
     holders: Mapping[str, tuple[str, ...]]
     organization: Organization = attrs.field(repr=False)
+    tracks: Mapping[str, KpiTrack] = attrs.field(factory=dict, repr=False)
+    digital_tactics: frozenset[str] = frozenset()
     _memo: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, alias="_memo")
 
     def _once(self, key: str, factory: Callable[[], _T]) -> _T:
@@ -122,11 +132,28 @@ def _measured(kpi: KPI) -> bool:
     return bool(kpi.measurements)
 
 
-def build_facts(model: StrategyModel, as_of: dt.date) -> ModelFacts:
+def build_facts(
+    model: StrategyModel,
+    as_of: dt.date,
+    *,
+    catalogue: Catalogue | None = None,
+    digital_internal_kinds: Collection[str] = (),
+) -> ModelFacts:
     """Compute the facts of ``model`` as of a date (linear in the model's size).
 
     A datetime counts as its date, as everywhere else (:func:`estrategy.model.dates.as_date`).
+
+    Args:
+        model: the model.
+        as_of: the date of the assessment.
+        catalogue: the tactic catalogue, for the channel of each tactic kind (the default
+            catalogue when not given).
+        digital_internal_kinds: the internal tactic kinds that deploy technology.
     """
+    if catalogue is None:
+        from estrategy.catalogue import default_catalogue
+
+        catalogue = default_catalogue()
     as_of = as_date(as_of)
     actions_of: dict[str, list[Action]] = defaultdict(list)
     for action in model.actions:
@@ -153,6 +180,18 @@ def build_facts(model: StrategyModel, as_of: dt.date) -> ModelFacts:
     for person in internal.values():
         for role in person.roles:
             holders[role].add(person.id)
+    objectives = {o.id: o for o in model.objectives}
+    tracks = {
+        kpi.id: track
+        for kpi in model.kpis
+        if (track := kpi_track(kpi, objectives.get(kpi.objective or ""))) is not None
+    }
+    internal_kinds = {str(k) for k in digital_internal_kinds}
+    digital = frozenset(
+        t.id
+        for t in model.tactics
+        if catalogue.channel(t.kind) == Channel.DIGITAL or str(t.kind) in internal_kinds
+    )
     return ModelFacts(
         tactics={t.id: t for t in model.tactics},
         actions_of={k: tuple(sorted(v, key=lambda a: a.id)) for k, v in actions_of.items()},
@@ -166,4 +205,6 @@ def build_facts(model: StrategyModel, as_of: dt.date) -> ModelFacts:
         internal_people=internal,
         holders={k: tuple(sorted(v)) for k, v in holders.items()},
         organization=model.organization,
+        tracks=tracks,
+        digital_tactics=digital,
     )

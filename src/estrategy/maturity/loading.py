@@ -8,21 +8,27 @@ nearest placed ancestor) and the path in the file (``dimensions[2].criteria[1].w
 
 from __future__ import annotations
 
-import itertools
-import math
 import os
 import re
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from estrategy.maturity.criteria import BUILTIN_CRITERIA
 from estrategy.maturity.criterion import Criterion
+from estrategy.maturity.file import (
+    SATURATION_KEYS,
+    DimensionFile,
+    MaturityFile,
+    QuadrantFile,
+    SizeNumber,
+    size_pairs,
+)
 from estrategy.maturity.plugins import CriterionPluginError, discover_criteria, merge_criteria
 from estrategy.maturity.spec import (
     SIZES,
+    THRESHOLD_NAMES,
     CriterionSpec,
     DimensionSpec,
     LevelScale,
@@ -43,17 +49,6 @@ __all__ = ["load_maturity_model", "maturity_model_from_text"]
 _MAX_BYTES = 1_000_000  # the default maturity model is under 6 kB
 
 _SYNTAX = re.compile(r"\ATOML syntax error: ")
-_TOP = ("version", "name", "levels", "thresholds", "quadrant", "steps", "dimensions")
-_DIMENSION_KEYS = ("id", "name", "weight", "criteria")
-_CRITERION_KEYS = ("id", "weight")
-_SATURATION = ("digital_tactic_kinds", "tool_kinds", "audiences", "digital_actions")
-_QUADRANT_KEYS = (
-    "digital_threshold",
-    "management_threshold",
-    "digital_internal_kinds",
-    "management",
-    *_SATURATION,
-)
 _MANAGEMENT_DEFAULT: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "strategy_and_objectives",
@@ -64,179 +59,6 @@ _MANAGEMENT_DEFAULT: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("change_support", ("change-support",)),
     ("measurement", ("tactics-measured", "objectives-measured")),
 )
-_ID = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*\Z")
-
-
-def _number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    number = float(value)
-    return number if math.isfinite(number) else None
-
-
-def _size_value(
-    value: object, path: ModelPath, problems: Problems, *, minimum: float = 0.0
-) -> SizeValue | None:
-    """Read ``1`` or ``{ default = 1, micro = 0 }``."""
-    if isinstance(value, Mapping):
-        problems.unknown_keys(value, ("default", *SIZES), path)
-        if "default" not in value:
-            problems.add(path, "a per-size table needs a 'default' value")
-            return None
-        numbers = {}
-        ok = True
-        for key, item in value.items():
-            number = _number(item)
-            if number is None or number < minimum:
-                problems.add((*path, key), f"expected a number ≥ {minimum:g}, got {item!r}")
-                ok = False
-            elif key in ("default", *SIZES):
-                numbers[key] = number
-        if not ok or "default" not in numbers:
-            return None
-        default = numbers.pop("default")
-        return SizeValue(default, numbers)
-    number = _number(value)
-    if number is None or number < minimum:
-        problems.add(
-            path,
-            f"expected a number ≥ {minimum:g} or a table by size "
-            f"({{ default = …, micro = … }}), got {value!r}",
-        )
-        return None
-    return SizeValue(number)
-
-
-def _strings(value: object, path: ModelPath, problems: Problems) -> tuple[str, ...] | None:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.add(path, "expected a list of strings")
-        return None
-    return tuple(value)
-
-
-def _levels(data: object, base: LevelScale | None, problems: Problems) -> LevelScale | None:
-    path: ModelPath = ("levels",)
-    if data is None:
-        if base is None:
-            problems.add(path, "the [levels] table is missing")
-        return base
-    if not isinstance(data, Mapping):
-        problems.add(path, "expected a table with 'names' and 'cutoffs'")
-        return None
-    problems.unknown_keys(data, ("names", "cutoffs"), path)
-    names = _strings(data.get("names"), (*path, "names"), problems)
-    raw = data.get("cutoffs")
-    cutoffs: list[float] = []
-    if not isinstance(raw, list) or any(_number(v) is None for v in raw):
-        problems.add((*path, "cutoffs"), "expected a list of numbers")
-        return None
-    cutoffs = [float(v) for v in raw]
-    if names is None:
-        return None
-    if len(names) < 2:
-        problems.add((*path, "names"), "a scale needs at least two levels")
-        return None
-    if len(cutoffs) != len(names) - 1:
-        problems.add(
-            (*path, "cutoffs"),
-            f"{len(names)} levels need {len(names) - 1} cut-offs, got {len(cutoffs)}",
-        )
-        return None
-    if any(not 0 < c < 100 for c in cutoffs) or any(b <= a for a, b in itertools.pairwise(cutoffs)):
-        problems.add((*path, "cutoffs"), "cut-offs must increase strictly, between 0 and 100")
-        return None
-    return LevelScale(names, tuple(cutoffs))
-
-
-def _thresholds(
-    data: object, base: tuple[tuple[str, SizeValue], ...], problems: Problems
-) -> tuple[tuple[str, SizeValue], ...]:
-    merged = dict(base)
-    if data is None:
-        return tuple(sorted(merged.items()))
-    if not isinstance(data, Mapping):
-        problems.add(("thresholds",), "expected a table of named numbers")
-        return tuple(sorted(merged.items()))
-    for name, value in data.items():
-        parsed = _size_value(value, ("thresholds", name), problems)
-        if parsed is not None:
-            merged[name] = parsed
-    return tuple(sorted(merged.items()))
-
-
-def _quadrant(
-    data: object, base: QuadrantSpec | None, known: Iterable[str], problems: Problems
-) -> QuadrantSpec | None:
-    path: ModelPath = ("quadrant",)
-    if data is None:
-        if base is None:
-            problems.add(path, "the [quadrant] table is missing")
-        return base
-    if not isinstance(data, Mapping):
-        problems.add(path, "expected a table")
-        return None
-    problems.unknown_keys(data, _QUADRANT_KEYS, path)
-    values: dict[str, Any] = {}
-    for key in ("digital_threshold", "management_threshold"):
-        fallback = getattr(base, key) if base is not None else None
-        raw = data.get(key, fallback)
-        number = _number(raw)
-        if number is None or not 0 <= number <= 100:
-            problems.add((*path, key), f"expected a number from 0 to 100, got {raw!r}")
-        values[key] = number
-    saturation = dict(base.saturation) if base is not None else {}
-    for key in _SATURATION:
-        if key in data:
-            parsed = _size_value(data[key], (*path, key), problems, minimum=1.0)
-            if parsed is not None:
-                saturation[key] = parsed
-        elif key not in saturation:
-            problems.add((*path, key), "missing: the count that earns full marks")
-    kinds = (
-        _strings(data["digital_internal_kinds"], (*path, "digital_internal_kinds"), problems)
-        if "digital_internal_kinds" in data
-        else (base.digital_internal_kinds if base is not None else ())
-    )
-    management = base.management if base is not None else _MANAGEMENT_DEFAULT
-    if "management" in data:
-        raw = data["management"]
-        if not isinstance(raw, Mapping) or not raw:
-            problems.add((*path, "management"), "expected a table: component = [criterion ids]")
-        else:
-            parts = []
-            for name, ids in raw.items():
-                parsed_ids = _strings(ids, (*path, "management", name), problems)
-                for i, criterion_id in enumerate(parsed_ids or ()):
-                    if criterion_id not in known:
-                        hint = did_you_mean(criterion_id, known)
-                        problems.add(
-                            (*path, "management", name, i),
-                            f"unknown criterion {criterion_id!r}{hint}",
-                        )
-                parts.append((str(name), parsed_ids or ()))
-            management = tuple(parts)
-    if None in values.values() or kinds is None:
-        return None
-    return QuadrantSpec(
-        digital_threshold=values["digital_threshold"],
-        management_threshold=values["management_threshold"],
-        saturation=tuple(sorted(saturation.items())),
-        digital_internal_kinds=tuple(kinds),
-        management=management,
-    )
-
-
-def _steps(data: object, base: StepsSpec | None, problems: Problems) -> StepsSpec | None:
-    if data is None:
-        return base if base is not None else StepsSpec(())
-    if not isinstance(data, Mapping):
-        problems.add(("steps",), "expected a table")
-        return None
-    problems.unknown_keys(data, ("digital_words",), ("steps",))
-    if "digital_words" not in data:
-        return base if base is not None else StepsSpec(())
-    words = _strings(data["digital_words"], ("steps", "digital_words"), problems)
-    return StepsSpec(tuple(w.lower() for w in words)) if words is not None else None
 
 
 class _Resolver:
@@ -259,88 +81,209 @@ class _Resolver:
         return self.plugins.get(criterion_id)
 
 
-def _dimensions(data: object, resolver: _Resolver, problems: Problems) -> tuple[DimensionSpec, ...]:
-    path: ModelPath = ("dimensions",)
-    if not isinstance(data, list) or not data:
-        problems.add(path, "expected at least one [[dimensions]] table")
-        return ()
-    dimensions = []
+def _items(data: Mapping[str, Any], key: str) -> list[tuple[int, Mapping[str, Any]]]:
+    """The tables of a list of tables, with their indexes; what is not a table is left out.
+
+    The checks below read ids from the file as it is, so that they report next to the
+    problems of shape (a bad weight does not hide a duplicate id); the shape itself is
+    checked by :class:`MaturityFile`.
+    """
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, Mapping)]
+
+
+def _criterion_refs(dimension: Mapping[str, Any]) -> list[tuple[int, str]]:
+    """The criterion ids a dimension names (a bare id or ``{ id = … }``), with indexes."""
+    items = dimension.get("criteria")
+    refs = []
+    for c, item in enumerate(items if isinstance(items, list) else ()):
+        criterion_id = item.get("id") if isinstance(item, Mapping) else item
+        if isinstance(criterion_id, str):
+            refs.append((c, criterion_id))
+    return refs
+
+
+def _resolve_criteria(
+    data: Mapping[str, Any], resolver: _Resolver, problems: Problems
+) -> dict[str, Criterion]:
+    """Every criterion the dimensions name, found; unknown and twice-used ids reported."""
+    found: dict[str, Criterion] = {}
     seen_dimensions: set[str] = set()
-    seen_criteria: dict[str, str] = {}
-    for d, raw in enumerate(data):
-        here: ModelPath = (*path, d)
-        if not isinstance(raw, Mapping):
-            problems.add(here, "expected a table")
-            continue
-        problems.unknown_keys(raw, _DIMENSION_KEYS, here)
-        dimension_id = raw.get("id")
-        if not isinstance(dimension_id, str) or not _ID.match(dimension_id):
-            problems.add((*here, "id"), f"expected a lower-case id, got {dimension_id!r}")
-            dimension_id = None
-        elif dimension_id in seen_dimensions:
-            problems.add((*here, "id"), f"duplicate dimension id {dimension_id!r}")
-        else:
+    used_by: dict[str, str] = {}
+    for d, dimension in _items(data, "dimensions"):
+        here: ModelPath = ("dimensions", d)
+        dimension_id = dimension.get("id")
+        if isinstance(dimension_id, str):
+            if dimension_id in seen_dimensions:
+                problems.add((*here, "id"), f"duplicate dimension id {dimension_id!r}")
             seen_dimensions.add(dimension_id)
-        name = raw.get("name", dimension_id or "")
-        if not isinstance(name, str):
-            problems.add((*here, "name"), "expected a string")
-            name = ""
-        weight = _size_value(raw.get("weight", 1), (*here, "weight"), problems)
-        criteria = []
-        items = raw.get("criteria")
-        if not isinstance(items, list) or not items:
-            problems.add((*here, "criteria"), "expected a non-empty list of criteria")
-            items = []
-        for c, item in enumerate(items):
-            where: ModelPath = (*here, "criteria", c)
-            if isinstance(item, str):
-                item = {"id": item}
-            if not isinstance(item, Mapping):
-                problems.add(where, "expected { id = …, weight = … } or a criterion id")
-                continue
-            problems.unknown_keys(item, _CRITERION_KEYS, where)
-            criterion_id = item.get("id")
-            if not isinstance(criterion_id, str):
-                problems.add((*where, "id"), "expected a criterion id")
-                continue
+        owner = dimension_id if isinstance(dimension_id, str) else f"#{d}"
+        for c, criterion_id in _criterion_refs(dimension):
+            where: ModelPath = (*here, "criteria", c, "id")
             try:
-                found = resolver.find(criterion_id)
+                criterion = resolver.find(criterion_id)
             except CriterionPluginError as exc:
-                problems.add((*where, "id"), str(exc))
+                problems.add(where, str(exc))
                 continue
-            if found is None:
+            if criterion is None:
                 problems.add(
-                    (*where, "id"),
+                    where,
                     f"unknown criterion {criterion_id!r}"
                     f"{did_you_mean(criterion_id, resolver.known())}; built-in, passed with "
                     "criteria=…, or published under the 'estrategy.criteria' entry points",
                 )
-                continue
-            if criterion_id in seen_criteria:
+            elif criterion_id in used_by:
                 problems.add(
-                    (*where, "id"),
+                    where,
                     f"criterion {criterion_id!r} is already used by dimension "
-                    f"{seen_criteria[criterion_id]!r}",
+                    f"{used_by[criterion_id]!r}",
                 )
-                continue
-            seen_criteria[criterion_id] = dimension_id or f"#{d}"
-            criterion_weight = _size_value(item.get("weight", 1), (*where, "weight"), problems)
-            if criterion_weight is not None:
-                criteria.append(CriterionSpec(found, criterion_weight))
-        if dimension_id is not None and weight is not None:
-            dimensions.append(DimensionSpec(dimension_id, name, tuple(criteria), weight))
-    return tuple(dimensions)
+            else:
+                used_by[criterion_id] = owner
+                found[criterion_id] = criterion
+    return found
 
 
-def _floats(value: Any) -> Any:
-    """Plain floats for the exact decimals the TOML reader keeps (a score is a float)."""
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, dict):
-        return {key: _floats(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_floats(item) for item in value]
-    return value
+def _check_management(data: Mapping[str, Any], known: Iterable[str], problems: Problems) -> None:
+    """The quadrant's management components name criteria the model knows."""
+    quadrant = data.get("quadrant")
+    management = quadrant.get("management") if isinstance(quadrant, Mapping) else None
+    if not isinstance(management, Mapping):
+        return
+    names = sorted(known)
+    for component, ids in management.items():
+        for i, criterion_id in enumerate(ids if isinstance(ids, list) else ()):
+            if isinstance(criterion_id, str) and criterion_id not in names:
+                problems.add(
+                    ("quadrant", "management", component, i),
+                    f"unknown criterion {criterion_id!r}{did_you_mean(criterion_id, names)}",
+                )
+
+
+def _check_sections(
+    data: Mapping[str, Any], base: MaturityModel | None, problems: Problems
+) -> None:
+    """Without a base model, the file must give what no default would."""
+    if base is not None:
+        return
+    for section in ("levels", "quadrant"):
+        if section not in data:
+            problems.add((section,), f"the [{section}] table is missing")
+    quadrant = data.get("quadrant")
+    if not isinstance(quadrant, Mapping):
+        return
+    for key in ("digital_threshold", "management_threshold"):
+        if key not in quadrant:
+            problems.add(("quadrant", key), "missing: a number from 0 to 100")
+    for key in SATURATION_KEYS:
+        if key not in quadrant:
+            problems.add(("quadrant", key), "missing: the count that earns full marks")
+
+
+def _check_thresholds(
+    data: Mapping[str, Any],
+    base: MaturityModel | None,
+    criteria: Mapping[str, Criterion],
+    problems: Problems,
+) -> None:
+    """Threshold names are those criteria read: a typo is reported, with a "did you mean".
+
+    The built-in criteria read :data:`THRESHOLD_NAMES`; a custom criterion may read any
+    name, so a model that uses one may add thresholds of its own, but not one that is a
+    near miss of a built-in name.
+    """
+    thresholds = data.get("thresholds")
+    if not isinstance(thresholds, Mapping):
+        return
+    known = sorted({*THRESHOLD_NAMES, *(name for name, _ in (base.thresholds if base else ()))})
+    custom = any(criterion_id not in BUILTIN_CRITERIA for criterion_id in criteria)
+    for name in thresholds:
+        if name in known:
+            continue
+        hint = did_you_mean(name, known)
+        if not custom:
+            problems.add(
+                ("thresholds", name),
+                f"unknown threshold {name!r}{hint}; the criteria read {', '.join(known)}",
+            )
+        elif hint:
+            problems.add(
+                ("thresholds", name),
+                f"unknown threshold {name!r}{hint}; a custom criterion may read a threshold "
+                "of its own, but this name is too close to a built-in one",
+            )
+
+
+def _size(value: SizeNumber) -> SizeValue:
+    default, by_size = size_pairs(value)
+    return SizeValue(default, by_size)
+
+
+def _dimensions(
+    files: Iterable[DimensionFile], criteria: Mapping[str, Criterion]
+) -> tuple[DimensionSpec, ...]:
+    return tuple(
+        DimensionSpec(
+            d.id,
+            d.name if d.name is not None else d.id,
+            tuple(CriterionSpec(criteria[c.id], _size(c.weight)) for c in d.criterion_files()),
+            _size(d.weight),
+        )
+        for d in files
+    )
+
+
+def _quadrant(shape: QuadrantFile | None, base: QuadrantSpec | None) -> QuadrantSpec:
+    if shape is None:
+        assert base is not None, "a missing [quadrant] without a base was reported"
+        return base
+    saturation = dict(base.saturation) if base is not None else {}
+    saturation.update((key, _size(value)) for key, value in shape.saturation().items())
+
+    def given(value: Any, key: str) -> Any:
+        return value if value is not None else getattr(base, key)
+
+    kinds = shape.digital_internal_kinds
+    return QuadrantSpec(
+        digital_threshold=given(shape.digital_threshold, "digital_threshold"),
+        management_threshold=given(shape.management_threshold, "management_threshold"),
+        saturation=tuple(sorted(saturation.items())),
+        digital_internal_kinds=(
+            tuple(str(k) for k in kinds)
+            if kinds is not None
+            else given(None, "digital_internal_kinds")
+            if base is not None
+            else ()
+        ),
+        management=(
+            tuple((name, tuple(ids)) for name, ids in shape.management.items())
+            if shape.management is not None
+            else base.management
+            if base is not None
+            else _MANAGEMENT_DEFAULT
+        ),
+    )
+
+
+def _check_weights(dimensions: tuple[DimensionSpec, ...], problems: Problems) -> None:
+    """Some dimension, with some criterion, weighs something for every size."""
+    empty = [
+        size
+        for size in SIZES
+        if not any(
+            d.weight.resolve(size) > 0 and any(c.weight.resolve(size) > 0 for c in d.criteria)
+            for d in dimensions
+        )
+    ]
+    if empty:
+        which = "every size" if len(empty) == len(SIZES) else ", ".join(empty)
+        problems.add(
+            ("dimensions",),
+            f"every dimension (or every criterion of it) weighs 0 for {which}: the overall "
+            "score would mean nothing; give one a weight above 0",
+        )
 
 
 def _limits(limits: Limits | None) -> Limits:
@@ -393,13 +336,13 @@ def maturity_model_from_text(
         >>> spec = maturity_model_from_text(text, base=default_maturity_model())
         >>> [d.id for d in spec.dimensions], spec.quadrant.digital_threshold
         (['plan'], 50.0)
-        >>> maturity_model_from_text(text + "name = 3\n", source="mm.toml")
+        >>> maturity_model_from_text(text + "name = true\n", source="mm.toml")
         Traceback (most recent call last):
           ...
         estrategy.io.errors.LoadError: 3 problems in mm.toml:
           mm.toml:1:1: levels: the [levels] table is missing
           mm.toml:1:1: quadrant: the [quadrant] table is missing
-          mm.toml:4:1: dimensions[0].name: expected a string
+          mm.toml:4:1: dimensions[0].name: expected text, got true/false (true)
     """
     from estrategy.io import LoadError
     from estrategy.io.toml import parse_toml
@@ -414,36 +357,46 @@ def maturity_model_from_text(
 def _from_document(
     document: TomlDocument, *, criteria: Iterable[Criterion], base: MaturityModel | None
 ) -> MaturityModel:
-    data = _floats(document.data)
+    from estrategy.io import LoadError
+    from estrategy.io.toml import structure
+
+    document = document.as_floats()
+    data = document.data
     problems = document.problems()
     extra = merge_criteria([("criteria=…", criteria)])
-    problems.unknown_keys(data, _TOP, ())
-    version = data.get("version", 1)
-    if version != 1 or isinstance(version, bool):
-        problems.add(("version",), f"maturity-model version {version!r} is not supported (1 is)")
-    name = data.get("name", "custom maturity model")
-    if not isinstance(name, str):
-        problems.add(("name",), "expected a string")
-    resolver = _Resolver(extra)
-    levels = _levels(data.get("levels"), base.levels if base else None, problems)
-    thresholds = _thresholds(data.get("thresholds"), base.thresholds if base else (), problems)
-    dimensions = _dimensions(data.get("dimensions"), resolver, problems)
-    used = [spec.id for d in dimensions for spec in d.criteria]
-    quadrant = _quadrant(
-        data.get("quadrant"),
-        base.quadrant if base else None,
-        sorted({*used, *BUILTIN_CRITERIA, *extra}),
-        problems,
-    )
-    steps = _steps(data.get("steps"), base.steps if base else None, problems)
+    found = _resolve_criteria(data, _Resolver(extra), problems)
+    _check_management(data, {*found, *BUILTIN_CRITERIA, *extra}, problems)
+    _check_sections(data, base, problems)
+    _check_thresholds(data, base, found, problems)
+    try:
+        shape: MaturityFile | None = structure(document, MaturityFile)
+    except LoadError as error:
+        problems.errors.extend(error.errors)
+        shape = None
+    dimensions = _dimensions(shape.dimensions, found) if shape and not problems else ()
+    if shape is not None and not problems:
+        _check_weights(dimensions, problems)
     problems.raise_if_any()
-    if levels is None or quadrant is None or steps is None:  # pragma: no cover - reported
-        raise AssertionError("unreachable: a missing section was reported above")
+    assert shape is not None, "a file that did not structure raised above"
+    if shape.levels is not None:
+        levels = LevelScale(shape.levels.names, shape.levels.cutoffs)
+    else:
+        assert base is not None, "a missing [levels] without a base was reported"
+        levels = base.levels
+    thresholds = dict(base.thresholds) if base is not None else {}
+    thresholds.update((name, _size(value)) for name, value in shape.thresholds.items())
+    steps = (
+        StepsSpec(tuple(w.lower() for w in shape.steps.digital_words))
+        if shape.steps is not None and shape.steps.digital_words is not None
+        else base.steps
+        if base is not None
+        else StepsSpec(())
+    )
     return MaturityModel(
-        name=str(name),
+        name=shape.name,
         levels=levels,
-        thresholds=thresholds,
-        quadrant=quadrant,
+        thresholds=tuple(sorted(thresholds.items())),
+        quadrant=_quadrant(shape.quadrant, base.quadrant if base else None),
         steps=steps,
         dimensions=dimensions,
     )

@@ -1,16 +1,26 @@
 """The quadrant: digital intensity against transformation-management intensity.
 
-Digital intensity (0–100) is the mean of four components, each a count divided by the
-count that earns full marks for the organisation's size (``[quadrant]`` of the maturity
-model), capped at 1:
+Digital intensity (0–100) weighs what is deployed *and used*. It is the mean of six
+components. Four count what is in use, each count divided by the count that earns full
+marks for the organisation's size (``[quadrant]`` of the maturity model), capped at 1:
 
 * ``digital_tactic_kinds``: distinct kinds of digital tactics (digital channel, or an
-  internal kind that deploys technology: ESN, CRM deployment, process digitalisation);
-* ``tool_kinds``: distinct kinds of tools;
-* ``audiences``: distinct audiences those digital tactics address;
-* ``digital_actions``: live (not dropped) actions of those tactics.
+  internal kind that deploys technology: ESN, CRM deployment, process digitalisation)
+  *in use*, that is with a live (not dropped) action;
+* ``tool_kinds``: distinct kinds of tools a live action uses;
+* ``audiences``: distinct audiences the digital tactics in use address;
+* ``digital_actions``: live actions of digital tactics.
 
-It counts what is deployed, whether or not it serves anything.
+Two measure depth of use, as shares:
+
+* ``measured_use``: the share of digital tactics in use measured by a KPI that has
+  measurements (left out when no digital tactic is in use);
+* ``adoption``: the score of the ``adoption`` criterion, the ESN's reach and the share of
+  digital tactics whose KPIs are on their planned line (left out when the model has
+  neither).
+
+It counts what is deployed and used, whether or not it serves a strategy: a tool nobody
+uses and a tactic with no action add nothing.
 
 Transformation-management intensity (0–100) is the mean of its components (by default:
 strategy and objectives, governance and reviews, roles and skills, change support,
@@ -81,26 +91,29 @@ def quadrant_thresholds(
 
 
 def _digital_components(
-    model: StrategyModel, context: CriterionContext, spec: MaturityModel
-) -> tuple[tuple[str, float], ...]:
-    internal_kinds = set(spec.quadrant.digital_internal_kinds)
-    digital = [
-        t
-        for t in model.tactics
-        if str(context.catalogue.channel(t.kind)) == "digital" or str(t.kind) in internal_kinds
-    ]
-    digital_ids = {t.id for t in digital}
+    model: StrategyModel,
+    context: CriterionContext,
+    spec: MaturityModel,
+    results: Mapping[str, CriterionResult],
+) -> tuple[tuple[str, float | None], ...]:
+    facts = context.facts
+    in_use = [facts.tactics[t] for t in sorted(facts.digital_tactics) if facts.actions_of.get(t)]
+    used_tools = {tool for a in model.actions if is_live(a) for tool in a.tools}
     counts = {
-        "digital_tactic_kinds": len({str(t.kind) for t in digital}),
-        "tool_kinds": len({str(t.kind) for t in model.tools}),
-        "audiences": len({str(t.audience) for t in digital if t.audience is not None}),
-        "digital_actions": sum(1 for a in model.actions if a.tactic in digital_ids and is_live(a)),
+        "digital_tactic_kinds": len({str(t.kind) for t in in_use}),
+        "tool_kinds": len({str(t.kind) for t in model.tools if t.id in used_tools}),
+        "audiences": len({str(t.audience) for t in in_use if t.audience is not None}),
+        "digital_actions": sum(len(facts.actions_of[t.id]) for t in in_use),
     }
     saturation = dict(spec.quadrant.saturation)
-    components = []
+    components: list[tuple[str, float | None]] = []
     for name in ("digital_tactic_kinds", "tool_kinds", "audiences", "digital_actions"):
         full = saturation[name].resolve(context.size)
         components.append((name, 100.0 * min(1.0, counts[name] / full)))
+    measured = [t.id for t in in_use if t.id in facts.measured_tactics]
+    components.append(("measured_use", 100.0 * len(measured) / len(in_use) if in_use else None))
+    adopted = results.get("adoption")
+    components.append(("adoption", adopted.score if adopted is not None else None))
     return tuple(components)
 
 
@@ -119,6 +132,12 @@ def _management_components(
     return tuple(components)
 
 
+def _mean(components: tuple[tuple[str, float | None], ...]) -> float:
+    """The mean of the components that apply; 0 when none does."""
+    known = [v for _, v in components if v is not None]
+    return math.fsum(known) / len(known) if known else 0.0
+
+
 def quadrant_position(
     model: StrategyModel,
     context: CriterionContext,
@@ -131,16 +150,16 @@ def quadrant_position(
         model: the model.
         context: the criterion context (size, catalogue).
         spec: the maturity model (saturations, thresholds, management components).
-        results: criterion id to its result, for every criterion the components name.
+        results: criterion id to its result, for every criterion the components name
+            (and ``adoption``, a component of digital intensity).
 
     Returns:
         The quadrant's name and both coordinates, with their components.
     """
-    digital = _digital_components(model, context, spec)
+    digital = _digital_components(model, context, spec, results)
     management = _management_components(results, spec.criterion_weights(context.size), spec)
-    digital_score = math.fsum(v for _, v in digital) / len(digital)
-    known = [v for _, v in management if v is not None]
-    management_score = math.fsum(known) / len(known) if known else 0.0
+    digital_score = _mean(digital)
+    management_score = _mean(management)
     name = quadrant_name(
         digital_score >= spec.quadrant.digital_threshold,
         management_score >= spec.quadrant.management_threshold,

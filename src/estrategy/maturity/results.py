@@ -119,13 +119,22 @@ class Overall:
     """The overall result.
 
     Attributes:
-        score: weighted mean of the dimensions that have a score.
+        score: the weighted mean of the dimensions that have a score, capped by the
+            results: at most :attr:`ceiling`.
         level: its level, 1–5.
         level_name: the level's name.
         spread: the strongest dimension's score minus the weakest's (balance matters:
             a strong front with no back office is the precipitation the seeds warn of).
         strongest: id of the strongest dimension (the first one in model order on ties).
         weakest: id of the weakest dimension.
+        dimension_mean: the weighted mean of the dimensions, before the cap.
+        weakest_result: the delivery criterion (KPIs on track, objectives achieved,
+            actions on schedule, adoption) with the lowest score; ``None`` when none
+            applies.
+        result_score: its score.
+        ceiling: the most the overall score may be given that result: the maturity
+            model's ``results_cap_base`` with no result at all, rising in a straight line
+            to 100 for a result of 100; ``None`` when there is no cap.
     """
 
     score: float
@@ -134,6 +143,15 @@ class Overall:
     spread: float
     strongest: str | None
     weakest: str | None
+    dimension_mean: float | None = None
+    weakest_result: str | None = None
+    result_score: float | None = None
+    ceiling: float | None = None
+
+    @property
+    def capped(self) -> bool:
+        """Whether the results held the score below the mean of the dimensions."""
+        return self.dimension_mean is not None and self.score < self.dimension_mean
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data."""
@@ -144,6 +162,11 @@ class Overall:
             "spread": _round(self.spread),
             "strongest": self.strongest,
             "weakest": self.weakest,
+            "dimension_mean": _round(self.dimension_mean),
+            "weakest_result": self.weakest_result,
+            "result_score": _round(self.result_score),
+            "ceiling": _round(self.ceiling),
+            "capped": self.capped,
         }
 
 
@@ -155,7 +178,8 @@ class QuadrantPosition:
         name: ``beginner``, ``fashionista``, ``conservative`` or ``digirati``.
         digital_intensity: 0–100, how much digital is deployed.
         management_intensity: 0–100, how well the transformation is managed.
-        digital_components: each component of digital intensity, 0–100.
+        digital_components: each component of digital intensity, 0–100 (``None`` when it
+            does not apply: left out of the mean).
         management_components: each component of management intensity, 0–100 (``None``
             when none of its criteria applies: left out of the mean).
     """
@@ -163,7 +187,7 @@ class QuadrantPosition:
     name: str
     digital_intensity: float
     management_intensity: float
-    digital_components: tuple[tuple[str, float], ...]
+    digital_components: tuple[tuple[str, float | None], ...]
     management_components: tuple[tuple[str, float | None], ...]
 
     def to_dict(self) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from estrategy.maturity.criterion import Criterion
 from estrategy.model import OrganizationSize
 
 __all__ = [
+    "THRESHOLD_NAMES",
     "CriterionSpec",
     "DimensionSpec",
     "LevelScale",
@@ -29,6 +30,21 @@ __all__ = [
 ]
 
 SIZES: tuple[str, ...] = tuple(str(s) for s in OrganizationSize)
+
+THRESHOLD_NAMES: tuple[str, ...] = (
+    "atomisation_hhi",
+    "atomisation_min_tactics",
+    "esn_reach_target",
+    "results_cap_base",
+    "review_interval_days",
+    "transversality_target",
+    "upward_hops",
+)
+"""The thresholds the built-in criteria, steps and overall score read.
+
+A maturity-model file naming another threshold is taken for a typo, unless the model
+uses a custom criterion (which may read a threshold of its own).
+"""
 
 
 def _pairs(

@@ -9,14 +9,18 @@ tactics): the haste the seeds warn of.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
 
 from estrategy.maturity.criterion import CriterionContext, Evidence
 from estrategy.maturity.results import StepResult, StepStatus
 from estrategy.model import StrategyModel
-from estrategy.model.definitions import is_live, missing_action_fields, missing_smart_parts
+from estrategy.model.definitions import (
+    is_live,
+    missing_action_fields,
+    missing_smart_parts,
+    review_rhythm,
+)
 
 __all__ = ["STEP_IDS", "derive_steps", "jumped_steps"]
 
@@ -174,15 +178,16 @@ def _indicators(model: StrategyModel, context: CriterionContext) -> tuple[str, l
 
 
 def _controls(model: StrategyModel, context: CriterionContext) -> tuple[str, list[Evidence]]:
-    dates = sorted({r.date for r in model.reviews if r.date <= context.as_of})
-    if not dates:
+    # the rhythm MES003 and regular-reviews judge: recent gaps, within the review window
+    interval = context.threshold("review_interval_days", 90, setting="review_interval_days")
+    window = float(context.setting("review_window_days"))
+    rhythm = review_rhythm((r.date for r in model.reviews), context.as_of, window)
+    if rhythm.age is None:
         return _M, [Evidence("no review has taken place", supports=False)]
-    interval = context.threshold("review_interval_days", 90)
-    gaps = [(b - a).days for a, b in itertools.pairwise(dates)]
-    recent = (context.as_of - dates[-1]).days <= interval
-    regular = bool(gaps) and max(gaps) <= interval
+    recent = rhythm.age <= interval
+    regular = bool(rhythm.gaps) and not rhythm.long_gaps(interval)
     on_kpis = bool(context.facts.reviewed_kpis)
-    evidence = [Evidence(f"reviews on {', '.join(d.isoformat() for d in dates)}")]
+    evidence = [Evidence(f"reviews on {', '.join(d.isoformat() for d in rhythm.dates)}")]
     if not recent:
         evidence.append(Evidence(f"no review in the last {interval:g} days", supports=False))
     if not regular:

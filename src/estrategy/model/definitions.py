@@ -2,10 +2,11 @@
 
 Each notion is defined once, here: what makes an objective SMART, an action complete, live
 or overdue, which tactic kinds pull rather than push, which audiences are external, which
-tactic kinds support change and which tool kinds form the back office. The coherence
-rules and the maturity assessment read these definitions, and the rules' settings take
-their defaults from them, so that ``check`` and ``assess`` never disagree about the same
-objective, action or tactic (docs/architecture.md, "Shared definitions").
+tactic kinds support change and which tool kinds form the back office; where a KPI stands
+against its planned line, the rhythm of the reviews, and how concentrated the budget is.
+The coherence rules and the maturity assessment read these definitions, and the rules'
+settings take their defaults from them, so that ``check`` and ``assess`` never disagree
+about the same objective, action or tactic (docs/architecture.md, "Shared definitions").
 
 Example:
     >>> from estrategy.model import Action, Objective
@@ -20,9 +21,16 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
 
-from estrategy.model.enums import ActionStatus, Audience, TacticKind, ToolKind
-from estrategy.model.plan import Action, Objective
+import attrs
+
+from estrategy.model.enums import ActionStatus, Audience, Direction, TacticKind, ToolKind
+from estrategy.model.plan import KPI, Action, Measurement, Objective
 
 __all__ = [
     "ACTION_FIELDS",
@@ -32,10 +40,17 @@ __all__ = [
     "EXTERNAL_AUDIENCES",
     "PULL_TACTIC_KINDS",
     "SMART_PARTS",
+    "KpiTrack",
+    "ReviewRhythm",
+    "funded_tactics",
     "is_live",
     "is_overdue",
+    "kpi_track",
     "missing_action_fields",
     "missing_smart_parts",
+    "normalised_herfindahl",
+    "planned_value",
+    "review_rhythm",
     "smart_gaps",
 ]
 
@@ -232,3 +247,214 @@ def is_overdue(action: Action, as_of: dt.date) -> bool:
         and action.deadline < as_of
         and action.status not in (ActionStatus.DONE, ActionStatus.DROPPED)
     )
+
+
+def planned_value(
+    start: dt.date, start_value: float, deadline: dt.date, target: float, when: dt.date
+) -> float:
+    """The value the straight planned line expects on ``when``.
+
+    The line runs from ``(start, start_value)`` to ``(deadline, target)``; before the
+    start it is the start value, after the deadline the target.
+
+    Example:
+        >>> planned_value(dt.date(2026, 1, 1), 0.0, dt.date(2026, 1, 11), 10.0,
+        ...               dt.date(2026, 1, 6))
+        5.0
+    """
+    span = (deadline - start).days
+    if span <= 0:
+        return target if when >= deadline else start_value
+    fraction = min(max((when - start).days / span, 0.0), 1.0)
+    return start_value + (target - start_value) * fraction
+
+
+@attrs.frozen
+class KpiTrack:
+    """Where a KPI stands against its planned line (MES005, and the results criteria).
+
+    The planned line runs from the KPI's first measurement to its target at its
+    objective's deadline; the latest measurement is compared with the line on its date.
+    The first and latest measurements are taken by date, then value, so that two values
+    of one day give the same reading whatever their order.
+
+    Attributes:
+        kpi: the KPI's id.
+        first: the first measurement.
+        latest: the latest measurement.
+        target: the KPI's target.
+        deadline: its objective's deadline.
+        sign: ``1`` when the line goes up (the target is above the first value), ``-1``
+            when it goes down; for a flat line (target equal to the first value), the
+            KPI's ``direction`` says which way is worse.
+        expected: the line's value on the latest measurement's date.
+        lag: how far the latest value is behind the line, in the KPI's unit (negative:
+            ahead).
+    """
+
+    kpi: str
+    first: Measurement
+    latest: Measurement
+    target: float
+    deadline: dt.date
+    sign: int
+    expected: float
+    lag: float
+
+    @property
+    def planned_change(self) -> float:
+        """The whole planned change, ``|target - first value|`` (0 for a flat line)."""
+        return abs(self.target - self.first.value)
+
+    def off_track(self, tolerance: float) -> bool:
+        """Whether the KPI is behind its line by more than ``tolerance`` of the planned change.
+
+        With a flat line (no planned change) any lag at all is off track.
+        """
+        return self.lag > 0 and self.lag > tolerance * self.planned_change
+
+    @property
+    def reached(self) -> bool:
+        """Whether the latest value is at the target or beyond it, the way the line goes."""
+        return self.sign * (self.latest.value - self.target) >= 0
+
+
+def _line_sign(kpi: KPI, first: float, target: float) -> int:
+    if target != first:
+        return 1 if target > first else -1
+    return 1 if kpi.direction == Direction.INCREASE else -1
+
+
+def kpi_track(
+    kpi: KPI, objective: Objective | None, *, until: dt.date | None = None
+) -> KpiTrack | None:
+    """Read ``kpi`` against its planned line, or ``None`` when the line is not defined.
+
+    The line needs a KPI target, at least one measurement and an objective with a deadline.
+
+    Args:
+        kpi: the KPI.
+        objective: the objective it measures (``None``: no line).
+        until: read only the measurements on or before this date (the objective's
+            deadline, to tell whether the target was reached in time).
+
+    Example:
+        >>> from estrategy.model import KPI, Measurement, Objective
+        >>> goal = Objective(id="o", deadline=dt.date(2027, 1, 1))
+        >>> kpi = KPI(id="k", objective="o", target=100, measurements=[
+        ...     Measurement(dt.date(2026, 1, 1), 0), Measurement(dt.date(2026, 7, 2), 20)])
+        >>> track = kpi_track(kpi, goal)
+        >>> round(track.expected), round(track.lag), track.off_track(0.2)
+        (50, 30, True)
+    """
+    if kpi.target is None or objective is None or objective.deadline is None:
+        return None
+    points = [m for m in kpi.measurements if until is None or m.date <= until]
+    if not points:
+        return None
+    ordered = sorted(points, key=lambda m: (m.date, m.value))
+    first, latest = ordered[0], ordered[-1]
+    expected = planned_value(first.date, first.value, objective.deadline, kpi.target, latest.date)
+    sign = _line_sign(kpi, first.value, kpi.target)
+    return KpiTrack(
+        kpi=kpi.id,
+        first=first,
+        latest=latest,
+        target=kpi.target,
+        deadline=objective.deadline,
+        sign=sign,
+        expected=expected,
+        lag=sign * (expected - latest.value),
+    )
+
+
+@attrs.frozen
+class ReviewRhythm:
+    """The rhythm of the reviews held up to an as-of date (MES003, ``regular-reviews``).
+
+    Only the recent rhythm is judged: the time since the last review, and the gaps between
+    reviews within the window before the as-of date. A gap that began before the window
+    counts from the window's start, so an old gap stops counting as the window moves on,
+    and a review added inside a gap shortens it.
+
+    Attributes:
+        dates: the distinct dates of the reviews held on or before the as-of date, sorted.
+        age: days from the last review to the as-of date (``None`` without a review).
+        gaps: ``(from, to, days)`` for each pair of consecutive reviews whose later one
+            falls within the window; ``from`` is the earlier review, or the window's start
+            when that review is older.
+    """
+
+    dates: tuple[dt.date, ...]
+    age: int | None
+    gaps: tuple[tuple[dt.date, dt.date, int], ...]
+
+    def long_gaps(self, interval: float) -> tuple[tuple[dt.date, dt.date, int], ...]:
+        """The gaps longer than ``interval`` days, longest first (then oldest)."""
+        return tuple(sorted((g for g in self.gaps if g[2] > interval), key=lambda g: (-g[2], g[0])))
+
+
+def review_rhythm(dates: Iterable[dt.date], as_of: dt.date, window_days: float) -> ReviewRhythm:
+    """The rhythm of reviews held on ``dates``, as of a date, over a window of days.
+
+    Reviews dated after ``as_of`` are planned ones and are left out.
+
+    Example:
+        >>> day = dt.date
+        >>> rhythm = review_rhythm([day(2024, 1, 1), day(2026, 9, 1), day(2026, 11, 1)],
+        ...                        day(2026, 11, 15), 365)
+        >>> rhythm.age, [(str(a), str(b), n) for a, b, n in rhythm.gaps]
+        (14, [('2025-11-15', '2026-09-01', 290), ('2026-09-01', '2026-11-01', 61)])
+    """
+    held = tuple(sorted({d for d in dates if d <= as_of}))
+    if not held:
+        return ReviewRhythm((), None, ())
+    start = as_of - dt.timedelta(days=int(window_days))
+    gaps = []
+    for a, b in itertools.pairwise(held):
+        if b >= start:
+            begin = max(a, start)
+            gaps.append((begin, b, (b - begin).days))
+    return ReviewRhythm(held, (as_of - held[-1]).days, tuple(gaps))
+
+
+def funded_tactics(actions: Iterable[Action]) -> Mapping[str, Decimal]:
+    """Each tactic's budget, summed over its live actions, for the tactics above zero.
+
+    Dropped actions' budgets do not count: that money will not be spent (ACT004,
+    ``budget-focus``).
+
+    Example:
+        >>> funded_tactics([Action(id="a", tactic="t", budget=5),
+        ...                 Action(id="b", tactic="t", budget=5, status="dropped"),
+        ...                 Action(id="c", tactic="u", budget=0)])
+        {'t': Decimal('5')}
+    """
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for action in actions:
+        if is_live(action) and action.budget is not None:
+            totals[action.tactic] += action.budget
+    return {tactic: amount for tactic, amount in sorted(totals.items()) if amount > 0}
+
+
+def normalised_herfindahl(amounts: Iterable[Decimal]) -> float:
+    """How concentrated a budget is over n items: 0 when shared equally, 1 when one takes all.
+
+    The Herfindahl index H (the sum of the squared shares) lies between 1/n and 1, so a
+    threshold on H itself means nothing below ``1/threshold`` items; the normalised index
+    ``(H - 1/n) / (1 - 1/n)`` spans 0 to 1 whatever n is. One item, or none, counts as
+    fully concentrated (1).
+
+    Example:
+        >>> normalised_herfindahl([Decimal(10)] * 8)
+        0.0
+        >>> round(normalised_herfindahl([Decimal(30)] + [Decimal(10)] * 7), 3)
+        0.04
+    """
+    values = [a for a in amounts if a > 0]
+    n = len(values)
+    if n < 2:
+        return 1.0
+    total = sum(values, Decimal(0))
+    hhi = math.fsum(float(v / total) ** 2 for v in values)
+    return max(0.0, (hhi - 1 / n) / (1 - 1 / n))

@@ -93,6 +93,46 @@ class StrategyModel:
         if problems:
             raise ModelIntegrityError(problems)
 
+    def _repr_html_(self) -> str:
+        """A notebook's summary: how many objects of each kind, and the frame of each.
+
+        Example:
+            >>> model = StrategyModel(tactics=[Tactic(id="t")])
+            >>> "<td>tactics</td><td>1</td>" in model._repr_html_()
+            True
+        """
+        from estrategy.base.display import html_summary
+        from estrategy.base.escape import html_text
+
+        as_of = f", as of {self.as_of.isoformat()}" if self.as_of is not None else ""
+        head = f"<strong>{html_text(self.name or 'StrategyModel')}</strong>{as_of}"
+        rows = [
+            {"table": name, "rows": count, "frame": f'estrategy.to_frames(model)["{name}"]'}
+            for name, count in _counts(self)
+        ]
+        tail = (
+            "<p>Each table is a pandas data frame: <code>estrategy.to_frames(model)</code> "
+            "gives them all (<code>estrategy.from_frames(frames)</code> builds the model "
+            "back).</p>"
+        )
+        return html_summary(head, rows, tail)
+
+
+def _counts(model: StrategyModel) -> list[tuple[str, int]]:
+    """How many objects each list of the model holds, the organisation's last."""
+    counts = [
+        (field.name, len(getattr(model, field.name)))
+        for field in attrs.fields(StrategyModel)
+        if isinstance(getattr(model, field.name), tuple)
+    ]
+    counts.insert(
+        [name for name, _ in counts].index("kpis") + 1,
+        ("measurements", sum(len(kpi.measurements) for kpi in model.kpis)),
+    )
+    org = model.organization
+    counts += [(name, len(getattr(org, name))) for name in ("units", "people", "groups", "ties")]
+    return counts
+
 
 class _Checker:
     """Collects integrity problems; one pass per collection, linear in the model."""
@@ -100,6 +140,9 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[IntegrityProblem] = []
         self.hints = Suggestions()
+        # every id to the kind of the first item that bears it, so that a reference to an
+        # item of the wrong kind says what the id is ("'admin' is a unit, not a person")
+        self.kind_of: dict[str, str] = {}
 
     def ids(
         self,
@@ -130,6 +173,7 @@ class _Checker:
                     )
                 )
             found.setdefault(item_id, path)
+            self.kind_of.setdefault(item_id, what)
             if seen is not None:
                 seen.setdefault(item_id, (what, path))
         return set(found)
@@ -137,6 +181,12 @@ class _Checker:
     def ref(self, value: str | None, known: set[str], what: str, path: ModelPath) -> None:
         """Report ``value`` if it is set and not among ``known``."""
         if value is not None and value not in known:
+            other = self.kind_of.get(value)
+            if other is not None and other != what:
+                self.problems.append(
+                    IntegrityProblem(path, f"{excerpt(value)} is {_a(other)}, not {_a(what)}")
+                )
+                return
             # one index of the known ids of each kind, and a bounded number of hints, so
             # that thousands of dangling references report in seconds
             hint = self.hints.did_you_mean(value, known, key=what)
@@ -168,6 +218,11 @@ class _Checker:
                 self.problems.append(IntegrityProblem(path_of[first], f"{what} cycle: {chain}"))
             for visited in walk:
                 state[visited] = 2
+
+
+def _a(what: str) -> str:
+    """``what`` with its indefinite article: "a unit", "an objective", "a KPI"."""
+    return f"{'an' if what[0] in 'aeio' else 'a'} {what}"
 
 
 _PLAN_COLLECTIONS: Mapping[str, str] = {

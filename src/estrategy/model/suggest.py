@@ -10,16 +10,41 @@ unknown name are compared, and one run (a :class:`Suggestions`) computes at most
 Example:
     >>> did_you_mean("tactis", ["tactics", "actions"])
     " (did you mean 'tactics'?)"
+
+A *near miss* (:func:`near_miss`) is stricter: it is how the vocabulary rules (ROL007,
+ROL008) tell a misspelt catalogue word from a custom one. Two words are near when they
+are equal once case, accents, hyphens, spaces and a plural ``s`` are set aside, or when
+they differ by a typo or two (:func:`edit_distance`; one for known words of 4 to 9 letters,
+two from 10 letters on, none for shorter words or for a word written with fewer than 3
+letters). A word far from every known one is a deliberate custom word.
+
+    >>> near_miss("Community-Managers", ["community_manager", "data_scientist"])
+    'community_manager'
+    >>> near_miss("buyer", ["community_manager", "sales"]) is None
+    True
 """
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from estrategy.base.escape import excerpt
 
-__all__ = ["SUGGESTION_BUDGET", "Suggestions", "did_you_mean", "suggestion"]
+__all__ = [
+    "SUGGESTION_BUDGET",
+    "NearMisses",
+    "Suggestions",
+    "did_you_mean",
+    "edit_distance",
+    "fold",
+    "near_miss",
+    "near_misses",
+    "suggestion",
+]
 
 SUGGESTION_BUDGET = 100
 """How many suggestions one run computes at most (each costs milliseconds at worst)."""
@@ -138,3 +163,192 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """
     close = suggestion(value, choices)
     return f" (did you mean {excerpt(close)}?)" if close is not None else ""
+
+
+_REMEMBERED = 10_000  # distinct words whose answer a NearMisses keeps
+_SEPARATORS = re.compile(r"[\s_\-./]+")
+
+
+def fold(word: str) -> str:
+    """``word`` with case, accents and separators set aside: the form near misses compare.
+
+    Letters lose their accents and case; runs of spaces, hyphens, dots, slashes and
+    underscores become one underscore, and none is kept at either end.
+
+    Example:
+        >>> fold("  Abandonné "), fold("Community-Manager"), fold("trade show")
+        ('abandonne', 'community_manager', 'trade_show')
+    """
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SEPARATORS.sub("_", plain).strip("_")
+
+
+def _singular(folded: str) -> str:
+    # a plural s on any word: "data_scientists", "sales_reps" and "ventes" read as singular
+    return "_".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in folded.split("_"))
+
+
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """The number of one-letter edits (insert, delete, replace, swap two neighbours) from a to b.
+
+    The optimal-string-alignment distance; with ``limit``, any distance above it is
+    reported as ``limit + 1`` and computed no further (words of very different lengths
+    cost nothing).
+
+    Example:
+        >>> edit_distance("evnets", "events"), edit_distance("salon", "sales")
+        (1, 2)
+        >>> edit_distance("a" * 50, "b" * 50, limit=2)
+        3
+    """
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous: list[int] | None = None
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            best = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if previous is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                best = min(best, previous[j - 2] + 1)
+            current[j] = best
+        if limit is not None and min(current) > limit:
+            return limit + 1
+        previous, row = row, current
+    return row[-1] if limit is None else min(row[-1], limit + 1)
+
+
+_MOST_TYPOS = 2  # the most edits _typos_allowed grants
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` and every string left by deleting up to ``depth`` of its letters."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def _typos_allowed(folded: str) -> int:
+    """How many edits still read as a typo of a known word this long (none for short words)."""
+    size = len(folded.replace("_", ""))
+    return 0 if size < 4 else 1 if size < 10 else 2
+
+
+class NearMisses:
+    """The known words of one vocabulary, ready to tell near misses of them.
+
+    Args:
+        known: the words of the vocabulary (catalogue roles, competences, enum values).
+        synonyms: other words (English or French) that mean a known one, folded or not,
+            to the known word they mean.
+
+    Typos are found without comparing a word with every known one: each known word is
+    indexed under the strings its allowed deletions leave, and two words within k edits
+    share such a string with at most k deletions on each side (the "symmetric delete"
+    idea), so a word is compared only with the few known words it shares one with. Each
+    distinct word asked is answered once and remembered (the first ten thousand), so a
+    large HR export, where the same few skills recur on thousands of people, costs one
+    lookup per distinct word.
+
+    Example:
+        >>> roles = NearMisses(["community_manager", "digital_lead"],
+        ...                    synonyms={"responsable digital": "digital_lead"})
+        >>> roles.near("community-manager"), roles.near("Responsable Digital")
+        ('community_manager', 'digital_lead')
+        >>> roles.near("digital_lead") is None, roles.near("buyer") is None
+        (True, True)
+    """
+
+    __slots__ = ("_answers", "_by_deletion", "_by_fold", "_known", "_longest")
+
+    def __init__(self, known: Iterable[str], synonyms: Mapping[str, str] | None = None) -> None:
+        self._known = frozenset(known)
+        by_fold: dict[str, str] = {}
+        for word in sorted(self._known):
+            by_fold.setdefault(fold(word), word)
+            by_fold.setdefault(_singular(fold(word)), word)
+        for other, meant in sorted((synonyms or {}).items()):
+            if meant in self._known:
+                by_fold.setdefault(fold(other), meant)
+                by_fold.setdefault(_singular(fold(other)), meant)
+        self._by_fold = by_fold
+        by_deletion: dict[str, list[str]] = {}
+        for form in by_fold:
+            for variant in _deletions(form, _typos_allowed(form)):
+                by_deletion.setdefault(variant, []).append(form)
+        self._by_deletion = by_deletion
+        self._longest = max((len(form) for form in by_fold), default=0)
+        self._answers: dict[str, str | None] = {}
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._known
+
+    def near(self, word: str) -> str | None:
+        """The known word ``word`` misspells, or ``None`` (known, or far from every one)."""
+        if word in self._known:
+            return None
+        if word in self._answers:
+            return self._answers[word]
+        answer = self._closest(word)
+        if len(self._answers) < _REMEMBERED:  # bounded, however many words a file holds
+            self._answers[word] = answer
+        return answer
+
+    def _closest(self, word: str) -> str | None:
+        folded = fold(word)
+        for form in (folded, _singular(folded)):
+            if form in self._by_fold:
+                return self._by_fold[form]
+        if len(folded.replace("_", "")) < 3:  # "it", "hr": too short to read a typo into
+            return None
+        if len(folded) > self._longest + _MOST_TYPOS:  # longer than any known word allows
+            return None
+        candidates = {
+            form
+            for variant in _deletions(folded, _MOST_TYPOS)
+            for form in self._by_deletion.get(variant, ())
+        }
+        best: tuple[int, str] | None = None
+        for form in candidates:
+            # the known word's length says how many typos still read as one
+            allowed = _typos_allowed(form)
+            distance = edit_distance(folded, form, allowed)
+            meant = self._by_fold[form]
+            if distance <= allowed and (best is None or (distance, meant) < best):
+                best = (distance, meant)
+        return best[1] if best is not None else None
+
+
+@functools.lru_cache(maxsize=64)
+def near_misses(known: frozenset[str], synonyms: tuple[tuple[str, str], ...] = ()) -> NearMisses:
+    """The :class:`NearMisses` of a vocabulary, built once per vocabulary and kept.
+
+    Every ``check`` run asks about the same catalogue words; keeping the index (and the
+    answers it remembers) across runs makes the vocabulary rules cost a lookup per word.
+    Answers depend only on the vocabulary, so sharing them changes no result.
+
+    Example:
+        >>> roles = frozenset({"community_manager", "sales"})
+        >>> near_misses(roles) is near_misses(roles)
+        True
+    """
+    return NearMisses(known, dict(synonyms))
+
+
+def near_miss(
+    word: str, known: Iterable[str], synonyms: Mapping[str, str] | None = None
+) -> str | None:
+    """The known word that ``word`` misspells, if any (see :class:`NearMisses`).
+
+    Example:
+        >>> near_miss("editorial-content", ["editorial_content", "seo"])
+        'editorial_content'
+        >>> near_miss("seo", ["editorial_content", "seo"]) is None  # known: no miss
+        True
+    """
+    return NearMisses(known, synonyms).near(word)

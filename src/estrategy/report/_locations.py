@@ -35,7 +35,9 @@ def position(finding: Finding, positions: Locator | None) -> tuple[int, int] | N
 
 
 def location(finding: Finding, source: str | None, positions: Locator | None) -> str:
-    """``file:line:col`` when known, else ``file``, else the model path.
+    """Where a finding is: ``file:line:col``, else ``file``, else the model path.
+
+    In a workbook the position is a cell: ``plan.xlsx:Tactics!A4``.
 
     Example:
         >>> from estrategy.rules import Finding
@@ -43,12 +45,13 @@ def location(finding: Finding, source: str | None, positions: Locator | None) ->
         >>> location(f, None, None)
         'tactics[2]'
     """
-    where = position(finding, positions)
     if source is None:
         return format_path(finding.path) or "<model>"
-    if where is None:
+    found = positions.locate(finding.path) if positions is not None else None
+    if found is None:
         return source
-    return f"{source}:{where[0]}:{where[1]}"
+    # a position writes itself: `line:column`, or `Sheet!E7` for a workbook's cell
+    return f"{source}:{found}"
 
 
 def counts(summary: Mapping[str, int]) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from estrategy.maturity.criterion import Evidence
+from estrategy.maturity.results import Overall
 
-__all__ = ["bar", "cite", "number"]
+__all__ = ["bar", "capped", "cite", "number"]
 
 _LEVELS = 5
 
@@ -30,3 +31,14 @@ def cite(evidence: Evidence) -> str:
     """One piece of evidence: its fact, then the ids it is about."""
     ids = f" ({', '.join(evidence.ids)})" if evidence.ids else ""
     return f"{evidence.fact}{ids}"
+
+
+def capped(overall: Overall) -> str | None:
+    """The sentence that says the results held the overall score down, or ``None``."""
+    if not overall.capped or overall.ceiling is None or overall.dimension_mean is None:
+        return None
+    return (
+        f"capped by results: the dimensions average {overall.dimension_mean:.0f}, but the "
+        f"weakest result ({overall.weakest_result}, {number(overall.result_score)}) allows "
+        f"at most {overall.ceiling:.0f}"
+    )

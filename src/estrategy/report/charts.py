@@ -108,20 +108,35 @@ def figure(result: Assessment | Comparison, thresholds: tuple[float, float] = (5
 
 
 def save_plot(
-    result: Assessment | Comparison, path: str | Path, thresholds: tuple[float, float] = (50, 50)
+    result: Assessment | Comparison,
+    path: str | Path,
+    thresholds: tuple[float, float] = (50, 50),
+    *,
+    through_symlink: bool = False,
 ) -> Path:
-    """Write the charts to an SVG or PNG file (chosen by the suffix).
+    """Write the charts to an SVG or PNG file (chosen by the suffix), atomically.
+
+    Args:
+        result: an assessment, or a comparison (both models charted).
+        path: the file to write; a device, a FIFO or (unless ``through_symlink``) a
+            symbolic link is refused (:func:`estrategy.io.atomic.atomic_path`).
+        thresholds: where the quadrant's lines are (digital, management).
+        through_symlink: replace the file a symbolic link points to.
 
     Raises:
         ValueError: when the suffix is neither ``.svg`` nor ``.png``.
         ImportError: when matplotlib is not installed.
+        WriteError: when the file is refused or cannot be written.
     """
+    from estrategy.io.atomic import atomic_path
+
     target = Path(path)
     if target.suffix.lower() not in (".svg", ".png"):
         raise ValueError(f"{target}: the chart file must end in .svg or .png")
-    fig = figure(result, thresholds)
-    try:
-        fig.savefig(target, format=target.suffix.lower().lstrip("."))
-    finally:
-        _pyplot().close(fig)
+    with atomic_path(target, through_symlink=through_symlink) as temporary:
+        fig = figure(result, thresholds)  # drawn once the destination is known to be fine
+        try:
+            fig.savefig(temporary, format=target.suffix.lower().lstrip("."))
+        finally:
+            _pyplot().close(fig)
     return target

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from estrategy.base.escape import markdown_cell
 from estrategy.maturity import Assessment, Comparison
-from estrategy.report._maturity import cite, number
+from estrategy.report._maturity import capped, cite, number
 
 __all__ = ["render"]
 
@@ -21,7 +21,8 @@ def _assessment_markdown(a: Assessment) -> str:
         "",
         f"- **Overall**: {o.score:.0f}/100, level {o.level} ({markdown_cell(o.level_name)}); "
         f"spread {o.spread:.0f} between {markdown_cell(o.strongest or '-')} and "
-        f"{markdown_cell(o.weakest or '-')}",
+        f"{markdown_cell(o.weakest or '-')}"
+        + (f"; {markdown_cell(cap)}" if (cap := capped(o)) else ""),
         f"- **Quadrant**: {markdown_cell(q.name)} (digital intensity {q.digital_intensity:.0f}, "
         f"transformation management {q.management_intensity:.0f})",
         "",

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from estrategy.base.escape import terminal_lines
 from estrategy.maturity import Assessment, Comparison, DimensionScore, StepResult
-from estrategy.report._maturity import bar, cite, number
+from estrategy.report._maturity import bar, capped, cite, number
 
 __all__ = ["render"]
 
@@ -23,6 +23,9 @@ def _header(a: Assessment) -> list[str]:
         f"Quadrant: {q.name} (digital intensity {q.digital_intensity:.0f}, "
         f"transformation management {q.management_intensity:.0f})",
     ]
+    cap = capped(o)
+    if cap is not None:
+        lines.insert(2, f"  ({cap})")
     return lines
 
 

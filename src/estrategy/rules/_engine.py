@@ -231,6 +231,8 @@ class Rule:
         function: the check itself.
         settings: setting name to its default value.
         minimums: setting name to the least value it accepts (numeric settings only).
+        choices: setting name to the values its items may take (list settings only,
+            such as tactic kinds); any other item is a settings error.
         summary: the first line of the docstring.
         what: the *What it checks* section.
         why: the *Why it matters* section.
@@ -244,6 +246,7 @@ class Rule:
     function: RuleFunction = attrs.field(repr=False)
     settings: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
     minimums: Mapping[str, float] = attrs.field(factory=dict, converter=_frozen_mapping)
+    choices: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_frozen_mapping)
     summary: str = ""
     what: str = ""
     why: str = ""
@@ -337,12 +340,20 @@ class Registry:
                 f"reserved for estrategy's built-in rules ({', '.join(BUILTIN_PREFIXES)}); "
                 "choose a prefix of your own"
             )
-        unknown = sorted(set(new.minimums) - set(new.settings))
-        if unknown:
-            raise RuleError(
-                f"rule {new.code} ({new.origin}) declares a minimum for {', '.join(unknown)}, "
-                "which is not one of its settings"
-            )
+        for what, declared in (("a minimum", new.minimums), ("choices", new.choices)):
+            unknown = sorted(set(declared) - set(new.settings))
+            if unknown:
+                raise RuleError(
+                    f"rule {new.code} ({new.origin}) declares {what} for {', '.join(unknown)}, "
+                    "which is not one of its settings"
+                )
+        for setting, allowed in new.choices.items():
+            outside = [v for v in new.settings[setting] if v not in allowed]
+            if outside:
+                raise RuleError(
+                    f"rule {new.code} ({new.origin}): the default of {setting!r} holds "
+                    f"{', '.join(map(repr, outside))}, not among its choices"
+                )
         existing = self._rules.get(new.code)
         if existing is not None:
             if existing.function is new.function and existing.origin == new.origin:
@@ -396,6 +407,7 @@ def rule(
     *,
     settings: Mapping[str, Any] | None = None,
     minimums: Mapping[str, float] | None = None,
+    choices: Mapping[str, Iterable[str]] | None = None,
     registry: Registry | None = None,
 ) -> Callable[[RuleFunction], Rule]:
     """Turn a function into a :class:`Rule` and register it.
@@ -412,6 +424,9 @@ def rule(
             rules of a run; prefix yours with your code family).
         minimums: the least value of some numeric settings (``{"my_days": 1}``); a
             smaller value given to :func:`estrategy.check` is a settings error.
+        choices: the values the items of some list settings may take
+            (``{"my_kinds": ["events", "training"]}``); any other item given to
+            :func:`estrategy.check` is a settings error, with a "did you mean".
         registry: where to register (the process-wide registry by default).
 
     Returns:
@@ -445,6 +460,7 @@ def rule(
             function=function,
             settings=dict(settings or {}),
             minimums=dict(minimums or {}),
+            choices={name: tuple(values) for name, values in (choices or {}).items()},
             origin=origin,
             **docs,
         )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
-from decimal import Decimal
 
-from estrategy.model import is_overdue, missing_action_fields
+from estrategy.model import (
+    funded_tactics,
+    is_overdue,
+    missing_action_fields,
+    normalised_herfindahl,
+)
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import live_actions, model_index
 
@@ -95,6 +98,13 @@ def overdue_action(context: RuleContext) -> Iterator[Violation]:
             )
 
 
+_ATOMISED = (
+    "the budget is spread over {count} funded tactics with a normalised Herfindahl index of "
+    "{index:.3f} (below {threshold:g}: no tactic stands out)"
+)
+"""ACT004's message (named placeholders)."""
+
+
 @rule(
     "ACT004",
     "budget-atomisation",
@@ -107,10 +117,14 @@ def budget_atomisation(context: RuleContext) -> Iterator[Violation]:
 
     What it checks:
         With at least ``atomisation_min_tactics`` (default 8) funded tactics (tactics whose
-        actions, dropped ones left out, have a total budget above zero), the Herfindahl
-        index of their budget shares (the sum of the squared shares: 1 when one tactic
-        takes everything, 1/n when n share equally) is below ``atomisation_max_hhi``
-        (default 0.10).
+        actions, dropped ones left out, have a total budget above zero), the normalised
+        Herfindahl index of their budget shares is below ``atomisation_max_hhi`` (default
+        0.10). The Herfindahl index H is the sum of the squared shares: 1/n when n tactics
+        share equally, 1 when one takes everything. Normalised, ``(H - 1/n) / (1 - 1/n)``,
+        it runs from 0 (equal shares) to 1 whatever the number of tactics, so the
+        threshold means the same with 8 tactics as with 30. With 8 funded tactics the
+        rule fires when one tactic holds 30 % and seven hold 10 % each (index 0.04), not
+        when one holds 45 % (index 0.16).
 
     Why it matters:
         *Entreprises traditionnelles : De l'ombre à la lumière digitale* warns against
@@ -121,21 +135,15 @@ def budget_atomisation(context: RuleContext) -> Iterator[Violation]:
         Concentrate the budget on the tactics that serve the retained strategies best;
         drop or postpone the others.
     """
-    totals: dict[str, Decimal] = defaultdict(Decimal)
-    for _, action in live_actions(context):
-        if action.budget is not None:
-            totals[action.tactic] += action.budget
-    funded = {tactic: amount for tactic, amount in totals.items() if amount > 0}
+    funded = funded_tactics(context.model.actions)
     minimum = int(context.settings["atomisation_min_tactics"])
     if len(funded) < minimum:
         return
-    total = sum(funded.values(), Decimal(0))
-    hhi = float(sum(((a / total) ** 2 for a in funded.values()), Decimal(0)))
+    index = normalised_herfindahl(funded.values())
     threshold = float(context.settings["atomisation_max_hhi"])
-    if hhi < threshold:
+    if index < threshold:
         yield Violation(
-            f"the budget is spread over {len(funded)} funded tactics with a Herfindahl "
-            f"index of {hhi:.3f} (below {threshold:g})",
+            _ATOMISED.format(count=len(funded), index=index, threshold=threshold),
             [],
             ["actions"],
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from estrategy.model import PULL_TACTIC_KINDS, Channel, StrategyScope
+from estrategy.model import PULL_TACTIC_KINDS, Channel, StrategyScope, TacticKind
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import is_retained, model_index
 
@@ -53,6 +53,7 @@ def disconnected_channels(context: RuleContext) -> Iterator[Violation]:
     "push-only",
     "warning",
     settings={"pull_tactic_kinds": tuple(k.value for k in PULL_TACTIC_KINDS)},
+    choices={"pull_tactic_kinds": [k.value for k in TacticKind]},
 )
 def push_only(context: RuleContext) -> Iterator[Violation]:
     """The external volet only pushes messages.

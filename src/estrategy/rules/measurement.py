@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
 from collections.abc import Iterator
 
 from estrategy.model import KPI, Direction
+from estrategy.model.definitions import KpiTrack, kpi_track, planned_value, review_rhythm
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import model_index, objective
 
 __all__ = [
+    "contradictory_kpi",
     "irregular_reviews",
     "kpi_never_measured",
     "kpi_without_objective",
@@ -67,17 +67,20 @@ def kpi_never_measured(context: RuleContext) -> Iterator[Violation]:
     "MES003",
     "irregular-reviews",
     "warning",
-    settings={"review_interval_days": 90},
-    minimums={"review_interval_days": 1},
+    settings={"review_interval_days": 90, "review_window_days": 365},
+    minimums={"review_interval_days": 1, "review_window_days": 1},
 )
 def irregular_reviews(context: RuleContext) -> Iterator[Violation]:
     """Reviews are missing or too far apart.
 
     What it checks:
-        Among the reviews dated on or before the as-of date: there is none within
-        ``review_interval_days`` (default 90) before the as-of date, or two consecutive
-        reviews are more than ``review_interval_days`` apart. Reviews dated after the as-of
-        date are planned ones and are ignored.
+        The recent rhythm of the reviews dated on or before the as-of date: there is none
+        within ``review_interval_days`` (default 90) before the as-of date, or two
+        consecutive reviews are more than ``review_interval_days`` apart within the last
+        ``review_window_days`` (default 365) before it. A gap that began before the window
+        counts from the window's start, so a long gap years ago stops counting, and a
+        review added in a gap shortens it. Reviews dated after the as-of date are planned
+        ones and are ignored.
 
     Why it matters:
         *L'adoption massive du Social Selling, devait décoiffer…* makes regular controls
@@ -90,23 +93,24 @@ def irregular_reviews(context: RuleContext) -> Iterator[Violation]:
         more than the interval apart.
     """
     interval = int(context.settings["review_interval_days"])
-    dates = sorted({r.date for r in context.model.reviews if r.date <= context.as_of})
+    window = int(context.settings["review_window_days"])
+    rhythm = review_rhythm((r.date for r in context.model.reviews), context.as_of, window)
     problems: list[str] = []
-    if not dates:
+    if rhythm.age is None:
         problems.append("no review is recorded")
-    elif (context.as_of - dates[-1]).days > interval:
+    elif rhythm.age > interval:
         problems.append(
-            f"the last review ({dates[-1].isoformat()}) is "
-            f"{(context.as_of - dates[-1]).days} days before the as-of date"
+            f"the last review ({rhythm.dates[-1].isoformat()}) is "
+            f"{rhythm.age} days before the as-of date"
         )
-    gaps = [(a, b) for a, b in itertools.pairwise(dates) if (b - a).days > interval]
+    gaps = rhythm.long_gaps(interval)
     if gaps:
-        a, b = max(gaps, key=lambda g: ((g[1] - g[0]).days, g[0]))
+        a, b, days = gaps[0]
         problems.append(
             f"{len(gaps)} {'gaps' if len(gaps) > 1 else 'gap'} between reviews "
             f"{'exceed' if len(gaps) > 1 else 'exceeds'} "
             f"{interval} days (the longest: {a.isoformat()} to {b.isoformat()}, "
-            f"{(b - a).days} days)"
+            f"{days} days)"
         )
     if problems:
         yield Violation(
@@ -136,43 +140,21 @@ def kpi_without_objective(context: RuleContext) -> Iterator[Violation]:
             yield Violation(f"KPI {kpi.id} measures no objective", [kpi.id], ["kpis", i])
 
 
-def planned_value(
-    start: dt.date, start_value: float, deadline: dt.date, target: float, when: dt.date
-) -> float:
-    """The value the straight planned line expects on ``when``.
+_OFF_FLAT_LINE = (
+    "KPI {kpi} is off track: its target {target:g} equals its first measurement, so it was to "
+    "hold that level, and the latest measurement ({latest:g} on {date}) is {lag:.4g} {side} it"
+)
+"""MES005's message when the planned change is zero (named placeholders)."""
 
-    The line runs from ``(start, start_value)`` to ``(deadline, target)``; before the
-    start it is the start value, after the deadline the target.
-
-    Example:
-        >>> planned_value(dt.date(2026, 1, 1), 0.0, dt.date(2026, 1, 11), 10.0,
-        ...               dt.date(2026, 1, 6))
-        5.0
-    """
-    span = (deadline - start).days
-    if span <= 0:
-        return target if when >= deadline else start_value
-    fraction = min(max((when - start).days / span, 0.0), 1.0)
-    return start_value + (target - start_value) * fraction
+_CONTRADICTORY = (
+    "KPI {kpi} should {direction} but its target {target:g} is {side} its first measurement "
+    "({first:g} on {date})"
+)
+"""MES006's message (named placeholders)."""
 
 
-def _kpi_lag(context: RuleContext, kpi: KPI) -> tuple[float, float, float, dt.date] | None:
-    """(lag behind the line, planned change, planned value, latest date), when defined."""
-    goal = objective(context, kpi.objective)
-    if kpi.target is None or goal is None or goal.deadline is None or not kpi.measurements:
-        return None
-    # Sorting by (date, value) makes the first and latest values independent of list order.
-    ordered = sorted(kpi.measurements, key=lambda m: (m.date, m.value))
-    first, latest = ordered[0], ordered[-1]
-    expected = planned_value(first.date, first.value, goal.deadline, kpi.target, latest.date)
-    # "Behind" follows where the planned line goes; ``direction`` only settles a flat line.
-    planned_change = kpi.target - first.value
-    if planned_change:
-        sign = 1.0 if planned_change > 0 else -1.0
-    else:
-        sign = 1.0 if kpi.direction == Direction.INCREASE else -1.0
-    lag = sign * (expected - latest.value)
-    return lag, abs(kpi.target - first.value), expected, latest.date
+def _kpi_track(context: RuleContext, kpi: KPI) -> KpiTrack | None:
+    return kpi_track(kpi, objective(context, kpi.objective))
 
 
 @rule(
@@ -192,7 +174,10 @@ def off_track(context: RuleContext) -> Iterator[Violation]:
         line by more than ``off_track_tolerance`` (default 0.2, i.e. 20 %) of the whole
         planned change. Behind means below the line when the target is above the first
         measurement, above it when the target is below; the KPI's ``direction`` decides
-        only when the target equals the first measurement.
+        only when the target equals the first measurement. Then the planned change is
+        zero, the KPI was to hold its level, and any move the wrong way is off track: the
+        message says so in words. (A direction that contradicts the target is MES006's
+        concern.)
 
     Why it matters:
         The controls of *L'adoption massive du Social Selling, devait décoiffer…* exist
@@ -206,15 +191,64 @@ def off_track(context: RuleContext) -> Iterator[Violation]:
     """
     tolerance = float(context.settings["off_track_tolerance"])
     for i, kpi in enumerate(context.model.kpis):
-        lag = _kpi_lag(context, kpi)
-        if lag is None:
+        track = _kpi_track(context, kpi)
+        if track is None or not track.off_track(tolerance):
             continue
-        behind, change, expected, when = lag
-        if behind > 0 and behind > tolerance * change:
+        if track.planned_change:
+            message = (
+                f"KPI {kpi.id} is off track: {track.expected:.4g} was planned by "
+                f"{track.latest.date.isoformat()}, the latest measurement is behind by "
+                f"{track.lag:.4g} (more than {tolerance:.0%} of the planned change of "
+                f"{track.planned_change:g})"
+            )
+        else:
+            message = _OFF_FLAT_LINE.format(
+                kpi=kpi.id,
+                target=track.target,
+                latest=track.latest.value,
+                date=track.latest.date.isoformat(),
+                lag=track.lag,
+                side="below" if track.sign > 0 else "above",
+            )
+        yield Violation(message, [kpi.id], ["kpis", i])
+
+
+@rule("MES006", "contradictory-kpi", "warning")
+def contradictory_kpi(context: RuleContext) -> Iterator[Violation]:
+    """A KPI's direction contradicts its target.
+
+    What it checks:
+        Every KPI with a target and measurements whose ``direction`` says the opposite of
+        its target read from its first measurement: an ``increase`` KPI whose target is
+        below its first value, or a ``decrease`` KPI whose target is above it. A target
+        equal to the first value contradicts nothing (the KPI is to hold its level).
+
+    Why it matters:
+        The controls of *L'adoption massive du Social Selling, devait décoiffer…* compare
+        measured values with the objective to decide whether a tactic delivers. When the
+        direction and the target disagree, either the target is a typing mistake or the
+        indicator measures the wrong thing, and every reading of progress is in doubt
+        (MES005 follows the target, and a reader follows the direction).
+
+    How to fix:
+        Correct the target or the direction, whichever is wrong; if the measure itself
+        changed (a new scale, a new definition), start a new KPI.
+    """
+    for i, kpi in enumerate(context.model.kpis):
+        if kpi.target is None or not kpi.measurements:
+            continue
+        first = min(kpi.measurements, key=lambda m: (m.date, m.value))
+        up = kpi.direction == Direction.INCREASE
+        if (up and kpi.target < first.value) or (not up and kpi.target > first.value):
             yield Violation(
-                f"KPI {kpi.id} is off track: {expected:.4g} was planned by {when.isoformat()}, "
-                f"the latest measurement is behind by {behind:.4g} (more than "
-                f"{tolerance:.0%} of the planned change of {change:g})",
+                _CONTRADICTORY.format(
+                    kpi=kpi.id,
+                    direction=kpi.direction,
+                    target=kpi.target,
+                    side="below" if up else "above",
+                    first=first.value,
+                    date=first.date.isoformat(),
+                ),
                 [kpi.id],
-                ["kpis", i],
+                ["kpis", i, "direction"],
             )

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from estrategy.model import CHANGE_SUPPORT_KINDS, Audience, OrganizationSize, Person, RoleKind
+from estrategy.model import (
+    CHANGE_SUPPORT_KINDS,
+    ActionStatus,
+    Audience,
+    OrganizationSize,
+    Person,
+    RoleKind,
+    TacticKind,
+)
+from estrategy.model.suggest import NearMisses, near_misses
+from estrategy.model.vocabulary import ROLE_SYNONYMS
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import is_retained, live_actions, model_index, person
 
@@ -14,8 +24,32 @@ __all__ = [
     "no_data_scientist",
     "no_digital_lead",
     "skills_gap",
+    "unknown_competence",
+    "unknown_role",
     "unsupervised_expert",
 ]
+
+
+# Messages with named placeholders, one sentence each.
+_MISSING_ROLE_NEAR_MISS = (
+    "{who} holds the {role} role, which tactics {tactics} presuppose, though {person} holds "
+    "the role '{written}': did you mean {role}?"
+)
+_NO_LEAD_NEAR_MISS = (
+    "retained strategies exist but no internal person holds the {role} role, though {person} "
+    "holds the role '{written}': did you mean {role}?"
+)
+_UNKNOWN_ROLE = (
+    "{person} holds the role '{written}', which is not in the catalogue: did you mean {role}?"
+)
+_UNKNOWN_SKILL = (
+    "{person} has the skill '{written}', which is not a competence of the catalogue: did you "
+    "mean {competence}?"
+)
+_UNKNOWN_COMPETENCE = (
+    "action {action} requires '{written}', which is not a competence of the catalogue: did "
+    "you mean {competence}?"
+)
 
 
 def _holders(context: RuleContext, role: str, *, internal_only: bool) -> list[Person]:
@@ -24,6 +58,46 @@ def _holders(context: RuleContext, role: str, *, internal_only: bool) -> list[Pe
         for p in context.model.organization.people
         if role in p.roles and not (internal_only and p.external)
     ]
+
+
+_ROLE_SYNONYMS = tuple(sorted(ROLE_SYNONYMS.items()))
+
+
+def _role_misses(context: RuleContext) -> NearMisses:
+    """The catalogue's roles, ready to tell a misspelt role (kept across runs)."""
+    return context.memo(
+        "roles.near-misses", lambda: near_misses(context.catalogue.known_roles(), _ROLE_SYNONYMS)
+    )
+
+
+def _competence_misses(context: RuleContext) -> NearMisses:
+    """The catalogue's competences, ready to tell a misspelt one (kept across runs)."""
+    return context.memo(
+        "competences.near-misses", lambda: near_misses(context.catalogue.known_competences())
+    )
+
+
+def _misspelt_role(role: str, context: RuleContext) -> str | None:
+    """The catalogue role ``role`` misspells, unless it is an accepted custom role."""
+    custom = context.memo(
+        "roles.custom", lambda: frozenset(str(r) for r in context.settings.get("custom_roles", ()))
+    )
+    if role in custom:
+        return None
+    return _role_misses(context).near(role)
+
+
+def _near_miss_holder(
+    context: RuleContext, role: str, *, internal_only: bool
+) -> tuple[str, str] | None:
+    """``(person, written role)`` for the first person whose role misspells ``role``."""
+    for someone in sorted(context.model.organization.people, key=lambda p: p.id):
+        if internal_only and someone.external:
+            continue
+        for written in someone.roles:
+            if _misspelt_role(written, context) == role:
+                return someone.id, written
+    return None
 
 
 def _missing_presupposed(
@@ -43,6 +117,15 @@ def _missing_presupposed(
     shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
     who = "no internal person" if internal_only else "nobody"
     first = min(i for _, i in needing)
+    close = _near_miss_holder(context, role, internal_only=internal_only)
+    if close is not None:
+        return Violation(
+            _MISSING_ROLE_NEAR_MISS.format(
+                who=who, role=role, tactics=shown, person=close[0], written=close[1]
+            ),
+            [],
+            ["tactics", first],
+        )
     return Violation(
         f"{who} holds the {role} role, which tactics {shown} presuppose",
         [],
@@ -67,7 +150,9 @@ def no_community_manager(context: RuleContext) -> Iterator[Violation]:
 
     How to fix:
         Give the role to an employee (add ``community_manager`` to their ``roles``), or
-        drop the tactics that need it.
+        drop the tactics that need it. When an employee holds a role spelt close to it
+        (``community-manager``, ``Community Managers``), the message names them: correct
+        the spelling (ROL007 reports it too).
     """
     found = _missing_presupposed(context, RoleKind.COMMUNITY_MANAGER, internal_only=True)
     if found is not None:
@@ -90,7 +175,8 @@ def no_data_scientist(context: RuleContext) -> Iterator[Violation]:
 
     How to fix:
         Give the ``data_scientist`` role to someone (an employee or a supervised external
-        expert), or drop the tactics that need it.
+        expert), or drop the tactics that need it. When someone holds a role spelt close to
+        it, the message names them: correct the spelling (ROL007 reports it too).
     """
     found = _missing_presupposed(context, RoleKind.DATA_SCIENTIST, internal_only=False)
     if found is not None:
@@ -112,19 +198,25 @@ def no_digital_lead(context: RuleContext) -> Iterator[Violation]:
         hence the exemption.
 
     How to fix:
-        Give the ``digital_lead`` role to an employee with the expected competences.
+        Give the ``digital_lead`` role to an employee with the expected competences. When
+        an employee holds a role spelt close to it (``digital-lead``, ``responsable
+        digital``), the message names them: correct the spelling (ROL007 reports it too).
     """
     model = context.model
     if model.organization.size == OrganizationSize.MICRO:
         return
     if not any(is_retained(s) for s in model.strategies):
         return
-    if not _holders(context, RoleKind.DIGITAL_LEAD, internal_only=True):
-        yield Violation(
-            "retained strategies exist but no internal person holds the digital_lead role",
-            [],
-            ["organization", "people"],
+    if _holders(context, RoleKind.DIGITAL_LEAD, internal_only=True):
+        return
+    close = _near_miss_holder(context, RoleKind.DIGITAL_LEAD, internal_only=True)
+    if close is not None:
+        message = _NO_LEAD_NEAR_MISS.format(
+            role=RoleKind.DIGITAL_LEAD, person=close[0], written=close[1]
         )
+    else:
+        message = "retained strategies exist but no internal person holds the digital_lead role"
+    yield Violation(message, [], ["organization", "people"])
 
 
 @rule("ROL004", "unsupervised-expert", "warning")
@@ -161,10 +253,11 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
     """Someone lacks the competences their action or role requires.
 
     What it checks:
-        Every action, not dropped, requiring a competence (``competences``) that its
-        ``responsible`` person does not have in their ``skills`` (subject: the action); and
-        every holder of a role who lacks more than half of the competences the role
-        catalogue expects of that role (subject: the person).
+        Every action that is neither done nor dropped, requiring a competence
+        (``competences``) that its ``responsible`` person does not have in their
+        ``skills`` (subject: the action); and every holder of a role who lacks more than
+        half of the competences the role catalogue expects of that role (subject: the
+        person). A done action needs no more competence: whoever did it managed.
 
     Why it matters:
         *Entreprises traditionnelles : De l'ombre à la lumière digitale* asks for an
@@ -179,6 +272,8 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
     skills_of = {p.id: frozenset(p.skills) for p in people}
     for i, action in live_actions(context):
         if action.responsible is None or not action.competences:
+            continue
+        if action.status == ActionStatus.DONE:
             continue
         skills = skills_of[action.responsible]
         lacking = sorted({c for c in action.competences if c not in skills})
@@ -210,6 +305,7 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
     "no-change-support",
     "warning",
     settings={"change_support_kinds": tuple(k.value for k in CHANGE_SUPPORT_KINDS)},
+    choices={"change_support_kinds": [k.value for k in TacticKind]},
 )
 def no_change_support(context: RuleContext) -> Iterator[Violation]:
     """A tactic aimed at employees has no training or change management beside it.
@@ -218,7 +314,9 @@ def no_change_support(context: RuleContext) -> Iterator[Violation]:
         Every tactic whose ``audience`` is ``employees`` when its strategy has no tactic of
         a kind in ``change_support_kinds`` (default ``training`` and
         ``change_management``) with at least one action that is not dropped. A tactic with
-        no strategy has no such support by definition.
+        no strategy has no such support by definition. A tactic of a kind in
+        ``change_support_kinds`` is the support itself and is never reported (a training
+        with no action is ACT001's concern).
 
     Why it matters:
         *L'adoption massive du Social Selling, devait décoiffer…* traces resistance to
@@ -246,6 +344,8 @@ def no_change_support(context: RuleContext) -> Iterator[Violation]:
     for i, tactic in enumerate(tactics):
         if tactic.audience != Audience.EMPLOYEES or tactic.strategy in supported:
             continue
+        if str(tactic.kind) in kinds:  # the support itself
+            continue
         if tactic.strategy is None:
             message = (
                 f"tactic {tactic.id} addresses employees but implements no strategy, so no "
@@ -257,3 +357,83 @@ def no_change_support(context: RuleContext) -> Iterator[Violation]:
                 "has no training or change-management tactic with an action"
             )
         yield Violation(message, [tactic.id], ["tactics", i])
+
+
+@rule("ROL007", "unknown-role", "warning", settings={"custom_roles": ()})
+def unknown_role(context: RuleContext) -> Iterator[Violation]:
+    """Someone holds a role spelt close to a catalogue role, but not as the catalogue spells it.
+
+    What it checks:
+        Every role a person holds that is neither a role of the catalogue (or of the
+        library: ``community_manager``, ``sales``, ``executive``…) nor listed in the
+        ``custom_roles`` setting, but is close to one: the same once case, accents,
+        hyphens, spaces and a plural are set aside (``community-manager``,
+        ``Data Scientists``), one or two letters off (``comunity_manager``), or the
+        French name of the role (``responsable digital``). A role far from every catalogue
+        role is a custom role and is fine.
+
+    Why it matters:
+        *Stratégie digitale interne et externe* names the new roles the strategy needs
+        (community manager, data scientist), and *Entreprises traditionnelles : De l'ombre
+        à la lumière digitale* the digital lead who carries it. The rules that look for
+        them (ROL001, ROL002, ROL003, ROL005) compare spellings: a misspelt role hides that
+        the role is held, and the model then reports a missing role that is in fact there.
+
+    How to fix:
+        Write the role as the catalogue does (the message says which); or, when the role
+        is a different one on purpose, list it in ``custom_roles``.
+    """
+    for i, someone in enumerate(context.model.organization.people):
+        for j, written in enumerate(someone.roles):
+            meant = _misspelt_role(written, context)
+            if meant is not None:
+                yield Violation(
+                    _UNKNOWN_ROLE.format(person=someone.id, written=written, role=meant),
+                    [someone.id],
+                    ["organization", "people", i, "roles", j],
+                )
+
+
+@rule("ROL008", "unknown-competence", "warning", settings={"custom_competences": ()})
+def unknown_competence(context: RuleContext) -> Iterator[Violation]:
+    """A skill or a required competence is spelt close to a catalogue competence, but not as it.
+
+    What it checks:
+        Every competence in a person's ``skills`` and in the ``competences`` of an action
+        that is not dropped which is not a competence of the catalogue (those its roles
+        expect, and its list of others: ``social_selling``, ``crm_administration``…) nor
+        listed in the ``custom_competences`` setting, but is close to one: the same once
+        case, accents, hyphens, spaces and a plural are set aside (``editorial-content``),
+        or one or two letters off (``editoral_content``). A competence far from every
+        catalogue competence is a custom one and is fine.
+
+    Why it matters:
+        *Entreprises traditionnelles : De l'ombre à la lumière digitale* asks for an
+        inventory of the competences present and missing. The inventory compares
+        spellings: a skill recorded as ``editorial-content`` does not meet an action that
+        requires ``editorial_content``, and the model reports a skills gap that is not one.
+
+    How to fix:
+        Write the competence as the catalogue does (the message says which); or, when it is
+        a different competence on purpose, list it in ``custom_competences``.
+    """
+    custom = {str(c) for c in context.settings["custom_competences"]}
+    misses = _competence_misses(context)
+
+    people = context.model.organization.people
+    places = [
+        (_UNKNOWN_SKILL, {"person": p.id}, p.id, p.skills, ("organization", "people", i, "skills"))
+        for i, p in enumerate(people)
+    ] + [
+        (_UNKNOWN_COMPETENCE, {"action": a.id}, a.id, a.competences, ("actions", i, "competences"))
+        for i, a in live_actions(context)
+    ]
+    for template, names, subject, words, path in places:
+        for j, written in enumerate(words):
+            close = None if written in custom else misses.near(written)
+            if close is not None:
+                yield Violation(
+                    template.format(**names, written=written, competence=close),
+                    [subject],
+                    [*path, j],
+                )

@@ -16,6 +16,7 @@ __all__ = [
     "objective_not_smart",
     "orphan_objective",
     "orphan_tactic",
+    "tactic_of_unretained_strategy",
     "unchallenged_choice",
     "unimplemented_strategy",
 ]
@@ -267,4 +268,41 @@ def orphan_objective(context: RuleContext) -> Iterator[Violation]:
                 f"objective {objective.id} is pursued by no retained strategy",
                 [objective.id],
                 ["objectives", i],
+            )
+
+
+_UNRETAINED = "tactic {tactic} implements strategy {strategy}, which is {status}, not retained"
+"""STR010's message (named placeholders)."""
+
+
+@rule("STR010", "tactic-of-unretained-strategy", "warning")
+def tactic_of_unretained_strategy(context: RuleContext) -> Iterator[Violation]:
+    """A tactic implements a strategy that is only a candidate, or was rejected.
+
+    What it checks:
+        Every tactic whose ``strategy`` has ``status: candidate`` or ``status: rejected``.
+        (A tactic with no strategy at all is STR001's concern.)
+
+    Why it matters:
+        Step four of the method in *L'adoption massive du Social Selling, devait
+        décoiffer…* challenges several candidate strategies and retains one; only then
+        come tactics and actions. A tactic of a rejected strategy spends means on an
+        option the company turned down; one of a candidate strategy acts before the choice
+        was made.
+
+    How to fix:
+        Move the tactic to the retained strategy it serves, retain its strategy (with a
+        ``rationale``), or drop the tactic.
+    """
+    index = model_index(context)
+    strategies = context.model.strategies
+    for i, tactic in enumerate(context.model.tactics):
+        if tactic.strategy is None:
+            continue
+        strategy = strategies[index.strategy_at[tactic.strategy]]
+        if not is_retained(strategy):
+            yield Violation(
+                _UNRETAINED.format(tactic=tactic.id, strategy=strategy.id, status=strategy.status),
+                [tactic.id, strategy.id],
+                ["tactics", i, "strategy"],
             )

@@ -77,6 +77,7 @@ def no_crm(context: RuleContext) -> Iterator[Violation]:
     "front-without-back",
     "warning",
     settings={"back_tool_kinds": tuple(k.value for k in BACK_OFFICE_TOOL_KINDS)},
+    choices={"back_tool_kinds": [k.value for k in ToolKind]},
 )
 def front_without_back(context: RuleContext) -> Iterator[Violation]:
     """Front tools exist with no back-office tool behind them.

@@ -14,6 +14,8 @@ from estrategy.io.orgcsv._mapping import _REQUIRED, COLUMNS
 from estrategy.io.orgcsv._sections import Groups, Memberships, Ties
 from estrategy.io.orgcsv._table import _chunks, _column, _concat, _keep, _open_table
 from estrategy.io.orgcsv._values import _TIE_KINDS, _group_kind, _group_kinds, _is_date, _weights
+from estrategy.model import GroupKind, TieKind
+from estrategy.model.vocabulary import did_you_mean_value
 
 _Namespace = Callable[[str], str | None]
 
@@ -58,7 +60,8 @@ def _read_groups(
                         groups,
                         offset + i,
                         "kind",
-                        f"unknown group kind {value!r}; known: {', '.join(kinds)}",
+                        f"unknown group kind {value!r}{did_you_mean_value(GroupKind, value)}; "
+                        f"known: {', '.join(kinds)}",
                     )
                     code = 0
                 group_kind.append(code)
@@ -162,7 +165,8 @@ def _read_ties(
                         ties,
                         offset + i,
                         "kind",
-                        f"unknown tie kind {k!r}; known: collaboration, esn",
+                        f"unknown tie kind {k!r}{did_you_mean_value(TieKind, k)}; known: "
+                        "collaboration, esn",
                     )
             tie_esn.append(esn)
             tie_weight.append(_weights(_column(chunk, has.get("weight")), ties, offset, errors))

@@ -7,15 +7,17 @@ not spread thin over many tactics.
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
-from decimal import Decimal
-
 from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import StrategyModel
-from estrategy.model.definitions import ACTION_FIELDS, is_live, missing_action_fields
+from estrategy.model.definitions import (
+    ACTION_FIELDS,
+    funded_tactics,
+    is_live,
+    missing_action_fields,
+    normalised_herfindahl,
+)
 
 __all__ = ["CRITERIA", "budget_focus", "complete_actions", "on_schedule", "tactics_with_actions"]
 
@@ -55,9 +57,12 @@ def complete_actions(model: StrategyModel, context: CriterionContext) -> Criteri
     return CriterionResult(pct(filled, len(ACTION_FIELDS) * len(actions)), evidence)
 
 
-@declare("on-schedule", title="Actions on schedule")
+@declare("on-schedule", title="Actions on schedule", delivery=True)
 def on_schedule(model: StrategyModel, context: CriterionContext) -> CriterionResult:
-    """No live action with a deadline is past it without being done (001: milestones)."""
+    """No live action with a deadline is past it without being done (001: milestones).
+
+    Evidence of delivery: it counts in the results that cap the overall score.
+    """
     live = [a.id for a in model.actions if is_live(a) and a.deadline]
     overdue = context.facts.overdue
     return CriterionResult.ratio(
@@ -74,23 +79,22 @@ def budget_focus(model: StrategyModel, context: CriterionContext) -> CriterionRe
     """The budget is not spread thin over many tactics (001: atomised means and budgets)."""
     if not model.actions:
         return CriterionResult.not_applicable("no action")
-    totals: dict[str, Decimal] = defaultdict(Decimal)
-    for action in model.actions:
-        if action.budget is not None:
-            totals[action.tactic] += action.budget
-    funded = {t: v for t, v in totals.items() if v > 0}
+    # the budgets ACT004 reads: dropped actions' money will not be spent
+    funded = funded_tactics(model.actions)
     if not funded:
         return CriterionResult(0, [Evidence("no action has a budget", supports=False)])
-    total = sum(funded.values(), Decimal(0))
-    hhi = math.fsum(float(v / total) ** 2 for v in funded.values())
+    index = normalised_herfindahl(funded.values())
     # ACT004's settings, when configured, win over the maturity model's thresholds.
     minimum = context.threshold("atomisation_min_tactics", 8, setting="atomisation_min_tactics")
     threshold = context.threshold("atomisation_hhi", 0.10, setting="atomisation_max_hhi")
-    if len(funded) < minimum or hhi >= threshold:
-        fact = f"the budget is concentrated on {len(funded)} tactic(s) (Herfindahl {hhi:.2f})"
+    if len(funded) < minimum or index >= threshold:
+        fact = (
+            f"the budget is concentrated on {len(funded)} tactic(s) "
+            f"(normalised Herfindahl {index:.2f})"
+        )
         return CriterionResult(100, [Evidence(fact, funded)])
-    fact = f"the budget is spread over {len(funded)} tactics (Herfindahl {hhi:.2f})"
-    return CriterionResult(pct(hhi, threshold), [Evidence(fact, funded, supports=False)])
+    fact = f"the budget is spread over {len(funded)} tactics (normalised Herfindahl {index:.2f})"
+    return CriterionResult(pct(index, threshold), [Evidence(fact, funded, supports=False)])
 
 
 CRITERIA: tuple[Criterion, ...] = (

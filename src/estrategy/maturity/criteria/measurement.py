@@ -1,22 +1,26 @@
-"""The criteria of the ``measurement`` dimension: measuring, reviewing and learning.
+"""The criteria of the ``measurement`` dimension: measuring, reviewing, learning, and results.
 
 They check that tactics and objectives are measured by KPIs that have measurements, that
 reviews are recent, regular and look at the KPIs, and that they record decisions and
-lessons learned.
+lessons learned; and that the measurements show delivery: KPIs on their planned line,
+objectives whose target was reached by their deadline.
 """
 
 from __future__ import annotations
 
-import itertools
+import datetime as dt
 
 from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
-from estrategy.model import StrategyModel
+from estrategy.model import KPI, Objective, StrategyModel
+from estrategy.model.definitions import kpi_track, review_rhythm
 
 __all__ = [
     "CRITERIA",
+    "kpis_on_track",
     "lessons_learned",
+    "objectives_achieved",
     "objectives_measured",
     "regular_reviews",
     "tactics_measured",
@@ -64,17 +68,19 @@ def objectives_measured(model: StrategyModel, context: CriterionContext) -> Crit
 @declare("regular-reviews", title="Regular reviews")
 def regular_reviews(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Reviews are recent and regular, and look at the KPIs (003 step 7; 001: stage reviews)."""
-    # MES003's setting, when configured, wins over the maturity model's threshold.
+    # MES003's setting, when configured, wins over the maturity model's threshold; its
+    # window is MES003's too, so an old gap stops counting for both at once.
     interval = context.threshold("review_interval_days", 90, setting="review_interval_days")
-    dates = sorted({r.date for r in model.reviews if r.date <= context.as_of})
-    if not dates:
+    window = float(context.setting("review_window_days"))
+    rhythm = review_rhythm((r.date for r in model.reviews), context.as_of, window)
+    if rhythm.age is None:
         return CriterionResult(0, [Evidence("no review has taken place", supports=False)])
     evidence = []
     score = 0.0
-    age = (context.as_of - dates[-1]).days
-    if age <= interval:
+    last = rhythm.dates[-1].isoformat()
+    if rhythm.age <= interval:
         score += 40
-        evidence.append(Evidence(f"the last review ({dates[-1].isoformat()}) is {age} days old"))
+        evidence.append(Evidence(f"the last review ({last}) is {rhythm.age} days old"))
     else:
         evidence.append(
             Evidence(
@@ -82,14 +88,21 @@ def regular_reviews(model: StrategyModel, context: CriterionContext) -> Criterio
                 supports=False,
             )
         )
-    gaps = [(b - a).days for a, b in itertools.pairwise(dates)]
-    if gaps and max(gaps) <= interval:
+    longest = max((days for _, _, days in rhythm.gaps), default=None)
+    if longest is not None and longest <= interval:
         score += 40
-        evidence.append(Evidence(f"{len(dates)} reviews, never more than {max(gaps)} days apart"))
-    elif gaps:
         evidence.append(
             Evidence(
-                f"reviews were once {max(gaps)} days apart (over {interval:g})", supports=False
+                f"{len(rhythm.gaps) + 1} reviews within the last {window:g} days, never more "
+                f"than {longest} days apart"
+            )
+        )
+    elif longest is not None:
+        evidence.append(
+            Evidence(
+                f"reviews were {longest} days apart within the last {window:g} days "
+                f"(over {interval:g})",
+                supports=False,
             )
         )
     else:
@@ -125,10 +138,84 @@ def lessons_learned(model: StrategyModel, context: CriterionContext) -> Criterio
     return CriterionResult(score, evidence)
 
 
+@declare("kpis-on-track", title="KPIs on track", delivery=True)
+def kpis_on_track(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """KPIs are on their planned line or past their target, as MES005 reads them (003 step 7)."""
+    tolerance = float(context.setting("off_track_tolerance"))
+    tracks = context.facts.tracks
+    unjudged = [k.id for k in model.kpis if k.measurements and k.id not in tracks]
+    evidence = []
+    if not tracks:
+        return CriterionResult.not_applicable(
+            "no KPI has a target, a measurement and an objective with a deadline"
+        )
+    reached = [k for k, t in tracks.items() if t.reached]
+    on_line = [k for k, t in tracks.items() if not t.reached and not t.off_track(tolerance)]
+    behind = [k for k, t in tracks.items() if t.off_track(tolerance)]
+    if reached:
+        evidence.append(Evidence("KPIs that reached their target", reached))
+    if on_line:
+        evidence.append(Evidence("KPIs on their planned line", on_line))
+    if behind:
+        fact = f"KPIs behind their planned line by more than {tolerance:.0%} of the change"
+        evidence.append(Evidence(fact, behind, supports=False))
+    if unjudged:
+        fact = "measured KPIs that cannot show delivery (no target, or no objective deadline)"
+        evidence.append(Evidence(fact, unjudged, supports=False))
+    return CriterionResult(pct(len(reached) + len(on_line), len(tracks)), evidence)
+
+
+def _reached_by(kpi: KPI, goal: Objective, day: dt.date) -> bool:
+    """Whether the KPI's latest value on or before ``day`` is at its target or beyond."""
+    track = kpi_track(kpi, goal, until=day)
+    return track is not None and track.reached
+
+
+@declare("objectives-achieved", title="Objectives achieved", delivery=True)
+def objectives_achieved(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """Objectives whose deadline has passed reached their target in time (003 steps 3 and 7)."""
+    kpis_of: dict[str, list[KPI]] = {}
+    for kpi in model.kpis:
+        if kpi.objective is not None and kpi.target is not None:
+            kpis_of.setdefault(kpi.objective, []).append(kpi)
+    achieved: list[str] = []
+    early: list[str] = []
+    missed: list[str] = []
+    for goal in model.objectives:
+        if goal.deadline is None:
+            continue
+        kpis = kpis_of.get(goal.id, [])
+        due = goal.deadline < context.as_of
+        until = goal.deadline if due else context.as_of
+        reached = bool(kpis) and all(_reached_by(k, goal, until) for k in kpis)
+        if due:
+            (achieved if reached else missed).append(goal.id)
+        elif reached:
+            early.append(goal.id)
+    if not (achieved or early or missed):
+        return CriterionResult.not_applicable(
+            "no objective is due yet, and none has reached its target early"
+        )
+    evidence = []
+    if achieved:
+        evidence.append(
+            Evidence("objectives whose KPIs reached the target by the deadline", achieved)
+        )
+    if early:
+        evidence.append(Evidence("objectives whose KPIs reached the target early", early))
+    if missed:
+        fact = "objectives past their deadline whose KPIs did not reach the target"
+        evidence.append(Evidence(fact, missed, supports=False))
+    met = len(achieved) + len(early)
+    return CriterionResult(pct(met, met + len(missed)), evidence)
+
+
 CRITERIA: tuple[Criterion, ...] = (
     tactics_measured,
     objectives_measured,
     regular_reviews,
     lessons_learned,
+    kpis_on_track,
+    objectives_achieved,
 )
 """The measurement criteria, in the order the default maturity model lists them."""

@@ -2,12 +2,13 @@
 
 They check that every tool serves an action, that a CRM backs the customer-facing
 tactics, that back-office tools serve the front ones, that digital makes the company
-more efficient, and that data is collected, analysed and followed over time.
+more efficient, that data is collected, analysed and followed over time, and that what is
+deployed is adopted.
 """
 
 from __future__ import annotations
 
-from estrategy.maturity.criteria._scoring import signals
+from estrategy.maturity.criteria._scoring import pct, signals
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import Direction, StrategyModel, TacticKind, ToolKind, ToolSide
@@ -15,6 +16,7 @@ from estrategy.model.definitions import CUSTOMER_FACING_AUDIENCES, is_live
 
 __all__ = [
     "CRITERIA",
+    "adoption",
     "back_serves_front",
     "crm_backbone",
     "data_capability",
@@ -134,11 +136,56 @@ def data_capability(model: StrategyModel, context: CriterionContext) -> Criterio
     )
 
 
+@declare("adoption", title="Adoption of what is deployed", delivery=True)
+def adoption(model: StrategyModel, context: CriterionContext) -> CriterionResult:
+    """What is deployed is used: the ESN reaches people, digital tactics deliver (003, 000).
+
+    The mean of the adoption measures the model has: the share of internal people an
+    enterprise social network reaches (when one is deployed), and the share of digital
+    tactics, measured by a KPI with a planned line, whose KPIs are all on it.
+    """
+    facts = context.facts
+    shares: list[float] = []
+    evidence: list[Evidence] = []
+    esn = [t.id for t in model.tools if t.kind == ToolKind.ESN]
+    if esn and facts.internal_people:
+        import estrategy.org as org
+
+        reach = org.esn_reach(facts.org_tables)
+        if reach.internal_people:
+            shares.append(reach.share)
+            fact = f"the ESN reaches {reach.reached} of {reach.internal_people} people"
+            evidence.append(Evidence(fact, esn, supports=reach.share >= 0.5))
+    tolerance = float(context.setting("off_track_tolerance"))
+    delivering: list[str] = []
+    lagging: list[str] = []
+    for tactic in sorted(facts.digital_tactics):
+        tracked = [
+            facts.tracks[k] for k in facts.kpis_of_tactic.get(tactic, ()) if k in facts.tracks
+        ]
+        if tracked:
+            on = all(not t.off_track(tolerance) for t in tracked)
+            (delivering if on else lagging).append(tactic)
+    if delivering or lagging:
+        shares.append(len(delivering) / (len(delivering) + len(lagging)))
+        if delivering:
+            evidence.append(Evidence("digital tactics whose KPIs are on track", delivering))
+        if lagging:
+            fact = "digital tactics whose KPIs are behind their planned line"
+            evidence.append(Evidence(fact, lagging, supports=False))
+    if not shares:
+        return CriterionResult.not_applicable(
+            "no ESN is deployed and no digital tactic is measured against a planned line"
+        )
+    return CriterionResult(pct(sum(shares), len(shares)), evidence)
+
+
 CRITERIA: tuple[Criterion, ...] = (
     tools_with_purpose,
     crm_backbone,
     back_serves_front,
     efficiency,
     data_capability,
+    adoption,
 )
 """The tools criteria, in the order the default maturity model lists them."""
