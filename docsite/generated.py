@@ -1,0 +1,27 @@
+"""What the site generates from the code: whole pages, and tables inside written pages.
+
+A written page asks for a generated insert with a line of its own, ``<!-- generated:
+NAME -->``; :data:`INSERTS` maps each name to a function of the page's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import cache
+
+from docsite import rule_pages
+from docsite.language import LANGUAGES
+
+__all__ = ["INSERTS", "pages"]
+
+INSERTS: Mapping[str, Callable[[str], str]] = {
+    "rule-catalogue": rule_pages.catalogue,
+    "example-model": rule_pages.example_model,
+}
+"""Each insert a written page may ask for, by name: a function of the page's language."""
+
+
+@cache
+def pages() -> Mapping[str, str]:
+    """Every generated page by source path (``rules/STR001.md``), built once per process."""
+    return rule_pages.rule_pages(LANGUAGES)
