@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import cache
 
-from docsite import rule_pages
+from docsite import reference, rule_pages
 from docsite.language import LANGUAGES
 
 __all__ = ["INSERTS", "pages"]
@@ -17,6 +17,10 @@ __all__ = ["INSERTS", "pages"]
 INSERTS: Mapping[str, Callable[[str], str]] = {
     "rule-catalogue": rule_pages.catalogue,
     "example-model": rule_pages.example_model,
+    "model-keys": reference.model_keys,
+    "tactic-kinds": reference.tactic_kinds,
+    "role-catalogue": reference.role_catalogue,
+    "workbook-sheets": reference.workbook_sheets,
 }
 """Each insert a written page may ask for, by name: a function of the page's language."""
 
