@@ -13,9 +13,13 @@ README), each page in a fresh process and a folder of its own, in the order of t
   ``json``: parsed;
 - ``text``, ``mermaid`` and ``csv`` are shown, never run: outputs, diagrams, data.
 
-Only commands made of the programs of :data:`RUN_PROGRAMS` are run (``estrategy``,
-``python`` scripts, a few file tools); the others (``pip``, ``git``, ``pre-commit``, the
-benchmarks, the test suite) change the machine or take long, and are listed as not run.
+A block whose fence has a ``title="path/file.ext"`` is the content of that file: it is
+written into the page's folder (and parsed or compiled, not run). ``pip install ./pkg``
+of such a folder installs it offline into the page's folder, where what runs next finds
+it. Other than that, only commands made of the programs of :data:`RUN_PROGRAMS` are run
+(``estrategy``, ``python`` scripts, a few file tools); the others (``pip``, ``git``,
+``pre-commit``, the benchmarks, the test suite) change the machine or take long, and are
+listed as not run.
 A block preceded by ``<!-- blocks: no-run REASON -->`` is not run either. A page runs in
 a folder holding the files the pages name (see :func:`_sandbox`), or, when its first
 line is ``<!-- blocks: fresh -->``, in an empty one.
@@ -73,7 +77,7 @@ RUN_PROGRAMS = (
 )  # fmt: skip
 """The programs a command may use to be run; ``python -m`` only for estrategy itself."""
 
-_PIPELINE = re.compile(r"&&|\|\||[;|]")
+_OPERATORS = frozenset({"&&", "||", ";", "|", "&", "(", ")"})
 
 _FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<lang>[\w+-]*)(?P<info>[^\n]*)\n"
@@ -82,6 +86,7 @@ _FENCE = re.compile(
 )
 _NO_RUN = re.compile(r"<!-- blocks: no-run (?P<reason>[^>]+?) -->\s*$")
 _EXIT = re.compile(r"#\s*exit (?P<status>\d+)\s*$")
+_TITLE = re.compile(r'title="(?P<title>[^"]+)"')
 
 
 @attrs.frozen
@@ -94,6 +99,7 @@ class Block:
         lang: its language (``python``, ``console``…), empty when none is given.
         text: its content, dedented.
         no_run: why it is not run, when the page says so.
+        title: the ``title="…"`` of its opening fence: for a file's content, its path.
     """
 
     page: Path
@@ -101,6 +107,7 @@ class Block:
     lang: str
     text: str
     no_run: str | None = None
+    title: str | None = None
 
     @property
     def where(self) -> str:
@@ -129,8 +136,16 @@ def blocks(path: Path) -> list[Block]:
         before = text[: match.start()].rstrip("\n").rsplit("\n", 1)[-1]
         skip = _NO_RUN.search(before)
         body = textwrap.dedent(match["body"]) if match["indent"] else match["body"]
+        title = _TITLE.search(match["info"])
         found.append(
-            Block(path, line, match["lang"].lower(), body, skip["reason"] if skip else None)
+            Block(
+                path,
+                line,
+                match["lang"].lower(),
+                body,
+                skip["reason"] if skip else None,
+                title["title"] if title else None,
+            )
         )
     return found
 
@@ -196,8 +211,11 @@ def console_steps(text: str, *, prompt: bool = True) -> list[_Step]:
     return [s for s in steps if s.command.strip()]
 
 
-def runnable(command: str) -> bool:
+def runnable(command: str, folder: Path | None = None) -> bool:
     """Whether every program of a command line is one the runner runs.
+
+    ``python -m pytest`` runs when it names a test folder of ``folder`` other than
+    ``tests`` (the repository's own suite, which CI runs on its own).
 
     Example:
         >>> runnable("estrategy check plan.yaml | head -3"), runnable("pip install estrategy")
@@ -207,30 +225,70 @@ def runnable(command: str) -> bool:
     """
     if "benchmarks/" in command:
         return False
-    for part in _PIPELINE.split(command):
-        try:
-            words = shlex.split(part, comments=True)
-        except ValueError:
-            return False
+    lexer = shlex.shlex(command, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    lexer.commenters = "#"
+    try:
+        tokens = list(lexer)
+    except ValueError:
+        return False
+    segments: list[list[str]] = [[]]
+    for token in tokens:
+        if token in _OPERATORS:
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    for words in segments:
         words = [w for w in words if not re.fullmatch(r"\w+=.*", w)]
         if not words:
             continue
         if Path(words[0]).name not in RUN_PROGRAMS:
             return False
         if Path(words[0]).name.startswith("python") and "-m" in words:
-            module = words[words.index("-m") + 1 :][:1]
-            if module != ["estrategy"]:
+            module, *arguments = words[words.index("-m") + 1 :]
+            if module == "pytest" and folder is not None:
+                paths = [a for a in arguments if not a.startswith("-")]
+                if not paths or any(
+                    p.split("/")[0] == "tests" or not (folder / p).exists() for p in paths
+                ):
+                    return False
+            elif module != "estrategy":
                 return False
     return True
 
 
+def _local_install(command: str, folder: Path) -> str | None:
+    """``pip install ./pkg`` of a package of ``folder``, made to install it offline there.
+
+    The package goes into the page's own ``site-packages`` (on the path of what runs
+    next), without its dependencies (installed already) nor a package index.
+    """
+    words = shlex.split(command, comments=True)
+    if words[:2] != ["pip", "install"]:
+        return None
+    targets = [w for w in words[2:] if not w.startswith("-")]
+    if not targets or not all((folder / t).is_dir() for t in targets):
+        return None
+    return shlex.join(
+        [
+            sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+            "--no-build-isolation", "--no-index", "--target", "site-packages", *targets,
+        ]
+    )  # fmt: skip
+
+
 def _matches(expected: Sequence[str], actual: Sequence[str]) -> bool:
-    """Whether the output matches what is shown; a ``...`` line stands for any lines."""
+    """Whether the output matches what is shown; ``...`` stands for anything, as in doctest.
+
+    Example:
+        >>> _matches(["a.yaml:...:5 STR001", "..."], ["a.yaml:12:5 STR001", "more", "lines"])
+        True
+        >>> _matches(["a.yaml:12:5 STR001"], ["a.yaml:13:5 STR001"])
+        False
+    """
     while expected and not expected[-1]:
         expected = expected[:-1]
-    pattern = "\n".join(
-        ".*" if line.strip() == "..." else re.escape(line.rstrip()) for line in expected
-    )
+    pattern = "\n".join(re.escape(line.rstrip()).replace(r"\.\.\.", ".*") for line in expected)
     return re.fullmatch(pattern, "\n".join(actual), flags=re.DOTALL) is not None
 
 
@@ -251,11 +309,12 @@ def _run_console(block: Block, sandbox: Path, *, prompt: bool) -> Iterator[Outco
     if not steps:
         yield Outcome(block.where, "failed", "a console block with no `$ command` line")
     for step in steps:
-        if not runnable(step.command):
+        command = _local_install(step.command, sandbox) or step.command
+        if command == step.command and not runnable(step.command, sandbox):
             yield Outcome(block.where, "not run", step.command)
             continue
         done = subprocess.run(
-            ["bash", "-c", step.command],
+            ["bash", "-c", command],
             cwd=sandbox,
             env=_environment(sandbox),
             capture_output=True,
@@ -292,8 +351,7 @@ def _run_python(block: Block, namespace: dict[str, Any]) -> Outcome:
         runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
         report: list[str] = []
         with contextlib.redirect_stderr(io.StringIO()):
-            runner.run(test, out=report.append, clear_globs=False)
-        failed = runner.summarize(verbose=False).failed
+            failed, _ = runner.run(test, out=report.append, clear_globs=False)
         return Outcome(block.where, "failed" if failed else "ok", "".join(report))
     printed = io.StringIO()
     try:
@@ -332,6 +390,26 @@ _SCIM = """employeeNumber,displayName,department,division,manager
 1003,Inès Diallo,Sales EMEA,Sales,1002
 1004,Paul Morel,Workshop,Production,1001
 """
+
+
+_FILE_NAME = re.compile(r"[\w.-]+(/[\w.-]+)*\.\w+")
+
+
+def _write(block: Block, sandbox: Path) -> Outcome:
+    """A block titled with a path is a file: write it, and check it without running it."""
+    assert block.title is not None
+    path = sandbox / block.title
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(block.text, encoding="utf-8")
+    if block.lang == "python":
+        try:
+            compile(block.text, block.where, "exec")
+        except SyntaxError as error:
+            return Outcome(block.where, "failed", f"SyntaxError: {error}")
+        return Outcome(block.where, "ok", f"wrote {block.title}")
+    if block.lang in RUN:
+        return _parse(block)
+    return Outcome(block.where, "ok", f"wrote {block.title}")
 
 
 def _sandbox(page: Path, folder: Path) -> None:
@@ -377,10 +455,14 @@ def run_page(page: Path) -> list[Outcome]:
         sandbox = Path(name)
         _sandbox(page, sandbox)
         sys.path.insert(0, str(sandbox / "site-packages"))
+        saved = dict(os.environ)
+        os.environ.update(_environment(sandbox))
         os.chdir(sandbox)
         try:
             for block in blocks(page):
-                if block.no_run is not None:
+                if block.title is not None and _FILE_NAME.fullmatch(block.title):
+                    outcomes.append(_write(block, sandbox))
+                elif block.no_run is not None:
                     outcomes.append(Outcome(block.where, "not run", block.no_run))
                 elif block.lang in SHOWN:
                     outcomes.append(Outcome(block.where, "shown"))
@@ -396,6 +478,8 @@ def run_page(page: Path) -> list[Outcome]:
                         Outcome(block.where, "failed", f"no runner for a {block.lang!r} block")
                     )
         finally:
+            os.environ.clear()
+            os.environ.update(saved)
             os.chdir(here)
             sys.path.remove(str(sandbox / "site-packages"))
     return outcomes

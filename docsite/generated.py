@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import cache
 
-from docsite import reference, rule_pages
+from docsite import api_pages, reference, rule_pages
 from docsite.language import LANGUAGES
 
 __all__ = ["INSERTS", "pages"]
@@ -28,4 +28,4 @@ INSERTS: Mapping[str, Callable[[str], str]] = {
 @cache
 def pages() -> Mapping[str, str]:
     """Every generated page by source path (``rules/STR001.md``), built once per process."""
-    return rule_pages.rule_pages(LANGUAGES)
+    return {**rule_pages.rule_pages(LANGUAGES), **api_pages.api_pages()}

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docsite import language, rule_examples
+from docsite import api_pages, language, reference, rule_examples
 from docsite.rule_examples import examples, merge, merged_model
 from docsite.rule_pages import builtin_rules
 from estrategy import check
@@ -55,7 +55,7 @@ def test_an_excerpt_replaces_elements_by_id_and_adds_the_others() -> None:
     assert model.situation.competitors
 
 
-@pytest.mark.parametrize("module", [rule_examples, language])
+@pytest.mark.parametrize("module", [rule_examples, language, reference, api_pages])
 def test_the_docstring_examples_hold(module: ModuleType) -> None:
     result = doctest.testmod(module)
     assert result.attempted
