@@ -418,8 +418,9 @@ def _sandbox(page: Path, folder: Path) -> None:
     ``plan.yaml`` and ``before.yaml`` are the reference model, ``after.yaml`` the same
     model with its gaps fixed, ``plan.xlsx`` the reference model as a workbook (when the
     ``[excel]`` extra is installed), ``hr-export/`` a synthetic HR export of 300 people,
-    ``scim-export/`` a small SCIM export, ``mine.toml`` and ``my-catalogue.toml`` the
-    shipped maturity model and catalogue, and ``tests`` the repository's tests folder.
+    ``scim-export/`` a small SCIM export, ``models/`` and ``clients/`` folders of models,
+    ``mine.toml`` and ``my-catalogue.toml`` the shipped maturity model and catalogue, and
+    ``tests`` the repository's tests folder.
     """
     (folder / "site-packages").mkdir()
     if page.read_text(encoding="utf-8").startswith("<!-- blocks: fresh -->"):
@@ -440,6 +441,14 @@ def _sandbox(page: Path, folder: Path) -> None:
     ):
         shutil.copyfile(source, folder / name)
     write_hr_export(folder / "hr-export", people=300, ties_per_person=3, seed=1)
+    for name, source in (
+        ("models/lefevre.yaml", fixtures / "lefevre.yaml"),
+        ("models/furniture.estrategy.yaml", fixtures / "furniture.yaml"),
+        ("clients/kerbrat/plan.yaml", fixtures / "lefevre-clean.yaml"),
+        ("clients/archive/old.yaml", fixtures / "lefevre.yaml"),
+    ):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, folder / name)
     (folder / "scim-export").mkdir()
     (folder / "scim-export" / "people.csv").write_text(_SCIM, encoding="utf-8")
     with contextlib.suppress(MissingExtraError):

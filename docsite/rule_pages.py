@@ -43,6 +43,10 @@ FAMILIES: Mapping[str, Words] = {
         "Organisation: transversality and upward flow",
         "Organisation : transversalité et remontée du terrain",
     ),
+    "SUP": Words(
+        "Suppressions: findings accepted on purpose, and why",
+        "Dérogations : des constats acceptés sciemment, et pourquoi",
+    ),
 }
 """The title of each family of codes, in the order the catalogue shows them."""
 

@@ -25,7 +25,10 @@ from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import ModelPath, StrategyModel
 from estrategy.model.dates import resolve_as_of
 from estrategy.model.suggest import did_you_mean, suggestion
+from estrategy.model.suppression import suppressions_of
 from estrategy.rules import Finding, Rule, RuleContext, Severity, registry
+from estrategy.rules.suppressions import RUN_LEVEL_CODES, UNUSED_SUPPRESSIONS
+from estrategy.suppressions import Suppressed, apply_suppressions
 
 __all__ = [
     "JSON_VERSION",
@@ -66,6 +69,10 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=Finding.sort_key))
 
 
+def _sorted_suppressed(items: Iterable[Suppressed]) -> tuple[Suppressed, ...]:
+    return tuple(sorted(items, key=lambda s: s.finding.sort_key()))
+
+
 @attrs.frozen
 class Report(Displayable):
     """The result of :func:`check`: the findings of one run, in a stable order.
@@ -79,12 +86,16 @@ class Report(Displayable):
         as_of: the as-of date the rules used.
         findings: the findings, most severe first, then by code, path and subjects.
         rules: the codes of the rules that ran, sorted.
+        suppressed: the findings accepted on purpose by a suppression (an element's
+            ``ignore``, or the configuration's ``[per-subject-ignores]``), in the order of
+            ``findings``; they count for nothing (summary, exit status).
     """
 
     model_name: str
     as_of: dt.date
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted)
     rules: tuple[str, ...] = attrs.field(default=(), converter=_sorted_codes)
+    suppressed: tuple[Suppressed, ...] = attrs.field(default=(), converter=_sorted_suppressed)
 
     @property
     def summary(self) -> Mapping[str, int]:
@@ -103,6 +114,7 @@ class Report(Displayable):
             "model": self.model_name,
             "as_of": self.as_of.isoformat(),
             "findings": [f.to_dict() for f in self.findings],
+            "suppressed": [s.to_dict() for s in self.suppressed],
             "summary": dict(self.summary),
         }
 
@@ -391,6 +403,7 @@ def check(
     severities: Mapping[str, Severity | str] | None = None,
     catalogue: Catalogue | None = None,
     rules: Mapping[str, Rule] | Iterable[Rule] | None = None,
+    per_subject_ignores: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Report:
     """Run the coherence rules on ``model``.
 
@@ -406,10 +419,15 @@ def check(
         severities: severity overrides by code or prefix (``{"ACT003": "error"}``).
         catalogue: the tactic and role catalogue (the shipped one by default).
         rules: the rules to choose from (every registered rule by default).
+        per_subject_ignores: suppressions by subject, as a configuration's
+            ``[per-subject-ignores]`` table: an id or glob pattern, to a code or prefix,
+            to the reason (``{"x-agency": {"ROL004": "supervised by the holding"}}``).
 
     Returns:
         The :class:`Report`. A rule that raises does not stop the others: its failure is
-        an ``error`` finding under its own code, naming the exception.
+        an ``error`` finding under its own code, naming the exception. Findings that a
+        suppression accepts (an element's ``ignore`` entry, or ``per_subject_ignores``)
+        are in ``suppressed``, not in ``findings``.
 
     Raises:
         SelectionError: a selector or severity override matches no rule.
@@ -436,10 +454,28 @@ def check(
         catalogue=catalogue if catalogue is not None else default_catalogue(),
     )
     findings: list[Finding] = []
+    last = [r for r in running if r.code in RUN_LEVEL_CODES]
     for current in running:
-        findings.extend(_run(current, context, levels[current.code]))
+        if current.code not in RUN_LEVEL_CODES:
+            findings.extend(_run(current, context, levels[current.code]))
+    outcome = apply_suppressions(
+        findings,
+        suppressions_of(model),
+        per_subject_ignores=per_subject_ignores,
+        ran=[r.code for r in running],
+        known=available,
+    )
+    # The rules that judge the others' findings read what the suppressions left unused.
+    context.memo(UNUSED_SUPPRESSIONS, lambda: outcome.unused)
+    kept = list(outcome.kept)
+    for current in last:
+        kept.extend(_run(current, context, levels[current.code]))
     return Report(
-        model_name=model.name, as_of=when, findings=findings, rules=[r.code for r in running]
+        model_name=model.name,
+        as_of=when,
+        findings=kept,
+        rules=[r.code for r in running],
+        suppressed=outcome.suppressed,
     )
 
 

@@ -14,6 +14,9 @@ The file is ``estrategy.toml`` (its top level, or a ``[tool.estrategy]`` table) 
     [settings]                          # rule settings (see `estrategy rule CODE`)
     review_interval_days = 60
 
+    [per-subject-ignores]               # findings accepted about an id (or glob), with why
+    x-agency = { ROL004 = "the agency is supervised by the group's holding" }
+
 :func:`find_config` looks for it in the model's folder, then in each parent folder.
 """
 
@@ -78,6 +81,8 @@ class Config:
         fail_on: the lowest severity that makes the run fail (``None``: not said).
         catalogue: a catalogue file, if any.
         source: the file this configuration was read from, if any.
+        per_subject_ignores: suppressions by subject: an id or glob pattern, to a code or
+            prefix, to the reason.
     """
 
     select: tuple[str, ...] | None = None
@@ -87,6 +92,9 @@ class Config:
     fail_on: Severity | None = None
     catalogue: Path | None = None
     source: Path | None = None
+    per_subject_ignores: Mapping[str, Mapping[str, str]] = attrs.field(
+        factory=dict, converter=_frozen
+    )
 
     def setting(self, name: str) -> Any:
         """A rule setting as configured, else the default of the rule that declares it.
@@ -119,8 +127,17 @@ class Config:
 
         return Catalogue.from_toml(self.catalogue) if self.catalogue is not None else None
 
-    def check(self, model: StrategyModel, *, as_of: dt.date | None = None) -> Report:
+    def check(
+        self,
+        model: StrategyModel,
+        *,
+        as_of: dt.date | None = None,
+        catalogue: Catalogue | None = None,
+    ) -> Report:
         """Run :func:`estrategy.check` on ``model`` as this configuration says.
+
+        ``catalogue``, when given, is used instead of reading the configured catalogue
+        file again (a run over many models reads it once).
 
         Example:
             >>> from estrategy.model import StrategyModel
@@ -136,7 +153,8 @@ class Config:
             settings=self.settings,
             severities=self.severities,
             as_of=as_of,
-            catalogue=self.load_catalogue(),
+            catalogue=catalogue if catalogue is not None else self.load_catalogue(),
+            per_subject_ignores=self.per_subject_ignores,
         )
 
     def merged(self, other: Config) -> Config:
@@ -153,10 +171,31 @@ class Config:
             fail_on=other.fail_on or self.fail_on,
             catalogue=other.catalogue or self.catalogue,
             source=self.source,
+            per_subject_ignores={**self.per_subject_ignores, **other.per_subject_ignores},
         )
 
 
 _SELECTOR = re.compile(r"[A-Za-z]+[0-9]*\Z")
+
+
+def _subject_ignores(
+    _instance: object, attribute: attrs.Attribute[Any], value: Mapping[str, Mapping[str, str]]
+) -> None:
+    key = attribute.metadata["key"]
+    for subject, codes in value.items():
+        for code, reason in codes.items():
+            if not _SELECTOR.match(code.strip()):
+                raise FieldValueError(
+                    key,
+                    f"{excerpt(subject)}: {excerpt(code)} is not a rule code or prefix "
+                    "(such as ROL004)",
+                )
+            if not reason.strip():
+                raise FieldValueError(
+                    key,
+                    f"{excerpt(subject)}: {code} gives no reason; say why the finding is "
+                    f'accepted ({code} = "…")',
+                )
 
 
 def _selectors(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -183,6 +222,8 @@ class ConfigFile:
         catalogue: a catalogue file, relative to the configuration file.
         severity: the ``[severity]`` table: overrides by code or prefix.
         settings: the ``[settings]`` table: rule settings by name.
+        per_subject_ignores: the ``[per-subject-ignores]`` table: for an id or a glob
+            pattern, a table of codes (or prefixes) to the reason they are accepted.
     """
 
     select: tuple[str, ...] | None = attrs.field(default=None, validator=_selectors)
@@ -191,6 +232,9 @@ class ConfigFile:
     catalogue: str | None = None
     severity: Mapping[str, Severity] = attrs.field(factory=dict)
     settings: Mapping[str, Any] = attrs.field(factory=dict)
+    per_subject_ignores: Mapping[str, Mapping[str, str]] = attrs.field(
+        factory=dict, validator=_subject_ignores, metadata={"key": "per-subject-ignores"}
+    )
 
 
 def _codes(value: tuple[str, ...]) -> tuple[str, ...]:
@@ -251,6 +295,10 @@ def _config(document: TomlDocument, at: ModelPath, base: Path | None) -> Config:
         if catalogue
         else None,
         source=None,
+        per_subject_ignores={
+            subject: {code.strip().upper(): reason for code, reason in codes.items()}
+            for subject, codes in shape.per_subject_ignores.items()
+        },
     )
 
 

@@ -80,7 +80,9 @@ def test_init_writes_a_starter_that_loads_and_refuses_to_overwrite(tmp_path: Pat
 
     forced = runner.invoke(main, ["init", "--force", str(target)])
     assert forced.exit_code == 0
-    assert target.read_text(encoding="utf-8").startswith("# A starter model")
+    first_line, second_line = target.read_text(encoding="utf-8").splitlines()[:2]
+    assert first_line == "# yaml-language-server: $schema=estrategy.schema.json"
+    assert second_line.startswith("# A starter model")
 
 
 def test_schema_prints_json_schema() -> None:

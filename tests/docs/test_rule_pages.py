@@ -105,3 +105,16 @@ def test_french_pages_follow_french_typography() -> None:
     in_english = set(catalogue("en").splitlines())
     errors["catalogue"] = set(typography_errors(catalogue("fr"))) - in_english
     assert not {uri: lines for uri, lines in errors.items() if lines}
+
+
+def test_the_site_is_where_the_sarif_help_addresses_point() -> None:
+    from estrategy.base.links import DOCUMENTATION_URL, rule_url
+
+    config = (DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    site_url = re.search(r"^site_url: (\S+)$", config, flags=re.MULTILINE)
+    assert site_url is not None
+    assert site_url[1] == f"{DOCUMENTATION_URL}/"
+    # With mkdocs' directory URLs, docs/rules/STR001.md is served at rules/STR001/.
+    assert "use_directory_urls: false" not in config
+    for r in builtin_rules():
+        assert rule_url(r.code) == site_url[1] + page_uri(r.code, "en").removesuffix(".md") + "/"

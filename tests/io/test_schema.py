@@ -45,6 +45,7 @@ def test_schema_describes_the_model() -> None:
     assert tactic["properties"]["strategy"]["description"].startswith("id of the strategy")
     assert schema["$defs"]["Action"]["required"] == ["id", "tactic"]
     assert schema["properties"]["as_of"] == {
+        "title": "As of",
         "description": "the date the model describes; rules that depend on time use it.",
         "type": ["string", "null"],
         "format": "date",

@@ -87,7 +87,7 @@ def test_text_output_in_colour_uses_ansi_codes(
 
 def test_json_output_is_the_contract(lefevre: tuple[Report, io.ModelDocument]) -> None:
     data = json.loads(RENDERERS["lefevre.json"](*lefevre))
-    assert list(data) == ["version", "model", "as_of", "findings", "summary"]
+    assert list(data) == ["version", "model", "as_of", "findings", "suppressed", "summary"]
     assert data["version"] == 1
     assert data["as_of"] == "2026-11-15"
     for finding in data["findings"]:
@@ -115,7 +115,7 @@ def test_sarif_output_is_a_valid_sarif_log(lefevre: tuple[Report, io.ModelDocume
         assert result["level"] in {"error", "warning", "note"}
         (location,) = result["locations"]
         physical = location["physicalLocation"]
-        assert physical["artifactLocation"] == {"uri": SOURCE, "uriBaseId": "%SRCROOT%"}
+        assert physical["artifactLocation"] == {"uri": SOURCE, "uriBaseId": "%SRCROOT%", "index": 0}
         assert physical["region"]["startLine"] >= 1
         assert physical["region"]["startColumn"] >= 1
     orphan = next(r for r in run["results"] if r["ruleId"] == "STR001")
@@ -131,8 +131,8 @@ def test_sarif_uses_a_file_uri_for_an_absolute_path() -> None:
     report = Report(model_name="M", as_of=dt.date(2026, 1, 1), findings=[finding])
     log = sarif.to_sarif(report, source="/srv/plan.yaml")
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-    assert location["artifactLocation"] == {"uri": "file:///srv/plan.yaml"}
-    assert "region" not in location  # no positions known
+    assert location["artifactLocation"] == {"uri": "file:///srv/plan.yaml", "index": 0}
+    assert location["region"] == {"startLine": 1}  # no positions known: the first line
 
 
 def test_github_annotations_escape_their_data() -> None:

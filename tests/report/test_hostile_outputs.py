@@ -26,6 +26,7 @@ from tests.hostile import HOSTILE, HOSTILE_IDS
 
 from estrategy import io
 from estrategy.analysis import Report
+from estrategy.batch import BatchReport, FileCheck
 from estrategy.maturity import (
     Assessment,
     CriterionResult,
@@ -45,7 +46,7 @@ from estrategy.rules import Finding
 
 PLAIN = "plain"
 INVISIBLE = {"Cc", "Cf", "Cs", "Zl", "Zp"}
-KINDS = ("check", "maturity", "comparison", "org", "report")
+KINDS = ("check", "files", "maturity", "comparison", "org", "report")
 OUTPUTS = [(kind, output) for kind, output in RENDERERS if kind in KINDS]
 _MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
@@ -84,6 +85,7 @@ def _results(text: str) -> Results:
     located: dict[str, Any] = {"source": f"{text}.yaml"}
     return {
         "check": (report, located),
+        "files": (BatchReport([FileCheck(f"{text}.yaml", report)]), {}),
         "maturity": (assessment, {}),
         "comparison": (compare(assessment, assessment), {}),
         "org": (org, {}),
@@ -192,8 +194,9 @@ def test_hostile_text_changes_no_structure(
 
 
 def test_every_kind_of_result_is_tested() -> None:
-    # the rule catalogue holds no input text; every other kind of the table is above
-    assert {kind for kind, _ in RENDERERS} - {"rules", "rule"} == set(KINDS)
+    # the rule catalogue and the statistics (codes, names, counts) hold no input text;
+    # every other kind of the table is above
+    assert {kind for kind, _ in RENDERERS} - {"rules", "rule", "statistics"} == set(KINDS)
 
 
 @pytest.mark.parametrize("kind", ["check", "maturity", "comparison", "org"])

@@ -9,6 +9,7 @@ import pytest
 
 from estrategy import io
 from estrategy.analysis import check
+from estrategy.batch import BatchReport, FileCheck
 from estrategy.cli import main
 from estrategy.maturity import assess, compare
 from estrategy.org import analyze
@@ -20,8 +21,11 @@ from estrategy.rules import get_rule, registry
 def results() -> dict[str, object]:
     model = io.load_demo()
     assessment = assess(model)
+    batch = BatchReport([FileCheck(io.DEMO_SOURCE, check(model))])
     return {
         "check": check(model),
+        "files": batch,
+        "statistics": batch.statistics(),
         "maturity": assessment,
         "comparison": compare(assessment, assessment),
         "org": analyze(model.organization),

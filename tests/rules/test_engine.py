@@ -271,6 +271,7 @@ def test_report_to_dict_is_the_json_contract() -> None:
             }
             for i, t in ((0, "t-b"), (1, "t-a"))
         ],
+        "suppressed": [],
         "summary": {"error": 2, "warning": 0, "info": 0},
     }
 

@@ -1,34 +1,49 @@
-"""``estrategy check``: lint a model file for coherence gaps."""
+"""``estrategy check``: lint model files for coherence gaps, one file or a whole repository."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import attrs
 import click
 
 from estrategy.base.escape import excerpt
 from estrategy.cli._common import (
+    EXIT_BAD_INPUT,
     EXIT_CLEAN,
     EXIT_FINDINGS,
     as_of_option,
     clean_errors,
     config_options,
     fail,
-    load_model_or_demo,
 )
-from estrategy.cli.options import echo_rendered, format_option
+from estrategy.cli.options import (
+    echo_rendered,
+    format_option,
+    output_file_option,
+    through_symlink_option,
+)
 from estrategy.report import formats, render
+
+if TYPE_CHECKING:
+    from estrategy.batch import BatchReport, CheckOptions
 
 __all__ = ["FORMATS", "check"]
 
 FORMATS = formats("check")
 """The output formats of ``check``: those of :data:`estrategy.report.RENDERERS`."""
 
+WATCH_EXTRA = "watch"
+"""The optional extra that ``--watch`` needs (watchfiles)."""
+
 _SEVERITIES = ("error", "warning", "info")
+# What a change to re-check on looks like: model files, configurations, HR exports.
+_WATCHED_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".toml", ".csv", ".graphml"})
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -55,14 +70,153 @@ def _setting_value(text: str) -> Any:
     return toml_value(text)
 
 
-def _use_color(choice: bool | None) -> bool:
+def _use_color(choice: bool | None, output_file: Path | None) -> bool:
     if choice is not None:
         return choice
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _batch(
+    paths: tuple[Path, ...], options: CheckOptions, exclude: tuple[str, ...], jobs: int | None
+) -> tuple[BatchReport, bool]:
+    """The run over ``paths`` (the embedded demo when none), and whether one file was named."""
+    from estrategy.batch import BatchReport, check_document, check_files
+    from estrategy.io.discovery import find_model_files
+
+    if not paths:
+        from estrategy import io
+
+        click.echo("No file given: checking the embedded demo model.", err=True)
+        config = options.config_for(Path.cwd())
+        document = io.load_demo_document()
+        return BatchReport([check_document(document, config, as_of=options.as_of)]), True
+    files = find_model_files(paths, exclude=exclude)
+    if not files:
+        shown = ", ".join(str(p) for p in paths)
+        click.echo(f"warning: no model file found in {shown}", err=True)
+    single = len(paths) == 1 and not paths[0].is_dir()
+    return check_files(files, options, jobs=jobs), single
+
+
+def _exit_status(batch: BatchReport) -> int:
+    if batch.unreadable:
+        return EXIT_BAD_INPUT  # bad input beats findings
+    return EXIT_FINDINGS if batch.failing else EXIT_CLEAN
+
+
+def _output(text: str, output_file: Path | None, through_symlink: bool) -> None:
+    if output_file is None:
+        echo_rendered(text)
+        return
+    from estrategy.io.atomic import write_text_atomic
+
+    with clean_errors():
+        ended = text if text.endswith("\n") else text + "\n"
+        write_text_atomic(output_file, ended, through_symlink=through_symlink)
+
+
+@attrs.frozen
+class _Run:
+    """One check of the paths, as the options say: what ``--watch`` repeats on each save."""
+
+    paths: tuple[Path, ...]
+    options: CheckOptions
+    output_format: str
+    exclude: tuple[str, ...] = ()
+    jobs: int | None = None
+    statistics: bool = False
+    output_file: Path | None = None
+    write_baseline: Path | None = None
+    baseline: Path | None = None
+    show_suppressed: bool = False
+    color: bool | None = None
+    through_symlink: bool = False
+
+    def __call__(self) -> int:
+        from estrategy.baseline import baseline_of, compare, read_baseline, write_baseline
+
+        with clean_errors():
+            batch, single = _batch(self.paths, self.options, self.exclude, self.jobs)
+            if single and batch.unreadable and self.baseline is None:
+                # One named file that cannot be read: its problems, as for any bad input.
+                fail("\n".join(_problems(batch)))
+            if self.write_baseline is not None:
+                recorded = baseline_of(batch, self.write_baseline.parent)
+                write_baseline(recorded, self.write_baseline, through_symlink=self.through_symlink)
+                entries, unreadable = len(recorded.entries), len(recorded.unreadable)
+                click.echo(
+                    f"Wrote {self.write_baseline}: {entries} "
+                    f"{'entry' if entries == 1 else 'entries'}, {unreadable} unreadable "
+                    f"{'file' if unreadable == 1 else 'files'}.",
+                    err=True,
+                )
+            if self.baseline is not None:
+                known = read_baseline(self.baseline)
+                batch = compare(batch, known, self.baseline.parent, name=str(self.baseline))
+        _output(self.render(batch, single), self.output_file, self.through_symlink)
+        if self.write_baseline is not None:
+            return EXIT_CLEAN  # the findings just recorded are accepted
+        return _exit_status(batch)
+
+    def render(self, batch: BatchReport, single: bool) -> str:
+        """The run's output in the chosen format (statistics instead, when asked)."""
+        if self.statistics:
+            return render(batch.statistics(), self.output_format, kind="statistics")
+        options: dict[str, Any] = {"single": single, "show_suppressed": self.show_suppressed}
+        if self.output_format == "text":
+            options["color"] = _use_color(self.color, self.output_file)
+        return render(batch, self.output_format, kind="files", **options)
+
+
+def _problems(batch: BatchReport) -> list[str]:
+    from estrategy.io.errors import LoadError
+
+    return [str(LoadError(check.errors)) for check in batch.unreadable]
+
+
+def _watch_targets(paths: Iterable[Path]) -> list[Path]:
+    # Editors save by writing a new file and renaming it over the old one: watch folders.
+    return sorted({(p if p.is_dir() else p.parent).resolve() for p in paths})
+
+
+def _relevant(_change: object, path: str) -> bool:
+    name = os.path.basename(path)
+    return not name.startswith(".") and os.path.splitext(name)[1].lower() in _WATCHED_SUFFIXES
+
+
+def _watch(paths: tuple[Path, ...], run: Callable[[], int]) -> int:
+    """Check now, then again after every save under ``paths``, until interrupted."""
+    try:
+        import watchfiles
+    except ImportError:
+        fail(
+            f"--watch needs the optional '{WATCH_EXTRA}' extra (watchfiles): "
+            f"pip install 'estrategy[{WATCH_EXTRA}]'"
+        )
+    if not paths:
+        fail("--watch needs a PATH to watch (the embedded demo never changes)")
+    status = _keep_watching(run)
+    click.echo("Watching for changes (Ctrl+C to stop)…", err=True)
+    for changes in watchfiles.watch(
+        *_watch_targets(paths), watch_filter=_relevant, raise_interrupt=False
+    ):
+        if sys.stdout.isatty():
+            click.clear()
+        click.echo(f"{len(changes)} change(s) seen; checking again.", err=True)
+        status = _keep_watching(run)
+    return status
+
+
+def _keep_watching(run: Callable[[], int]) -> int:
+    """Run once; bad input (a file saved half-edited) is reported, and watching goes on."""
+    try:
+        return run()
+    except SystemExit as exc:  # the message is already on standard error
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
 
 
 @click.command()
-@click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @format_option(
     "check",
     "Output format: text for people, json (stable contract), sarif (code scanning), "
@@ -99,8 +253,44 @@ def _use_color(choice: bool | None) -> bool:
     help="Tactic and role catalogue TOML file overriding the shipped one.",
 )
 @click.option("--color/--no-color", default=None, help="Colour the text output.")
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Skip files and folders matching GLOB when searching folders (repeatable).",
+)
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@output_file_option("Write the output to FILE (atomically) instead of standard output.")
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Record the current findings in FILE, to report only new ones later.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Report only the findings that FILE (from --write-baseline) does not hold.",
+)
+@click.option(
+    "--show-suppressed", is_flag=True, help="List the findings suppressed by 'ignore' entries."
+)
+@click.option(
+    "--watch",
+    is_flag=True,
+    help=f"Check again on every save (needs the '{WATCH_EXTRA}' extra).",
+)
+@through_symlink_option
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes checking files in parallel.  [default: one per core, one per 4 files]",
+)
 def check(
-    file: Path | None,
+    paths: tuple[Path, ...],
     output_format: str,
     fail_on: str | None,
     select: tuple[str, ...],
@@ -112,29 +302,52 @@ def check(
     no_config: bool,
     catalogue: Path | None,
     color: bool | None,
+    exclude: tuple[str, ...],
+    statistics: bool,
+    output_file: Path | None,
+    write_baseline: Path | None,
+    baseline: Path | None,
+    show_suppressed: bool,
+    watch: bool,
+    through_symlink: bool,
+    jobs: int | None,
 ) -> None:
-    """Lint FILE (YAML, JSON or TOML); with no FILE, the embedded demo model.
+    """Lint model files (YAML, JSON or TOML) and folders of them; with no PATH, the demo.
 
-    Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage.
+    A folder is searched for *.estrategy.yaml (.yml, .json, .toml) files and for any
+    YAML, JSON or TOML file whose top level has schema_version; files are checked in
+    parallel, each with the configuration of its folder, into one output.
+
+    Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage (a
+    file that cannot be read counts as bad input).
     """
-    from estrategy.settings import Config, config_for
+    from estrategy.batch import CheckOptions
 
-    with clean_errors():
-        model, source, positions, folder = load_model_or_demo(file, command="checking")
-        base = config_for(folder, path=config, disabled=no_config)
-        flags = Config(
-            select=_codes(select),
-            ignore=_codes(ignore) or (),
-            severities=_pairs(severities, "--severity"),
-            settings={k: _setting_value(v) for k, v in _pairs(settings, "--set").items()},
-            fail_on=None,
-            catalogue=catalogue,
-        )
-        merged = base.merged(flags)
-        report = merged.check(model, as_of=as_of)
-        threshold = fail_on or (str(merged.fail_on) if merged.fail_on else "error")
-    options: dict[str, Any] = {"source": source, "positions": positions}
-    if output_format == "text":
-        options["color"] = _use_color(color)
-    echo_rendered(render(report, output_format, **options))
-    sys.exit(EXIT_FINDINGS if report.at_or_above(threshold) else EXIT_CLEAN)
+    if statistics and output_format not in formats("statistics"):
+        fail(f"--statistics prints {' or '.join(formats('statistics'))}, not {output_format}")
+    options = CheckOptions(
+        select=_codes(select),
+        ignore=_codes(ignore) or (),
+        severities=_pairs(severities, "--severity"),
+        settings={k: _setting_value(v) for k, v in _pairs(settings, "--set").items()},
+        fail_on=fail_on,
+        catalogue=catalogue,
+        config=config,
+        no_config=no_config,
+        as_of=as_of,
+    )
+    run = _Run(
+        paths,
+        options,
+        output_format=output_format,
+        exclude=exclude,
+        jobs=jobs,
+        statistics=statistics,
+        output_file=output_file,
+        write_baseline=write_baseline,
+        baseline=baseline,
+        show_suppressed=show_suppressed,
+        color=color,
+        through_symlink=through_symlink,
+    )
+    sys.exit(_watch(paths, run) if watch else run())

@@ -7,11 +7,12 @@ to the table is offered by the command without touching it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-__all__ = ["echo_rendered", "format_option", "through_symlink_option"]
+__all__ = ["echo_rendered", "format_option", "output_file_option", "through_symlink_option"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -60,3 +61,14 @@ def through_symlink_option(command: _F) -> _F:
 def echo_rendered(text: str) -> None:
     """Print a renderer's text, ending it with exactly one newline."""
     click.echo(text, nl=not text.endswith("\n"))
+
+
+def output_file_option(help_text: str) -> Callable[[_F], _F]:
+    """``-o``/``--output-file FILE`` (stored as ``output_file``, a path or ``None``)."""
+    return click.option(
+        "--output-file",
+        "-o",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help=help_text,
+    )

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
 import io
 import json
 import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NoReturn
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -31,7 +32,7 @@ from ruamel.yaml.events import (
     SequenceEndEvent,
 )
 from ruamel.yaml.nodes import ScalarNode
-from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.reader import Reader, ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
 from estrategy.io._tree import Read, TreeBuilder, line_column
@@ -116,9 +117,16 @@ def _refused(tag: str) -> str:
     )
 
 
-def _events(text: str) -> Any:
-    yaml = YAML(typ="safe", pure=True)
+def _events(text: str, *, pure: bool) -> Any:
+    yaml = YAML(typ="safe", pure=pure)
     return yaml.parse(io.StringIO(text))
+
+
+# libyaml's C parser (ruamel.yaml.clib) gives the same events twenty times faster than
+# the pure-Python one, which matters for a repository of models. It only ever reads text
+# the pure reader accepts character by character, and any problem it meets is reported
+# by reading again with the pure parser, so messages are the same with or without it.
+_FAST = importlib.util.find_spec("_ruamel_yaml") is not None
 
 
 def read_yaml(text: str, source: str, limits: Limits) -> Read:
@@ -128,6 +136,15 @@ def read_yaml(text: str, source: str, limits: Limits) -> Read:
         LoadError: on a syntax error, an anchor or alias, a tag outside the core
             schema, a duplicate key, more than one document, or a limit exceeded.
     """
+    if _FAST and Reader.NON_PRINTABLE.search(text) is None:
+        try:
+            return _read_yaml(text, source, limits, pure=False)
+        except Exception:  # whatever went wrong, the pure parser says it the usual way
+            pass
+    return _read_yaml(text, source, limits, pure=True)
+
+
+def _read_yaml(text: str, source: str, limits: Limits, *, pure: bool) -> Read:
     tree = TreeBuilder(source, limits)
     resolver = VersionedResolver()
 
@@ -137,7 +154,7 @@ def read_yaml(text: str, source: str, limits: Limits) -> Read:
 
     documents = 0
     try:
-        for event in _events(text):
+        for event in _events(text, pure=pure):
             line, column = event.start_mark.line + 1, event.start_mark.column + 1
             if isinstance(event, DocumentStartEvent):
                 documents += 1
@@ -184,23 +201,28 @@ def read_yaml(text: str, source: str, limits: Limits) -> Read:
                 tree.start(container, line, column)
             elif isinstance(event, MappingEndEvent | SequenceEndEvent):
                 tree.end()
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(part for part in (exc.context, exc.problem) if part) or str(exc)
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        raise tree.fatal(tree.next_path(), line, column, f"YAML syntax error: {message}") from None
-    except ReaderError as exc:
-        line, column = line_column(text, exc.position)
-        raise tree.fatal(
-            (), line, column, f"not a text file: character {exc.character!r} ({exc.reason})"
-        ) from None
-    except YAMLError as exc:  # pragma: no cover - every ruamel error above is marked
-        raise tree.fatal((), None, None, f"YAML error: {exc}") from None
+    except YAMLError as exc:
+        if not isinstance(exc, MarkedYAMLError | ReaderError):  # pragma: no cover
+            raise tree.fatal((), None, None, f"YAML error: {exc}") from None
+        _syntax_error(tree, text, exc)
     if documents == 0 or not tree.done:
         raise tree.fatal((), 1, 1, "the file is empty: a model needs at least schema_version")
     if tree.errors:
         raise LoadError(tree.errors)
     return Read(tree.root, tree.entries)
+
+
+def _syntax_error(tree: TreeBuilder, text: str, exc: MarkedYAMLError | ReaderError) -> NoReturn:
+    """Raise the located error of a syntax error or of a character YAML refuses."""
+    if isinstance(exc, MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(part for part in (exc.context, exc.problem) if part) or str(exc)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        raise tree.fatal(tree.next_path(), line, column, f"YAML syntax error: {message}") from None
+    line, column = line_column(text, exc.position)
+    raise tree.fatal(
+        (), line, column, f"not a text file: character {exc.character!r} ({exc.reason})"
+    ) from None
 
 
 # A conservative plain scalar: starts with a letter, holds no YAML indicator that

@@ -4,6 +4,9 @@ The schema is derived, never written by hand, so it cannot drift from the model:
 attrs class becomes a ``$defs`` entry (``additionalProperties: false``, required = the
 fields without a default), enumerations list their values, dates are ``format: date``
 text, and each property's description comes from its class's *Attributes* docstring.
+Editors show it as you type: every class and property has a ``title`` and a
+``description``, and every enumeration value a description (``enumDescriptions``, the
+keyword VS Code and the YAML language server read), from the enumeration's docstring.
 """
 
 from __future__ import annotations
@@ -28,6 +31,22 @@ __all__ = ["json_schema"]
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _ATTRIBUTE = re.compile(r"(\w+): (.*)")
 _REFERENCE = "OrganizationReference"
+# Words a title writes otherwise than capitalised field names would.
+_TITLE_WORDS = {"id": "ID", "kpis": "KPIs", "kpi": "KPI", "of": "of"}
+
+
+def _title(name: str) -> str:
+    """A title for a field or class name: ``owner_unit`` → ``Owner unit``.
+
+    Example:
+        >>> _title("owner_unit"), _title("kpis"), _title("BusinessStake"), _title("KPI")
+        ('Owner unit', 'KPIs', 'Business stake', 'KPI')
+    """
+    if name.isupper():
+        return name
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name).lower().split("_")
+    text = " ".join(_TITLE_WORDS.get(word, word) for word in words if word)
+    return text[:1].upper() + text[1:]
 
 
 def _docs(cls: type[Any]) -> tuple[str, dict[str, str]]:
@@ -37,7 +56,7 @@ def _docs(cls: type[Any]) -> tuple[str, dict[str, str]]:
     fields: dict[str, str] = {}
     lines = doc.splitlines()
     if "Attributes:" not in lines:
-        return summary, fields
+        return _markdown(summary), fields
     current: str | None = None
     for line in lines[lines.index("Attributes:") + 1 :]:
         if line and not line.startswith(" "):
@@ -53,7 +72,12 @@ def _docs(cls: type[Any]) -> tuple[str, dict[str, str]]:
             fields[current] = match.group(2)
         elif current and text:
             fields[current] += " " + text
-    return summary, fields
+    # Editors render descriptions as Markdown: reST's ``literal`` becomes `literal`.
+    return _markdown(summary), {name: _markdown(text) for name, text in fields.items()}
+
+
+def _markdown(text: str) -> str:
+    return text.replace("``", "`")
 
 
 def _simple(kind: str | list[str], **extra: Any) -> dict[str, Any]:
@@ -79,7 +103,12 @@ class _Builder:
                 return _simple("object", additionalProperties={"type": ["string", "number"]})
             return _simple("array", items=self.type_schema(item))
         if isinstance(type_, type) and issubclass(type_, enum.Enum):
-            return _simple("string", enum=[str(member.value) for member in type_])
+            _, described = _docs(type_)
+            return _simple(
+                "string",
+                enum=[str(member.value) for member in type_],
+                enumDescriptions=[described.get(member.name, "") for member in type_],
+            )
         if type_ is bool:
             return _simple("boolean")
         if type_ is int:
@@ -114,6 +143,7 @@ class _Builder:
             schema = self.type_schema(hints[field.name])
             if field.name in described:
                 schema = {"description": described[field.name], **schema}
+            schema = {"title": _title(field.name), **schema}
             default = field.default
             if default is attrs.NOTHING:
                 required.append(field.name)
@@ -122,7 +152,8 @@ class _Builder:
             elif isinstance(default, bool | int | float | str):
                 schema["default"] = default
             properties[field.name] = schema
-        result: dict[str, Any] = {"type": "object", "description": summary}
+        result: dict[str, Any] = {"type": "object", "title": _title(cls.__name__)}
+        result["description"] = summary
         result["properties"] = properties
         if required:
             result["required"] = required
@@ -141,20 +172,25 @@ def _schema() -> dict[str, Any]:
     root["required"] = ["schema_version", *root.get("required", [])]
     builder.defs[_REFERENCE] = {
         "type": "object",
+        "title": "Organization reference",
         "description": (
             "An organisation read from a folder of CSV files or a GraphML file, "
             "by a path relative to the model file."
         ),
         "properties": {
-            "from": {"type": "string", "description": "folder of CSV files, or a .graphml file"}
+            "from": {
+                "title": "From",
+                "type": "string",
+                "description": "folder of CSV files, or a .graphml file",
+            }
         },
         "required": ["from"],
         "additionalProperties": False,
     }
     return {
         "$schema": _DIALECT,
-        "title": "estrategy model file",
         **root,
+        "title": "estrategy model file",
         "$defs": dict(sorted(builder.defs.items())),
     }
 

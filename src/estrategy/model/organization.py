@@ -10,6 +10,7 @@ import attrs
 
 from estrategy.model._convert import to_pairs, to_tuple
 from estrategy.model.enums import GroupKind, OrganizationSize, TieKind
+from estrategy.model.suppression import Suppression
 from estrategy.model.validators import (
     finite,
     is_date,
@@ -32,11 +33,13 @@ class Unit:
         id: unique among the organisation's units, people and groups.
         name: human-readable name.
         parent: id of the enclosing unit; ``None`` for a root unit.
+        ignore: findings accepted on purpose about this element, each with its reason.
     """
 
     id: str = attrs.field(validator=slug)
     name: str = ""
     parent: str | None = attrs.field(default=None, validator=optional_slug)
+    ignore: tuple[Suppression, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen
@@ -54,6 +57,7 @@ class Person:
         supervisor: for an external person, the internal person who supervises the work.
         decision_maker: whether field information reaching this person reaches a decision.
         attributes: extra facts kept from an HR export (column name to text).
+        ignore: findings accepted on purpose about this element, each with its reason.
 
     Example:
         >>> Person(id="p-cm", name="Hugo", roles=["community_manager"]).roles
@@ -70,6 +74,7 @@ class Person:
     supervisor: str | None = attrs.field(default=None, validator=optional_slug)
     decision_maker: bool = False
     attributes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=to_pairs)
+    ignore: tuple[Suppression, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen
@@ -83,6 +88,7 @@ class TransversalGroup:
         members: ids of the people in the group.
         objective: what the group is for (free text, or the id of an objective).
         deadline: when a project group is due.
+        ignore: findings accepted on purpose about this element, each with its reason.
     """
 
     id: str = attrs.field(validator=slug)
@@ -91,6 +97,7 @@ class TransversalGroup:
     members: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=slugs)
     objective: str | None = None
     deadline: dt.date | None = attrs.field(default=None, validator=is_date)
+    ignore: tuple[Suppression, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen

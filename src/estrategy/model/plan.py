@@ -22,6 +22,7 @@ from estrategy.model.enums import (
     ToolKind,
     ToolSide,
 )
+from estrategy.model.suppression import Suppression
 from estrategy.model.validators import (
     finite,
     is_date,
@@ -89,10 +90,12 @@ class BusinessStake:
     Attributes:
         id: unique among stakes.
         statement: the stake in one sentence.
+        ignore: findings accepted on purpose about this element, each with its reason.
     """
 
     id: str = attrs.field(validator=slug)
     statement: str = ""
+    ignore: tuple[Suppression, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen
@@ -127,6 +130,7 @@ class Objective:
         target: the value to reach.
         deadline: when it is to be reached.
         owner: id of the person accountable.
+        ignore: findings accepted on purpose about this element, each with its reason.
     """
 
     id: str = attrs.field(validator=slug)
@@ -137,6 +141,7 @@ class Objective:
     target: float | None = attrs.field(default=None, converter=_optional_float, validator=finite)
     deadline: dt.date | None = attrs.field(default=None, validator=is_date)
     owner: str | None = attrs.field(default=None, validator=optional_slug)
+    ignore: tuple[Suppression, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen
@@ -150,6 +155,7 @@ class Strategy:
         objectives: ids of the objectives it pursues.
         status: ``candidate``, ``retained`` or ``rejected``.
         rationale: why it was retained or rejected.
+        ignore: findings accepted on purpose about this element, each with its reason.
     """
 
     id: str = attrs.field(validator=slug)
@@ -158,6 +164,7 @@ class Strategy:
     objectives: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=slugs)
     status: StrategyStatus = attrs.field(default=StrategyStatus.CANDIDATE, converter=StrategyStatus)
     rationale: str | None = None
+    ignore: tuple[Suppression, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen
@@ -171,6 +178,7 @@ class Tactic:
         strategy: id of the strategy it implements (``None``: an orphan tactic).
         audience: whom it addresses.
         owner_unit: id of the unit that runs it.
+        ignore: findings accepted on purpose about this element, each with its reason.
     """
 
     id: str = attrs.field(validator=slug)
@@ -179,6 +187,7 @@ class Tactic:
     strategy: str | None = attrs.field(default=None, validator=optional_slug)
     audience: Audience | None = attrs.field(default=None, converter=_optional_audience)
     owner_unit: str | None = attrs.field(default=None, validator=optional_slug)
+    ignore: tuple[Suppression, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen
@@ -195,6 +204,7 @@ class Action:
         budget: money in the model's currency (``0`` is a budget; ``None`` is none).
         deadline: when it is due.
         status: ``planned``, ``in_progress``, ``done`` or ``dropped``.
+        ignore: findings accepted on purpose about this element, each with its reason.
     """
 
     id: str = attrs.field(validator=slug)
@@ -208,6 +218,7 @@ class Action:
     )
     deadline: dt.date | None = attrs.field(default=None, validator=is_date)
     status: ActionStatus = attrs.field(default=ActionStatus.PLANNED, converter=ActionStatus)
+    ignore: tuple[Suppression, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen
@@ -236,6 +247,7 @@ class KPI:
         target: the value aimed at, by the objective's deadline.
         direction: ``increase`` or ``decrease``.
         measurements: measured values, in any order.
+        ignore: findings accepted on purpose about this element, each with its reason.
     """
 
     id: str = attrs.field(validator=slug)
@@ -246,6 +258,7 @@ class KPI:
     target: float | None = attrs.field(default=None, converter=_optional_float, validator=finite)
     direction: Direction = attrs.field(default=Direction.INCREASE, converter=Direction)
     measurements: tuple[Measurement, ...] = attrs.field(default=(), converter=to_tuple)
+    ignore: tuple[Suppression, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen
@@ -276,6 +289,7 @@ class Tool:
         side: ``front`` (faces users) or ``back`` (serves front tools); when ``None``,
             the kind's usual side (see :func:`estrategy.catalogue.tool_side`).
         licence: ``open_source``, ``proprietary`` or ``saas``.
+        ignore: findings accepted on purpose about this element, each with its reason.
     """
 
     id: str = attrs.field(validator=slug)
@@ -283,3 +297,4 @@ class Tool:
     kind: ToolKind = attrs.field(default=ToolKind.OTHER, converter=ToolKind)
     side: ToolSide | None = attrs.field(default=None, converter=_optional_side)
     licence: Licence | None = attrs.field(default=None, converter=_optional_licence)
+    ignore: tuple[Suppression, ...] = attrs.field(default=(), converter=to_tuple)

@@ -4,7 +4,10 @@
 so that listing the formats (:func:`formats`, for the CLI's ``--format`` choices) imports
 nothing; :func:`render` picks the renderer of a result and calls it.
 
-The kinds are ``check`` (an :class:`estrategy.analysis.Report`), ``maturity`` (an
+The kinds are ``check`` (an :class:`estrategy.analysis.Report`), ``files`` (an
+:class:`estrategy.batch.BatchReport`: ``check`` over several files, in the same formats),
+``statistics`` (findings per rule, :meth:`estrategy.batch.BatchReport.statistics`),
+``maturity`` (an
 :class:`estrategy.maturity.Assessment`), ``comparison`` (a
 :class:`estrategy.maturity.Comparison`, or a sequence of them), ``org`` (an
 :class:`estrategy.org.OrgAnalysis`), ``report`` (the HTML page of ``estrategy report``,
@@ -34,7 +37,17 @@ from estrategy.base.errors import EstrategyError
 
 __all__ = ["KINDS", "RENDERERS", "UnknownFormatError", "formats", "kind_of", "render", "renderer"]
 
-KINDS = ("check", "maturity", "comparison", "org", "report", "rules", "rule")
+KINDS = (
+    "check",
+    "files",
+    "statistics",
+    "maturity",
+    "comparison",
+    "org",
+    "report",
+    "rules",
+    "rule",
+)
 """The kinds of result that have renderers."""
 
 RENDERERS: Mapping[tuple[str, str], str] = MappingProxyType(
@@ -44,6 +57,13 @@ RENDERERS: Mapping[tuple[str, str], str] = MappingProxyType(
         ("check", "sarif"): "estrategy.report.check_sarif:render",
         ("check", "markdown"): "estrategy.report.check_markdown:render",
         ("check", "github"): "estrategy.report.check_github:render",
+        ("files", "text"): "estrategy.report.check_text:render_files",
+        ("files", "json"): "estrategy.report.check_json:render_files",
+        ("files", "sarif"): "estrategy.report.check_sarif:render_files",
+        ("files", "markdown"): "estrategy.report.check_markdown:render_files",
+        ("files", "github"): "estrategy.report.check_github:render_files",
+        ("statistics", "text"): "estrategy.report.check_text:render_statistics",
+        ("statistics", "json"): "estrategy.report.check_json:render_statistics",
         ("maturity", "text"): "estrategy.report.maturity_text:render",
         ("maturity", "json"): "estrategy.report.maturity_json:render",
         ("maturity", "markdown"): "estrategy.report.maturity_markdown:render",
@@ -95,9 +115,10 @@ def renderer(kind: str, output_format: str) -> Callable[..., str]:
 
 
 def kind_of(result: object) -> str:
-    """The kind of a result: ``check``, ``maturity``, ``comparison``, ``org``, ``rules``, ``rule``.
+    """The kind of a result: ``check``, ``files``, ``maturity``, ``org``, ``rule`` and others.
 
-    A non-empty list or tuple of comparisons is of kind ``comparison``. The HTML page
+    A non-empty list or tuple of comparisons is of kind ``comparison``, of statistics
+    ``statistics`` (an empty one is asked for by name). The HTML page
     (kind ``report``) is asked for by name: its result is a check report.
 
     Raises:
@@ -109,6 +130,16 @@ def kind_of(result: object) -> str:
 
     if isinstance(result, Report):
         return "check"
+    from estrategy.batch import BatchReport, Statistic
+
+    if isinstance(result, BatchReport):
+        return "files"
+    if (
+        isinstance(result, list | tuple)
+        and result
+        and all(isinstance(s, Statistic) for s in result)
+    ):
+        return "statistics"
     from estrategy.maturity import Assessment, Comparison
 
     if isinstance(result, Assessment):

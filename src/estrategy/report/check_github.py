@@ -2,14 +2,43 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from estrategy.analysis import Report
 from estrategy.base.escape import github_data, github_property
+from estrategy.batch import BatchReport
+from estrategy.io.errors import FileError
+from estrategy.model import format_path
 from estrategy.report._locations import Locator, position
 from estrategy.rules import Severity
 
-__all__ = ["render"]
+__all__ = ["render", "render_files"]
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _lines(report: Report, source: str | None, positions: Locator | None) -> list[str]:
+    lines = []
+    for f in report.findings:
+        props = []
+        if source is not None:
+            props.append(f"file={github_property(source)}")
+            where = position(f, positions)
+            if where is not None:
+                props.append(f"line={where[0]},col={where[1]}")
+        props.append(f"title={github_property(f'{f.code} {f.name}')}")
+        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{github_data(f.message)}")
+    return lines
+
+
+def _error(error: FileError) -> str:
+    props = [f"file={github_property(error.source)}"]
+    if error.line is not None:
+        props.append(f"line={error.line}" + (f",col={error.column}" if error.column else ""))
+    props.append("title=estrategy could not check this file")
+    where = format_path(error.path)
+    message = f"{where}: {error.message}" if where else error.message
+    return f"::error {','.join(props)}::{github_data(message)}"
 
 
 def render(report: Report, *, source: str | None = None, positions: Locator | None = None) -> str:
@@ -26,14 +55,15 @@ def render(report: Report, *, source: str | None = None, positions: Locator | No
         ...              source="plan.yaml"))
         ::error file=plan.yaml,title=STR001 orphan-tactic::tactic t implements no strategy
     """
+    return "\n".join(_lines(report, source, positions))
+
+
+def render_files(batch: BatchReport, **_: Any) -> str:
+    """Every file's annotations, and one ``::error`` per problem of an unreadable file."""
     lines = []
-    for f in report.findings:
-        props = []
-        if source is not None:
-            props.append(f"file={github_property(source)}")
-            where = position(f, positions)
-            if where is not None:
-                props.append(f"line={where[0]},col={where[1]}")
-        props.append(f"title={github_property(f'{f.code} {f.name}')}")
-        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{github_data(f.message)}")
+    for check in batch.files:
+        if check.report is None:
+            lines += [_error(error) for error in check.errors]
+        else:
+            lines += _lines(check.report, check.source, check.positions)
     return "\n".join(lines)

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from estrategy.analysis import Report
+from estrategy.batch import BatchReport, Statistic
 from estrategy.report._json import dumps
 from estrategy.report._locations import Locator
 
-__all__ = ["render"]
+__all__ = ["render", "render_files", "render_statistics"]
 
 
-def render(report: Report, *, source: str | None = None, positions: Locator | None = None) -> str:
+def render(
+    report: Report,
+    *,
+    source: str | None = None,
+    positions: Locator | None = None,
+    show_suppressed: bool = False,
+) -> str:
     """The report as its JSON contract.
 
-    The object has ``version``, ``model``, ``as_of``, ``findings`` and ``summary``; keys
-    and findings come in a fixed order, so the text is byte-identical from run to run.
-    ``source`` and ``positions`` are accepted like every check renderer's, and unused:
-    findings carry their model path, not a file position.
+    The object has ``version``, ``model``, ``as_of``, ``findings``, ``suppressed`` and
+    ``summary``, and ``file`` when ``source`` names the model file; keys and findings
+    come in a fixed order, so the text is byte-identical from run to run. ``positions``
+    and ``show_suppressed`` are accepted like every check renderer's, and unused:
+    findings carry their model path, not a file position, and suppressed findings are
+    always listed.
 
     Example:
         >>> import datetime as dt
@@ -25,6 +37,7 @@ def render(report: Report, *, source: str | None = None, positions: Locator | No
           "model": "Demo",
           "as_of": "2026-01-01",
           "findings": [],
+          "suppressed": [],
           "summary": {
             "error": 0,
             "warning": 0,
@@ -32,4 +45,38 @@ def render(report: Report, *, source: str | None = None, positions: Locator | No
           }
         }
     """
-    return dumps(report.to_dict())
+    return dumps(_contract(report, source))
+
+
+def _contract(report: Report, source: str | None) -> dict[str, Any]:
+    data = report.to_dict()
+    if source is None:
+        return data
+    return {"version": data.pop("version"), "file": source, **data}
+
+
+def render_files(batch: BatchReport, *, single: bool = False, **_: Any) -> str:
+    """Several files as one JSON object: ``version``, ``files``, ``summary`` and counts.
+
+    With ``single`` (one file named on the command line, which could be read), the
+    object of that file alone, as :func:`render` gives it, with ``baseline`` when one
+    was given: the output of ``estrategy check FILE`` keeps its contract.
+    """
+    if single and len(batch.files) == 1 and batch.files[0].report is not None:
+        check = batch.files[0]
+        assert check.report is not None
+        data = _contract(check.report, check.source)
+        if batch.baseline is not None:
+            data["baseline"] = batch.baseline.to_dict()
+        return dumps(data)
+    return dumps(batch.to_dict())
+
+
+def render_statistics(statistics: Sequence[Statistic]) -> str:
+    """Findings per rule as a JSON list of ``{code, name, count}``, most frequent first.
+
+    Example:
+        >>> print(render_statistics([]))
+        []
+    """
+    return dumps([{"code": s.code, "name": s.name, "count": s.count} for s in statistics])

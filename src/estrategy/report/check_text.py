@@ -6,16 +6,24 @@ This is the only check renderer that imports rich.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from rich.console import Console
 from rich.markup import escape
 
 from estrategy.analysis import Report
 from estrategy.base.escape import terminal_text
-from estrategy.report._locations import Locator, counts, location
+from estrategy.batch import BatchReport, FileCheck, Statistic
+from estrategy.report._locations import (
+    Locator,
+    baseline_summary,
+    counts,
+    files_summary,
+    location,
+)
 from estrategy.rules import Severity
 
-__all__ = ["render"]
+__all__ = ["render", "render_files", "render_statistics"]
 
 
 def _shown(text: str) -> str:
@@ -27,17 +35,31 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 _TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
 
 
+def _console(buffer: io.StringIO, color: bool) -> Console:
+    return Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        soft_wrap=True,
+        width=100,
+    )
+
+
 def render(
     report: Report,
     *,
     source: str | None = None,
     positions: Locator | None = None,
     color: bool = False,
+    show_suppressed: bool = False,
 ) -> str:
     """The report as text: one block per severity, one line per finding, then a summary.
 
     Each line reads ``file:line:col CODE [name] message``; without a file, the model path
-    stands for the location.
+    stands for the location. Suppressed findings are counted in the summary, and listed
+    with their reasons when ``show_suppressed`` is true.
 
     Example:
         >>> import datetime as dt
@@ -51,15 +73,7 @@ def render(
         M, as of 2026-01-01: 1 error, 0 warnings, 0 info.
     """
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        soft_wrap=True,
-        width=100,
-    )
+    console = _console(buffer, color)
     for severity in Severity:
         found = [f for f in report.findings if f.severity == severity]
         if not found:
@@ -71,10 +85,75 @@ def render(
                 f"[{_STYLE[severity]}]{f.code}[/] \\[{f.name}] {_shown(f.message)}"
             )
         console.print()
-    summary = counts(report.summary)
+    if show_suppressed and report.suppressed:
+        console.print(f"[dim]Suppressed ({len(report.suppressed)})[/]")
+        for s in report.suppressed:
+            f = s.finding
+            reason = _shown(s.reason) if s.reason.strip() else "(no reason given)"
+            console.print(
+                f"  [bold]{_shown(location(f, source, positions))}[/] {f.code} \\[{f.name}] "
+                f"{_shown(f.message)} [dim]— {reason} ({_shown(s.by)})[/]"
+            )
+        console.print()
+    summary = counts(report.summary) if report.findings else "no finding"
+    if report.suppressed:
+        summary += f" ({len(report.suppressed)} suppressed)"
     name = report.model_name or "model"
-    if report.findings:
-        console.print(f"{_shown(name)}, as of {report.as_of.isoformat()}: {summary}.")
-    else:
-        console.print(f"{_shown(name)}, as of {report.as_of.isoformat()}: no finding.")
+    console.print(f"{_shown(name)}, as of {report.as_of.isoformat()}: {summary}.")
     return buffer.getvalue().rstrip("\n")
+
+
+def _unreadable(check: FileCheck) -> str:
+    lines = [f"{_shown(check.source)}: could not be checked"]
+    lines += [f"  {_shown(str(error))}" for error in check.errors]
+    return "\n".join(lines)
+
+
+def render_files(
+    batch: BatchReport,
+    *,
+    single: bool = False,
+    color: bool = False,
+    show_suppressed: bool = False,
+) -> str:
+    """Several files as text: each file with findings (or that could not be read), then totals.
+
+    Files without findings print nothing of their own; the last lines count the files,
+    the findings and, when a baseline was given, what is new against it. With
+    ``single``, one named file, the totals line is left out (the file's own summary
+    says it).
+    """
+    blocks = []
+    for check in batch.files:
+        if check.report is None:
+            blocks.append(_unreadable(check))
+        elif check.report.findings or (show_suppressed and check.report.suppressed) or single:
+            blocks.append(
+                render(
+                    check.report,
+                    source=check.source,
+                    positions=check.positions,
+                    color=color,
+                    show_suppressed=show_suppressed,
+                )
+            )
+    tail = []
+    if not single:
+        tail.append(files_summary(batch))
+    if batch.baseline is not None:
+        tail.append(baseline_summary(batch.baseline))
+    return "\n\n".join([*blocks, "\n".join(tail)] if tail else blocks)
+
+
+def render_statistics(statistics: Sequence[Statistic]) -> str:
+    """Findings per rule, most frequent first: ``count  CODE  name`` per line.
+
+    Example:
+        >>> print(render_statistics([Statistic("STR001", "orphan-tactic", 12)]))
+        12  STR001  orphan-tactic
+    """
+    if not statistics:
+        return "No finding."
+    width = max(len(str(s.count)) for s in statistics)
+    code_width = max(len(s.code) for s in statistics)
+    return "\n".join(f"{s.count:>{width}}  {s.code:<{code_width}}  {s.name}" for s in statistics)

@@ -37,7 +37,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-BUILTIN_PREFIXES: tuple[str, ...] = ("ACT", "CHN", "MES", "ORG", "ROL", "STR", "TEC")
+BUILTIN_PREFIXES: tuple[str, ...] = ("ACT", "CHN", "MES", "ORG", "ROL", "STR", "SUP", "TEC")
 """Code prefixes reserved for the rules shipped with estrategy."""
 
 CODE_PATTERN = re.compile(r"(?P<prefix>[A-Z]{2,4})(?P<number>[0-9]{1,4})\Z")
@@ -417,7 +417,7 @@ def rule(
 
     Args:
         code: stable code, 2-4 capital letters then digits; the prefixes of the built-in
-            families (STR, ACT, MES, ROL, TEC, CHN, ORG) are reserved.
+            families (STR, ACT, MES, ROL, TEC, CHN, ORG, SUP) are reserved.
         name: kebab-case name saying the bad thing.
         severity: default severity.
         settings: setting names and their default values (the names are shared by all

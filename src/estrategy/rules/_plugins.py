@@ -30,6 +30,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "estrategy.rules.technology",
     "estrategy.rules.channels",
     "estrategy.rules.org",
+    "estrategy.rules.suppressions",
 )
 """Modules whose import registers the built-in rules (one per code family)."""
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
     from estrategy.testing._organization import *  # noqa: F403
     from estrategy.testing._plan import *  # noqa: F403
     from estrategy.testing._spelling import *  # noqa: F403
+    from estrategy.testing._suppressions import *  # noqa: F403
     from estrategy.testing._values import *  # noqa: F403
 
 # Each module's __all__ is the one list of its names; they are loaded on first use, so
@@ -34,5 +35,13 @@ if TYPE_CHECKING:  # pragma: no cover - static re-exports for type checkers
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {},
-    star=("._clean", "._models", "._organization", "._plan", "._spelling", "._values"),
+    star=(
+        "._clean",
+        "._models",
+        "._organization",
+        "._plan",
+        "._spelling",
+        "._suppressions",
+        "._values",
+    ),
 )
