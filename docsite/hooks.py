@@ -29,10 +29,19 @@ _ROOT = str(Path(__file__).resolve().parents[1])
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
+from docsite import rule_examples  # noqa: E402
 from docsite.generated import INSERTS, pages  # noqa: E402
 from docsite.language import LANGUAGES  # noqa: E402
 
 _INSERT = re.compile(r"^<!-- generated: (?P<name>[a-z-]+) -->$", re.MULTILINE)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Forget the pages of the last build: ``mkdocs serve`` rebuilds when examples change."""
+    pages.cache_clear()
+    rule_examples.examples.cache_clear()
+    rule_examples.base_data.cache_clear()
+    return config
 
 
 @event_priority(100)  # before mkdocs-static-i18n (-100), so that it sees the pages

@@ -30,6 +30,7 @@ __all__ = [
     "BASE",
     "EXAMPLES",
     "RuleExample",
+    "base_data",
     "examples",
     "findings",
     "merge",
@@ -140,13 +141,14 @@ def _objects_with_ids(value: Any) -> bool:
 
 
 @cache
-def _base_data() -> Any:
+def base_data() -> Any:
+    """The example model as plain data."""
     return _read(BASE.read_text(encoding="utf-8"))
 
 
 def merged_model(excerpt: str) -> estrategy.StrategyModel:
     """The base model with ``excerpt`` merged in, validated as strictly as a file."""
-    return from_data(merge(_base_data(), _read(excerpt) or {}), source="<rule example>")
+    return from_data(merge(base_data(), _read(excerpt) or {}), source="<rule example>")
 
 
 def findings(excerpt: str, settings: Mapping[str, Any] | None = None) -> tuple[Finding, ...]:
