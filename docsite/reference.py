@@ -8,14 +8,14 @@ when it is built, so the reference cannot drift from the code.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from estrategy.catalogue import default_catalogue
 from estrategy.io import json_schema
 from estrategy.model import TacticKind
 
-__all__ = ["model_keys", "role_catalogue", "tactic_kinds", "workbook_sheets"]
+__all__ = ["markdown_table", "model_keys", "role_catalogue", "tactic_kinds", "workbook_sheets"]
 
 _ROLE = re.compile(r":\w+:`~?([^`]+)`")
 _LITERAL = re.compile(r"``([^`]+)``")
@@ -24,6 +24,25 @@ _LITERAL = re.compile(r"``([^`]+)``")
 def _markdown(text: str) -> str:
     """A docstring phrase as Markdown: ``x`` and :func:`x` become code spans."""
     return _LITERAL.sub(r"`\1`", _ROLE.sub(r"`\1`", text))
+
+
+def _codes(items: Iterable[str]) -> str:
+    """Words as code spans, comma-separated; a dash when there is none."""
+    return ", ".join(f"`{item}`" for item in items) or "—"
+
+
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """The lines of a Markdown table.
+
+    Example:
+        >>> markdown_table(("a", "b"), [("1", "2")])
+        ['| a | b |', '|---|---|', '| 1 | 2 |']
+    """
+    return [
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
 
 
 def _anchor(name: str) -> str:
@@ -77,11 +96,16 @@ def _default(name: str, prop: Mapping[str, Any], required: Iterable[str]) -> str
 
 def _table(schema: Mapping[str, Any], required: Iterable[str] = ()) -> list[str]:
     required = set(schema.get("required", ())) | set(required)
-    lines = ["| key | type | default | meaning |", "|---|---|---|---|"]
-    for name, prop in schema.get("properties", {}).items():
-        meaning = _markdown(prop.get("description", "")).replace("|", "\\|")
-        lines.append(f"| `{name}` | {_type(prop)} | {_default(name, prop, required)} | {meaning} |")
-    return lines
+    rows = [
+        (
+            f"`{name}`",
+            _type(prop),
+            _default(name, prop, required),
+            _markdown(prop.get("description", "")).replace("|", "\\|"),
+        )
+        for name, prop in schema.get("properties", {}).items()
+    ]
+    return markdown_table(("key", "type", "default", "meaning"), rows)
 
 
 def _refs(prop: Any) -> list[str]:
@@ -144,11 +168,10 @@ def tactic_kinds(lang: str) -> str:
     """
     del lang
     catalogue = default_catalogue()
-    lines = ["| kind | channel | presupposes |", "|---|---|---|"]
-    for kind in TacticKind:
-        roles = ", ".join(f"`{r}`" for r in catalogue.presupposes(kind)) or "—"
-        lines.append(f"| `{kind}` | {catalogue.channel(kind)} | {roles} |")
-    return "\n".join(lines) + "\n"
+    rows = [
+        (f"`{k}`", str(catalogue.channel(k)), _codes(catalogue.presupposes(k))) for k in TacticKind
+    ]
+    return "\n".join(markdown_table(("kind", "channel", "presupposes"), rows)) + "\n"
 
 
 def role_catalogue(lang: str) -> str:
@@ -160,15 +183,14 @@ def role_catalogue(lang: str) -> str:
     """
     del lang
     catalogue = default_catalogue()
-    lines = ["| role | expected competences |", "|---|---|"]
-    for role in sorted(catalogue.known_roles()):
-        shown = ", ".join(f"`{c}`" for c in catalogue.competences(role)) or "—"
-        lines.append(f"| `{role}` | {shown} |")
+    roles = sorted(catalogue.known_roles())
+    rows = [(f"`{r}`", _codes(catalogue.competences(r))) for r in roles]
+    lines = markdown_table(("role", "expected competences"), rows)
     expected = {c for role in catalogue.known_roles() for c in catalogue.competences(role)}
     others = sorted(set(catalogue.known_competences()) - expected)
     lines += [
         "",
-        "Other competences the catalogue knows: " + ", ".join(f"`{c}`" for c in others) + ".",
+        f"Other competences the catalogue knows: {_codes(others)}.",
     ]
     return "\n".join(lines) + "\n"
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from docsite.language import Words, translated
+from docsite.reference import markdown_table
 from docsite.rule_examples import RuleExample, examples
 from estrategy.base.escape import markdown_cell
 from estrategy.rules import Finding, Rule, registry
@@ -139,18 +140,17 @@ def _message(finding: Finding, lang: str) -> str:
 
 def _settings_table(rule: Rule, lang: str) -> list[str]:
     w = {k: v[lang] for k, v in _WORDS.items()}
-    lines = [
-        f"## {w['settings']}",
-        "",
-        f"| {w['setting']} | {w['default']} | {w['least']} | {w['values']} |",
-        "|---|---|---|---|",
+    rows = [
+        (
+            f"`{name}`",
+            f"`{_toml(default)}`",
+            f"`{_toml(rule.minimums[name])}`" if name in rule.minimums else "",
+            ", ".join(f"`{c}`" for c in rule.choices.get(name, ())),
+        )
+        for name, default in sorted(rule.settings.items())
     ]
-    for name, default in sorted(rule.settings.items()):
-        least = f"`{_toml(rule.minimums[name])}`" if name in rule.minimums else ""
-        choices = rule.choices.get(name)
-        values = ", ".join(f"`{c}`" for c in choices) if choices else ""
-        lines.append(f"| `{name}` | `{_toml(default)}` | {least} | {values} |")
-    return [*lines, "", w["settings_how"]]
+    header = (w["setting"], w["default"], w["least"], w["values"])
+    return [f"## {w['settings']}", "", *markdown_table(header, rows), "", w["settings_how"]]
 
 
 def _example(example: RuleExample, lang: str) -> list[str]:
@@ -243,15 +243,20 @@ def catalogue(lang: str) -> str:
             "",
             title[lang],
             "",
-            f"| {w['code']} | {w['name']} | {w['severity']} | {w['flags']} |",
-            "|---|---|---|---|",
+            *markdown_table(
+                (w["code"], w["name"], w["severity"], w["flags"]),
+                [
+                    (
+                        f"[{r.code}](rules/{r.code}.md)",
+                        r.name,
+                        _SEVERITY[str(r.severity)][lang],
+                        translated(r, lang).summary,
+                    )
+                    for r in family
+                ],
+            ),
+            "",
         ]
-        lines += [
-            f"| [{r.code}](rules/{r.code}.md) | {r.name} | {_SEVERITY[str(r.severity)][lang]} "
-            f"| {translated(r, lang).summary} |"
-            for r in family
-        ]
-        lines.append("")
     return "\n".join(lines)
 
 
