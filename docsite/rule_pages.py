@@ -239,9 +239,7 @@ def catalogue(lang: str) -> str:
         if not family:
             continue
         lines += [
-            f"### {prefix} {{#{prefix.lower()}}}",
-            "",
-            title[lang],
+            f"### {prefix} — {title[lang]} {{#{prefix.lower()}}}",
             "",
             *markdown_table(
                 (w["code"], w["name"], w["severity"], w["flags"]),
