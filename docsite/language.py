@@ -55,16 +55,27 @@ def typography_errors(markdown: str) -> list[str]:
     Example:
         >>> typography_errors("Voici : la règle.\n```\na: b\n```\nEt ceci\u00a0: bien.")
         ['Voici : la règle.']
+        >>> typography_errors("Une ``clé :\nvaleur`` coupée.\nMais là : non.")
+        ['Mais là : non.']
     """
     errors = []
     fenced = False
+    in_span = False  # inside a ``code span`` that a line break cut in two
     for line in markdown.splitlines():
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
             continue
         if fenced or line.startswith(("    ", "<!--", "|---", "---")) or re.match(r"^\w+: ", line):
             continue
-        prose = re.sub(r"`[^`]*`|\]\([^)]*\)|https?://\S+|\{[^}]*\}|<[^>]*>", "", line)
+        # Code spans, including ``double`` ones that a line break cuts in two, are not prose.
+        prose = line
+        if in_span:
+            if "``" not in prose:
+                continue
+            prose = prose.split("``", 1)[1]
+        in_span = prose.count("``") % 2 == 1
+        prose = re.sub(r"``[^`]*$", "", re.sub(r"``.*?``", "", prose))
+        prose = re.sub(r"`[^`]*`|\]\([^)]*\)|https?://\S+|\{[^}]*\}|<[^>]*>", "", prose)
         prose = re.sub(r"^\s*(?:[-*]|\d+\.|#+|!!!|\?\?\?\+?)\s", "", prose)
         if _MISSING.search(prose):
             errors.append(line)
@@ -88,6 +99,5 @@ class Words:
 
 
 def translated(rule: Rule, lang: str) -> Rule:
-    """The rule with its summary and sections in ``lang`` (from the message catalogue)."""
-    translate = getattr(rule, "translated", None)
-    return rule if translate is None or lang == "en" else translate(lang)
+    """The rule with its summary and sections in ``lang``, from estrategy's catalogues."""
+    return rule.translated(lang)

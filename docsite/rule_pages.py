@@ -94,12 +94,6 @@ _WORDS = {
     "any_tool": Words("any tool kind", "tout type d’outil"),
 }
 
-_SEVERITY = {
-    "error": Words("error", "erreur"),
-    "warning": Words("warning", "avertissement"),
-    "info": Words("info", "information"),
-}
-
 
 def builtin_rules() -> list[Rule]:
     """The rules shipped with estrategy, in code order (plugins have their own docs)."""
@@ -134,8 +128,7 @@ def _finding_box(finding: Finding, lang: str) -> list[str]:
 
 
 def _message(finding: Finding, lang: str) -> str:
-    message_in = getattr(finding, "message_in", None)
-    return str(message_in(lang)) if message_in is not None else finding.message
+    return finding.message_in(lang)
 
 
 def _settings_table(rule: Rule, lang: str) -> list[str]:
@@ -197,7 +190,7 @@ def rule_page(rule: Rule, example: RuleExample, lang: str) -> str:
         f"# {rule.name} ({rule.code})",
         "",
         w["identity"].format(
-            severity=_SEVERITY[str(rule.severity)][lang],
+            severity=rule.severity.label.render(lang),
             family=f"[{rule.prefix}](../rules.md#{rule.prefix.lower()}) {family}",
         ),
         "",
@@ -247,7 +240,7 @@ def catalogue(lang: str) -> str:
                     (
                         f"[{r.code}](rules/{r.code}.md)",
                         r.name,
-                        _SEVERITY[str(r.severity)][lang],
+                        r.severity.label.render(lang),
                         translated(r, lang).summary,
                     )
                     for r in family

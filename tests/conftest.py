@@ -72,3 +72,9 @@ def _header_findings(path: Path) -> Counter[tuple[str, tuple[str, ...]]]:
 def expected_findings() -> Callable[[Path], Counter[tuple[str, tuple[str, ...]]]]:
     """Reads the findings a model file's header comment says it must produce."""
     return _header_findings
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line follows LANGUAGE/LC_ALL/LANG; tests run in English unless they ask."""
+    monkeypatch.setenv("LANGUAGE", "en")

@@ -85,7 +85,7 @@ def test_a_report_of_ten_thousand_findings_shows_the_limit_then_counts_the_rest(
     assert _more(html) == f"{10_000 - HTML_ROW_LIMIT:,}"
     assert '<td colspan="6">… 9,800 more rows</td></tr></tbody></table></div>' in html
     # the header still counts every finding
-    assert "10000 error" in html
+    assert "10,000 errors" in html
 
 
 @pytest.mark.parametrize(

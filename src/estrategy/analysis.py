@@ -21,10 +21,12 @@ import attrs
 from estrategy.base.display import Displayable
 from estrategy.base.errors import EstrategyError
 from estrategy.base.escape import excerpt, html_text
+from estrategy.base.formats import Series
+from estrategy.base.messages import Message, as_message, ntr, tr
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import ModelPath, StrategyModel
 from estrategy.model.dates import resolve_as_of
-from estrategy.model.suggest import did_you_mean, suggestion
+from estrategy.model.suggest import suggestion
 from estrategy.model.suppression import suppressions_of
 from estrategy.rules import Finding, Rule, RuleContext, Severity, registry
 from estrategy.rules.suppressions import RUN_LEVEL_CODES, UNUSED_SUPPRESSIONS
@@ -40,6 +42,7 @@ __all__ = [
     "resolve_severities",
     "select_rules",
     "setting_problems",
+    "severity_count",
 ]
 
 JSON_VERSION = 1
@@ -89,6 +92,8 @@ class Report(Displayable):
         suppressed: the findings accepted on purpose by a suppression (an element's
             ``ignore``, or the configuration's ``[per-subject-ignores]``), in the order of
             ``findings``; they count for nothing (summary, exit status).
+        language: the model's ``language`` (the command line reports in it unless told
+            otherwise; docs/languages.md).
     """
 
     model_name: str
@@ -96,6 +101,7 @@ class Report(Displayable):
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted)
     rules: tuple[str, ...] = attrs.field(default=(), converter=_sorted_codes)
     suppressed: tuple[Suppressed, ...] = attrs.field(default=(), converter=_sorted_suppressed)
+    language: str | None = None
 
     @property
     def summary(self) -> Mapping[str, int]:
@@ -107,14 +113,18 @@ class Report(Displayable):
         threshold = Severity(severity)
         return tuple(f for f in self.findings if f.severity >= threshold)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON output contract of docs/architecture.md (fields may be added, never renamed)."""
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON output contract of docs/architecture.md (fields may be added, never renamed).
+
+        The findings' messages are in ``lang``; every other value is the same in every
+        language.
+        """
         return {
             "version": JSON_VERSION,
             "model": self.model_name,
             "as_of": self.as_of.isoformat(),
-            "findings": [f.to_dict() for f in self.findings],
-            "suppressed": [s.to_dict() for s in self.suppressed],
+            "findings": [f.to_dict(lang) for f in self.findings],
+            "suppressed": [s.to_dict(lang) for s in self.suppressed],
             "summary": dict(self.summary),
         }
 
@@ -125,7 +135,7 @@ class Report(Displayable):
         return ["code", "name", "severity", "message", "subjects", "path"]
 
     def _html_head(self) -> str:
-        counts = ", ".join(f"{n} {s}" for s, n in self.summary.items())
+        counts = ", ".join(str(severity_count(s, n)) for s, n in self.summary.items())
         head = (
             f"<p><strong>{html_text(self.model_name or 'model')}</strong> "
             f"as of {self.as_of.isoformat()}: {html_text(counts)}</p>"
@@ -135,6 +145,22 @@ class Report(Displayable):
     def _html_rows(self) -> list[dict[str, Any]]:
         columns = ("severity", "code", "name", "message", "subjects", "path")
         return [{c: row[c] for c in columns} for row in self._rows()]
+
+
+def severity_count(severity: str, n: int) -> Message:
+    """``1 error``, ``3 warnings``, ``0 info``: a count of findings of one severity.
+
+    Example:
+        >>> severity_count("warning", 8).render("en"), severity_count("warning", 8).render("fr")
+        ('8 warnings', '8 avertissements')
+    """
+    if severity == "error":
+        return ntr("{n} error", "{n} errors", n)
+    if severity == "warning":
+        return ntr("{n} warning", "{n} warnings", n)
+    if severity == "info":
+        return ntr("{n} info", "{n} info", n)
+    return tr("{n} {severity}", n=n, severity=severity)
 
 
 def _selectors(value: Iterable[str] | str | None) -> tuple[str, ...] | None:
@@ -155,13 +181,28 @@ def _match_length(code: str, selectors: Iterable[str]) -> int:
     return best
 
 
+def _no_rule(what: str, selector: str, close: str | None) -> Message:
+    shown = {"selector": excerpt(selector), "suggestion": close}
+    if what == "select":
+        if close:
+            return tr("select {selector} matches no rule (did you mean {suggestion}?)", **shown)
+        return tr("select {selector} matches no rule", **shown)
+    if what == "ignore":
+        if close:
+            return tr("ignore {selector} matches no rule (did you mean {suggestion}?)", **shown)
+        return tr("ignore {selector} matches no rule", **shown)
+    if close:
+        return tr(
+            "severity override {selector} matches no rule (did you mean {suggestion}?)", **shown
+        )
+    return tr("severity override {selector} matches no rule", **shown)
+
+
 def _check_selectors(selectors: Iterable[str], codes: Iterable[str], what: str) -> None:
     known = list(codes)
     for selector in selectors:
         if selector != "ALL" and not any(code.startswith(selector) for code in known):
-            close = suggestion(selector, known)
-            hint = f" (did you mean {close}?)" if close else ""
-            raise SelectionError(f"{what} {excerpt(selector)} matches no rule{hint}")
+            raise SelectionError(_no_rule(what, selector, suggestion(selector, known)))
 
 
 def select_rules(
@@ -217,7 +258,11 @@ def resolve_severities(
             normalised[key.strip().upper()] = Severity(str(value).strip().lower())
         except ValueError:
             raise SelectionError(
-                f"severity {excerpt(value)} for {excerpt(key)} is not one of error, warning, info"
+                tr(
+                    "severity {value} for {key} is not one of error, warning, info",
+                    value=excerpt(value),
+                    key=excerpt(key),
+                )
             ) from None
     _check_selectors(normalised, [r.code for r in rules], "severity override")
     for code in resolved:
@@ -242,7 +287,7 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         try:
             value = float(value) if ok else value
         except OverflowError:  # an integer of hundreds of digits
-            raise SettingsError(f"setting {name!r} is out of range, got {excerpt(value)}") from None
+            raise SettingsError(_out_of_range(name, value)) from None
     elif isinstance(default, tuple | list):
         ok = isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
         value = tuple(value) if ok else value
@@ -252,9 +297,18 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         ok = True
     if not ok:
         raise SettingsError(
-            f"setting {name!r} expects a value like {default!r}, got {excerpt(value)}"
+            tr(
+                "setting {name} expects a value like {default}, got {value}",
+                name=repr(name),
+                default=repr(default),
+                value=excerpt(value),
+            )
         )
     return value
+
+
+def _out_of_range(name: str, value: Any) -> Message:
+    return tr("setting {name} is out of range, got {value}", name=repr(name), value=excerpt(value))
 
 
 _LARGEST = 10**15
@@ -283,40 +337,65 @@ class _Declared:
                 choices.setdefault(name, values)
         return cls(defaults, minimums, choices)
 
-    def problems(self, name: str, value: Any) -> tuple[Any, list[tuple[ModelPath, str]]]:
+    def problems(self, name: str, value: Any) -> tuple[Any, list[tuple[ModelPath, Message]]]:
         """The value as the rules read it, and every problem of it (path under the name)."""
         if name not in self.defaults:
-            hint = did_you_mean(name, self.defaults)
-            return value, [((name,), f"unknown setting {excerpt(name)}{hint}")]
+            close = suggestion(name, self.defaults)
+            if close is None:
+                return value, [((name,), tr("unknown setting {name}", name=excerpt(name)))]
+            unknown = tr(
+                "unknown setting {name} (did you mean {suggestion}?)",
+                name=excerpt(name),
+                suggestion=excerpt(close),
+            )
+            return value, [((name,), unknown)]
         default = self.defaults[name]
         try:
             value = _coerce(name, value, default)
         except SettingsError as error:
-            return value, [((name,), str(error))]
+            return value, [((name,), as_message(error.args[0]))]
         if isinstance(value, float) and not math.isfinite(value):
-            return value, [((name,), f"setting {name!r} must be a finite number, got {value!r}")]
+            message = tr(
+                "setting {name} must be a finite number, got {value}",
+                name=repr(name),
+                value=repr(value),
+            )
+            return value, [((name,), message)]
         if isinstance(value, int | float) and not isinstance(value, bool):
             if abs(value) > _LARGEST:
-                message = f"setting {name!r} is out of range, got {excerpt(value)}"
-                return value, [((name,), message)]
+                return value, [((name,), _out_of_range(name, value))]
             if name in self.minimums and value < self.minimums[name]:
-                message = (
-                    f"setting {name!r} must be at least {self.minimums[name]!r}, "
-                    f"got {excerpt(value)}"
+                message = tr(
+                    "setting {name} must be at least {least}, got {value}",
+                    name=repr(name),
+                    least=repr(self.minimums[name]),
+                    value=excerpt(value),
                 )
                 return value, [((name,), message)]
         allowed = self.choices.get(name)
         if allowed is None:
             return value, []
         return value, [
-            (
-                (name, index),
-                f"setting {name!r}: {excerpt(item)} is not one of its values"
-                f"{did_you_mean(item, allowed)}; expected items among {', '.join(allowed)}",
-            )
+            ((name, index), self._not_a_choice(name, item, allowed))
             for index, item in enumerate(value)
             if item not in allowed
         ]
+
+    @staticmethod
+    def _not_a_choice(name: str, item: str, allowed: tuple[str, ...]) -> Message:
+        close = suggestion(item, allowed)
+        shown = {"name": repr(name), "item": excerpt(item), "allowed": ", ".join(allowed)}
+        if close is None:
+            return tr(
+                "setting {name}: {item} is not one of its values; expected items among {allowed}",
+                **shown,
+            )
+        return tr(
+            "setting {name}: {item} is not one of its values (did you mean {suggestion}?); "
+            "expected items among {allowed}",
+            suggestion=excerpt(close),
+            **shown,
+        )
 
 
 def _resolve_settings(given: Mapping[str, Any] | None, known: Iterable[Rule]) -> dict[str, Any]:
@@ -325,8 +404,14 @@ def _resolve_settings(given: Mapping[str, Any] | None, known: Iterable[Rule]) ->
     for name, value in (given or {}).items():
         values[name], problems = declared.problems(name, value)
         if problems:
-            raise SettingsError("; ".join(message for _path, message in problems))
+            messages = [message for _path, message in problems]
+            raise SettingsError(messages[0] if len(messages) == 1 else _joined(messages))
     return values
+
+
+def _joined(messages: list[Message]) -> Message:
+    """Several problems of one setting, in one sentence."""
+    return tr("{problems}", problems=Series(messages, separator="; "))
 
 
 def resolve_settings(
@@ -361,7 +446,7 @@ def resolve_settings(
 
 def setting_problems(
     settings: Mapping[str, Any], *, rules: Iterable[Rule] | None = None
-) -> list[tuple[ModelPath, str]]:
+) -> list[tuple[ModelPath, Message]]:
     """Every problem of some settings, each with its place, for a file to locate them.
 
     The checks are those of :func:`resolve_settings`, but every setting is checked and
@@ -374,10 +459,12 @@ def setting_problems(
 
     Returns:
         ``(path, message)`` pairs: the path is the setting's name, then the index of an
-        item of a list.
+        item of a list; the message renders in any language.
 
     Example:
-        >>> setting_problems({"upward_hops": -1, "pull_tactic_kinds": ["events", "blogg"]})
+        >>> given = {"upward_hops": -1, "pull_tactic_kinds": ["events", "blogg"]}
+        >>> problems = setting_problems(given)
+        >>> [(path, str(message)) for path, message in problems]
         ... # doctest: +NORMALIZE_WHITESPACE
         [(('upward_hops',), "setting 'upward_hops' must be at least 0, got -1"),
          (('pull_tactic_kinds', 1), "setting 'pull_tactic_kinds': 'blogg' is not one of its
@@ -475,6 +562,7 @@ def check(
         as_of=when,
         findings=kept,
         rules=[r.code for r in running],
+        language=model.language,
         suppressed=outcome.suppressed,
     )
 
@@ -498,8 +586,12 @@ def _run(current: Rule, context: RuleContext, severity: Severity) -> list[Findin
                 code=current.code,
                 name=current.name,
                 severity=Severity.ERROR,
-                message=(
-                    f"rule {current.code} ({current.name}) failed: {type(exc).__name__}: {exc}"
+                message=tr(
+                    "rule {code} ({name}) failed: {error}: {detail}",
+                    code=current.code,
+                    name=current.name,
+                    error=type(exc).__name__,
+                    detail=str(exc),
                 ),
             )
         ]

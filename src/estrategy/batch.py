@@ -28,6 +28,7 @@ import attrs
 
 from estrategy.analysis import JSON_VERSION, Report
 from estrategy.base.errors import EstrategyError
+from estrategy.base.messages import render_text
 from estrategy.io.errors import Entry, FileError, LoadError, SourceMap
 from estrategy.model import ModelPath, format_path
 from estrategy.rules import Severity
@@ -135,22 +136,25 @@ class FileCheck:
         """Whether this file fails the run: unreadable, or a finding at ``fail_on`` or worse."""
         return self.report is None or bool(self.report.at_or_above(self.fail_on))
 
-    def to_dict(self) -> dict[str, Any]:
-        """The file in the JSON output of several files (``docs/architecture.md``)."""
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The file in the JSON output of several files (``docs/architecture.md``).
+
+        Messages are in ``lang``; every other value is the same in every language.
+        """
         if self.report is None:
-            return {"file": self.source, "errors": [_error_dict(e) for e in self.errors]}
-        data = self.report.to_dict()
+            return {"file": self.source, "errors": [_error_dict(e, lang) for e in self.errors]}
+        data = self.report.to_dict(lang)
         del data["version"]
         return {"file": self.source, **data}
 
 
-def _error_dict(error: FileError) -> dict[str, Any]:
+def _error_dict(error: FileError, lang: str) -> dict[str, Any]:
     return {
         "file": error.source,
         "line": error.line,
         "column": error.column,
         "path": format_path(error.path),
-        "message": error.message,
+        "message": render_text(error.text, lang),
     }
 
 
@@ -223,11 +227,14 @@ class BatchReport:
         rows = [Statistic(code, name, n) for (code, name), n in counts.items()]
         return tuple(sorted(rows, key=lambda s: (-s.count, s.code)))
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON output of several files (``docs/architecture.md``, JSON output contract)."""
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON output of several files (``docs/architecture.md``, JSON output contract).
+
+        Messages are in ``lang``; every other value is the same in every language.
+        """
         data: dict[str, Any] = {
             "version": JSON_VERSION,
-            "files": [f.to_dict() for f in self.files],
+            "files": [f.to_dict(lang) for f in self.files],
             "summary": self.summary,
             "files_checked": len(self.files)
             + (self.baseline.known_unreadable if self.baseline is not None else 0),

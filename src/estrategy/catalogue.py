@@ -24,6 +24,10 @@ import attrs
 
 from estrategy.io.errors import LoadError
 from estrategy.model import Channel, RoleKind, TacticKind, Tool, ToolKind, ToolSide
+from estrategy.model.labels import label
+from estrategy.model.suggest import unknown_value
+from estrategy.model.validators import FieldValueError
+from estrategy.model.vocabulary import meant_value
 
 if TYPE_CHECKING:
     from estrategy.io.toml import TomlDocument
@@ -174,6 +178,16 @@ class Catalogue:
             MappingProxyType(sides),
             tuple(competences),
         )
+
+
+def _tool_kinds(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    assert isinstance(value, Mapping)
+    known = [str(kind) for kind in ToolKind]
+    for kind in value:
+        if kind not in known:
+            meant = meant_value(ToolKind, kind)
+            message = unknown_value(label("tool kind"), kind, known, meant)
+            raise FieldValueError(attribute.name, message)
 
 
 def _named(table: Mapping[TacticKind, T] | Mapping[ToolKind, T]) -> dict[str, T]:

@@ -7,6 +7,7 @@ The file is ``estrategy.toml`` (its top level, or a ``[tool.estrategy]`` table) 
     ignore = ["ACT004"]
     fail-on = "warning"                 # error (default), warning or info
     catalogue = "my-catalogue.toml"     # relative to the configuration file
+    lang = "fr"                         # the language of the outputs: en or fr
 
     [severity]                          # overrides by code or prefix
     ACT003 = "error"
@@ -31,6 +32,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from estrategy.base.escape import excerpt
+from estrategy.base.language import parse_language
+from estrategy.base.messages import tr
 from estrategy.io.errors import LoadError
 from estrategy.model.paths import ModelPath
 from estrategy.model.validators import FieldValueError
@@ -81,6 +84,7 @@ class Config:
         fail_on: the lowest severity that makes the run fail (``None``: not said).
         catalogue: a catalogue file, if any.
         source: the file this configuration was read from, if any.
+        lang: the language of the outputs (``None``: not said; docs/languages.md).
         per_subject_ignores: suppressions by subject: an id or glob pattern, to a code or
             prefix, to the reason.
     """
@@ -92,6 +96,7 @@ class Config:
     fail_on: Severity | None = None
     catalogue: Path | None = None
     source: Path | None = None
+    lang: str | None = None
     per_subject_ignores: Mapping[str, Mapping[str, str]] = attrs.field(
         factory=dict, converter=_frozen
     )
@@ -171,6 +176,7 @@ class Config:
             fail_on=other.fail_on or self.fail_on,
             catalogue=other.catalogue or self.catalogue,
             source=self.source,
+            lang=other.lang or self.lang,
             per_subject_ignores={**self.per_subject_ignores, **other.per_subject_ignores},
         )
 
@@ -206,9 +212,25 @@ def _selectors(_instance: object, attribute: attrs.Attribute[Any], value: object
         if not _SELECTOR.match(item.strip()):
             raise FieldValueError(
                 attribute.name,
-                "expected a list of codes or prefixes (such as STR or ACT003), "
-                f"got {excerpt(item)}",
+                tr(
+                    "expected a list of codes or prefixes (such as STR or ACT003), got {value}",
+                    value=excerpt(item),
+                ),
             )
+
+
+def _language(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    from estrategy.base.language import LANGUAGES, supported_language
+
+    if value is not None and supported_language(str(value)) is None:
+        raise FieldValueError(
+            attribute.name,
+            tr(
+                "expected one of {choices}, got {value}",
+                choices=", ".join(LANGUAGES),
+                value=excerpt(value),
+            ),
+        )
 
 
 @attrs.frozen
@@ -222,6 +244,7 @@ class ConfigFile:
         catalogue: a catalogue file, relative to the configuration file.
         severity: the ``[severity]`` table: overrides by code or prefix.
         settings: the ``[settings]`` table: rule settings by name.
+        lang: the language of the outputs (``en`` or ``fr``).
         per_subject_ignores: the ``[per-subject-ignores]`` table: for an id or a glob
             pattern, a table of codes (or prefixes) to the reason they are accepted.
     """
@@ -232,6 +255,7 @@ class ConfigFile:
     catalogue: str | None = None
     severity: Mapping[str, Severity] = attrs.field(factory=dict)
     settings: Mapping[str, Any] = attrs.field(factory=dict)
+    lang: str | None = attrs.field(default=None, validator=_language)
     per_subject_ignores: Mapping[str, Mapping[str, str]] = attrs.field(
         factory=dict, validator=_subject_ignores, metadata={"key": "per-subject-ignores"}
     )
@@ -295,6 +319,7 @@ def _config(document: TomlDocument, at: ModelPath, base: Path | None) -> Config:
         if catalogue
         else None,
         source=None,
+        lang=parse_language(shape.lang) if shape.lang else None,
         per_subject_ignores={
             subject: {code.strip().upper(): reason for code, reason in codes.items()}
             for subject, codes in shape.per_subject_ignores.items()

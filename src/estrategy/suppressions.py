@@ -57,9 +57,9 @@ class Suppressed:
     reason: str
     by: str
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The finding as in the JSON output, with ``reason`` and ``suppressed_by``."""
-        return {**self.finding.to_dict(), "reason": self.reason, "suppressed_by": self.by}
+        return {**self.finding.to_dict(lang), "reason": self.reason, "suppressed_by": self.by}
 
 
 @attrs.frozen

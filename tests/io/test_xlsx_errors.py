@@ -97,8 +97,8 @@ def _located(path: Path, **kwargs: Any) -> list[tuple[str, str, str]]:
 def test_each_error_names_its_sheet_and_cell(edited: Path) -> None:
     found = _located(edited)
     assert [(cell, path) for cell, path, _ in found] == [
-        ("About!A15", ""),
-        ("About!B16", "currency"),
+        ("About!A16", ""),
+        ("About!B17", "currency"),
         ("Tactics!G1", "tactics"),
         ("Actions!I2", "actions[0].status"),
         ("Actions!H3", "actions[1].deadline"),
@@ -130,7 +130,7 @@ def test_the_command_line_says_so_with_exit_2_and_no_traceback(edited: Path) -> 
     code, out, err = run("check", str(edited))
     assert code == 2
     assert out == ""
-    assert err.startswith(f"error: 9 problems in {edited}:\n  {edited}:About!A15: ")
+    assert err.startswith(f"error: 9 problems in {edited}:\n  {edited}:About!A16: ")
     assert "Traceback" not in err
     assert f"{edited}:Actions!G5: actions[3].budget: the formula" in err
 

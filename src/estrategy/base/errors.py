@@ -17,7 +17,25 @@ class EstrategyError(Exception):
 
     Subclasses also derive from :class:`ValueError` where they did before this class
     existed, so ``except ValueError`` in existing user code keeps working.
+
+    The message may be a :class:`~estrategy.base.messages.Message`: ``str(error)`` is
+    then its English text and :meth:`message_in` its text in another language.
+
+    Example:
+        >>> from estrategy.base.messages import tr
+        >>> error = EstrategyError(tr("unknown key {key}", key="'budjet'"))
+        >>> print(str(error)); print(error.message_in("fr"))
+        unknown key 'budjet'
+        clé inconnue\u00a0: 'budjet'
     """
+
+    def message_in(self, lang: str) -> str:
+        """The error's message in ``lang`` (plain-text messages are shown as they are)."""
+        from estrategy.base.messages import Message
+
+        if len(self.args) == 1 and isinstance(self.args[0], Message):
+            return self.args[0].render(lang)
+        return str(self)
 
 
 class MissingExtraError(EstrategyError, ImportError):

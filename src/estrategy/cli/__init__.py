@@ -13,23 +13,34 @@ from typing import Any, NoReturn
 
 import click
 
+from estrategy.base.marks import N_
+from estrategy.cli._help import TranslatedGroup, help_language, section, shown
+
 __all__ = ["main"]
 
 # name -> (module, attribute, one-line help). The help is kept here so that listing the
-# commands imports none of them.
+# commands imports none of them; it is looked up in the catalogue when shown.
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "check": ("estrategy.cli.check", "check", "Lint a model file for coherence gaps."),
-    "maturity": ("estrategy.cli.maturity", "maturity", "Score a model's digital maturity."),
-    "org": ("estrategy.cli.org", "org", "Analyse the organisation of a model or an HR export."),
-    "report": ("estrategy.cli.report", "report", "Write one self-contained HTML report."),
-    "rules": ("estrategy.cli.rules", "rules", "List the rule catalogue."),
-    "rule": ("estrategy.cli.rules", "rule", "Show the documentation of one rule."),
-    "schema": ("estrategy.cli.files", "schema", "Print the JSON Schema of model files."),
-    "init": ("estrategy.cli.files", "init", "Write a commented starter model file."),
+    "check": ("estrategy.cli.check", "check", N_("Lint a model file for coherence gaps.")),
+    "maturity": (
+        "estrategy.cli.maturity",
+        "maturity",
+        N_("Score a model's digital maturity."),
+    ),
+    "org": (
+        "estrategy.cli.org",
+        "org",
+        N_("Analyse the organisation of a model or an HR export."),
+    ),
+    "report": ("estrategy.cli.report", "report", N_("Write one self-contained HTML report.")),
+    "rules": ("estrategy.cli.rules", "rules", N_("List the rule catalogue.")),
+    "rule": ("estrategy.cli.rules", "rule", N_("Show the documentation of one rule.")),
+    "schema": ("estrategy.cli.files", "schema", N_("Print the JSON Schema of model files.")),
+    "init": ("estrategy.cli.files", "init", N_("Write a commented starter model file.")),
 }
 
 
-class _LazyGroup(click.Group):
+class _LazyGroup(TranslatedGroup):
     """A group whose commands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -80,9 +91,10 @@ class _LazyGroup(click.Group):
             sys.exit(2)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        lang = help_language(ctx)
+        rows = [(name, shown(COMMANDS[name][2], lang)) for name in self.list_commands(ctx)]
         if rows:
-            with formatter.section("Commands"):
+            with section(formatter, shown(N_("Commands:"), lang)):
                 formatter.write_dl(rows)
 
 

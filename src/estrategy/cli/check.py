@@ -21,7 +21,10 @@ from estrategy.cli._common import (
     clean_errors,
     config_options,
     fail,
+    lang_option,
+    say,
 )
+from estrategy.cli._help import TranslatedCommand
 from estrategy.cli.options import (
     echo_rendered,
     format_option,
@@ -53,12 +56,17 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
 
 
-def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
+def _pairs(values: tuple[str, ...], option: str, lang: str | None) -> dict[str, str]:
+    from estrategy.base.messages import tr
+
     result = {}
     for value in values:
         key, sep, rest = value.partition("=")
         if not sep or not key.strip():
-            fail(f"{option} expects NAME=VALUE, got {excerpt(value)}")
+            fail(
+                tr("{option} expects NAME=VALUE, got {value}", option=option, value=excerpt(value)),
+                lang,
+            )
         result[key.strip()] = rest.strip()
     return result
 
@@ -77,23 +85,28 @@ def _use_color(choice: bool | None, output_file: Path | None) -> bool:
 
 
 def _batch(
-    paths: tuple[Path, ...], options: CheckOptions, exclude: tuple[str, ...], jobs: int | None
+    paths: tuple[Path, ...],
+    options: CheckOptions,
+    exclude: tuple[str, ...],
+    jobs: int | None,
+    lang: str | None = None,
 ) -> tuple[BatchReport, bool]:
     """The run over ``paths`` (the embedded demo when none), and whether one file was named."""
+    from estrategy.base.messages import tr
     from estrategy.batch import BatchReport, check_document, check_files
     from estrategy.io.discovery import find_model_files
 
     if not paths:
         from estrategy import io
 
-        click.echo("No file given: checking the embedded demo model.", err=True)
+        say(tr("No file given: checking the embedded demo model."), lang)
         config = options.config_for(Path.cwd())
         document = io.load_demo_document()
         return BatchReport([check_document(document, config, as_of=options.as_of)]), True
     files = find_model_files(paths, exclude=exclude)
     if not files:
         shown = ", ".join(str(p) for p in paths)
-        click.echo(f"warning: no model file found in {shown}", err=True)
+        say(tr("warning: no model file found in {paths}", paths=shown), lang)
     single = len(paths) == 1 and not paths[0].is_dir()
     return check_files(files, options, jobs=jobs), single
 
@@ -131,47 +144,76 @@ class _Run:
     show_suppressed: bool = False
     color: bool | None = None
     through_symlink: bool = False
+    lang: str | None = None
+
+    def configured_language(self) -> str | None:
+        """``--lang``, else the ``lang`` of the configuration of the first path's folder."""
+        if self.lang is not None:
+            return self.lang
+        first = self.paths[0] if self.paths else Path.cwd()
+        with clean_errors():
+            return self.options.config_for(first if first.is_dir() else first.parent).lang
+
+    def language(self, batch: BatchReport, single: bool) -> str:
+        """The language of the output: flag, configuration, the one model's, environment."""
+        from estrategy.base.language import choose_language
+
+        model = None
+        if single and len(batch.files) == 1 and batch.files[0].report is not None:
+            model = batch.files[0].report.language
+        return choose_language(self.configured_language(), None, model)
 
     def __call__(self) -> int:
+        from estrategy.base.messages import ntr, tr
         from estrategy.baseline import baseline_of, compare, read_baseline, write_baseline
 
-        with clean_errors():
-            batch, single = _batch(self.paths, self.options, self.exclude, self.jobs)
+        hint = self.configured_language()
+        with clean_errors(hint):
+            batch, single = _batch(self.paths, self.options, self.exclude, self.jobs, hint)
+            lang = self.language(batch, single)
             if single and batch.unreadable and self.baseline is None:
                 # One named file that cannot be read: its problems, as for any bad input.
-                fail("\n".join(_problems(batch)))
+                fail("\n".join(_problems(batch, lang)), lang)
             if self.write_baseline is not None:
                 recorded = baseline_of(batch, self.write_baseline.parent)
                 write_baseline(recorded, self.write_baseline, through_symlink=self.through_symlink)
-                entries, unreadable = len(recorded.entries), len(recorded.unreadable)
-                click.echo(
-                    f"Wrote {self.write_baseline}: {entries} "
-                    f"{'entry' if entries == 1 else 'entries'}, {unreadable} unreadable "
-                    f"{'file' if unreadable == 1 else 'files'}.",
-                    err=True,
+                entries = ntr("{n} entry", "{n} entries", len(recorded.entries))
+                unreadable = ntr(
+                    "{n} unreadable file", "{n} unreadable files", len(recorded.unreadable)
                 )
+                wrote = tr(
+                    "Wrote {file}: {entries}, {unreadable}.",
+                    file=str(self.write_baseline),
+                    entries=entries,
+                    unreadable=unreadable,
+                )
+                say(wrote, lang)
             if self.baseline is not None:
                 known = read_baseline(self.baseline)
                 batch = compare(batch, known, self.baseline.parent, name=str(self.baseline))
-        _output(self.render(batch, single), self.output_file, self.through_symlink)
+        _output(self.render(batch, single, lang), self.output_file, self.through_symlink)
         if self.write_baseline is not None:
             return EXIT_CLEAN  # the findings just recorded are accepted
         return _exit_status(batch)
 
-    def render(self, batch: BatchReport, single: bool) -> str:
+    def render(self, batch: BatchReport, single: bool, lang: str = "en") -> str:
         """The run's output in the chosen format (statistics instead, when asked)."""
         if self.statistics:
-            return render(batch.statistics(), self.output_format, kind="statistics")
-        options: dict[str, Any] = {"single": single, "show_suppressed": self.show_suppressed}
+            return render(batch.statistics(), self.output_format, kind="statistics", lang=lang)
+        options: dict[str, Any] = {
+            "single": single,
+            "show_suppressed": self.show_suppressed,
+            "lang": lang,
+        }
         if self.output_format == "text":
             options["color"] = _use_color(self.color, self.output_file)
         return render(batch, self.output_format, kind="files", **options)
 
 
-def _problems(batch: BatchReport) -> list[str]:
+def _problems(batch: BatchReport, lang: str) -> list[str]:
     from estrategy.io.errors import LoadError
 
-    return [str(LoadError(check.errors)) for check in batch.unreadable]
+    return [LoadError(check.errors).message_in(lang) for check in batch.unreadable]
 
 
 def _watch_targets(paths: Iterable[Path]) -> list[Path]:
@@ -184,25 +226,38 @@ def _relevant(_change: object, path: str) -> bool:
     return not name.startswith(".") and os.path.splitext(name)[1].lower() in _WATCHED_SUFFIXES
 
 
-def _watch(paths: tuple[Path, ...], run: Callable[[], int]) -> int:
+def _watch(paths: tuple[Path, ...], run: Callable[[], int], lang: str | None) -> int:
     """Check now, then again after every save under ``paths``, until interrupted."""
+    from estrategy.base.messages import ntr, tr
+
     try:
         import watchfiles
     except ImportError:
         fail(
-            f"--watch needs the optional '{WATCH_EXTRA}' extra (watchfiles): "
-            f"pip install 'estrategy[{WATCH_EXTRA}]'"
+            tr(
+                "--watch needs the optional '{extra}' extra (watchfiles): pip install "
+                "'estrategy[{extra}]'",
+                extra=WATCH_EXTRA,
+            ),
+            lang,
         )
     if not paths:
-        fail("--watch needs a PATH to watch (the embedded demo never changes)")
+        fail(tr("--watch needs a PATH to watch (the embedded demo never changes)"), lang)
     status = _keep_watching(run)
-    click.echo("Watching for changes (Ctrl+C to stop)…", err=True)
+    say(tr("Watching for changes (Ctrl+C to stop)…"), lang)
     for changes in watchfiles.watch(
         *_watch_targets(paths), watch_filter=_relevant, raise_interrupt=False
     ):
         if sys.stdout.isatty():
             click.clear()
-        click.echo(f"{len(changes)} change(s) seen; checking again.", err=True)
+        say(
+            ntr(
+                "{n} change seen; checking again.",
+                "{n} changes seen; checking again.",
+                len(changes),
+            ),
+            lang,
+        )
         status = _keep_watching(run)
     return status
 
@@ -215,7 +270,7 @@ def _keep_watching(run: Callable[[], int]) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @format_option(
     "check",
@@ -289,6 +344,7 @@ def _keep_watching(run: Callable[[], int]) -> int:
     default=None,
     help="Processes checking files in parallel.  [default: one per core, one per 4 files]",
 )
+@lang_option
 def check(
     paths: tuple[Path, ...],
     output_format: str,
@@ -311,6 +367,7 @@ def check(
     watch: bool,
     through_symlink: bool,
     jobs: int | None,
+    lang: str | None,
 ) -> None:
     """Lint model files (YAML, JSON or TOML) and folders of them; with no PATH, the demo.
 
@@ -321,15 +378,23 @@ def check(
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage (a
     file that cannot be read counts as bad input).
     """
+    from estrategy.base.messages import tr
     from estrategy.batch import CheckOptions
 
     if statistics and output_format not in formats("statistics"):
-        fail(f"--statistics prints {' or '.join(formats('statistics'))}, not {output_format}")
+        fail(
+            tr(
+                "--statistics prints {formats}, not {format}",
+                formats=" or ".join(formats("statistics")),
+                format=output_format,
+            ),
+            lang,
+        )
     options = CheckOptions(
         select=_codes(select),
         ignore=_codes(ignore) or (),
-        severities=_pairs(severities, "--severity"),
-        settings={k: _setting_value(v) for k, v in _pairs(settings, "--set").items()},
+        severities=_pairs(severities, "--severity", lang),
+        settings={k: _setting_value(v) for k, v in _pairs(settings, "--set", lang).items()},
         fail_on=fail_on,
         catalogue=catalogue,
         config=config,
@@ -349,5 +414,6 @@ def check(
         show_suppressed=show_suppressed,
         color=color,
         through_symlink=through_symlink,
+        lang=lang,
     )
-    sys.exit(_watch(paths, run) if watch else run())
+    sys.exit(_watch(paths, run, lang) if watch else run())

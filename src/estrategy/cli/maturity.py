@@ -14,8 +14,11 @@ from estrategy.cli._common import (
     clean_errors,
     config_options,
     fail,
+    lang_option,
     load_model_or_demo,
+    say,
 )
+from estrategy.cli._help import TranslatedCommand
 from estrategy.cli.options import echo_rendered, format_option, through_symlink_option
 from estrategy.report import render
 
@@ -32,7 +35,7 @@ def _print_default_model(ctx: click.Context, _param: click.Parameter, value: boo
     ctx.exit(0)
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.option(
     "--print-default-model",
     is_flag=True,
@@ -63,6 +66,7 @@ def _print_default_model(ctx: click.Context, _param: click.Parameter, value: boo
 @through_symlink_option
 @click.option("--no-evidence", is_flag=True, help="Text output: leave out the evidence lines.")
 @config_options
+@lang_option
 def maturity(
     files: tuple[Path, ...],
     output_format: str,
@@ -74,6 +78,7 @@ def maturity(
     no_evidence: bool,
     config: Path | None,
     no_config: bool,
+    lang: str | None,
 ) -> None:
     """Score the digital maturity of FILE; with two files or more, show what moved.
 
@@ -87,33 +92,43 @@ def maturity(
     ``check`` applies them to the rules.
     """
     from estrategy import io
+    from estrategy.base.language import choose_language
+    from estrategy.base.messages import tr
     from estrategy.catalogue import Catalogue
     from estrategy.maturity import assess, compare, load_maturity_model
     from estrategy.settings import config_for
 
     if plot_file is not None and plot_file.suffix.lower() not in (".svg", ".png"):
-        fail(f"{plot_file}: the chart file must end in .svg or .png")
-    with clean_errors():
+        fail(tr("{file}: the chart file must end in .svg or .png", file=str(plot_file)), lang)
+    folder = files[0].parent if files else Path.cwd()
+    with clean_errors(lang):
+        # One configuration for every file, so that progress is measured with one ruler.
+        configured = config_for(folder, path=config, disabled=no_config)
+    lang = lang or configured.lang
+    with clean_errors(lang):
         spec = load_maturity_model(maturity_model) if maturity_model is not None else None
         cat = Catalogue.from_toml(catalogue) if catalogue is not None else None
         if not files:
-            demo = load_model_or_demo(None, command="assessing")
-            models, folder = [demo.model], demo.folder
+            demo = load_model_or_demo(
+                None, command=tr("No file given: assessing the embedded demo model."), lang=lang
+            )
+            models = [demo.model]
         else:
-            models, folder = [io.load(path) for path in files], files[0].parent
-        # One configuration for every file, so that progress is measured with one ruler.
-        settings = config_for(folder, path=config, disabled=no_config).settings
+            models = [io.load(path) for path in files]
+        settings = configured.settings
         assessments = [
             assess(model, spec, as_of=as_of, catalogue=cat, settings=settings) for model in models
         ]
 
+    lang = choose_language(lang, None, models[0].language)
+    options: dict[str, Any] = {"lang": lang}
     if len(assessments) == 1:
         result: object = assessments[0]
-        options: dict[str, Any] = {"evidence": not no_evidence} if output_format == "text" else {}
+        if output_format == "text":
+            options["evidence"] = not no_evidence
     else:
         comparisons = [compare(a, b) for a, b in itertools.pairwise(assessments)]
         result = comparisons[0] if len(comparisons) == 1 else comparisons
-        options = {}
     echo_rendered(render(result, output_format, **options))
 
     if plot_file is not None:
@@ -126,8 +141,8 @@ def maturity(
             assessments[0] if len(assessments) == 1 else compare(assessments[0], assessments[-1])
         )
         try:
-            with clean_errors():
+            with clean_errors(lang):
                 save_plot(target, plot_file, thresholds, through_symlink=through_symlink)
         except ImportError as exc:
-            fail(str(exc))
-        click.echo(f"Charts written to {plot_file}.", err=True)
+            fail(str(exc), lang)
+        say(tr("Charts written to {file}.", file=str(plot_file)), lang)

@@ -11,14 +11,16 @@ from estrategy.cli._common import (
     as_of_option,
     clean_errors,
     config_options,
+    lang_option,
     load_model_or_demo,
 )
+from estrategy.cli._help import TranslatedCommand
 from estrategy.cli.options import through_symlink_option
 
 __all__ = ["report"]
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",
@@ -30,6 +32,7 @@ __all__ = ["report"]
 @through_symlink_option
 @as_of_option("Date to check against (default: the model's as_of, else today).")
 @config_options
+@lang_option
 def report(
     file: Path | None,
     output: Path | None,
@@ -37,6 +40,7 @@ def report(
     as_of: dt.date | None,
     config: Path | None,
     no_config: bool,
+    lang: str | None,
 ) -> None:
     """Write an HTML report of FILE: gaps, maturity charts and the organisation.
 
@@ -46,15 +50,24 @@ def report(
 
     The file is self-contained: no script, no external resource.
     """
+    from estrategy.base.language import choose_language
+    from estrategy.base.messages import tr
     from estrategy.io.atomic import write_text_atomic
     from estrategy.maturity import assess
     from estrategy.org import analyze
     from estrategy.report import render
     from estrategy.settings import config_for
 
-    with clean_errors():
-        loaded = load_model_or_demo(file, command="reporting on")
-        settings = config_for(loaded.folder, path=config, disabled=no_config)
+    folder = file.parent if file is not None else Path.cwd()
+    with clean_errors(lang):
+        settings = config_for(folder, path=config, disabled=no_config)
+    with clean_errors(lang or settings.lang):
+        loaded = load_model_or_demo(
+            file,
+            command=tr("No file given: reporting on the embedded demo model."),
+            lang=lang or settings.lang,
+        )
+        lang = choose_language(lang, settings.lang, loaded.model.language)
         findings = settings.check(loaded.model, as_of=as_of)
         assessment = assess(
             loaded.model,
@@ -71,10 +84,11 @@ def report(
             org=org,
             source=loaded.source,
             positions=loaded.positions,
+            lang=lang,
         )
         target = output or Path(_file_name(loaded.model.name or "strategy") + "-report.html")
         write_text_atomic(target, page, through_symlink=through_symlink)
-    click.echo(f"Wrote {target}")
+    click.echo(tr("Wrote {file}", file=str(target)).render(lang))
 
 
 def _file_name(name: str) -> str:

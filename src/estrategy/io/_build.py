@@ -7,6 +7,7 @@ from pathlib import Path
 
 import attrs
 
+from estrategy.base.messages import tr
 from estrategy.io._convert import StructureFailed, describe, structure_model
 from estrategy.io._source import regular_file
 from estrategy.io.errors import FileError, LoadError, SourceMap, file_error
@@ -24,20 +25,28 @@ def _organization(
     path = ("organization", "from")
     if not isinstance(reference, str) or not reference:
         raise LoadError(
-            [file_error(source, positions, path, f"expected a path, got {describe(reference)}")]
+            [
+                file_error(
+                    source,
+                    positions,
+                    path,
+                    tr("expected a path, got {value}", value=describe(reference)),
+                )
+            ]
         )
     target = base_dir / reference
     try:
         if not allow_outside and not target.resolve().is_relative_to(base_dir.resolve()):
             # a model shared by someone else must not make us read (and print) any file
-            message = (
-                f"{reference!r} is outside the model's folder; a model reads only inside "
-                "its own folder (symlinks resolved) unless allowed (allow_outside=True, "
-                "or --allow-outside on the command line)"
+            message = tr(
+                "{path} is outside the model's folder; a model reads only inside its own "
+                "folder (symlinks resolved) unless allowed (allow_outside=True, or "
+                "--allow-outside on the command line)",
+                path=repr(reference),
             )
             raise LoadError([file_error(source, positions, path, message)])
         if target.exists() and not target.is_dir() and not regular_file(target):
-            message = f"{reference!r} is not a regular file (a pipe or a device?)"
+            message = tr("{path} is not a regular file (a pipe or a device?)", path=repr(reference))
             raise LoadError([file_error(source, positions, path, message)])
         if target.suffix.lower() == ".graphml":
             from estrategy.io.graphml import read_graphml
@@ -48,14 +57,21 @@ def _organization(
 
             organization = read_organization(target)
         else:
-            message = (
-                f"{reference!r} is not a folder of CSV files or a .graphml file"
-                if target.exists()
-                else f"{reference!r} not found (looked for {target})"
-            )
+            if target.exists():
+                message = tr(
+                    "{path} is not a folder of CSV files or a .graphml file", path=repr(reference)
+                )
+            else:
+                message = tr(
+                    "{path} not found (looked for {target})",
+                    path=repr(reference),
+                    target=str(target),
+                )
             raise LoadError([file_error(source, positions, path, message)])
     except OSError as exc:
-        message = f"cannot read {reference!r}: {exc.strerror or exc}"
+        message = tr(
+            "cannot read {path}: {reason}", path=repr(reference), reason=exc.strerror or str(exc)
+        )
         raise LoadError([file_error(source, positions, path, message)]) from None
     result: Organization = attrs.evolve(organization, source=reference)
     return result
@@ -77,8 +93,11 @@ def build_model(
                     source,
                     positions,
                     (),
-                    f"the top level must be a mapping of keys ({_TOP_KEYS}, …), "
-                    f"got {describe(data)}",
+                    tr(
+                        "the top level must be a mapping of keys ({keys}, …), got {value}",
+                        keys=_TOP_KEYS,
+                        value=describe(data),
+                    ),
                 )
             ]
         )
@@ -90,8 +109,12 @@ def build_model(
                     source,
                     positions,
                     (),
-                    f"schema_version is missing: start the file with `schema_version: "
-                    f"{SCHEMA_VERSIONS[-1]}` (this release reads version {readable})",
+                    tr(
+                        "schema_version is missing: start the file with `schema_version: "
+                        "{latest}` (this release reads version {readable})",
+                        latest=str(SCHEMA_VERSIONS[-1]),
+                        readable=readable,
+                    ),
                 )
             ]
         )
@@ -101,18 +124,20 @@ def build_model(
         and not isinstance(version, bool)
         and version not in SCHEMA_VERSIONS
     ):
-        newer = " (written by a newer estrategy?)" if version > max(SCHEMA_VERSIONS) else ""
-        raise LoadError(
-            [
-                file_error(
-                    source,
-                    positions,
-                    ("schema_version",),
-                    f"schema_version {version} is not supported{newer}; "
-                    f"this release reads version {readable}",
-                )
-            ]
-        )
+        if version > max(SCHEMA_VERSIONS):
+            message = tr(
+                "schema_version {version} is not supported (written by a newer estrategy?); "
+                "this release reads version {readable}",
+                version=str(version),
+                readable=readable,
+            )
+        else:
+            message = tr(
+                "schema_version {version} is not supported; this release reads version {readable}",
+                version=str(version),
+                readable=readable,
+            )
+        raise LoadError([file_error(source, positions, ("schema_version",), message)])
     organization = data.get("organization")
     if isinstance(organization, Mapping) and "from" in organization:
         errors = [
@@ -120,7 +145,10 @@ def build_model(
                 source,
                 positions,
                 ("organization", key),
-                f"unknown key {key!r}: an organisation read with 'from' takes no other key",
+                tr(
+                    "unknown key {key}: an organisation read with 'from' takes no other key",
+                    key=repr(key),
+                ),
             )
             for key in organization
             if key != "from"

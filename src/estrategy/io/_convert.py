@@ -29,11 +29,13 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from estrategy.base.escape import excerpt
+from estrategy.base.messages import Message, Text, tr
 from estrategy.model import ModelIntegrityError, ModelPath, Organization, StrategyModel
 from estrategy.model.dates import parse_date
-from estrategy.model.suggest import did_you_mean
+from estrategy.model.labels import label
+from estrategy.model.suggest import unknown_key, unknown_value
 from estrategy.model.validators import FieldValueError
-from estrategy.model.vocabulary import did_you_mean_value
+from estrategy.model.vocabulary import meant_value
 
 __all__ = [
     "Problem",
@@ -44,7 +46,7 @@ __all__ = [
     "structure_model",
 ]
 
-Problem = tuple[ModelPath, str]
+Problem = tuple[ModelPath, Text]
 """A model path and what is wrong there."""
 
 # Keys that exist on a class but are not written in files, by class.
@@ -59,26 +61,26 @@ class StructureFailed(Exception):
         self.problems = problems
 
 
-def describe(value: object) -> str:
-    """Name the kind of a plain value the way a file author thinks of it."""
+def describe(value: object) -> Message:
+    """Name the kind of a plain value the way a file author thinks of it (a message)."""
     if value is None:
-        return "nothing (null)"
+        return tr("nothing (null)")
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return tr("true/false ({value})", value=str(value).lower())
     if isinstance(value, int | float | Decimal):
-        return f"the number {value}"
+        return tr("the number {value}", value=str(value))
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
+        return tr("the text {value}", value=repr(shown))
     if isinstance(value, dt.datetime):
-        return f"the date-time {value.isoformat()}"
+        return tr("the date-time {value}", value=value.isoformat())
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return tr("the date {value}", value=value.isoformat())
     if isinstance(value, Mapping):
-        return "a mapping"
+        return tr("a mapping")
     if isinstance(value, list | tuple):
-        return "a list"
-    return f"a {type(value).__name__}"
+        return tr("a list")
+    return tr("a {kind}", kind=type(value).__name__)
 
 
 def _str(value: object, _type: object) -> str:
@@ -87,7 +89,7 @@ def _str(value: object, _type: object) -> str:
     # Ids such as `42` are written unquoted; an int reads back as its digits.
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    raise TypeError(f"expected text, got {describe(value)}")
+    raise TypeError(tr("expected text, got {value}", value=describe(value)))
 
 
 def _without_surrogates(value: str) -> str:
@@ -113,13 +115,13 @@ def _without_surrogates(value: str) -> str:
 def _bool(value: object, _type: object) -> bool:
     if isinstance(value, bool):
         return value
-    raise TypeError(f"expected true or false, got {describe(value)}")
+    raise TypeError(tr("expected true or false, got {value}", value=describe(value)))
 
 
 def _int(value: object, _type: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise TypeError(f"expected a whole number, got {describe(value)}")
+    raise TypeError(tr("expected a whole number, got {value}", value=describe(value)))
 
 
 def _float(value: object, _type: object) -> float:
@@ -127,8 +129,10 @@ def _float(value: object, _type: object) -> float:
         try:
             return float(value)
         except OverflowError:
-            raise ValueError(f"the number {str(value)[:12]}... is too large") from None
-    raise TypeError(f"expected a number, got {describe(value)}")
+            raise ValueError(
+                tr("the number {value}... is too large", value=str(value)[:12])
+            ) from None
+    raise TypeError(tr("expected a number, got {value}", value=describe(value)))
 
 
 # Amounts beyond 10**60 are typing accidents; refusing them also keeps a hostile
@@ -138,19 +142,23 @@ _MONEY_DIGITS = 60
 
 def _decimal(value: object, _type: object) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, Decimal | int | float):
-        raise TypeError(f"expected a number, got {describe(value)}")
+        raise TypeError(tr("expected a number, got {value}", value=describe(value)))
     number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     if number.is_finite() and not number.is_zero() and abs(number.adjusted()) > _MONEY_DIGITS:
         raise ValueError(
-            f"the amount {number:.3e} is out of range (at most {_MONEY_DIGITS} digits either "
-            "side of the decimal point)"
+            tr(
+                "the amount {amount} is out of range (at most {digits} digits either side of "
+                "the decimal point)",
+                amount=f"{number:.3e}",
+                digits=_MONEY_DIGITS,
+            )
         )
     return number
 
 
 def _date(value: object, _type: object) -> dt.date:
     if isinstance(value, dt.datetime):
-        raise TypeError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
+        raise TypeError(tr("expected a date (YYYY-MM-DD), got {value}", value=describe(value)))
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -161,8 +169,10 @@ def _date(value: object, _type: object) -> dt.date:
             # is described the way every other wrong value of a model file is.
             if str(exc).startswith(value):
                 raise
-            raise ValueError(f"expected a date (YYYY-MM-DD), got {describe(value)}") from None
-    raise TypeError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
+            raise ValueError(
+                tr("expected a date (YYYY-MM-DD), got {value}", value=describe(value))
+            ) from None
+    raise TypeError(tr("expected a date (YYYY-MM-DD), got {value}", value=describe(value)))
 
 
 def _enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
@@ -172,8 +182,16 @@ def _enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
 @functools.cache
 def _enum_hook(cls: type[enum.StrEnum]) -> Callable[[object, object], enum.StrEnum]:
     values = [str(member.value) for member in cls]
-    what = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
-    article = "an" if what[0] in "aeiou" else "a"
+    what = label(re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower())
+    # English writes "an action status", "a tactic kind": one msgid for each article
+    vowel = str(what)[0] in "aeiou"
+    choices = ", ".join(values)
+
+    def wrong_type(value: object) -> Message:
+        shown = {"what": what, "choices": choices, "value": describe(value)}
+        if vowel:
+            return tr("expected an {what} ({choices}), got {value}", **shown)
+        return tr("expected a {what} ({choices}), got {value}", **shown)
 
     def structure(value: object, _type: object) -> enum.StrEnum:
         if isinstance(value, str):
@@ -181,12 +199,9 @@ def _enum_hook(cls: type[enum.StrEnum]) -> Callable[[object, object], enum.StrEn
                 return cls(value)
             except ValueError:
                 # a synonym (newsletter, en_cours), another spelling or a typo
-                hint = did_you_mean_value(cls, value)
-                raise ValueError(
-                    f"{excerpt(value)} is not {article} {what}{hint}; "
-                    f"expected one of {', '.join(values)}"
-                ) from None
-        raise TypeError(f"expected {article} {what} ({', '.join(values)}), got {describe(value)}")
+                meant = meant_value(cls, value)
+                raise ValueError(unknown_value(what, value, values, meant)) from None
+        raise TypeError(wrong_type(value))
 
     return structure
 
@@ -202,11 +217,19 @@ def _is_pairs(type_: Any) -> bool:
 
 def _pairs(value: object, _type: object) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, Mapping):
-        raise TypeError(f"expected a mapping of names to text, got {describe(value)}")
+        raise TypeError(
+            tr("expected a mapping of names to text, got {value}", value=describe(value))
+        )
     pairs = []
     for key, item in value.items():
         if isinstance(item, bool) or not isinstance(item, str | int | Decimal | float):
-            raise TypeError(f"the value of {excerpt(key)} should be text, got {describe(item)}")
+            raise TypeError(
+                tr(
+                    "the value of {key} should be text, got {value}",
+                    key=excerpt(key),
+                    value=describe(item),
+                )
+            )
         pairs.append((str(key), str(item)))
     return tuple(sorted(pairs))
 
@@ -258,7 +281,9 @@ def _make_converter() -> cattrs.Converter:
 
         def structure(value: object, _type: object) -> dict[str, Any]:
             if not isinstance(value, Mapping):
-                raise TypeError(f"expected a table of names to values, got {describe(value)}")
+                raise TypeError(
+                    tr("expected a table of names to values, got {value}", value=describe(value))
+                )
             hook = converter.get_structure_hook(item_type)
             # keys of a closed set (an enumeration) are checked like values, at their key
             key_hook = None if key_type is str else converter.get_structure_hook(key_type)
@@ -299,7 +324,7 @@ def _make_converter() -> cattrs.Converter:
 
         def structure(value: object, _type: object) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise TypeError(f"expected a list, got {describe(value)}")
+                raise TypeError(tr("expected a list, got {value}", value=describe(value)))
             hook = converter.get_structure_hook(item_type)
             items: list[Any] = []
             errors: list[Exception] = []
@@ -333,7 +358,9 @@ def _make_converter() -> cattrs.Converter:
             if isinstance(value, cls):  # an organisation already read from CSV or GraphML
                 return value
             if not isinstance(value, Mapping):
-                raise TypeError(f"expected a mapping of keys, got {describe(value)}")
+                raise TypeError(
+                    tr("expected a mapping of keys, got {value}", value=describe(value))
+                )
             try:
                 return generated(value, cls)
             except ClassValidationError as exc:
@@ -459,15 +486,17 @@ def collect_problems(exc: BaseException, path: ModelPath, out: list[Problem]) ->
     elif isinstance(exc, ForbiddenExtraKeysError):
         allowed = _allowed_keys(exc.cl)
         for key in sorted(exc.extra_fields):
-            out.append(((*path, key), f"unknown key {excerpt(key)}{did_you_mean(key, allowed)}"))
+            out.append(((*path, key), unknown_key(key, allowed)))
     elif isinstance(exc, ModelIntegrityError):
-        out.extend(((*path, *problem.path), problem.message) for problem in exc.problems)
+        out.extend(((*path, *problem.path), problem.text) for problem in exc.problems)
     elif isinstance(exc, FieldValueError):
         out.append(((*path, exc.field), exc.message))
     elif isinstance(exc, KeyError):
-        out.append((path, "required key is missing"))
+        out.append((path, tr("required key is missing")))
     elif isinstance(exc, TypeError | ValueError | InvalidOperation):
-        out.append((path, str(exc)))
+        # a message raised by the hooks above stays a message, to render in any language
+        first = exc.args[0] if len(exc.args) == 1 else None
+        out.append((path, first if isinstance(first, Message) else str(exc)))
     else:
         out.append((path, f"{type(exc).__name__}: {exc}"))
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from estrategy.base.messages import Text, tr
 from estrategy.io._tree import Lines, Read, TreeBuilder
 from estrategy.io.errors import LoadError
 from estrategy.io.limits import Limits
@@ -37,7 +38,7 @@ class _Scanner:
         self.tree = TreeBuilder(source, limits)
         self.pos = 0
 
-    def fatal(self, message: str) -> LoadError:
+    def fatal(self, message: Text) -> LoadError:
         line, column = self.lines.at(self.pos)
         return self.tree.fatal(self.tree.next_path(), line, column, message)
 
@@ -50,7 +51,13 @@ class _Scanner:
     def expect(self, char: str, what: str) -> None:
         if self.skip() != char:
             found = self.text[self.pos : self.pos + 1]
-            raise self.fatal(f"JSON syntax error: expected {what}, found {found or 'the end'!r}")
+            raise self.fatal(
+                tr(
+                    "JSON syntax error: expected {what}, found {found}",
+                    what=what,
+                    found=repr(found) if found else tr("the end"),
+                )
+            )
         self.pos += 1
 
     def string(self) -> str:
@@ -58,7 +65,7 @@ class _Scanner:
             value, self.pos = _scanstring(self.text, self.pos + 1, True)
         except json.JSONDecodeError as exc:
             self.pos = exc.pos
-            raise self.fatal(f"JSON syntax error: {exc.msg}") from None
+            raise self.fatal(tr("JSON syntax error: {detail}", detail=exc.msg)) from None
         return value
 
     def value(self) -> str:
@@ -79,13 +86,15 @@ class _Scanner:
         elif char == "-" or char.isdigit():
             match = _NUMBER.match(self.text, self.pos)
             if match is None:
-                raise self.fatal("JSON syntax error: invalid number")
+                raise self.fatal(tr("JSON syntax error: invalid number"))
             self.pos = match.end()
             text = match.group()
             try:
                 number = Decimal(text) if match.group(1) or match.group(2) else int(text)
             except ValueError:  # more digits than int() accepts (sys.get_int_max_str_digits)
-                raise self.fatal(f"the number {text[:20]}... has too many digits") from None
+                raise self.fatal(
+                    tr("the number {value}... has too many digits", value=text[:20])
+                ) from None
             self.tree.value(number, line, column)
         else:
             for word, literal in _LITERALS.items():
@@ -94,13 +103,16 @@ class _Scanner:
                     self.tree.value(literal, line, column)
                     return _AFTER
             raise self.fatal(
-                "JSON syntax error: expected a value, found " + repr(char or "the end")
+                tr(
+                    "JSON syntax error: expected a value, found {found}",
+                    found=repr(char) if char else tr("the end"),
+                )
             )
         return _AFTER
 
     def key(self) -> str:
         if self.skip() != '"':
-            raise self.fatal("JSON syntax error: expected a key in double quotes")
+            raise self.fatal(tr("JSON syntax error: expected a key in double quotes"))
         line, column = self.lines.at(self.pos)
         self.tree.key(self.string(), line, column)
         self.expect(":", "':' after the key")
@@ -119,13 +131,17 @@ class _Scanner:
             return _AFTER
         closing = "'}'" if in_mapping else "']'"
         raise self.fatal(
-            f"JSON syntax error: expected ',' or {closing}, found {char or 'the end'!r}"
+            tr(
+                "JSON syntax error: expected ',' or {closing}, found {found}",
+                closing=closing,
+                found=repr(char) if char else tr("the end"),
+            )
         )
 
     def run(self) -> Read:
         if not self.skip():
             raise self.tree.fatal(
-                (), 1, 1, "the file is empty: a model needs at least schema_version"
+                (), 1, 1, tr("the file is empty: a model needs at least schema_version")
             )
         state = _VALUE
         while True:
@@ -138,7 +154,7 @@ class _Scanner:
             else:
                 state = self.after()
         if self.skip():
-            raise self.fatal("JSON syntax error: extra data after the end of the document")
+            raise self.fatal(tr("JSON syntax error: extra data after the end of the document"))
         if self.tree.errors:
             raise LoadError(self.tree.errors)
         return Read(self.tree.root, self.tree.entries)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import stat
 
+from estrategy.base.messages import Message, Text, tr
 from estrategy.io.errors import FileError, LoadError
 from estrategy.io.limits import Limits
 
 __all__ = ["check_text", "one_error", "read_bytes", "read_text", "regular_file", "too_big"]
 
 
-def one_error(source: str, message: str, line: int | None = 1, column: int | None = 1) -> LoadError:
+def one_error(
+    source: str, message: Text, line: int | None = 1, column: int | None = 1
+) -> LoadError:
     return LoadError([FileError(source, line, column, (), message)])
 
 
@@ -22,7 +25,9 @@ def check_text(text: str, source: str) -> None:
         from estrategy.io._tree import line_column
 
         line, column = line_column(text, nul)
-        raise one_error(source, "this is a binary file, not a model file (NUL byte)", line, column)
+        raise one_error(
+            source, tr("this is a binary file, not a model file (NUL byte)"), line, column
+        )
 
 
 def regular_file(path: str | os.PathLike[str]) -> bool:
@@ -57,7 +62,7 @@ def _open(path: str | os.PathLike[str], source: str) -> int:
     return descriptor
 
 
-_NOT_REGULAR = "this is not a regular file (a pipe or a device?): refused"
+_NOT_REGULAR = tr("this is not a regular file (a pipe or a device?): refused")
 
 
 def read_bytes(path: str | os.PathLike[str], source: str, limits: Limits) -> bytes:
@@ -73,12 +78,15 @@ def read_bytes(path: str | os.PathLike[str], source: str, limits: Limits) -> byt
                 raise too_big(source, size, limits)
             raw = stream.read(limits.max_bytes + 1)
     except IsADirectoryError:
-        raise one_error(source, "this is a folder, not a model file", None, None) from None
+        raise one_error(source, tr("this is a folder, not a model file"), None, None) from None
     except FileNotFoundError:
-        raise one_error(source, "no such file", None, None) from None
+        raise one_error(source, tr("no such file"), None, None) from None
     except OSError as exc:
         raise one_error(
-            source, f"cannot read the file: {exc.strerror or exc}", None, None
+            source,
+            tr("cannot read the file: {reason}", reason=exc.strerror or str(exc)),
+            None,
+            None,
         ) from None
     if len(raw) > limits.max_bytes:  # a file that grew, or a pipe without a size
         raise too_big(source, len(raw), limits)
@@ -96,7 +104,9 @@ def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
         column = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
-        raise one_error(source, "this is a binary file, not a model file (NUL byte)", line, column)
+        raise one_error(
+            source, tr("this is a binary file, not a model file (NUL byte)"), line, column
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -105,29 +115,40 @@ def read_text(path: str | os.PathLike[str], source: str, limits: Limits) -> str:
         raise one_error(source, _not_utf8(raw[exc.start]), line, column) from None
 
 
-def _not_utf8(byte: int) -> str:
+def _not_utf8(byte: int) -> Message:
     """What to say of a byte that UTF-8 cannot decode, and what to do about it.
 
     Example:
-        >>> _not_utf8(0xE9).split("; ")[0]
+        >>> str(_not_utf8(0xE9)).split("; ")[0]
         'this is not UTF-8 text: byte 0xe9 cannot be decoded (é in Latin-1 or Windows-1252?)'
     """
     try:
         guess = bytes([byte]).decode("cp1252")
     except UnicodeDecodeError:
         guess = ""
-    hint = f" ({guess} in Latin-1 or Windows-1252?)" if guess.isprintable() and guess else ""
-    return (
-        f"this is not UTF-8 text: byte 0x{byte:02x} cannot be decoded{hint}; "
-        "estrategy reads UTF-8: save the file as UTF-8"
+    shown = f"0x{byte:02x}"
+    if guess.isprintable() and guess:
+        return tr(
+            "this is not UTF-8 text: byte {byte} cannot be decoded ({guess} in Latin-1 or "
+            "Windows-1252?); estrategy reads UTF-8: save the file as UTF-8",
+            byte=shown,
+            guess=guess,
+        )
+    return tr(
+        "this is not UTF-8 text: byte {byte} cannot be decoded; estrategy reads UTF-8: save "
+        "the file as UTF-8",
+        byte=shown,
     )
 
 
 def too_big(source: str, size: int, limits: Limits) -> LoadError:
     return one_error(
         source,
-        f"the file is {size:,} bytes, more than the limit of {limits.max_bytes:,} "
-        "(Limits.max_bytes)",
+        tr(
+            "the file is {size} bytes, more than the limit of {limit} (Limits.max_bytes)",
+            size=size,
+            limit=limits.max_bytes,
+        ),
         None,
         None,
     )

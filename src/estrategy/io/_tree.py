@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from estrategy.base.escape import excerpt
+from estrategy.base.messages import Text, tr
 from estrategy.io.errors import Entry, FileError, LoadError
 from estrategy.io.limits import Limits
 from estrategy.model import ModelPath
@@ -60,12 +61,12 @@ class TreeBuilder:
         self._stack: list[_Frame] = []
         self._items = 0
 
-    def fail(self, path: ModelPath, line: int | None, column: int | None, message: str) -> None:
+    def fail(self, path: ModelPath, line: int | None, column: int | None, message: Text) -> None:
         """Record a problem and go on."""
         self.errors.append(FileError(self.source, line, column, path, message))
 
     def fatal(
-        self, path: ModelPath, line: int | None, column: int | None, message: str
+        self, path: ModelPath, line: int | None, column: int | None, message: Text
     ) -> LoadError:
         """Record a problem that stops reading; returns the error to raise."""
         self.fail(path, line, column, message)
@@ -100,8 +101,11 @@ class TreeBuilder:
                 self.next_path(),
                 line,
                 column,
-                f"the file has more than {self.limits.max_items:,} values "
-                "(Limits.max_items); refusing to read further",
+                tr(
+                    "the file has more than {limit} values (Limits.max_items); refusing to "
+                    "read further",
+                    limit=self.limits.max_items,
+                ),
             )
 
     def _place(self, line: int, column: int) -> ModelPath:
@@ -119,8 +123,13 @@ class TreeBuilder:
         path = (*top.path, key)
         if key in top.container:
             first = self.entries.get(path)
-            where = f" (first at line {first[0]})" if first else ""
-            self.fail(path, line, column, f"duplicate key {excerpt(key)}{where}")
+            if first:
+                message = tr(
+                    "duplicate key {key} (first at line {line})", key=excerpt(key), line=first[0]
+                )
+            else:
+                message = tr("duplicate key {key}", key=excerpt(key))
+            self.fail(path, line, column, message)
             top.key = _Duplicate(key)
             return
         self.entries[path] = (line, column)
@@ -142,8 +151,11 @@ class TreeBuilder:
                 path[:6],  # the whole path would be as deep as the problem
                 line,
                 column,
-                f"nesting deeper than {self.limits.max_depth} levels (Limits.max_depth); "
-                "a model file needs about 6",
+                tr(
+                    "nesting deeper than {limit} levels (Limits.max_depth); a model file needs "
+                    "about 6",
+                    limit=self.limits.max_depth,
+                ),
             )
         self._stack.append(_Frame(container, path))
 

@@ -35,6 +35,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import Reader, ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
+from estrategy.base.messages import tr
 from estrategy.io._tree import Read, TreeBuilder, line_column
 from estrategy.io.errors import LoadError
 from estrategy.io.limits import Limits
@@ -160,7 +161,7 @@ def _read_yaml(text: str, source: str, limits: Limits, *, pure: bool) -> Read:
                 documents += 1
                 if documents > 1:
                     raise tree.fatal(
-                        (), line, column, "more than one YAML document (---) in a model file"
+                        (), line, column, tr("more than one YAML document (---) in a model file")
                     )
                 continue
             if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
@@ -169,14 +170,18 @@ def _read_yaml(text: str, source: str, limits: Limits, *, pure: bool) -> Read:
                     tree.next_path(),
                     line,
                     column,
-                    f"anchors and aliases (&{name}, *{name}) are not allowed in model files: "
-                    "write the value out where it is used",
+                    tr(
+                        "anchors and aliases ({anchor}, {alias}) are not allowed in model files: "
+                        "write the value out where it is used",
+                        anchor=f"&{name}",
+                        alias=f"*{name}",
+                    ),
                 )
             if isinstance(event, ScalarEvent):
                 if tree.expecting_key:
                     if _tag(event) not in (None, _STR):
                         tree.fail(
-                            tree.next_path(), line, column, "a mapping key must be a plain name"
+                            tree.next_path(), line, column, tr("a mapping key must be a plain name")
                         )
                     tree.key(str(event.value), line, column)
                     continue
@@ -189,7 +194,7 @@ def _read_yaml(text: str, source: str, limits: Limits, *, pure: bool) -> Read:
             elif isinstance(event, CollectionStartEvent):
                 if tree.expecting_key:
                     raise tree.fatal(
-                        tree.next_path(), line, column, "a mapping key must be a plain name"
+                        tree.next_path(), line, column, tr("a mapping key must be a plain name")
                     )
                 expected = _MAP if isinstance(event, MappingStartEvent) else _SEQ
                 tag = _tag(event)
@@ -206,7 +211,7 @@ def _read_yaml(text: str, source: str, limits: Limits, *, pure: bool) -> Read:
             raise tree.fatal((), None, None, f"YAML error: {exc}") from None
         _syntax_error(tree, text, exc)
     if documents == 0 or not tree.done:
-        raise tree.fatal((), 1, 1, "the file is empty: a model needs at least schema_version")
+        raise tree.fatal((), 1, 1, tr("the file is empty: a model needs at least schema_version"))
     if tree.errors:
         raise LoadError(tree.errors)
     return Read(tree.root, tree.entries)
@@ -218,10 +223,19 @@ def _syntax_error(tree: TreeBuilder, text: str, exc: MarkedYAMLError | ReaderErr
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part) or str(exc)
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        raise tree.fatal(tree.next_path(), line, column, f"YAML syntax error: {message}") from None
+        raise tree.fatal(
+            tree.next_path(), line, column, tr("YAML syntax error: {detail}", detail=message)
+        ) from None
     line, column = line_column(text, exc.position)
     raise tree.fatal(
-        (), line, column, f"not a text file: character {exc.character!r} ({exc.reason})"
+        (),
+        line,
+        column,
+        tr(
+            "not a text file: character {character} ({reason})",
+            character=repr(exc.character),
+            reason=str(exc.reason),
+        ),
     ) from None
 
 

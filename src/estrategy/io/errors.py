@@ -8,6 +8,7 @@ import attrs
 
 from estrategy.base.errors import EstrategyError
 from estrategy.base.escape import terminal_text
+from estrategy.base.messages import Text, ntr, render_text
 from estrategy.model.paths import ModelPath, format_path
 
 __all__ = ["FileError", "LoadError", "Position", "SourceMap", "column_letters"]
@@ -110,7 +111,8 @@ class FileError:
         column: 1-based column, ``None`` only when no position is knowable.
         path: where in the model the problem is (``("tactics", 3, "strategy")``);
             ``()`` for the file as a whole.
-        message: what is wrong, in one sentence.
+        text: what is wrong, in one sentence (passed as ``message=``: a message,
+            rendered in the reader's language, or plain English).
         place: where it is as people read it, when that is not ``source:line:column``:
             ``plan.xlsx:Actions!E7`` for a workbook's cell, ``frames['actions'] row 5,
             column budget`` for a data frame's.
@@ -125,10 +127,16 @@ class FileError:
     line: int | None
     column: int | None
     path: ModelPath
-    message: str
+    text: Text = attrs.field(alias="message")
     place: str | None = None
 
-    def __str__(self) -> str:
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return render_text(self.text, "en")
+
+    def render(self, lang: str = "en") -> str:
+        """``file:line:col: path: message``, the message in ``lang``."""
         where = terminal_text(self.source)  # a file name is one line, whatever it holds
         if self.place is not None:
             where = terminal_text(self.place)
@@ -137,7 +145,11 @@ class FileError:
             if self.column is not None:
                 where += f":{self.column}"
         path = _shown_path(self.path)
-        return f"{where}: {path}: {self.message}" if path else f"{where}: {self.message}"
+        message = render_text(self.text, lang)
+        return f"{where}: {path}: {message}" if path else f"{where}: {message}"
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 _KEY_SHOWN = 40
@@ -181,13 +193,19 @@ class LoadError(EstrategyError, ValueError):
 
     def __init__(self, errors: Iterable[FileError]) -> None:
         self.errors: tuple[FileError, ...] = tuple(errors)
+        super().__init__(self.message_in("en"))
+
+    def message_in(self, lang: str) -> str:
+        """Every problem, as ``str(error)`` lists them, in ``lang``."""
         sources = sorted({error.source for error in self.errors})
         count = len(self.errors)
         where = ", ".join(map(terminal_text, sources)) if sources else "<unknown>"
-        lines = "".join(f"\n  {error}" for error in self.errors[:SHOWN_ERRORS])
+        head = ntr("{n} problem in {where}:", "{n} problems in {where}:", count, where=where)
+        lines = "".join(f"\n  {error.render(lang)}" for error in self.errors[:SHOWN_ERRORS])
         if count > SHOWN_ERRORS:
-            lines += f"\n  … and {count - SHOWN_ERRORS} more"
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in {where}:{lines}")
+            hidden = count - SHOWN_ERRORS
+            lines += "\n  " + ntr("… and {n} more", "… and {n} more", hidden).render(lang)
+        return head.render(lang) + lines
 
     def __reduce__(self) -> tuple[type[LoadError], tuple[tuple[FileError, ...]]]:
         # Rebuilt from its errors, so that it crosses process boundaries intact.
@@ -195,7 +213,7 @@ class LoadError(EstrategyError, ValueError):
 
 
 def file_error(
-    source: str, positions: SourceMap | None, path: ModelPath, message: str
+    source: str, positions: SourceMap | None, path: ModelPath, message: Text
 ) -> FileError:
     """Build a :class:`FileError` for ``path``, located through ``positions``."""
     position = positions.locate(path) if positions is not None else None

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from estrategy.base.messages import Message, tr
 from estrategy.io._build import build_model
 from estrategy.io._data import to_data
 from estrategy.io._source import check_text, one_error, read_bytes, read_text, too_big
@@ -47,12 +48,12 @@ FORMATS: Mapping[str, str] = {
 """File extension to format name."""
 
 # Extensions people try that are refused with a reason rather than "unknown extension".
-_REFUSED: Mapping[str, str] = {
-    ".xlsm": "a workbook with macros is refused (macros are never run): save it as .xlsx",
-    ".xltm": "a workbook with macros is refused (macros are never run): save it as .xlsx",
-    ".xlam": "an add-in with macros is refused (macros are never run): save it as .xlsx",
-    ".xls": "old .xls workbooks are not read: save it as .xlsx",
-    ".ods": "OpenDocument spreadsheets are not read: save it as .xlsx",
+_REFUSED: Mapping[str, Message] = {
+    ".xlsm": tr("a workbook with macros is refused (macros are never run): save it as .xlsx"),
+    ".xltm": tr("a workbook with macros is refused (macros are never run): save it as .xlsx"),
+    ".xlam": tr("an add-in with macros is refused (macros are never run): save it as .xlsx"),
+    ".xls": tr("old .xls workbooks are not read: save it as .xlsx"),
+    ".ods": tr("OpenDocument spreadsheets are not read: save it as .xlsx"),
 }
 
 
@@ -104,7 +105,7 @@ def _read_toml_model(text: str, source: str, limits: Limits) -> Read:
 
     read = read_toml(text, source, limits)
     if not read.data:
-        raise one_error(source, "the file is empty: a model needs at least schema_version")
+        raise one_error(source, tr("the file is empty: a model needs at least schema_version"))
     return read
 
 
@@ -142,9 +143,10 @@ def _format_of(path: str | os.PathLike[str], fmt: str | None) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         known = ", ".join(FORMATS)
-        message = _REFUSED.get(suffix) or (
-            f"cannot tell the format from the extension {suffix or '(none)'!r}: "
-            f"use {known}, or pass format="
+        message = _REFUSED.get(suffix) or tr(
+            "cannot tell the format from the extension {suffix}: use {known}, or pass format=",
+            suffix=repr(suffix or "(none)"),
+            known=known,
         )
         raise LoadError([FileError(os.fspath(path), None, None, (), message)])
     return FORMATS[suffix]

@@ -37,14 +37,14 @@ import attrs
 import tomli_w
 from cattrs.errors import ClassValidationError, IterableValidationError
 
-from estrategy.base.escape import excerpt
+from estrategy.base.messages import Text
 from estrategy.io._convert import collect_problems, converter
 from estrategy.io._source import check_text, read_text, too_big
 from estrategy.io._tree import Read
 from estrategy.io.errors import FileError, LoadError, SourceMap, file_error
 from estrategy.io.limits import DEFAULT_LIMITS, Limits
 from estrategy.model import ModelIntegrityError, ModelPath
-from estrategy.model.suggest import did_you_mean
+from estrategy.model.suggest import unknown_key
 from estrategy.model.validators import FieldValueError
 
 __all__ = [
@@ -375,7 +375,7 @@ class Problems:
     def __bool__(self) -> bool:
         return bool(self.errors)
 
-    def add(self, path: ModelPath, message: str) -> None:
+    def add(self, path: ModelPath, message: Text) -> None:
         """Note a problem at ``path``, located at the path or its nearest placed ancestor."""
         self.errors.append(file_error(self.source, self.positions, path, message))
 
@@ -386,7 +386,7 @@ class Problems:
         known = tuple(allowed)
         for key in data:
             if key not in known:
-                self.add((*path, key), f"unknown key {excerpt(key)}{did_you_mean(key, known)}")
+                self.add((*path, key), unknown_key(key, known))
 
     def raise_if_any(self, error: type[LoadError] = LoadError) -> None:
         """Raise ``error`` with every problem noted, in the order of the file."""
@@ -429,7 +429,7 @@ def structure(
         FieldValueError,
     ) as exc:
         # FieldValueError: a validator of the table's own class, located at its field
-        found: list[tuple[ModelPath, str]] = []
+        found: list[tuple[ModelPath, Text]] = []
         collect_problems(exc, at, found)
         for path, message in found:
             problems.add(path, message)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from estrategy.base.display import Displayable
+from estrategy.base.messages import Message, tr
 from estrategy.maturity.results import Assessment, StepStatus, _round
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,7 +32,8 @@ class CriterionChange:
         before: its score before (``None``: did not apply).
         after: its score after.
         delta: ``after - before`` when both apply.
-        resolved: facts cited as gaps before and no longer after.
+        resolved: facts cited as gaps before and no longer after (messages, rendered in
+            the reader's language).
         new_gaps: facts cited as gaps after and not before.
     """
 
@@ -39,18 +41,18 @@ class CriterionChange:
     before: float | None
     after: float | None
     delta: float | None
-    resolved: tuple[str, ...] = ()
-    new_gaps: tuple[str, ...] = ()
+    resolved: tuple[Message, ...] = ()
+    new_gaps: tuple[Message, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data."""
+        """Plain JSON-ready data (the facts in English)."""
         return {
             "id": self.id,
             "before": _round(self.before),
             "after": _round(self.after),
             "delta": _round(self.delta),
-            "resolved": list(self.resolved),
-            "new_gaps": list(self.new_gaps),
+            "resolved": [str(g) for g in self.resolved],
+            "new_gaps": [str(g) for g in self.new_gaps],
         }
 
 
@@ -203,16 +205,17 @@ def _signed(value: float | None) -> str:
     return "" if value is None else f"{value:+.0f}"
 
 
-def _gaps(assessment: Assessment, criterion_id: str) -> dict[str, None]:
+def _gaps(assessment: Assessment, criterion_id: str) -> dict[Message, None]:
     for dimension in assessment.dimensions:
         for item in dimension.criteria:
             if item.id == criterion_id:
-                return {e.fact + _ids(e.ids): None for e in item.evidence if not e.supports}
+                return {_cited(e.text, e.ids): None for e in item.evidence if not e.supports}
     return {}
 
 
-def _ids(ids: tuple[str, ...]) -> str:
-    return f" ({', '.join(ids)})" if ids else ""
+def _cited(fact: Message, ids: tuple[str, ...]) -> Message:
+    """A gap with the ids it is about, as the renderers cite evidence."""
+    return tr("{fact} ({ids})", fact=fact, ids=", ".join(ids)) if ids else fact
 
 
 def compare(

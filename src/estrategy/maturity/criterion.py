@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
+from estrategy.base.messages import Message, Text, as_message, english
 from estrategy.model import OrganizationSize, StrategyModel
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,7 +65,9 @@ class Evidence:
     """One fact behind a criterion's score, as a consultant would cite it.
 
     Attributes:
-        fact: the fact, in one sentence (``"o-brand has no metric, target or deadline"``).
+        text: the fact, in one sentence (passed as ``fact=``: a
+            :class:`~estrategy.base.messages.Message`, rendered in the reader's language,
+            or plain text shown as it is).
         ids: the model ids the fact is about, sorted (objectives, tactics, people, …).
         supports: ``True`` when the fact raises the score, ``False`` when it is a gap.
 
@@ -73,13 +76,22 @@ class Evidence:
         ('t-a', 't-b')
     """
 
-    fact: str
+    text: Message = attrs.field(converter=as_message, alias="fact", eq=english)
     ids: tuple[str, ...] = attrs.field(default=(), converter=_sorted_ids)
     supports: bool = True
 
-    def to_dict(self) -> dict[str, Any]:
-        """The evidence as plain JSON-ready data."""
-        return {"fact": self.fact, "ids": list(self.ids), "supports": self.supports}
+    @property
+    def fact(self) -> str:
+        """The fact in English."""
+        return self.text.render("en")
+
+    def fact_in(self, lang: str) -> str:
+        """The fact in ``lang``."""
+        return self.text.render(lang)
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The evidence as plain JSON-ready data, the fact in ``lang``."""
+        return {"fact": self.fact_in(lang), "ids": list(self.ids), "supports": self.supports}
 
 
 def _score(value: float | int | None) -> float | None:
@@ -115,7 +127,7 @@ class CriterionResult:
     evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_evidence)
 
     @classmethod
-    def not_applicable(cls, reason: str) -> CriterionResult:
+    def not_applicable(cls, reason: Text) -> CriterionResult:
         """A result saying the criterion does not apply, and why."""
         return cls(None, [Evidence(reason)])
 
@@ -125,9 +137,9 @@ class CriterionResult:
         met: Iterable[str],
         unmet: Iterable[str],
         *,
-        met_fact: str,
-        unmet_fact: str,
-        empty: str,
+        met_fact: Text,
+        unmet_fact: Text,
+        empty: Text,
     ) -> CriterionResult:
         """Score the share of items that meet the criterion, citing both sides.
 

@@ -20,6 +20,8 @@ from typing import Any
 
 import attrs
 
+from estrategy.base.escape import excerpt
+from estrategy.base.messages import Message, ntr, tr
 from estrategy.model import ModelIntegrityError, TacticKind
 from estrategy.model.errors import IntegrityProblem
 from estrategy.model.paths import ModelPath
@@ -78,25 +80,42 @@ SizeNumber = float | SizeTable
 """A number, or a number per size."""
 
 
+def _too_large(value: float, high: float) -> Message:
+    return tr("{value} is too large (at most {maximum})", value=f"{value:g}", maximum=f"{high:g}")
+
+
 def _size_problems(
     path: ModelPath, value: SizeNumber, low: float, high: float
 ) -> list[IntegrityProblem]:
     """Where a number, or a table of numbers, lies outside ``[low, high]``."""
     if isinstance(value, SizeTable):
         return [
-            IntegrityProblem((*path, size), f"{number:g} is too large (at most {high:g})")
+            IntegrityProblem((*path, size), _too_large(number, high))
             if number > high
-            else IntegrityProblem((*path, size), f"expected a number ≥ {low:g}, got {number:g}")
+            else IntegrityProblem(
+                (*path, size),
+                tr(
+                    "expected a number ≥ {minimum}, got {value}",
+                    minimum=f"{low:g}",
+                    value=f"{number:g}",
+                ),
+            )
             for size, number in attrs.asdict(value).items()
             if number is not None and not low <= number <= high
         ]
     if low <= value <= high:
         return []
     if value > high:  # nan compares false: it is reported as below the range
-        return [IntegrityProblem(path, f"{value:g} is too large (at most {high:g})")]
+        return [IntegrityProblem(path, _too_large(value, high))]
     return [
         IntegrityProblem(
-            path, f"expected a number ≥ {low:g} or a table by size {_BY_SIZE}, got {value:g}"
+            path,
+            tr(
+                "expected a number ≥ {minimum} or a table by size {example}, got {value}",
+                minimum=f"{low:g}",
+                example=_BY_SIZE,
+                value=f"{value:g}",
+            ),
         )
     ]
 
@@ -129,7 +148,7 @@ def _each_in_range(low: float, high: float) -> Callable[[Any, attrs.Attribute[An
     return check
 
 
-def _not_empty(what: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+def _not_empty(what: Message) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is not None and not value:
             raise FieldValueError(attribute.name, what)
@@ -139,7 +158,9 @@ def _not_empty(what: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
 
 def _lower_case_id(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not _ID.match(value):
-        raise FieldValueError(attribute.name, f"expected a lower-case id, got {value!r}")
+        raise FieldValueError(
+            attribute.name, tr("expected a lower-case id, got {value}", value=excerpt(value))
+        )
 
 
 @attrs.frozen
@@ -168,7 +189,7 @@ class DimensionFile:
 
     id: str = attrs.field(validator=_lower_case_id)
     criteria: tuple[CriterionFile | str, ...] = attrs.field(
-        validator=_not_empty("expected a non-empty list of criteria")
+        validator=_not_empty(tr("expected a non-empty list of criteria"))
     )
     name: str | None = None
     weight: SizeNumber = attrs.field(default=1.0, validator=_in_range(0, MAX_WEIGHT))
@@ -184,17 +205,24 @@ def _cutoffs(
     names = instance.names
     if len(value) != len(names) - 1:
         raise FieldValueError(
-            "cutoffs", f"{len(names)} levels need {len(names) - 1} cut-offs, got {len(value)}"
+            "cutoffs",
+            ntr(
+                "{levels} levels need {n} cut-off, got {got}",
+                "{levels} levels need {n} cut-offs, got {got}",
+                len(names) - 1,
+                levels=len(names),
+                got=len(value),
+            ),
         )
     if any(not 0 < c < 100 for c in value) or any(b <= a for a, b in itertools.pairwise(value)):
-        raise FieldValueError("cutoffs", "cut-offs must increase strictly, between 0 and 100")
+        raise FieldValueError("cutoffs", tr("cut-offs must increase strictly, between 0 and 100"))
 
 
 def _level_names(
     _instance: object, _attribute: attrs.Attribute[Any], value: tuple[str, ...]
 ) -> None:
     if len(value) < 2:
-        raise FieldValueError("names", "a scale needs at least two levels")
+        raise FieldValueError("names", tr("a scale needs at least two levels"))
 
 
 @attrs.frozen
@@ -212,7 +240,9 @@ class LevelsFile:
 
 def _percent(_instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
     if value is not None and not 0 <= value <= 100:
-        raise FieldValueError(attribute.name, f"expected a number from 0 to 100, got {value:g}")
+        raise FieldValueError(
+            attribute.name, tr("expected a number from 0 to 100, got {value}", value=f"{value:g}")
+        )
 
 
 @attrs.frozen
@@ -242,7 +272,7 @@ class QuadrantFile:
     )
     digital_internal_kinds: tuple[TacticKind, ...] | None = None
     management: Mapping[str, tuple[str, ...]] | None = attrs.field(
-        default=None, validator=_not_empty("expected a table: component = [criterion ids]")
+        default=None, validator=_not_empty(tr("expected a table: component = [criterion ids]"))
     )
 
     def saturation(self) -> dict[str, SizeNumber]:
@@ -274,7 +304,8 @@ class StepsFile:
 def _version(_instance: object, _attribute: attrs.Attribute[Any], value: int) -> None:
     if value != 1:
         raise FieldValueError(
-            "version", f"maturity-model version {value!r} is not supported (1 is)"
+            "version",
+            tr("maturity-model version {version} is not supported (1 is)", version=excerpt(value)),
         )
 
 
@@ -301,7 +332,7 @@ class MaturityFile:
     quadrant: QuadrantFile | None = None
     steps: StepsFile | None = None
     dimensions: tuple[DimensionFile, ...] = attrs.field(
-        default=(), validator=_not_empty("expected at least one [[dimensions]] table")
+        default=(), validator=_not_empty(tr("expected at least one [[dimensions]] table"))
     )
 
 

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from estrategy.base.escape import excerpt
+from estrategy.base.messages import Message, tr
 from estrategy.maturity.criteria import BUILTIN_CRITERIA
 from estrategy.maturity.criterion import Criterion
 from estrategy.maturity.file import (
@@ -38,7 +40,7 @@ from estrategy.maturity.spec import (
     StepsSpec,
 )
 from estrategy.model import ModelPath
-from estrategy.model.suggest import did_you_mean
+from estrategy.model.suggest import suggestion
 
 if TYPE_CHECKING:  # estrategy.io is imported when a file is read, not with this module
     from estrategy.io import Limits, LoadError
@@ -117,7 +119,9 @@ def _resolve_criteria(
         dimension_id = dimension.get("id")
         if isinstance(dimension_id, str):
             if dimension_id in seen_dimensions:
-                problems.add((*here, "id"), f"duplicate dimension id {dimension_id!r}")
+                problems.add(
+                    (*here, "id"), tr("duplicate dimension id {id}", id=excerpt(dimension_id))
+                )
             seen_dimensions.add(dimension_id)
         owner = dimension_id if isinstance(dimension_id, str) else f"#{d}"
         for c, criterion_id in _criterion_refs(dimension):
@@ -130,15 +134,20 @@ def _resolve_criteria(
             if criterion is None:
                 problems.add(
                     where,
-                    f"unknown criterion {criterion_id!r}"
-                    f"{did_you_mean(criterion_id, resolver.known())}; built-in, passed with "
-                    "criteria=…, or published under the 'estrategy.criteria' entry points",
+                    tr(
+                        "{problem}; built-in, passed with criteria=…, or published under the "
+                        "'estrategy.criteria' entry points",
+                        problem=_unknown_criterion(criterion_id, resolver.known()),
+                    ),
                 )
             elif criterion_id in used_by:
                 problems.add(
                     where,
-                    f"criterion {criterion_id!r} is already used by dimension "
-                    f"{used_by[criterion_id]!r}",
+                    tr(
+                        "criterion {criterion} is already used by dimension {dimension}",
+                        criterion=excerpt(criterion_id),
+                        dimension=excerpt(used_by[criterion_id]),
+                    ),
                 )
             else:
                 used_by[criterion_id] = owner
@@ -158,7 +167,7 @@ def _check_management(data: Mapping[str, Any], known: Iterable[str], problems: P
             if isinstance(criterion_id, str) and criterion_id not in names:
                 problems.add(
                     ("quadrant", "management", component, i),
-                    f"unknown criterion {criterion_id!r}{did_you_mean(criterion_id, names)}",
+                    _unknown_criterion(criterion_id, names),
                 )
 
 
@@ -170,16 +179,19 @@ def _check_sections(
         return
     for section in ("levels", "quadrant"):
         if section not in data:
-            problems.add((section,), f"the [{section}] table is missing")
+            if section == "levels":
+                problems.add((section,), tr("the [levels] table is missing"))
+            else:
+                problems.add((section,), tr("the [quadrant] table is missing"))
     quadrant = data.get("quadrant")
     if not isinstance(quadrant, Mapping):
         return
     for key in ("digital_threshold", "management_threshold"):
         if key not in quadrant:
-            problems.add(("quadrant", key), "missing: a number from 0 to 100")
+            problems.add(("quadrant", key), tr("missing: a number from 0 to 100"))
     for key in SATURATION_KEYS:
         if key not in quadrant:
-            problems.add(("quadrant", key), "missing: the count that earns full marks")
+            problems.add(("quadrant", key), tr("missing: the count that earns full marks"))
 
 
 def _check_thresholds(
@@ -202,18 +214,44 @@ def _check_thresholds(
     for name in thresholds:
         if name in known:
             continue
-        hint = did_you_mean(name, known)
+        close = suggestion(name, known)
+        shown = {"name": excerpt(name), "suggestion": excerpt(close) if close else ""}
         if not custom:
+            if close is None:
+                message = tr(
+                    "unknown threshold {name}; the criteria read {known}",
+                    known=", ".join(known),
+                    **shown,
+                )
+            else:
+                message = tr(
+                    "unknown threshold {name} (did you mean {suggestion}?); the criteria read "
+                    "{known}",
+                    known=", ".join(known),
+                    **shown,
+                )
+            problems.add(("thresholds", name), message)
+        elif close is not None:
             problems.add(
                 ("thresholds", name),
-                f"unknown threshold {name!r}{hint}; the criteria read {', '.join(known)}",
+                tr(
+                    "unknown threshold {name} (did you mean {suggestion}?); a custom criterion "
+                    "may read a threshold of its own, but this name is too close to a built-in "
+                    "one",
+                    **shown,
+                ),
             )
-        elif hint:
-            problems.add(
-                ("thresholds", name),
-                f"unknown threshold {name!r}{hint}; a custom criterion may read a threshold "
-                "of its own, but this name is too close to a built-in one",
-            )
+
+
+def _unknown_criterion(criterion_id: str, known: Iterable[str]) -> Message:
+    close = suggestion(criterion_id, known)
+    if close is None:
+        return tr("unknown criterion {criterion}", criterion=excerpt(criterion_id))
+    return tr(
+        "unknown criterion {criterion} (did you mean {suggestion}?)",
+        criterion=excerpt(criterion_id),
+        suggestion=excerpt(close),
+    )
 
 
 def _size(value: SizeNumber) -> SizeValue:
@@ -278,12 +316,18 @@ def _check_weights(dimensions: tuple[DimensionSpec, ...], problems: Problems) ->
         )
     ]
     if empty:
-        which = "every size" if len(empty) == len(SIZES) else ", ".join(empty)
-        problems.add(
-            ("dimensions",),
-            f"every dimension (or every criterion of it) weighs 0 for {which}: the overall "
-            "score would mean nothing; give one a weight above 0",
-        )
+        if len(empty) == len(SIZES):
+            message = tr(
+                "every dimension (or every criterion of it) weighs 0 for every size: the overall "
+                "score would mean nothing; give one a weight above 0"
+            )
+        else:
+            message = tr(
+                "every dimension (or every criterion of it) weighs 0 for {sizes}: the overall "
+                "score would mean nothing; give one a weight above 0",
+                sizes=", ".join(empty),
+            )
+        problems.add(("dimensions",), message)
 
 
 def _limits(limits: Limits | None) -> Limits:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from estrategy.base.formats import Day, Number, Series
+from estrategy.base.messages import ntr, tr
 from estrategy.maturity.criterion import CriterionContext, Evidence
 from estrategy.maturity.results import StepResult, StepStatus
 from estrategy.model import StrategyModel
@@ -21,6 +23,7 @@ from estrategy.model.definitions import (
     missing_smart_parts,
     review_rhythm,
 )
+from estrategy.model.labels import label
 
 __all__ = ["STEP_IDS", "derive_steps", "jumped_steps"]
 
@@ -34,15 +37,18 @@ STEP_IDS = (
     "controls",
     "lessons",
 )
-_TITLES = (
-    "Understand the new rules of the digital game",
-    "Analyse the current situation",
-    "Set SMART objectives",
-    "Choose a strategy among challenged options",
-    "Decline it into tactics and complete actions",
-    "Define indicators",
-    "Control regularly",
-    "Learn from the field and iterate",
+_TITLES = tuple(
+    title.msgid  # kept in English in results; renderers translate them
+    for title in (
+        tr("Understand the new rules of the digital game"),
+        tr("Analyse the current situation"),
+        tr("Set SMART objectives"),
+        tr("Choose a strategy among challenged options"),
+        tr("Decline it into tactics and complete actions"),
+        tr("Define indicators"),
+        tr("Control regularly"),
+        tr("Learn from the field and iterate"),
+    )
 )
 _E, _P, _M = StepStatus.EVIDENCED, StepStatus.PARTIAL, StepStatus.MISSING
 
@@ -63,26 +69,31 @@ def _new_rules(model: StrategyModel, words: tuple[str, ...]) -> tuple[str, list[
     stakes = sorted(s.id for s in model.stakes)
     evidence = []
     if digital_env:
-        quoted = "; ".join(f"“{t}”" for t in digital_env)
-        evidence.append(Evidence(f"the situation names digital opportunities or threats: {quoted}"))
+        quoted = Series([tr("“{text}”", text=t) for t in digital_env], separator="; ")
+        evidence.append(
+            Evidence(
+                tr("the situation names digital opportunities or threats: {quotes}", quotes=quoted)
+            )
+        )
     elif environment:
         evidence.append(
             Evidence(
-                "opportunities and threats are listed, none about the digital shift", supports=False
+                tr("opportunities and threats are listed, none about the digital shift"),
+                supports=False,
             )
         )
     else:
-        evidence.append(Evidence("no opportunity or threat is recorded", supports=False))
+        evidence.append(Evidence(tr("no opportunity or threat is recorded"), supports=False))
     if stakes:
-        evidence.append(Evidence("business stakes say what is at stake", stakes))
+        evidence.append(Evidence(tr("business stakes say what is at stake"), stakes))
     else:
         evidence.append(
-            Evidence("no business stake records the impact on the business", supports=False)
+            Evidence(tr("no business stake records the impact on the business"), supports=False)
         )
     if digital_stakes:
-        evidence.append(Evidence("stakes that answer the digital shift", digital_stakes))
+        evidence.append(Evidence(tr("stakes that answer the digital shift"), digital_stakes))
     if digital_mission:
-        evidence.append(Evidence("the mission answers the digital shift"))
+        evidence.append(Evidence(tr("the mission answers the digital shift")))
     if digital_env and stakes:
         return _E, evidence
     if digital_env or digital_business or environment:
@@ -97,10 +108,12 @@ def _situation(model: StrategyModel) -> tuple[str, list[Evidence]]:
     absent = [k for k, v in core.items() if not v]
     evidence = []
     if present:
-        evidence.append(Evidence(f"the situation analysis records {', '.join(present)}"))
+        parts = [label(k) for k in present]
+        evidence.append(Evidence(tr("the situation analysis records {parts}", parts=parts)))
     if absent:
+        parts = [label(k) for k in absent]
         evidence.append(
-            Evidence(f"the situation analysis has no {', '.join(absent)}", supports=False)
+            Evidence(tr("the situation analysis has no {parts}", parts=parts), supports=False)
         )
     if not absent:
         return _E, evidence
@@ -111,14 +124,14 @@ def _situation(model: StrategyModel) -> tuple[str, list[Evidence]]:
 
 def _objectives(model: StrategyModel) -> tuple[str, list[Evidence]]:
     if not model.objectives:
-        return _M, [Evidence("no objective is recorded", supports=False)]
+        return _M, [Evidence(tr("no objective is recorded"), supports=False)]
     smart = sorted(o.id for o in model.objectives if not missing_smart_parts(o))
     loose = sorted(o.id for o in model.objectives if missing_smart_parts(o))
     evidence = []
     if smart:
-        evidence.append(Evidence("SMART objectives", smart))
+        evidence.append(Evidence(tr("SMART objectives"), smart))
     if loose:
-        evidence.append(Evidence("objectives that are not SMART", loose, supports=False))
+        evidence.append(Evidence(tr("objectives that are not SMART"), loose, supports=False))
     if not loose:
         return _E, evidence
     return (_P if smart else _M), evidence
@@ -127,53 +140,57 @@ def _objectives(model: StrategyModel) -> tuple[str, list[Evidence]]:
 def _strategy(model: StrategyModel, context: CriterionContext) -> tuple[str, list[Evidence]]:
     facts = context.facts
     if not facts.retained:
-        return _M, [Evidence("no strategy is retained", supports=False)]
+        return _M, [Evidence(tr("no strategy is retained"), supports=False)]
     pursued = sorted({o for s in facts.retained.values() for o in s.objectives})
     challenged = [o for o in pursued if len(facts.strategies_of.get(o, ())) >= 2]
     single = [o for o in pursued if o not in challenged]
-    evidence = [Evidence("retained strategies", facts.retained)]
+    evidence = [Evidence(tr("retained strategies"), facts.retained)]
     if challenged:
         evidence.append(
-            Evidence("objectives whose strategy was challenged by alternatives", challenged)
+            Evidence(tr("objectives whose strategy was challenged by alternatives"), challenged)
         )
     if single:
         evidence.append(
-            Evidence("objectives with a single strategy ever considered", single, supports=False)
+            Evidence(
+                tr("objectives with a single strategy ever considered"), single, supports=False
+            )
         )
     if not pursued:
-        evidence.append(Evidence("the retained strategies pursue no objective", supports=False))
+        evidence.append(Evidence(tr("the retained strategies pursue no objective"), supports=False))
     return (_E if pursued and not single else _P), evidence
 
 
 def _tactics(model: StrategyModel, context: CriterionContext) -> tuple[str, list[Evidence]]:
     facts = context.facts
     if not model.tactics:
-        return _M, [Evidence("no tactic is deployed", supports=False)]
+        return _M, [Evidence(tr("no tactic is deployed"), supports=False)]
     orphan = [t.id for t in model.tactics if not facts.serves_retained(t)]
     bare = [t.id for t in model.tactics if not facts.actions_of.get(t.id)]  # live actions
     incomplete = [a.id for a in model.actions if is_live(a) and missing_action_fields(a)]
-    evidence = [Evidence("tactics", [t.id for t in model.tactics])]
+    evidence = [Evidence(tr("tactics"), [t.id for t in model.tactics])]
     if orphan:
-        evidence.append(Evidence("tactics serving no retained strategy", orphan, supports=False))
+        evidence.append(
+            Evidence(tr("tactics serving no retained strategy"), orphan, supports=False)
+        )
     if bare:
-        evidence.append(Evidence("tactics without actions", bare, supports=False))
+        evidence.append(Evidence(tr("tactics without actions"), bare, supports=False))
     if incomplete:
-        evidence.append(Evidence("incomplete actions", incomplete, supports=False))
+        evidence.append(Evidence(tr("incomplete actions"), incomplete, supports=False))
     return (_P if orphan or bare or incomplete else _E), evidence
 
 
 def _indicators(model: StrategyModel, context: CriterionContext) -> tuple[str, list[Evidence]]:
     if not model.kpis:
-        return _M, [Evidence("no KPI is defined", supports=False)]
+        return _M, [Evidence(tr("no KPI is defined"), supports=False)]
     facts = context.facts
     measured_objectives = {k.objective for k in model.kpis if k.objective is not None}
     bare_tactics = [t.id for t in model.tactics if t.id not in facts.kpis_of_tactic]
     bare_objectives = [o.id for o in model.objectives if o.id not in measured_objectives]
-    evidence = [Evidence("KPIs", [k.id for k in model.kpis])]
+    evidence = [Evidence(tr("KPIs"), [k.id for k in model.kpis])]
     if bare_tactics:
-        evidence.append(Evidence("tactics no KPI measures", bare_tactics, supports=False))
+        evidence.append(Evidence(tr("tactics no KPI measures"), bare_tactics, supports=False))
     if bare_objectives:
-        evidence.append(Evidence("objectives no KPI measures", bare_objectives, supports=False))
+        evidence.append(Evidence(tr("objectives no KPI measures"), bare_objectives, supports=False))
     return (_P if bare_tactics or bare_objectives else _E), evidence
 
 
@@ -183,17 +200,27 @@ def _controls(model: StrategyModel, context: CriterionContext) -> tuple[str, lis
     window = float(context.setting("review_window_days"))
     rhythm = review_rhythm((r.date for r in model.reviews), context.as_of, window)
     if rhythm.age is None:
-        return _M, [Evidence("no review has taken place", supports=False)]
+        return _M, [Evidence(tr("no review has taken place"), supports=False)]
     recent = rhythm.age <= interval
     regular = bool(rhythm.gaps) and not rhythm.long_gaps(interval)
     on_kpis = bool(context.facts.reviewed_kpis)
-    evidence = [Evidence(f"reviews on {', '.join(d.isoformat() for d in rhythm.dates)}")]
+    evidence = [Evidence(tr("reviews on {dates}", dates=[Day(d) for d in rhythm.dates]))]
     if not recent:
-        evidence.append(Evidence(f"no review in the last {interval:g} days", supports=False))
+        evidence.append(
+            Evidence(
+                ntr(
+                    "no review in the last {days} day",
+                    "no review in the last {days} days",
+                    int(interval),
+                    days=Number(interval),
+                ),
+                supports=False,
+            )
+        )
     if not regular:
-        evidence.append(Evidence("no regular rhythm of reviews yet", supports=False))
+        evidence.append(Evidence(tr("no regular rhythm of reviews yet"), supports=False))
     if not on_kpis:
-        evidence.append(Evidence("reviews do not look at KPIs", supports=False))
+        evidence.append(Evidence(tr("reviews do not look at KPIs"), supports=False))
     return (_E if recent and regular and on_kpis else _P), evidence
 
 
@@ -202,13 +229,15 @@ def _lessons(model: StrategyModel) -> tuple[str, list[Evidence]]:
     decisions = sorted(decision for r in model.reviews for decision in r.decisions)
     evidence = []
     if lessons:
-        evidence.append(Evidence(f"lessons learned: {'; '.join(lessons)}"))
+        lessons_learned = Series(lessons, separator="; ")
+        evidence.append(Evidence(tr("lessons learned: {lessons}", lessons=lessons_learned)))
     else:
-        evidence.append(Evidence("no lesson from the field is recorded", supports=False))
+        evidence.append(Evidence(tr("no lesson from the field is recorded"), supports=False))
     if decisions:
-        evidence.append(Evidence(f"decisions taken: {'; '.join(decisions)}"))
+        taken = Series(decisions, separator="; ")
+        evidence.append(Evidence(tr("decisions taken: {decisions}", decisions=taken)))
     else:
-        evidence.append(Evidence("no review records a decision", supports=False))
+        evidence.append(Evidence(tr("no review records a decision"), supports=False))
     if lessons and decisions:
         return _E, evidence
     return (_P if lessons or decisions else _M), evidence

@@ -14,6 +14,7 @@ import re
 
 from estrategy.base.errors import EstrategyError
 from estrategy.base.escape import excerpt
+from estrategy.base.messages import Text, tr
 
 __all__ = ["DateError", "as_date", "parse_date", "resolve_as_of"]
 
@@ -22,6 +23,16 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 class DateError(EstrategyError, ValueError):
     """A text that is not a calendar date written ``YYYY-MM-DD``."""
+
+
+def _reason(exc: ValueError) -> Text:
+    # Python's words for an impossible day, as a message (the others are shown as they are)
+    text = str(exc)
+    if text == "day is out of range for month":
+        return tr("day is out of range for month")
+    if text.startswith("month must be in 1..12"):
+        return tr("month must be in 1..12")
+    return text
 
 
 def parse_date(text: str) -> dt.date:
@@ -34,11 +45,13 @@ def parse_date(text: str) -> dt.date:
         DateError: the text is not of that form, or names no calendar day (2026-02-30).
     """
     if not _DATE.match(text):
-        raise DateError(f"expected a date (YYYY-MM-DD), got {excerpt(text)}")
+        raise DateError(tr("expected a date (YYYY-MM-DD), got {value}", value=excerpt(text)))
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise DateError(f"{text} is not a calendar date ({exc})") from None
+        raise DateError(
+            tr("{date} is not a calendar date ({reason})", date=text, reason=_reason(exc))
+        ) from None
 
 
 def as_date(value: object) -> dt.date:

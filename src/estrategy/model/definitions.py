@@ -29,6 +29,7 @@ from decimal import Decimal
 
 import attrs
 
+from estrategy.base.messages import Message, tr
 from estrategy.model.enums import ActionStatus, Audience, Direction, TacticKind, ToolKind
 from estrategy.model.plan import KPI, Action, Measurement, Objective
 
@@ -51,6 +52,7 @@ __all__ = [
     "normalised_herfindahl",
     "planned_value",
     "review_rhythm",
+    "smart_gap_messages",
     "smart_gaps",
 ]
 
@@ -161,12 +163,36 @@ def missing_smart_parts(objective: Objective) -> tuple[str, ...]:
     return tuple(part for part, _ in SMART_PARTS if not present[part])
 
 
-_REASONS = {"S": "no statement", "A": "target equals baseline", "R": "no stake", "T": "no deadline"}
+def _gap(letter: str, parts: list[str]) -> Message:
+    # One whole msgid per gap, so that each reads naturally once translated.
+    if letter == "S":
+        return tr("S (no statement)")
+    if letter == "M":
+        # M is the one letter two parts serve: name whichever are missing.
+        if parts == ["metric", "target"]:
+            return tr("M (no metric and no target)")
+        return tr("M (no metric)") if parts == ["metric"] else tr("M (no target)")
+    if letter == "A":
+        return tr("A (target equals baseline)")
+    if letter == "R":
+        return tr("R (no stake)")
+    return tr("T (no deadline)")
 
 
-def _reason(letter: str, parts: list[str]) -> str:
-    # M is the one letter two parts serve: name whichever are missing.
-    return "no " + " and no ".join(parts) if letter == "M" else _REASONS[letter]
+def smart_gap_messages(objective: Objective) -> tuple[Message, ...]:
+    """:func:`smart_gaps` as messages, to render in the reader's language.
+
+    Example:
+        >>> from estrategy.model import Objective
+        >>> [m.render("fr") for m in smart_gap_messages(Objective(id="o", statement=" "))][:2]
+        ['S (pas d’énoncé)', 'M (ni métrique ni cible)']
+    """
+    missing = missing_smart_parts(objective)
+    letters: dict[str, list[str]] = {}
+    for part, letter in SMART_PARTS:
+        if part in missing:
+            letters.setdefault(letter, []).append(part)
+    return tuple(_gap(letter, parts) for letter, parts in letters.items())
 
 
 def smart_gaps(objective: Objective) -> tuple[str, ...]:
@@ -185,12 +211,7 @@ def smart_gaps(objective: Objective) -> tuple[str, ...]:
         ...                      metric="leads", deadline=dt.date(2027, 1, 1)))
         ()
     """
-    missing = missing_smart_parts(objective)
-    letters: dict[str, list[str]] = {}
-    for part, letter in SMART_PARTS:
-        if part in missing:
-            letters.setdefault(letter, []).append(part)
-    return tuple(f"{letter} ({_reason(letter, parts)})" for letter, parts in letters.items())
+    return tuple(str(gap) for gap in smart_gap_messages(objective))
 
 
 def missing_action_fields(action: Action) -> tuple[str, ...]:

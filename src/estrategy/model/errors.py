@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from estrategy.base.errors import EstrategyError
+from estrategy.base.messages import Text, render_text
 from estrategy.model.paths import ModelPath, format_path
 
 __all__ = ["IntegrityProblem", "ModelIntegrityError"]
@@ -16,11 +17,17 @@ class IntegrityProblem:
 
     Attributes:
         path: where the offending value is (``("tactics", 3, "strategy")``).
-        message: what is wrong, in one sentence.
+        text: what is wrong, in one sentence (passed as ``message=``: a message, or
+            plain English).
     """
 
     path: ModelPath
-    message: str
+    text: Text = attrs.field(alias="message")
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return render_text(self.text, "en")
 
     def __str__(self) -> str:
         return f"{format_path(self.path)}: {self.message}"

@@ -8,8 +8,10 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from estrategy.base.escape import excerpt
+from estrategy.base.messages import Message, tr
 from estrategy.model._convert import to_tuple
 from estrategy.model.errors import IntegrityProblem, ModelIntegrityError
+from estrategy.model.labels import label
 from estrategy.model.organization import Organization
 from estrategy.model.paths import ModelPath, format_path
 from estrategy.model.plan import (
@@ -64,6 +66,9 @@ class StrategyModel:
         kpis: indicators.
         reviews: control meetings.
         tools: digital tools.
+        language: the language the model is written in (``fr``, ``en``…); outputs are in
+            that language unless a flag or the configuration chooses another
+            (docs/languages.md).
 
     Example:
         >>> from estrategy.model import Tactic
@@ -87,6 +92,8 @@ class StrategyModel:
     kpis: tuple[KPI, ...] = attrs.field(default=(), converter=to_tuple)
     reviews: tuple[Review, ...] = attrs.field(default=(), converter=to_tuple)
     tools: tuple[Tool, ...] = attrs.field(default=(), converter=to_tuple)
+    # last, so that the order of every other field (and of the workbook's rows) is kept
+    language: str | None = None
 
     def __attrs_post_init__(self) -> None:
         problems = integrity_problems(self)
@@ -134,6 +141,24 @@ def _counts(model: StrategyModel) -> list[tuple[str, int]]:
     return counts
 
 
+def _wrong_kind(value: str, found: str, expected: str) -> Message:
+    """``'admin' is a unit, not a person``: one msgid per pair of English articles."""
+    shown = {"value": excerpt(value), "found": label(found), "expected": label(expected)}
+    found_an, expected_an = _starts_with_vowel(found), _starts_with_vowel(expected)
+    if found_an and expected_an:
+        return tr("{value} is an {found}, not an {expected}", **shown)
+    if found_an:
+        return tr("{value} is an {found}, not a {expected}", **shown)
+    if expected_an:
+        return tr("{value} is a {found}, not an {expected}", **shown)
+    return tr("{value} is a {found}, not a {expected}", **shown)
+
+
+def _starts_with_vowel(word: str) -> bool:
+    # "an objective", "an action", but "a unit", "a KPI"
+    return word[:1] in tuple("aeio")
+
+
 class _Checker:
     """Collects integrity problems; one pass per collection, linear in the model."""
 
@@ -158,11 +183,13 @@ class _Checker:
         for item_id, path in items:
             if item_id in found:
                 first = format_path(found[item_id])
-                self.problems.append(
-                    IntegrityProblem(
-                        path, f"duplicate {what} id {excerpt(item_id)} (first at {first})"
-                    )
+                message = tr(
+                    "duplicate {what} id {id} (first at {first})",
+                    what=label(what),
+                    id=excerpt(item_id),
+                    first=first,
                 )
+                self.problems.append(IntegrityProblem(path, message))
             elif seen is not None and item_id in seen:
                 other, first_path = seen[item_id]
                 self.problems.append(
@@ -183,14 +210,12 @@ class _Checker:
         if value is not None and value not in known:
             other = self.kind_of.get(value)
             if other is not None and other != what:
-                self.problems.append(
-                    IntegrityProblem(path, f"{excerpt(value)} is {_a(other)}, not {_a(what)}")
-                )
+                self.problems.append(IntegrityProblem(path, _wrong_kind(value, other, what)))
                 return
             # one index of the known ids of each kind, and a bounded number of hints, so
             # that thousands of dangling references report in seconds
-            hint = self.hints.did_you_mean(value, known, key=what)
-            self.problems.append(IntegrityProblem(path, f"unknown {what} {excerpt(value)}{hint}"))
+            message = self.hints.unknown_reference(label(what), value, known, key=what)
+            self.problems.append(IntegrityProblem(path, message))
 
     def refs(self, values: Iterable[str], known: set[str], what: str, path: ModelPath) -> None:
         """Report every unknown id of a list, with its index."""
@@ -218,11 +243,6 @@ class _Checker:
                 self.problems.append(IntegrityProblem(path_of[first], f"{what} cycle: {chain}"))
             for visited in walk:
                 state[visited] = 2
-
-
-def _a(what: str) -> str:
-    """``what`` with its indefinite article: "a unit", "an objective", "a KPI"."""
-    return f"{'an' if what[0] in 'aeio' else 'a'} {what}"
 
 
 _PLAN_COLLECTIONS: Mapping[str, str] = {

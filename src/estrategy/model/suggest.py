@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 
 from estrategy.base.escape import excerpt
+from estrategy.base.messages import Message, tr
 
 __all__ = [
     "SUGGESTION_BUDGET",
@@ -44,6 +45,9 @@ __all__ = [
     "near_miss",
     "near_misses",
     "suggestion",
+    "unknown_key",
+    "unknown_reference",
+    "unknown_value",
 ]
 
 SUGGESTION_BUDGET = 100
@@ -137,6 +141,12 @@ class Suggestions:
         if index is None:
             index = self._indexes[key] = _Index(choices)
         return index.closest(value)
+
+    def unknown_reference(
+        self, what: Message, value: str, choices: Collection[str], *, key: str
+    ) -> Message:
+        """``unknown tactic 't-x' (did you mean 't-y'?)``, with :meth:`suggestion`."""
+        return unknown_reference(what, value, self.suggestion(value, choices, key=key))
 
     def did_you_mean(self, value: str, choices: Collection[str], *, key: str) -> str:
         """`` (did you mean 'x'?)`` for :meth:`suggestion`, or ``""``."""
@@ -352,3 +362,77 @@ def near_miss(
         True
     """
     return NearMisses(known, synonyms).near(word)
+
+
+def unknown_key(key: str, choices: Iterable[str]) -> Message:
+    """The message for a key a file should not have, with the closest known key if any.
+
+    Example:
+        >>> print(unknown_key("budjet", ["budget", "deadline"]).render("fr"))
+        clé inconnue\u00a0: 'budjet' — vouliez-vous dire 'budget'\u00a0?
+        >>> str(unknown_key("zzz", ["budget"]))
+        "unknown key 'zzz'"
+    """
+    close = suggestion(key, choices)
+    if close is None:
+        return tr("unknown key {key}", key=excerpt(key))
+    return tr(
+        "unknown key {key} (did you mean {suggestion}?)",
+        key=excerpt(key),
+        suggestion=excerpt(close),
+    )
+
+
+def unknown_reference(what: Message, value: str, close: str | None) -> Message:
+    """The message for an id that names nothing (``what``: the kind of item named).
+
+    Example:
+        >>> from estrategy.model.labels import label
+        >>> print(unknown_reference(label("tactic"), "t-blg", "t-blog").render("fr"))
+        référence inconnue\u00a0: tactique 't-blg' — vouliez-vous dire 't-blog'\u00a0?
+    """
+    if close is None:
+        return tr("unknown {what} {value}", what=what, value=excerpt(value))
+    return tr(
+        "unknown {what} {value} (did you mean {suggestion}?)",
+        what=what,
+        value=excerpt(value),
+        suggestion=excerpt(close),
+    )
+
+
+def unknown_value(
+    what: Message, value: str, choices: Collection[str], close: str | None
+) -> Message:
+    """The message for a value that is none of ``choices`` (an enumeration's values).
+
+    Args:
+        what: what the value should be (``label("tool kind")``).
+        value: the value given.
+        choices: the values allowed.
+        close: the value meant, if one is known (a synonym, a typo: see
+            :func:`estrategy.model.vocabulary.meant_value`).
+
+    Example:
+        >>> from estrategy.model.labels import label
+        >>> str(unknown_value(label("tool kind"), "CRM", ["crm", "erp"], "crm"))
+        "'CRM' is not a tool kind (did you mean 'crm'?); expected one of crm, erp"
+    """
+    shown = {"value": excerpt(value), "what": what, "choices": ", ".join(choices)}
+    # English writes "an action status", "a tactic kind": one msgid for each article
+    vowel = str(what)[:1] in tuple("aeiou")
+    if close is None:
+        if vowel:
+            return tr("{value} is not an {what}; expected one of {choices}", **shown)
+        return tr("{value} is not a {what}; expected one of {choices}", **shown)
+    if vowel:
+        return tr(
+            "{value} is not an {what} (did you mean {suggestion}?); expected one of {choices}",
+            suggestion=excerpt(close),
+            **shown,
+        )
+    return tr(
+        "{value} is not a {what} (did you mean {suggestion}?); expected one of {choices}",
+        suggestion=excerpt(close),
+        **shown,
+    )

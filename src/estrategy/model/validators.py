@@ -16,6 +16,7 @@ import attrs
 
 from estrategy.base.errors import EstrategyError
 from estrategy.base.escape import excerpt
+from estrategy.base.messages import Text, tr
 
 __all__ = [
     "SLUG_PATTERN",
@@ -37,7 +38,7 @@ _SLUG = re.compile(SLUG_PATTERN + r"\Z")
 class FieldValueError(EstrategyError, ValueError):
     """A local invariant of one field failed; carries the field name for error paths."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: Text) -> None:
         super().__init__(message)
         self.field = field
         self.message = message
@@ -47,8 +48,11 @@ def _check_slug(attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not _SLUG.match(value):
         raise FieldValueError(
             attribute.name,
-            f"{excerpt(value)} is not a valid id: use letters, digits and - _ . : @ / +, "
-            "starting with a letter or digit, no spaces",
+            tr(
+                "{value} is not a valid id: use letters, digits and - _ . : @ / +, starting with "
+                "a letter or digit, no spaces",
+                value=excerpt(value),
+            ),
         )
 
 
@@ -69,21 +73,27 @@ def slugs(_instance: object, attribute: attrs.Attribute[Any], value: tuple[objec
         _check_slug(attribute, item)
 
 
+def _not_non_negative(value: object) -> Text:
+    return tr("must be a finite number >= 0, got {value}", value=str(value))
+
+
 def non_negative(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check that a number, if given, is finite and not negative."""
     if value is None:
         return
     if isinstance(value, Decimal):
         if not value.is_finite() or value < 0:
-            raise FieldValueError(attribute.name, f"must be a finite number >= 0, got {value}")
+            raise FieldValueError(attribute.name, _not_non_negative(value))
     elif isinstance(value, int | float) and (not math.isfinite(value) or value < 0):
-        raise FieldValueError(attribute.name, f"must be a finite number >= 0, got {value}")
+        raise FieldValueError(attribute.name, _not_non_negative(value))
 
 
 def finite(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check that a float, if given, is finite (no NaN or infinity)."""
     if isinstance(value, float) and not math.isfinite(value):
-        raise FieldValueError(attribute.name, f"must be a finite number, got {value}")
+        raise FieldValueError(
+            attribute.name, tr("must be a finite number, got {value}", value=str(value))
+        )
 
 
 def is_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -91,4 +101,6 @@ def is_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -
     if value is None:
         return
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise FieldValueError(attribute.name, f"must be a date (YYYY-MM-DD), got {excerpt(value)}")
+        raise FieldValueError(
+            attribute.name, tr("must be a date (YYYY-MM-DD), got {value}", value=excerpt(value))
+        )

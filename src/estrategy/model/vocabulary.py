@@ -37,9 +37,9 @@ from estrategy.model.enums import (
     ToolKind,
     ToolSide,
 )
-from estrategy.model.suggest import NearMisses, did_you_mean
+from estrategy.model.suggest import NearMisses, suggestion
 
-__all__ = ["ENUM_SYNONYMS", "ROLE_SYNONYMS", "did_you_mean_value", "enum_hint"]
+__all__ = ["ENUM_SYNONYMS", "ROLE_SYNONYMS", "did_you_mean_value", "enum_hint", "meant_value"]
 
 
 def _table(entries: Mapping[str, tuple[str, ...]]) -> Mapping[str, str]:
@@ -257,7 +257,20 @@ def did_you_mean_value(cls: type[enum.StrEnum], value: str) -> str:
         >>> "unknown group kind 'projet'" + did_you_mean_value(GroupKind, "projet")
         "unknown group kind 'projet' (did you mean 'project'?)"
     """
+    meant = meant_value(cls, value)
+    return "" if meant is None else f" (did you mean {excerpt(meant)}?)"
+
+
+def meant_value(cls: type[enum.StrEnum], value: str) -> str | None:
+    """The value of ``cls`` that ``value`` means, or ``None``.
+
+    :func:`enum_hint` first (another spelling, a synonym, a typo), then the closest value
+    by :mod:`difflib`.
+
+    Example:
+        >>> from estrategy.model import GroupKind
+        >>> meant_value(GroupKind, "projet"), meant_value(GroupKind, "zzz")
+        ('project', None)
+    """
     meant = enum_hint(cls, value)
-    if meant is None:
-        return did_you_mean(value, [str(m.value) for m in cls])
-    return f" (did you mean {excerpt(meant)}?)"
+    return suggestion(value, [str(m.value) for m in cls]) if meant is None else meant

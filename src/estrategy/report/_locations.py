@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
+from estrategy.analysis import Report, severity_count
+from estrategy.base.messages import Message, ntr, tr
 from estrategy.model import ModelPath, format_path
 from estrategy.rules import Finding
 
@@ -18,8 +20,8 @@ __all__ = [
     "counts",
     "files_summary",
     "location",
-    "plural",
     "position",
+    "report_summary",
     "unwrap",
 ]
 
@@ -67,13 +69,14 @@ def location(finding: Finding, source: str | None, positions: Locator | None) ->
     return f"{source}:{found}"
 
 
-def counts(summary: Mapping[str, int]) -> str:
-    """``1 error, 11 warnings, 1 info``: the summary of a report in words."""
-    plural = {"error": "errors", "warning": "warnings", "info": "info"}
-    return ", ".join(
-        f"{n} {severity if n == 1 else plural.get(severity, severity)}"
-        for severity, n in summary.items()
-    )
+def counts(summary: Mapping[str, int], lang: str = "en") -> str:
+    """``1 error, 11 warnings, 1 info``: the summary of a report in words, in ``lang``.
+
+    Example:
+        >>> counts({"error": 0, "warning": 8, "info": 1}, "fr")
+        '0 erreur, 8 avertissements, 1 information'
+    """
+    return ", ".join(severity_count(s, n).render(lang) for s, n in summary.items())
 
 
 def unwrap(text: str) -> str:
@@ -81,43 +84,77 @@ def unwrap(text: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """``1 file``, ``3 files``: a count and its noun.
+def report_summary(report: Report, lang: str = "en") -> str:
+    """``1 error, 2 warnings, 0 info (3 suppressed)``, or ``no finding``, in ``lang``."""
+    summary = counts(report.summary, lang) if report.findings else tr("no finding").render(lang)
+    if report.suppressed:
+        return _with_suppressed(summary, len(report.suppressed)).render(lang)
+    return summary
+
+
+def _with_suppressed(summary: str | Message, n: int) -> Message:
+    return ntr("{summary} ({n} suppressed)", "{summary} ({n} suppressed)", n, summary=summary)
+
+
+def files_summary(batch: BatchReport, lang: str = "en") -> str:
+    """The totals of a run over several files, in one sentence, in ``lang``.
 
     Example:
-        >>> plural(1, "file"), plural(0, "entry", "entries")
-        ('1 file', '0 entries')
+        >>> from estrategy.batch import BatchReport
+        >>> print(files_summary(BatchReport(())))
+        0 files checked: no finding.
+        >>> print(files_summary(BatchReport(()), "fr"))
+        0 fichier contrôlé\u00a0: aucun constat.
     """
-    return f"{count} {word if count == 1 else many or word + 's'}"
-
-
-def files_summary(batch: BatchReport) -> str:
-    """The totals of a run over several files, in one sentence."""
     findings = sum(batch.summary.values())
     # Files the baseline knows to be unreadable were checked too, and left out as known.
     known = batch.baseline.known_unreadable if batch.baseline is not None else 0
-    text = f"{plural(len(batch.files) + known, 'file')} checked: "
-    text += counts(batch.summary) if findings else "no finding"
+    found = counts(batch.summary, lang) if findings else tr("no finding").render(lang)
+    checked = len(batch.files) + known
+    text = ntr("{n} file checked: {found}", "{n} files checked: {found}", checked, found=found)
     suppressed = sum(len(r.suppressed) for r in batch.reports)
     if suppressed:
-        text += f" ({suppressed} suppressed)"
+        text = _with_suppressed(text, suppressed)
     if batch.unreadable:
-        text += f"; {plural(len(batch.unreadable), 'file')} could not be checked"
-    return text + "."
+        text = ntr(
+            "{summary}; {n} file could not be checked",
+            "{summary}; {n} files could not be checked",
+            len(batch.unreadable),
+            summary=text,
+        )
+    return tr("{summary}.", summary=text).render(lang)
 
 
-def baseline_summary(comparison: BaselineComparison) -> str:
-    """What is new against a baseline, and what of it no longer occurs."""
-    text = f"{plural(comparison.new, 'new finding')} ({comparison.known} known from the baseline"
+def baseline_summary(comparison: BaselineComparison, lang: str = "en") -> str:
+    """What is new against a baseline, and what of it no longer occurs, in ``lang``."""
+    known: Message = ntr(
+        "{n} known from the baseline", "{n} known from the baseline", comparison.known
+    )
     if comparison.known_unreadable:
-        text += f", and {plural(comparison.known_unreadable, 'unreadable file')}"
-    text += ")"
+        known = ntr(
+            "{known}, and {n} unreadable file",
+            "{known}, and {n} unreadable files",
+            comparison.known_unreadable,
+            known=known,
+        )
+    text: Message = ntr(
+        "{n} new finding ({known})", "{n} new findings ({known})", comparison.new, known=known
+    )
     if comparison.new_unreadable:
-        text += f"; {plural(comparison.new_unreadable, 'new unreadable file')}"
+        text = ntr(
+            "{summary}; {n} new unreadable file",
+            "{summary}; {n} new unreadable files",
+            comparison.new_unreadable,
+            summary=text,
+        )
     gone = comparison.gone_count
     if gone:
-        text += (
-            f"; {plural(gone, 'baseline entry', 'baseline entries')} no longer "
-            f"{'occurs' if gone == 1 else 'occur'}: tighten the baseline with --write-baseline"
+        text = ntr(
+            "{summary}; {n} baseline entry no longer occurs: tighten the baseline with "
+            "--write-baseline",
+            "{summary}; {n} baseline entries no longer occur: tighten the baseline with "
+            "--write-baseline",
+            gone,
+            summary=text,
         )
-    return text + "."
+    return tr("{summary}.", summary=text).render(lang)

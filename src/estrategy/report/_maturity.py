@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from estrategy.base.formats import Number
+from estrategy.base.messages import Message, tr
+from estrategy.base.translations import translate
+from estrategy.maturity import Assessment
 from estrategy.maturity.criterion import Evidence
 from estrategy.maturity.results import Overall
 
-__all__ = ["bar", "capped", "cite", "number"]
+__all__ = ["bar", "capped", "cite", "dimension_name", "number"]
 
 _LEVELS = 5
 
@@ -23,22 +27,33 @@ def bar(level: int | None, width: int = _LEVELS) -> str:
 
 
 def number(value: float | None) -> str:
-    """A score rounded to a whole number, or ``n/a``."""
+    """A score rounded to a whole number, or ``n/a`` (scores are 0-100: no separators)."""
     return "n/a" if value is None else f"{value:.0f}"
 
 
-def cite(evidence: Evidence) -> str:
-    """One piece of evidence: its fact, then the ids it is about."""
+def cite(evidence: Evidence, lang: str = "en") -> str:
+    """One piece of evidence in ``lang``: its fact, then the ids it is about."""
     ids = f" ({', '.join(evidence.ids)})" if evidence.ids else ""
-    return f"{evidence.fact}{ids}"
+    return f"{evidence.fact_in(lang)}{ids}"
 
 
-def capped(overall: Overall) -> str | None:
+def dimension_name(assessment: Assessment, dimension_id: str | None, lang: str) -> str:
+    """A dimension's name in ``lang``, from its id (``-`` for none)."""
+    if not dimension_id:
+        return "-"
+    names = {d.id: d.name for d in assessment.dimensions}
+    return translate(names.get(dimension_id, dimension_id), lang)
+
+
+def capped(overall: Overall) -> Message | None:
     """The sentence that says the results held the overall score down, or ``None``."""
     if not overall.capped or overall.ceiling is None or overall.dimension_mean is None:
         return None
-    return (
-        f"capped by results: the dimensions average {overall.dimension_mean:.0f}, but the "
-        f"weakest result ({overall.weakest_result}, {number(overall.result_score)}) allows "
-        f"at most {overall.ceiling:.0f}"
+    return tr(
+        "capped by results: the dimensions average {mean}, but the weakest result ({result}, "
+        "{score}) allows at most {ceiling}",
+        mean=Number(overall.dimension_mean, 0),
+        result=overall.weakest_result,
+        score=number(overall.result_score),
+        ceiling=Number(overall.ceiling, 0),
     )

@@ -19,8 +19,9 @@ def render(
     source: str | None = None,
     positions: Locator | None = None,
     show_suppressed: bool = False,
+    lang: str = "en",
 ) -> str:
-    """The report as its JSON contract.
+    """The report as its JSON contract; the findings' messages in ``lang``.
 
     The object has ``version``, ``model``, ``as_of``, ``findings``, ``suppressed`` and
     ``summary``, and ``file`` when ``source`` names the model file; keys and findings
@@ -45,17 +46,17 @@ def render(
           }
         }
     """
-    return dumps(_contract(report, source))
+    return dumps(_contract(report, source, lang))
 
 
-def _contract(report: Report, source: str | None) -> dict[str, Any]:
-    data = report.to_dict()
+def _contract(report: Report, source: str | None, lang: str) -> dict[str, Any]:
+    data = report.to_dict(lang)
     if source is None:
         return data
     return {"version": data.pop("version"), "file": source, **data}
 
 
-def render_files(batch: BatchReport, *, single: bool = False, **_: Any) -> str:
+def render_files(batch: BatchReport, *, single: bool = False, lang: str = "en", **_: Any) -> str:
     """Several files as one JSON object: ``version``, ``files``, ``summary`` and counts.
 
     With ``single`` (one file named on the command line, which could be read), the
@@ -65,18 +66,21 @@ def render_files(batch: BatchReport, *, single: bool = False, **_: Any) -> str:
     if single and len(batch.files) == 1 and batch.files[0].report is not None:
         check = batch.files[0]
         assert check.report is not None
-        data = _contract(check.report, check.source)
+        data = _contract(check.report, check.source, lang)
         if batch.baseline is not None:
             data["baseline"] = batch.baseline.to_dict()
         return dumps(data)
-    return dumps(batch.to_dict())
+    return dumps(batch.to_dict(lang))
 
 
-def render_statistics(statistics: Sequence[Statistic]) -> str:
+def render_statistics(statistics: Sequence[Statistic], *, lang: str = "en") -> str:
     """Findings per rule as a JSON list of ``{code, name, count}``, most frequent first.
+
+    ``lang`` is accepted like every renderer's: the list holds no prose.
 
     Example:
         >>> print(render_statistics([]))
         []
     """
+    del lang
     return dumps([{"code": s.code, "name": s.name, "count": s.count} for s in statistics])

@@ -19,6 +19,7 @@ import attrs
 from estrategy.analysis import Report
 from estrategy.base.escape import sarif_text
 from estrategy.base.links import rule_url
+from estrategy.base.messages import render_text, tr
 from estrategy.base.version import VERSION
 from estrategy.batch import BatchReport, FileCheck
 from estrategy.io.errors import FileError
@@ -41,14 +42,15 @@ def _uri(source: str) -> dict[str, str]:
     return {"uri": PurePosixPath(*path.parts).as_posix(), "uriBaseId": "%SRCROOT%"}
 
 
-def _rule(rule: Rule) -> dict[str, Any]:
+def _rule(original: Rule, lang: str) -> dict[str, Any]:
+    rule = original.translated(lang)
     full = "\n\n".join(unwrap(part) for part in (rule.what, rule.why) if part)
     described: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary or rule.name},
         "fullDescription": {"text": full or rule.summary or rule.name},
-        "help": {"text": rule.documentation(), "markdown": rule.documentation()},
+        "help": {"text": original.documentation(lang), "markdown": original.documentation(lang)},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"tags": [rule.prefix], "origin": rule.origin},
     }
@@ -78,12 +80,16 @@ def _physical(source: str, index: int | None, line: int, column: int | None) -> 
 
 
 def _result(
-    finding: Finding, file: _File, rules: Mapping[str, int], suppressed: Suppressed | None
+    finding: Finding,
+    file: _File,
+    rules: Mapping[str, int],
+    suppressed: Suppressed | None,
+    lang: str,
 ) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "level": _LEVEL[finding.severity],
-        "message": {"text": sarif_text(finding.message)},
+        "message": {"text": sarif_text(finding.message_in(lang))},
     }
     if finding.code in rules:
         result["ruleIndex"] = rules[finding.code]
@@ -100,16 +106,16 @@ def _result(
         result["locations"] = [location]
     if suppressed is not None:
         kind = "external" if suppressed.by == PER_SUBJECT_IGNORES else "inSource"
-        result["suppressions"] = [
-            {"kind": kind, "justification": sarif_text(suppressed.reason or "(no reason given)")}
-        ]
+        reason = suppressed.reason or tr("(no reason given)").render(lang)
+        result["suppressions"] = [{"kind": kind, "justification": sarif_text(reason)}]
     result["properties"] = {"subjects": list(finding.subjects), "name": finding.name}
     return result
 
 
-def _notification(error: FileError, check: FileCheck, index: int) -> dict[str, Any]:
+def _notification(error: FileError, check: FileCheck, index: int, lang: str) -> dict[str, Any]:
     line = error.line if error.line is not None else 1
-    message = f"{format_path(error.path)}: {error.message}" if error.path else error.message
+    text = render_text(error.text, lang)
+    message = f"{format_path(error.path)}: {text}" if error.path else text
     # A configuration file's problem is located in that file, which is no artifact.
     artifact = index if error.source == check.source else None
     return {
@@ -126,6 +132,7 @@ def _log(
     artifacts: Sequence[str] = (),
     rules: Mapping[str, Rule] | None = None,
     show_suppressed: bool = False,
+    lang: str = "en",
 ) -> dict[str, Any]:
     catalogue = registry() if rules is None else rules
     ran = sorted({code for file in files for code in file.report.rules})
@@ -133,13 +140,14 @@ def _log(
     index = {r.code: i for i, r in enumerate(described)}
     results = []
     for file in files:
-        results += [_result(f, file, index, None) for f in file.report.findings]
+        results += [_result(f, file, index, None, lang) for f in file.report.findings]
         if show_suppressed:
-            results += [_result(s.finding, file, index, s) for s in file.report.suppressed]
+            results += [_result(s.finding, file, index, s, lang) for s in file.report.suppressed]
+    unknown = (FileError(check.source, None, None, (), tr("unreadable")) for check, _ in unreadable)
     notifications = [
-        _notification(error, check, position)
-        for check, position in unreadable
-        for error in check.errors or (FileError(check.source, None, None, (), "unreadable"),)
+        _notification(error, check, position, lang)
+        for (check, position), fallback in zip(unreadable, unknown, strict=True)
+        for error in check.errors or (fallback,)
     ]
     run: dict[str, Any] = {
         "tool": {
@@ -147,7 +155,7 @@ def _log(
                 "name": "estrategy",
                 "version": VERSION,
                 "informationUri": "https://pypi.org/project/estrategy/",
-                "rules": [_rule(r) for r in described],
+                "rules": [_rule(r, lang) for r in described],
             }
         },
         "invocations": [
@@ -170,8 +178,9 @@ def to_sarif(
     positions: Locator | None = None,
     rules: Mapping[str, Rule] | None = None,
     show_suppressed: bool = False,
+    lang: str = "en",
 ) -> dict[str, Any]:
-    """The report as a SARIF 2.1.0 log (a JSON-ready dict).
+    """The report as a SARIF 2.1.0 log (a JSON-ready dict), its texts in ``lang``.
 
     Args:
         report: the check report.
@@ -181,6 +190,7 @@ def to_sarif(
         positions: where each model path is in the file.
         rules: the rule catalogue (the registry by default), for the rules' metadata.
         show_suppressed: add the suppressed findings, each with its ``suppressions``.
+        lang: the language of the messages and of the rules' documentation.
     """
     file = _File(source, report, positions, 0 if source is not None else None)
     return _log(
@@ -188,6 +198,7 @@ def to_sarif(
         artifacts=[source] if source is not None else [],
         rules=rules,
         show_suppressed=show_suppressed,
+        lang=lang,
     )
 
 
@@ -196,6 +207,7 @@ def to_sarif_files(
     *,
     rules: Mapping[str, Rule] | None = None,
     show_suppressed: bool = False,
+    lang: str = "en",
 ) -> dict[str, Any]:
     """Several files as one SARIF run: one artifact per file, in the batch's order.
 
@@ -214,6 +226,7 @@ def to_sarif_files(
         artifacts=[check.source for check in batch.files],
         rules=rules,
         show_suppressed=show_suppressed,
+        lang=lang,
     )
 
 
@@ -224,10 +237,16 @@ def render(
     positions: Locator | None = None,
     rules: Mapping[str, Rule] | None = None,
     show_suppressed: bool = False,
+    lang: str = "en",
 ) -> str:
     """The SARIF log as indented JSON text (byte-identical from run to run)."""
     log = to_sarif(
-        report, source=source, positions=positions, rules=rules, show_suppressed=show_suppressed
+        report,
+        source=source,
+        positions=positions,
+        rules=rules,
+        show_suppressed=show_suppressed,
+        lang=lang,
     )
     return dumps(log)
 
@@ -237,7 +256,8 @@ def render_files(
     *,
     rules: Mapping[str, Rule] | None = None,
     show_suppressed: bool = False,
+    lang: str = "en",
     **_: Any,
 ) -> str:
     """Several files as one SARIF log in indented JSON text (see :func:`to_sarif_files`)."""
-    return dumps(to_sarif_files(batch, rules=rules, show_suppressed=show_suppressed))
+    return dumps(to_sarif_files(batch, rules=rules, show_suppressed=show_suppressed, lang=lang))

@@ -13,13 +13,15 @@ from rich.markup import escape
 
 from estrategy.analysis import Report
 from estrategy.base.escape import terminal_text
+from estrategy.base.formats import Day
+from estrategy.base.messages import Message, tr
 from estrategy.batch import BatchReport, FileCheck, Statistic
 from estrategy.report._locations import (
     Locator,
     baseline_summary,
-    counts,
     files_summary,
     location,
+    report_summary,
 )
 from estrategy.rules import Severity
 
@@ -32,7 +34,14 @@ def _shown(text: str) -> str:
 
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
+
+
+def _title(severity: Severity, n: int) -> Message:
+    if severity == Severity.ERROR:
+        return tr("Errors ({n})", n=n)
+    if severity == Severity.WARNING:
+        return tr("Warnings ({n})", n=n)
+    return tr("Information ({n})", n=n)
 
 
 def _console(buffer: io.StringIO, color: bool) -> Console:
@@ -54,12 +63,14 @@ def render(
     positions: Locator | None = None,
     color: bool = False,
     show_suppressed: bool = False,
+    lang: str = "en",
 ) -> str:
     """The report as text: one block per severity, one line per finding, then a summary.
 
     Each line reads ``file:line:col CODE [name] message``; without a file, the model path
     stands for the location. Suppressed findings are counted in the summary, and listed
-    with their reasons when ``show_suppressed`` is true.
+    with their reasons when ``show_suppressed`` is true. Headings, messages and the
+    summary are in ``lang``.
 
     Example:
         >>> import datetime as dt
@@ -78,34 +89,39 @@ def render(
         found = [f for f in report.findings if f.severity == severity]
         if not found:
             continue
-        console.print(f"[{_STYLE[severity]}]{_TITLE[severity]} ({len(found)})[/]")
+        title = _title(severity, len(found)).render(lang)
+        console.print(f"[{_STYLE[severity]}]{title}[/]")
         for f in found:
             console.print(
                 f"  [bold]{_shown(location(f, source, positions))}[/] "
-                f"[{_STYLE[severity]}]{f.code}[/] \\[{f.name}] {_shown(f.message)}"
+                f"[{_STYLE[severity]}]{f.code}[/] \\[{f.name}] {_shown(f.message_in(lang))}"
             )
         console.print()
     if show_suppressed and report.suppressed:
-        console.print(f"[dim]Suppressed ({len(report.suppressed)})[/]")
+        heading = tr("Suppressed ({n})", n=len(report.suppressed)).render(lang)
+        console.print(f"[dim]{heading}[/]")
         for s in report.suppressed:
             f = s.finding
-            reason = _shown(s.reason) if s.reason.strip() else "(no reason given)"
+            reason = _shown(s.reason) if s.reason.strip() else tr("(no reason given)").render(lang)
             console.print(
                 f"  [bold]{_shown(location(f, source, positions))}[/] {f.code} \\[{f.name}] "
-                f"{_shown(f.message)} [dim]— {reason} ({_shown(s.by)})[/]"
+                f"{_shown(f.message_in(lang))} [dim]— {reason} ({_shown(s.by)})[/]"
             )
         console.print()
-    summary = counts(report.summary) if report.findings else "no finding"
-    if report.suppressed:
-        summary += f" ({len(report.suppressed)} suppressed)"
-    name = report.model_name or "model"
-    console.print(f"{_shown(name)}, as of {report.as_of.isoformat()}: {summary}.")
+    name = report.model_name or tr("model").render(lang)
+    line = tr(
+        "{model}, as of {date}: {summary}.",
+        model=name,
+        date=Day(report.as_of),
+        summary=report_summary(report, lang),
+    )
+    console.print(_shown(line.render(lang)))
     return buffer.getvalue().rstrip("\n")
 
 
-def _unreadable(check: FileCheck) -> str:
-    lines = [f"{_shown(check.source)}: could not be checked"]
-    lines += [f"  {_shown(str(error))}" for error in check.errors]
+def _unreadable(check: FileCheck, lang: str) -> str:
+    lines = [_shown(tr("{file}: could not be checked", file=check.source).render(lang))]
+    lines += [f"  {_shown(error.render(lang))}" for error in check.errors]
     return "\n".join(lines)
 
 
@@ -115,6 +131,7 @@ def render_files(
     single: bool = False,
     color: bool = False,
     show_suppressed: bool = False,
+    lang: str = "en",
 ) -> str:
     """Several files as text: each file with findings (or that could not be read), then totals.
 
@@ -126,7 +143,7 @@ def render_files(
     blocks = []
     for check in batch.files:
         if check.report is None:
-            blocks.append(_unreadable(check))
+            blocks.append(_unreadable(check, lang))
         elif check.report.findings or (show_suppressed and check.report.suppressed) or single:
             blocks.append(
                 render(
@@ -135,17 +152,18 @@ def render_files(
                     positions=check.positions,
                     color=color,
                     show_suppressed=show_suppressed,
+                    lang=lang,
                 )
             )
     tail = []
     if not single:
-        tail.append(files_summary(batch))
+        tail.append(files_summary(batch, lang))
     if batch.baseline is not None:
-        tail.append(baseline_summary(batch.baseline))
+        tail.append(baseline_summary(batch.baseline, lang))
     return "\n\n".join([*blocks, "\n".join(tail)] if tail else blocks)
 
 
-def render_statistics(statistics: Sequence[Statistic]) -> str:
+def render_statistics(statistics: Sequence[Statistic], *, lang: str = "en") -> str:
     """Findings per rule, most frequent first: ``count  CODE  name`` per line.
 
     Example:
@@ -153,7 +171,7 @@ def render_statistics(statistics: Sequence[Statistic]) -> str:
         12  STR001  orphan-tactic
     """
     if not statistics:
-        return "No finding."
+        return tr("No finding.").render(lang)
     width = max(len(str(s.count)) for s in statistics)
     code_width = max(len(s.code) for s in statistics)
     return "\n".join(f"{s.count:>{width}}  {s.code:<{code_width}}  {s.name}" for s in statistics)

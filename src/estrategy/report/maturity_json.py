@@ -11,13 +11,18 @@ from estrategy.report._json import dumps
 __all__ = ["render"]
 
 
-def render(result: Assessment | Comparison | Sequence[Comparison]) -> str:
+def render(result: Assessment | Comparison | Sequence[Comparison], *, lang: str = "en") -> str:
     """JSON (``to_dict()``), indented, ending with a newline.
+
+    Names, ids and evidence are kept as the library holds them (English), whatever
+    ``lang``: the JSON is a contract for programs (docs/languages.md).
 
     Args:
         result: an assessment, a comparison, or several comparisons (listed under
             ``comparisons``, with ``version``).
+        lang: accepted like every renderer's; the JSON is the same in every language.
     """
+    del lang  # accepted like every renderer's
     data: Any
     if isinstance(result, Assessment | Comparison):
         data = result.to_dict()

@@ -5,105 +5,189 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from estrategy.base.escape import markdown_cell
+from estrategy.base.formats import Day, Number
+from estrategy.base.messages import Message, tr
+from estrategy.base.translations import translate
 from estrategy.maturity import Assessment, Comparison
-from estrategy.report._maturity import capped, cite, number
+from estrategy.model.labels import label
+from estrategy.report._maturity import capped, cite, dimension_name, number
 
 __all__ = ["render"]
 
 
-def _assessment_markdown(a: Assessment) -> str:
+def _assessment_markdown(a: Assessment, lang: str) -> str:
+    def say(message: Message) -> str:
+        return message.render(lang)
+
     o, q = a.overall, a.quadrant
     out = [
-        f"# Digital maturity: {markdown_cell(a.model or 'unnamed model')}",
+        "# "
+        + say(
+            tr(
+                "Digital maturity: {model}",
+                model=markdown_cell(a.model or say(tr("unnamed model"))),
+            )
+        ),
         "",
-        f"As of {a.as_of.isoformat()}; {a.size} organisation; "
-        f"{markdown_cell(a.maturity_model)} model.",
+        say(
+            tr(
+                "As of {date}; {size} organisation; {spec} model.",
+                date=Day(a.as_of),
+                size=label(a.size),
+                spec=markdown_cell(a.maturity_model),
+            )
+        ),
         "",
-        f"- **Overall**: {o.score:.0f}/100, level {o.level} ({markdown_cell(o.level_name)}); "
-        f"spread {o.spread:.0f} between {markdown_cell(o.strongest or '-')} and "
-        f"{markdown_cell(o.weakest or '-')}"
-        + (f"; {markdown_cell(cap)}" if (cap := capped(o)) else ""),
-        f"- **Quadrant**: {markdown_cell(q.name)} (digital intensity {q.digital_intensity:.0f}, "
-        f"transformation management {q.management_intensity:.0f})",
+        "- "
+        + say(
+            tr(
+                "**Overall**: {score}/100, level {level} ({level_name}); spread {spread} "
+                "between {strongest} and {weakest}",
+                score=Number(o.score, 0),
+                level=o.level,
+                level_name=markdown_cell(translate(o.level_name, lang)),
+                spread=Number(o.spread, 0),
+                strongest=markdown_cell(dimension_name(a, o.strongest, lang)),
+                weakest=markdown_cell(dimension_name(a, o.weakest, lang)),
+            )
+        )
+        + (say(tr("; {cap}", cap=markdown_cell(cap.render(lang)))) if (cap := capped(o)) else ""),
+        "- "
+        + say(
+            tr(
+                "**Quadrant**: {quadrant} (digital intensity {digital}, transformation "
+                "management {management})",
+                quadrant=markdown_cell(label(q.name).render(lang)),
+                digital=Number(q.digital_intensity, 0),
+                management=Number(q.management_intensity, 0),
+            )
+        ),
         "",
-        "| dimension | score | level |",
+        say(tr("| dimension | score | level |")),
         "|---|---:|---|",
     ]
-    out += [
-        f"| {markdown_cell(d.name)} | {number(d.score)} | "
-        f"{d.level if d.level is not None else '-'} {markdown_cell(d.level_name or '')} |"
-        for d in a.dimensions
-    ]
     for d in a.dimensions:
-        out += ["", f"## {markdown_cell(d.name)}", "", "| criterion | score | weight | evidence |"]
+        level = "-" if d.level is None else str(d.level)
+        level_name = markdown_cell(translate(d.level_name or "", lang))
+        name = markdown_cell(translate(d.name, lang))
+        out.append(f"| {name} | {number(d.score)} | {level} {level_name} |")
+    for d in a.dimensions:
+        out += [
+            "",
+            f"## {markdown_cell(translate(d.name, lang))}",
+            "",
+            say(tr("| criterion | score | weight | evidence |")),
+        ]
         out += ["|---|---:|---:|---|"]
         for c in d.criteria:
             cited = "<br>".join(
-                f"{'+' if e.supports else '−'} {markdown_cell(cite(e))}" for e in c.evidence
+                f"{'+' if e.supports else '−'} {markdown_cell(cite(e, lang))}" for e in c.evidence
             )
             if c.score is None:
-                reason = c.error or (c.evidence[0].fact if c.evidence else "")
-                cited = f"does not apply: {markdown_cell(reason)}" if reason else "does not apply"
+                reason = c.error or (c.evidence[0].fact_in(lang) if c.evidence else "")
+                cited = (
+                    say(tr("does not apply: {reason}", reason=markdown_cell(reason)))
+                    if reason
+                    else say(tr("does not apply"))
+                )
             out.append(f"| {markdown_cell(c.id)} | {number(c.score)} | {c.weight:g} | {cited} |")
-    out += ["", "## The eight steps", "", "| step | status | evidence |", "|---|---|---|"]
+    out += [
+        "",
+        "## " + say(tr("The eight steps")),
+        "",
+        say(tr("| step | status | evidence |")),
+        "|---|---|---|",
+    ]
     for s in a.steps:
         cited = "<br>".join(
-            f"{'+' if e.supports else '−'} {markdown_cell(cite(e))}" for e in s.evidence
+            f"{'+' if e.supports else '−'} {markdown_cell(cite(e, lang))}" for e in s.evidence
         )
-        out.append(
-            f"| {s.number}. {markdown_cell(s.title)} | {markdown_cell(s.status)} | {cited} |"
-        )
+        title = markdown_cell(translate(s.title, lang))
+        out.append(f"| {s.number}. {title} | {markdown_cell(say(label(s.status)))} | {cited} |")
     if a.jumped:
-        out += ["", f"**Steps jumped**: {markdown_cell(', '.join(a.jumped))}."]
+        out += ["", say(tr("**Steps jumped**: {steps}.", steps=markdown_cell(", ".join(a.jumped))))]
     return "\n".join(out) + "\n"
 
 
-def _comparison_markdown(c: Comparison) -> str:
+def _comparison_markdown(c: Comparison, lang: str) -> str:
+    def say(message: Message) -> str:
+        return message.render(lang)
+
+    def level(name: str | None) -> str:
+        return translate(name, lang) if name else "-"
+
     b, a = c.before, c.after
     out = [
-        f"# Progress: {markdown_cell(b.model)} → {markdown_cell(a.model)}",
+        "# "
+        + say(
+            tr(
+                "Progress: {before} → {after}",
+                before=markdown_cell(b.model),
+                after=markdown_cell(a.model),
+            )
+        ),
         "",
-        f"From {b.as_of.isoformat()} to {a.as_of.isoformat()}: overall {b.overall.score:.0f} → "
-        f"{a.overall.score:.0f} ({c.overall_delta:+.0f}); quadrant "
-        f"{markdown_cell(b.quadrant.name)} → {markdown_cell(a.quadrant.name)}.",
+        say(
+            tr(
+                "From {before_date} to {after_date}: overall {before} → {after} ({change}); "
+                "quadrant {quadrant_before} → {quadrant_after}.",
+                before_date=Day(b.as_of),
+                after_date=Day(a.as_of),
+                before=Number(b.overall.score, 0),
+                after=Number(a.overall.score, 0),
+                change=Number(c.overall_delta, 0, signed=True),
+                quadrant_before=markdown_cell(label(b.quadrant.name).render(lang)),
+                quadrant_after=markdown_cell(label(a.quadrant.name).render(lang)),
+            )
+        ),
         "",
-        "| dimension | before | after | change | level |",
+        say(tr("| dimension | before | after | change | level |")),
         "|---|---:|---:|---:|---|",
     ]
     for d in c.dimensions:
-        change = "" if d.delta is None else f"{d.delta:+.0f}"
+        change = "" if d.delta is None else Number(d.delta, 0, signed=True).localise(lang)
         out.append(
-            f"| {markdown_cell(d.name)} | {number(d.before)} | {number(d.after)} | {change} | "
-            f"{d.level_before or '-'} → {d.level_after or '-'} |"
+            f"| {markdown_cell(translate(d.name, lang))} | {number(d.before)} | "
+            f"{number(d.after)} | {change} | {d.level_before or '-'} → {d.level_after or '-'} |"
         )
     moved = [k for d in c.dimensions for k in d.criteria]
     if moved:
-        out += ["", "## What moved", ""]
+        out += ["", "## " + say(tr("What moved")), ""]
         for k in moved:
             out.append(f"- **{markdown_cell(k.id)}**: {number(k.before)} → {number(k.after)}")
-            out += [f"  - resolved: {markdown_cell(g)}" for g in k.resolved]
-            out += [f"  - new gap: {markdown_cell(g)}" for g in k.new_gaps]
-    out += ["", "## Steps", "", "| step | before | after |", "|---|---|---|"]
+            out += [
+                "  - " + say(tr("resolved: {gap}", gap=markdown_cell(say(g)))) for g in k.resolved
+            ]
+            out += [
+                "  - " + say(tr("new gap: {gap}", gap=markdown_cell(say(g)))) for g in k.new_gaps
+            ]
     out += [
-        f"| {s.number}. {markdown_cell(s.title)} | {markdown_cell(s.before)} "
-        f"| {markdown_cell(s.after)} |"
-        for s in c.steps
+        "",
+        "## " + say(tr("Steps")),
+        "",
+        say(tr("| step | before | after |")),
+        "|---|---|---|",
     ]
+    for s in c.steps:
+        title = markdown_cell(translate(s.title, lang))
+        before, after = markdown_cell(say(label(s.before))), markdown_cell(say(label(s.after)))
+        out.append(f"| {s.number}. {title} | {before} | {after} |")
     return "\n".join(out) + "\n"
 
 
-def render(result: Assessment | Comparison | Sequence[Comparison]) -> str:
+def render(result: Assessment | Comparison | Sequence[Comparison], *, lang: str = "en") -> str:
     """Markdown for a report: summary, a table per dimension with evidence, the steps.
 
     Args:
         result: an assessment, a comparison, or several comparisons (one section each,
             a blank line between them).
+        lang: the language of the headings, names and evidence.
 
     Returns:
         Markdown text, ending with a newline.
     """
     if isinstance(result, Assessment):
-        return _assessment_markdown(result)
+        return _assessment_markdown(result, lang)
     if isinstance(result, Comparison):
-        return _comparison_markdown(result)
-    return "\n".join(_comparison_markdown(c) for c in result)
+        return _comparison_markdown(result, lang)
+    return "\n".join(_comparison_markdown(c, lang) for c in result)

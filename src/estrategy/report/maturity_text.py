@@ -5,100 +5,165 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from estrategy.base.escape import terminal_lines
+from estrategy.base.formats import Day, Number
+from estrategy.base.messages import tr
+from estrategy.base.translations import translate
 from estrategy.maturity import Assessment, Comparison, DimensionScore, StepResult
-from estrategy.report._maturity import bar, capped, cite, number
+from estrategy.model.labels import label
+from estrategy.report._maturity import bar, capped, cite, dimension_name, number
 
 __all__ = ["render"]
 
 _MARKS = {"evidenced": "✔", "partial": "~", "missing": "✘"}
 
 
-def _header(a: Assessment) -> list[str]:
+def _header(a: Assessment, lang: str) -> list[str]:
     o, q = a.overall, a.quadrant
     lines = [
-        f"{a.model or 'Unnamed model'}: digital maturity as of {a.as_of.isoformat()} "
-        f"({a.size} organisation, {a.maturity_model} model)",
-        f"Overall {o.score:.0f}/100 {bar(o.level)} {o.level} {o.level_name}; spread "
-        f"{o.spread:.0f} (strongest {o.strongest or '-'}, weakest {o.weakest or '-'})",
-        f"Quadrant: {q.name} (digital intensity {q.digital_intensity:.0f}, "
-        f"transformation management {q.management_intensity:.0f})",
+        tr(
+            "{model}: digital maturity as of {date} ({size} organisation, {spec} model)",
+            model=a.model or tr("Unnamed model"),
+            date=Day(a.as_of),
+            size=label(a.size),
+            spec=a.maturity_model,
+        ).render(lang),
+        tr(
+            "Overall {score}/100 {bar} {level} {level_name}; spread {spread} "
+            "(strongest {strongest}, weakest {weakest})",
+            score=Number(o.score, 0),
+            bar=bar(o.level),
+            level=o.level,
+            level_name=translate(o.level_name, lang),
+            spread=Number(o.spread, 0),
+            strongest=dimension_name(a, o.strongest, lang),
+            weakest=dimension_name(a, o.weakest, lang),
+        ).render(lang),
+        tr(
+            "Quadrant: {quadrant} (digital intensity {digital}, transformation management "
+            "{management})",
+            quadrant=label(q.name),
+            digital=Number(q.digital_intensity, 0),
+            management=Number(q.management_intensity, 0),
+        ).render(lang),
     ]
     cap = capped(o)
     if cap is not None:
-        lines.insert(2, f"  ({cap})")
+        lines.insert(2, f"  ({cap.render(lang)})")
     return lines
 
 
-def _dimension_text(d: DimensionScore, evidence: bool) -> list[str]:
-    level = f"{d.level} {d.level_name}" if d.level is not None else "not assessed"
-    lines = [f"{d.name:<34} {number(d.score):>4}/100  {bar(d.level)}  {level}"]
+def _dimension_text(d: DimensionScore, evidence: bool, lang: str) -> list[str]:
+    if d.level is not None:
+        level = f"{d.level} {translate(d.level_name or '', lang)}"
+    else:
+        level = tr("not assessed").render(lang)
+    name = translate(d.name, lang)
+    lines = [f"{name:<34} {number(d.score):>4}/100  {bar(d.level)}  {level}"]
     for c in d.criteria:
         weight = f"×{c.weight:g}"
-        note = "" if c.weight > 0 else "  (not judged for this size)"
+        note = "" if c.weight > 0 else "  " + tr("(not judged for this size)").render(lang)
         if c.score is None and c.evidence:
-            note = f"  (does not apply: {c.evidence[0].fact})"
+            note = "  " + tr("(does not apply: {reason})", reason=c.evidence[0].text).render(lang)
         if c.error:
-            note = f"  (failed: {c.error})"
+            note = "  " + tr("(failed: {error})", error=c.error).render(lang)
         lines.append(f"  {c.id:<32} {number(c.score):>4}  {weight:<5}{note}".rstrip())
         if evidence and c.score is not None:
-            lines.extend(f"      {'+' if e.supports else '-'} {cite(e)}" for e in c.evidence)
+            lines.extend(f"      {'+' if e.supports else '-'} {cite(e, lang)}" for e in c.evidence)
     return lines
 
 
-def _step_text(s: StepResult) -> list[str]:
-    lines = [f"  {s.number}. {_MARKS[s.status]} {s.status:<9} {s.title}"]
-    lines.extend(f"       {'+' if e.supports else '-'} {cite(e)}" for e in s.evidence)
+def _step_text(s: StepResult, lang: str) -> list[str]:
+    status = label(s.status).render(lang)
+    lines = [f"  {s.number}. {_MARKS[s.status]} {status:<9} {translate(s.title, lang)}"]
+    lines.extend(f"       {'+' if e.supports else '-'} {cite(e, lang)}" for e in s.evidence)
     return lines
 
 
-def _assessment_text(a: Assessment, evidence: bool) -> str:
-    lines = _header(a)
+def _assessment_text(a: Assessment, evidence: bool, lang: str) -> str:
+    lines = _header(a, lang)
     for d in a.dimensions:
         lines.append("")
-        lines.extend(_dimension_text(d, evidence))
-    lines += ["", "The eight steps of the method"]
+        lines.extend(_dimension_text(d, evidence, lang))
+    lines += ["", tr("The eight steps of the method").render(lang)]
     for s in a.steps:
-        lines.extend(_step_text(s) if evidence else _step_text(s)[:1])
+        lines.extend(_step_text(s, lang) if evidence else _step_text(s, lang)[:1])
     if a.jumped:
         lines.append(
-            f"  ! steps jumped: {', '.join(a.jumped)} (later steps or tactics and tools were "
-            "deployed before them)"
+            "  ! "
+            + tr(
+                "steps jumped: {steps} (later steps or tactics and tools were deployed before "
+                "them)",
+                steps=", ".join(a.jumped),
+            ).render(lang)
         )
-    lines.extend(f"warning: {w}" for w in a.warnings)
+    lines.extend(tr("warning: {warning}", warning=w).render(lang) for w in a.warnings)
     return terminal_lines(lines)
 
 
-def _comparison_text(c: Comparison) -> str:
+def _comparison_text(c: Comparison, lang: str) -> str:
     b, a = c.before, c.after
+
+    def level(name: str | None) -> str:
+        return translate(name, lang) if name else "-"
+
     lines = [
-        f"Progress from {b.model} ({b.as_of.isoformat()}) to {a.model} ({a.as_of.isoformat()})",
-        f"Overall {b.overall.score:.0f} → {a.overall.score:.0f} ({c.overall_delta:+.0f}); "
-        f"level {b.overall.level_name} → {a.overall.level_name}",
-        f"Quadrant {b.quadrant.name} → {a.quadrant.name} (digital "
-        f"{b.quadrant.digital_intensity:.0f} → {a.quadrant.digital_intensity:.0f}, management "
-        f"{b.quadrant.management_intensity:.0f} → {a.quadrant.management_intensity:.0f})",
+        tr(
+            "Progress from {before} ({before_date}) to {after} ({after_date})",
+            before=b.model,
+            before_date=Day(b.as_of),
+            after=a.model,
+            after_date=Day(a.as_of),
+        ).render(lang),
+        tr(
+            "Overall {before} → {after} ({change}); level {level_before} → {level_after}",
+            before=Number(b.overall.score, 0),
+            after=Number(a.overall.score, 0),
+            change=Number(c.overall_delta, 0, signed=True),
+            level_before=level(b.overall.level_name),
+            level_after=level(a.overall.level_name),
+        ).render(lang),
+        tr(
+            "Quadrant {before} → {after} (digital {digital_before} → {digital_after}, "
+            "management {management_before} → {management_after})",
+            before=label(b.quadrant.name),
+            after=label(a.quadrant.name),
+            digital_before=Number(b.quadrant.digital_intensity, 0),
+            digital_after=Number(a.quadrant.digital_intensity, 0),
+            management_before=Number(b.quadrant.management_intensity, 0),
+            management_after=Number(a.quadrant.management_intensity, 0),
+        ).render(lang),
         "",
-        f"{'dimension':<34} {'before':>6} {'after':>6} {'change':>7}  level",
+        f"{tr('dimension').render(lang):<34} {tr('before').render(lang):>6} "
+        f"{tr('after').render(lang):>6} {tr('change').render(lang):>7}  "
+        f"{tr('level').render(lang)}",
     ]
     for d in c.dimensions:
-        change = "" if d.delta is None else f"{d.delta:+.0f}"
+        change = "" if d.delta is None else Number(d.delta, 0, signed=True).localise(lang)
         lines.append(
-            f"{d.name:<34} {number(d.before):>6} {number(d.after):>6} {change:>7}  "
-            f"{d.level_before or '-'} → {d.level_after or '-'}"
+            f"{translate(d.name, lang):<34} {number(d.before):>6} {number(d.after):>6} "
+            f"{change:>7}  {d.level_before or '-'} → {d.level_after or '-'}"
         )
         for k in d.criteria:
-            delta = "" if k.delta is None else f" ({k.delta:+.0f})"
+            delta = (
+                "" if k.delta is None else f" ({Number(k.delta, 0, signed=True).localise(lang)})"
+            )
             lines.append(f"    {k.id}: {number(k.before)} → {number(k.after)}{delta}")
-            lines.extend(f"      ✔ resolved: {g}" for g in k.resolved)
-            lines.extend(f"      ✘ new gap: {g}" for g in k.new_gaps)
-    lines += ["", "Steps"]
+            lines.extend("      ✔ " + tr("resolved: {gap}", gap=g).render(lang) for g in k.resolved)
+            lines.extend("      ✘ " + tr("new gap: {gap}", gap=g).render(lang) for g in k.new_gaps)
+    lines += ["", tr("Steps").render(lang)]
     for s in c.steps:
         arrow = {"up": "↑", "down": "↓", "same": "="}[s.direction]
-        lines.append(f"  {s.number}. {arrow} {s.title}: {s.before} → {s.after}")
+        before, after = label(s.before).render(lang), label(s.after).render(lang)
+        lines.append(f"  {s.number}. {arrow} {translate(s.title, lang)}: {before} → {after}")
     return terminal_lines(lines)
 
 
-def render(result: Assessment | Comparison | Sequence[Comparison], *, evidence: bool = True) -> str:
+def render(
+    result: Assessment | Comparison | Sequence[Comparison],
+    *,
+    evidence: bool = True,
+    lang: str = "en",
+) -> str:
     """Plain text for a terminal: a table per dimension with level bars, then the steps.
 
     Args:
@@ -106,13 +171,14 @@ def render(result: Assessment | Comparison | Sequence[Comparison], *, evidence: 
             a blank line between them).
         evidence: list each criterion's and step's evidence (the default); comparisons
             always show what moved.
+        lang: the language of the headings, names and evidence.
 
     Returns:
         Lines of text, ending with a newline; text from the model or the maturity model
         is escaped for a terminal (:func:`estrategy.base.escape.terminal_lines`).
     """
     if isinstance(result, Assessment):
-        return _assessment_text(result, evidence)
+        return _assessment_text(result, evidence, lang)
     if isinstance(result, Comparison):
-        return _comparison_text(result)
-    return "\n".join(_comparison_text(c) for c in result)
+        return _comparison_text(result, lang)
+    return "\n".join(_comparison_text(c, lang) for c in result)

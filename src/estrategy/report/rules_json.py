@@ -15,12 +15,12 @@ def _identity(rule: Rule) -> dict[str, Any]:
     return {"code": rule.code, "name": rule.name, "severity": str(rule.severity)}
 
 
-def render_catalogue(catalogue: Mapping[str, Rule]) -> str:
-    """A list of rules: code, name, severity, summary, settings and origin."""
+def render_catalogue(catalogue: Mapping[str, Rule], *, lang: str = "en") -> str:
+    """A list of rules: code, name, severity, summary (in ``lang``), settings and origin."""
     entries = [
         {
             **_identity(r),
-            "summary": r.summary,
+            "summary": r.translated(lang).summary,
             "settings": dict(r.settings),
             "origin": r.origin,
         }
@@ -30,8 +30,9 @@ def render_catalogue(catalogue: Mapping[str, Rule]) -> str:
     return dumps(entries, default=list)
 
 
-def render_rule(rule: Rule) -> str:
-    """One rule with its whole documentation: what, why and fix."""
+def render_rule(original: Rule, *, lang: str = "en") -> str:
+    """One rule with its whole documentation, in ``lang``: what, why and fix."""
+    rule = original.translated(lang)
     entry = {
         **_identity(rule),
         "summary": rule.summary,

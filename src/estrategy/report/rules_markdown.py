@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from estrategy.base.messages import tr
+from estrategy.base.translations import translate_paragraphs
 from estrategy.rules import Rule
 
 __all__ = ["render_catalogue"]
 
 
-def render_catalogue(catalogue: Mapping[str, Rule]) -> str:
-    """A table with one row per rule: code, name, default severity and summary."""
-    rows = (f"| {r.code} | {r.name} | {r.severity} | {r.summary} |" for r in catalogue.values())
-    return "\n".join(["| code | name | severity | summary |\n|---|---|---|---|", *rows])
+def render_catalogue(catalogue: Mapping[str, Rule], *, lang: str = "en") -> str:
+    """A table with one row per rule: code, name, default severity and summary, in ``lang``."""
+    rows = (
+        f"| {r.code} | {r.name} | {r.severity.label.render(lang)} "
+        f"| {translate_paragraphs(r.summary, lang, width=None)} |"
+        for r in catalogue.values()
+    )
+    header = tr("| code | name | severity | summary |").render(lang)
+    return "\n".join([f"{header}\n|---|---|---|---|", *rows])

@@ -34,6 +34,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
+from estrategy.base.errors import EstrategyError
+from estrategy.base.messages import Message, tr
 from estrategy.model.suggest import suggestion
 from estrategy.rules import _engine
 from estrategy.rules._engine import *  # noqa: F403  (its __all__ is part of ours)
@@ -44,6 +46,7 @@ __all__ = [
     *_engine.__all__,
     "ENTRY_POINT_GROUP",
     "PluginError",
+    "UnknownRuleError",
     "get_rule",
     "load_plugins",
     "parse_docstring",
@@ -77,7 +80,8 @@ def get_rule(code: str) -> Rule:
     """The rule with ``code``.
 
     Raises:
-        KeyError: no such rule (the message suggests close codes).
+        UnknownRuleError: no such rule (a :class:`KeyError`; the message suggests close
+            codes).
 
     Example:
         >>> get_rule("str001").name
@@ -88,5 +92,28 @@ def get_rule(code: str) -> Rule:
     if wanted in rules:
         return rules[wanted]
     close = suggestion(wanted, rules)
-    hint = f" (did you mean {close}?)" if close else ""
-    raise KeyError(f"no rule {code!r}{hint}")
+    if close:
+        raise UnknownRuleError(
+            tr("no rule {code} (did you mean {suggestion}?)", code=repr(code), suggestion=close)
+        )
+    raise UnknownRuleError(tr("no rule {code}", code=repr(code)))
+
+
+class UnknownRuleError(EstrategyError, KeyError):
+    """No rule has the code asked for; the message suggests close codes.
+
+    ``args[0]`` is the English sentence (as for any ``KeyError`` raised before);
+    :meth:`message_in` gives it in another language.
+    """
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.text = message
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return self.text.render(lang)
+
+    def __str__(self) -> str:
+        # KeyError would show the repr of its argument; this is a sentence for people.
+        return str(self.args[0])

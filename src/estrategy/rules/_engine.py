@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
@@ -16,6 +15,8 @@ from typing import Any, TypeVar
 import attrs
 
 from estrategy.base.errors import EstrategyError
+from estrategy.base.extraction import docstring_sections
+from estrategy.base.messages import Message, as_message, english, tr
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import ModelPath, StrategyModel
 from estrategy.model.dates import as_date
@@ -44,7 +45,6 @@ CODE_PATTERN = re.compile(r"(?P<prefix>[A-Z]{2,4})(?P<number>[0-9]{1,4})\Z")
 """A rule code: a prefix of 2-4 capital letters, then 1-4 digits (``STR001``, ``ACME12``)."""
 
 _NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
-_SECTIONS = {"what it checks": "what", "why it matters": "why", "how to fix": "fix"}
 
 
 class RuleError(EstrategyError, ValueError):
@@ -71,6 +71,20 @@ class Severity(enum.StrEnum):
         if isinstance(value, str) and value.lower() != value:
             return cls.__members__.get(value.upper())
         return None
+
+    @property
+    def label(self) -> Message:
+        """The severity's word for people, translatable (``erreur`` in French).
+
+        Example:
+            >>> Severity.WARNING.label.render("fr")
+            'avertissement'
+        """
+        if self is Severity.ERROR:
+            return tr("error")
+        if self is Severity.WARNING:
+            return tr("warning")
+        return tr("info")
 
     @property
     def rank(self) -> int:
@@ -122,17 +136,19 @@ class Violation:
     """What a rule function yields: one gap, before the engine stamps code and severity.
 
     Attributes:
-        message: one sentence for people, naming the ids concerned.
+        message: one sentence for people, naming the ids concerned: a
+            :class:`~estrategy.base.messages.Message` (``tr("…{tactic}…", tactic=…)``),
+            rendered in the reader's language, or plain text, shown as it is.
         subjects: the ids the finding is about, most specific first (docs/architecture.md).
         path: where in the model the offending element is (``("tactics", 3)``).
 
     Example:
-        >>> Violation("tactic 't-blog' implements no strategy", ["t-blog"], ["tactics", 0])
-        Violation(message="tactic 't-blog' implements no strategy", subjects=('t-blog',), \
-path=('tactics', 0))
+        >>> v = Violation("tactic 't-blog' implements no strategy", ["t-blog"], ["tactics", 0])
+        >>> str(v.message), v.subjects, v.path
+        ("tactic 't-blog' implements no strategy", ('t-blog',), ('tactics', 0))
     """
 
-    message: str
+    message: Message = attrs.field(converter=as_message, eq=english)
     subjects: tuple[str, ...] = attrs.field(default=(), converter=_subjects)
     path: ModelPath = attrs.field(default=(), converter=_path)
 
@@ -141,35 +157,61 @@ path=('tactics', 0))
 class Finding:
     """One coherence gap found by one rule.
 
+    A finding keeps its message as data (:attr:`text`: a msgid and its values) and is
+    put into words at the edge: :attr:`message` is the English sentence,
+    :meth:`message_in` the sentence in any language estrategy speaks.
+
     Attributes:
         code: the rule's stable code (``STR001``).
         name: the rule's kebab-case name (``orphan-tactic``).
         severity: error, warning or info (after overrides).
-        message: one sentence for people.
+        text: the message (passed as ``message=``: a
+            :class:`~estrategy.base.messages.Message`, or plain text shown as it is).
         subjects: ids the finding is about, most specific first; empty when model-wide.
         path: where the offending element is in the model (``("tactics", 3)``).
+
+    Example:
+        >>> from estrategy.base.messages import tr
+        >>> f = Finding("STR001", "orphan-tactic", "error",
+        ...             tr("tactic {tactic} implements no strategy", tactic="t-blog"))
+        >>> f.message
+        'tactic t-blog implements no strategy'
+        >>> f.message_in("fr")
+        'la tactique t-blog ne se rattache à aucune stratégie'
     """
 
     code: str
     name: str
     severity: Severity = attrs.field(converter=Severity)
-    message: str
+    text: Message = attrs.field(converter=as_message, alias="message", eq=english)
     subjects: tuple[str, ...] = attrs.field(default=(), converter=_subjects)
     path: ModelPath = attrs.field(default=(), converter=_path)
+
+    @property
+    def message(self) -> str:
+        """The message in English, one sentence for people."""
+        return self.text.render("en")
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (``"en"``, ``"fr"``)."""
+        return self.text.render(lang)
 
     def sort_key(self) -> tuple[Any, ...]:
         """The stable order of findings: most severe first, then code, path, subjects."""
         return (-self.severity.rank, self.code, _path_key(self.path), self.subjects, self.message)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The finding as in the JSON output (docs/architecture.md, JSON output contract)."""
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The finding as in the JSON output (docs/architecture.md, JSON output contract).
+
+        ``message`` is in ``lang``; every other field is the same in every language.
+        """
         from estrategy.model import format_path
 
         return {
             "code": self.code,
             "name": self.name,
             "severity": str(self.severity),
-            "message": self.message,
+            "message": self.message_in(lang),
             "subjects": list(self.subjects),
             "path": format_path(self.path),
         }
@@ -265,27 +307,62 @@ class Rule:
         if found is not None:
             yield from found
 
-    def documentation(self) -> str:
+    def translated(self, lang: str) -> Rule:
+        """This rule with its summary, *what*, *why* and *fix* in ``lang``.
+
+        The documentation is looked up in the catalogue under its English text (a
+        plugin's rule that the catalogue lacks keeps its own words).
+
+        Example:
+            >>> from estrategy.rules import get_rule
+            >>> get_rule("ROL004").translated("fr").summary
+            'Un intervenant externe n’a pas de superviseur interne.'
+        """
+        from estrategy.base.translations import translate_paragraphs
+
+        return attrs.evolve(
+            self,
+            summary=translate_paragraphs(self.summary, lang, width=None),
+            what=translate_paragraphs(self.what, lang),
+            why=translate_paragraphs(self.why, lang),
+            fix=translate_paragraphs(self.fix, lang),
+        )
+
+    def documentation(self, lang: str = "en") -> str:
         """The rule's documentation as Markdown (what ``estrategy rule CODE`` prints)."""
-        parts = [f"# {self.name} ({self.code})", "", f"Default severity: {self.severity}."]
+        doc = self.translated(lang)
+        severity = self.severity.label.render(lang)
+        parts = [
+            f"# {self.name} ({self.code})",
+            "",
+            tr("Default severity: {severity}.", severity=severity).render(lang),
+        ]
         if self.origin != "builtin":
-            parts.append(f"Added by: {self.origin}.")
-        if self.summary:
-            parts += ["", self.summary]
+            parts.append(tr("Added by: {origin}.", origin=self.origin).render(lang))
+        if doc.summary:
+            parts += ["", doc.summary]
         for title, text in (
-            ("What it checks", self.what),
-            ("Why it matters", self.why),
-            ("How to fix", self.fix),
+            (tr("What it checks"), doc.what),
+            (tr("Why it matters"), doc.why),
+            (tr("How to fix"), doc.fix),
         ):
             if text:
-                parts += ["", f"## {title}", "", text]
+                parts += ["", f"## {title.render(lang)}", "", text]
         if self.settings:
-            parts += ["", "## Settings", ""]
-            parts += [
-                f"- `{k}` (default `{v!r}`"
-                + (f", at least `{self.minimums[k]!r}`)" if k in self.minimums else ")")
-                for k, v in sorted(self.settings.items())
-            ]
+            heading = tr("Settings").render(lang)
+            parts += ["", f"## {heading}", ""]
+            for k, v in sorted(self.settings.items()):
+                shown = f"`{v!r}`"
+                if k in self.minimums:
+                    line = tr(
+                        "`{name}` (default {default}, at least {least})",
+                        name=k,
+                        default=shown,
+                        least=f"`{self.minimums[k]!r}`",
+                    )
+                else:
+                    line = tr("`{name}` (default {default})", name=k, default=shown)
+                parts.append("- " + line.render(lang))
         return "\n".join(parts) + "\n"
 
 
@@ -293,21 +370,11 @@ def parse_docstring(doc: str | None) -> dict[str, str]:
     """Split a rule docstring into ``summary``, ``what``, ``why`` and ``fix``.
 
     The sections are headed ``What it checks:``, ``Why it matters:`` and ``How to fix:``
-    on lines of their own; their bodies are dedented, paragraphs kept.
+    on lines of their own; their bodies are dedented, paragraphs kept. Babel's extraction
+    reads the docstrings the same way (:func:`estrategy.base.extraction.docstring_sections`),
+    so each section is a msgid of the catalogue.
     """
-    text = inspect.cleandoc(doc or "")
-    result = {"summary": "", "what": "", "why": "", "fix": ""}
-    current = "summary"
-    lines: dict[str, list[str]] = {key: [] for key in result}
-    for line in text.splitlines():
-        heading = _SECTIONS.get(line.strip().rstrip(":").lower())
-        if heading is not None and line.strip().endswith(":"):
-            current = heading
-            continue
-        lines[current].append(line)
-    for key, body in lines.items():
-        result[key] = inspect.cleandoc("\n".join(body)).strip()
-    return result
+    return docstring_sections(doc or "")
 
 
 class Registry:

@@ -4,19 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from estrategy.base.formats import Day, Number
+from estrategy.base.messages import Message, tr
 from estrategy.model import (
     funded_tactics,
     is_overdue,
     missing_action_fields,
     normalised_herfindahl,
 )
+from estrategy.model.labels import label
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import live_actions, model_index
 
 __all__ = ["budget_atomisation", "incomplete_action", "overdue_action", "tactic_without_actions"]
 
-_ACTION_FIELD_WORDS = {"responsible": "responsible person"}
-"""How ACT002's message names a missing field, where it differs from the field's name."""
+
+def _no(field: str) -> Message:
+    """How ACT002's message names a missing field."""
+    if field == "competences":
+        return tr("no competences")
+    if field == "responsible":
+        return tr("no responsible person")
+    if field == "tools":
+        return tr("no tools")
+    if field == "budget":
+        return tr("no budget")
+    if field == "deadline":
+        return tr("no deadline")
+    return tr("no {field}", field=field)
 
 
 @rule("ACT001", "tactic-without-actions", "warning")
@@ -38,7 +53,9 @@ def tactic_without_actions(context: RuleContext) -> Iterator[Violation]:
     index = model_index(context)
     for i, tactic in enumerate(context.model.tactics):
         if not index.actions_of_tactic.get(tactic.id):
-            yield Violation(f"tactic {tactic.id} has no action", [tactic.id], ["tactics", i])
+            yield Violation(
+                tr("tactic {tactic} has no action", tactic=tactic.id), [tactic.id], ["tactics", i]
+            )
 
 
 @rule("ACT002", "incomplete-action", "warning")
@@ -60,10 +77,10 @@ def incomplete_action(context: RuleContext) -> Iterator[Violation]:
         Fill in the missing fields (a budget of ``0`` states that no money is needed).
     """
     for i, action in live_actions(context):
-        missing = [_ACTION_FIELD_WORDS.get(f, f) for f in missing_action_fields(action)]
+        missing = [_no(f) for f in missing_action_fields(action)]
         if missing:
             yield Violation(
-                f"action {action.id} has no {', no '.join(missing)}",
+                tr("action {action} has {gaps}", action=action.id, gaps=missing),
                 [action.id],
                 ["actions", i],
             )
@@ -91,18 +108,15 @@ def overdue_action(context: RuleContext) -> Iterator[Violation]:
         # is_overdue implies a deadline; the second test only tells mypy so.
         if is_overdue(action, context.as_of) and action.deadline is not None:
             yield Violation(
-                f"action {action.id} was due on {action.deadline.isoformat()} and is still "
-                f"{action.status}",
+                tr(
+                    "action {action} was due on {date} and is still {status}",
+                    action=action.id,
+                    date=Day(action.deadline),
+                    status=label(action.status),
+                ),
                 [action.id],
                 ["actions", i, "deadline"],
             )
-
-
-_ATOMISED = (
-    "the budget is spread over {count} funded tactics with a normalised Herfindahl index of "
-    "{index:.3f} (below {threshold:g}: no tactic stands out)"
-)
-"""ACT004's message (named placeholders)."""
 
 
 @rule(
@@ -123,7 +137,7 @@ def budget_atomisation(context: RuleContext) -> Iterator[Violation]:
         share equally, 1 when one takes everything. Normalised, ``(H - 1/n) / (1 - 1/n)``,
         it runs from 0 (equal shares) to 1 whatever the number of tactics, so the
         threshold means the same with 8 tactics as with 30. With 8 funded tactics the
-        rule fires when one tactic holds 30 % and seven hold 10 % each (index 0.04), not
+        rule fires when one tactic holds 30 % and seven hold 10 % apiece (index 0.04), not
         when one holds 45 % (index 0.16).
 
     Why it matters:
@@ -143,7 +157,13 @@ def budget_atomisation(context: RuleContext) -> Iterator[Violation]:
     threshold = float(context.settings["atomisation_max_hhi"])
     if index < threshold:
         yield Violation(
-            _ATOMISED.format(count=len(funded), index=index, threshold=threshold),
+            tr(
+                "the budget is spread over {count} funded tactics with a normalised Herfindahl "
+                "index of {index} (below {threshold}: no tactic stands out)",
+                count=len(funded),
+                index=Number(index, 3),
+                threshold=Number(threshold, significant=6),
+            ),
             [],
             ["actions"],
         )

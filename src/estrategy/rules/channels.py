@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from estrategy.base.messages import tr
 from estrategy.model import PULL_TACTIC_KINDS, Channel, StrategyScope, TacticKind
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import is_retained, model_index
@@ -42,7 +43,9 @@ def disconnected_channels(context: RuleContext) -> Iterator[Violation]:
             served[channel].update(model.strategies[index.strategy_at[tactic.strategy]].objectives)
     if len(present) == 2 and not served[Channel.TRADITIONAL] & served[Channel.DIGITAL]:
         yield Violation(
-            "traditional and digital tactics serve no common objective through their strategies",
+            tr(
+                "traditional and digital tactics serve no common objective through their strategies"
+            ),
             [],
             ["tactics"],
         )
@@ -84,8 +87,10 @@ def push_only(context: RuleContext) -> Iterator[Violation]:
     }
     if kinds and not kinds & pull:
         yield Violation(
-            "the tactics of the retained external strategies include no "
-            f"{', '.join(sorted(pull))} tactic",
+            tr(
+                "the tactics of the retained external strategies include no {kinds} tactic",
+                kinds=sorted(pull),
+            ),
             [],
             ["strategies"],
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from estrategy.base.formats import Day, Number, Percent, Series
+from estrategy.base.messages import Message, ntr, tr
 from estrategy.model import KPI, Direction
 from estrategy.model.definitions import KpiTrack, kpi_track, planned_value, review_rhythm
 from estrategy.rules._engine import RuleContext, Violation, rule
@@ -39,7 +41,9 @@ def tactic_without_kpi(context: RuleContext) -> Iterator[Violation]:
     for i, tactic in enumerate(context.model.tactics):
         if not index.kpis_of_tactic.get(tactic.id):
             yield Violation(
-                f"tactic {tactic.id} is measured by no KPI", [tactic.id], ["tactics", i]
+                tr("tactic {tactic} is measured by no KPI", tactic=tactic.id),
+                [tactic.id],
+                ["tactics", i],
             )
 
 
@@ -60,7 +64,7 @@ def kpi_never_measured(context: RuleContext) -> Iterator[Violation]:
     """
     for i, kpi in enumerate(context.model.kpis):
         if not kpi.measurements:
-            yield Violation(f"KPI {kpi.id} has no measurement", [kpi.id], ["kpis", i])
+            yield Violation(tr("KPI {kpi} has no measurement", kpi=kpi.id), [kpi.id], ["kpis", i])
 
 
 @rule(
@@ -95,26 +99,41 @@ def irregular_reviews(context: RuleContext) -> Iterator[Violation]:
     interval = int(context.settings["review_interval_days"])
     window = int(context.settings["review_window_days"])
     rhythm = review_rhythm((r.date for r in context.model.reviews), context.as_of, window)
-    problems: list[str] = []
+    problems: list[Message] = []
     if rhythm.age is None:
-        problems.append("no review is recorded")
+        problems.append(tr("no review is recorded"))
     elif rhythm.age > interval:
         problems.append(
-            f"the last review ({rhythm.dates[-1].isoformat()}) is "
-            f"{rhythm.age} days before the as-of date"
+            ntr(
+                "the last review ({date}) is {n} day before the as-of date",
+                "the last review ({date}) is {n} days before the as-of date",
+                rhythm.age,
+                date=Day(rhythm.dates[-1]),
+            )
         )
     gaps = rhythm.long_gaps(interval)
     if gaps:
         a, b, days = gaps[0]
         problems.append(
-            f"{len(gaps)} {'gaps' if len(gaps) > 1 else 'gap'} between reviews "
-            f"{'exceed' if len(gaps) > 1 else 'exceeds'} "
-            f"{interval} days (the longest: {a.isoformat()} to {b.isoformat()}, "
-            f"{days} days)"
+            ntr(
+                "{n} gap between reviews exceeds {interval} days (the longest: {start} to "
+                "{end}, {days} days)",
+                "{n} gaps between reviews exceed {interval} days (the longest: {start} to "
+                "{end}, {days} days)",
+                len(gaps),
+                interval=interval,
+                start=Day(a),
+                end=Day(b),
+                days=days,
+            )
         )
     if problems:
         yield Violation(
-            f"reviews are not regular (every {interval} days at most): " + "; ".join(problems),
+            tr(
+                "reviews are not regular (every {interval} days at most): {problems}",
+                interval=interval,
+                problems=Series(problems, separator="; "),
+            ),
             [],
             ["reviews"],
         )
@@ -137,20 +156,9 @@ def kpi_without_objective(context: RuleContext) -> Iterator[Violation]:
     """
     for i, kpi in enumerate(context.model.kpis):
         if kpi.objective is None:
-            yield Violation(f"KPI {kpi.id} measures no objective", [kpi.id], ["kpis", i])
-
-
-_OFF_FLAT_LINE = (
-    "KPI {kpi} is off track: its target {target:g} equals its first measurement, so it was to "
-    "hold that level, and the latest measurement ({latest:g} on {date}) is {lag:.4g} {side} it"
-)
-"""MES005's message when the planned change is zero (named placeholders)."""
-
-_CONTRADICTORY = (
-    "KPI {kpi} should {direction} but its target {target:g} is {side} its first measurement "
-    "({first:g} on {date})"
-)
-"""MES006's message (named placeholders)."""
+            yield Violation(
+                tr("KPI {kpi} measures no objective", kpi=kpi.id), [kpi.id], ["kpis", i]
+            )
 
 
 def _kpi_track(context: RuleContext, kpi: KPI) -> KpiTrack | None:
@@ -195,21 +203,39 @@ def off_track(context: RuleContext) -> Iterator[Violation]:
         if track is None or not track.off_track(tolerance):
             continue
         if track.planned_change:
-            message = (
-                f"KPI {kpi.id} is off track: {track.expected:.4g} was planned by "
-                f"{track.latest.date.isoformat()}, the latest measurement is behind by "
-                f"{track.lag:.4g} (more than {tolerance:.0%} of the planned change of "
-                f"{track.planned_change:g})"
+            message = tr(
+                "KPI {kpi} is off track: {expected} was planned by {date}, the latest "
+                "measurement is behind by {lag} (more than {tolerance} of the planned change "
+                "of {change})",
+                kpi=kpi.id,
+                expected=Number(track.expected, significant=4),
+                date=Day(track.latest.date),
+                lag=Number(track.lag, significant=4),
+                tolerance=Percent(tolerance),
+                change=Number(track.planned_change, significant=6),
             )
         else:
-            message = _OFF_FLAT_LINE.format(
-                kpi=kpi.id,
-                target=track.target,
-                latest=track.latest.value,
-                date=track.latest.date.isoformat(),
-                lag=track.lag,
-                side="below" if track.sign > 0 else "above",
-            )
+            shown = {
+                "kpi": kpi.id,
+                "target": Number(track.target, significant=6),
+                "latest": Number(track.latest.value, significant=6),
+                "date": Day(track.latest.date),
+                "lag": Number(track.lag, significant=4),
+            }
+            if track.sign > 0:
+                message = tr(
+                    "KPI {kpi} is off track: its target {target} equals its first measurement, "
+                    "so it was to hold that level, and the latest measurement ({latest} on "
+                    "{date}) is {lag} below it",
+                    **shown,
+                )
+            else:
+                message = tr(
+                    "KPI {kpi} is off track: its target {target} equals its first measurement, "
+                    "so it was to hold that level, and the latest measurement ({latest} on "
+                    "{date}) is {lag} above it",
+                    **shown,
+                )
         yield Violation(message, [kpi.id], ["kpis", i])
 
 
@@ -240,15 +266,26 @@ def contradictory_kpi(context: RuleContext) -> Iterator[Violation]:
         first = min(kpi.measurements, key=lambda m: (m.date, m.value))
         up = kpi.direction == Direction.INCREASE
         if (up and kpi.target < first.value) or (not up and kpi.target > first.value):
+            shown = {
+                "kpi": kpi.id,
+                "target": Number(kpi.target, significant=6),
+                "first": Number(first.value, significant=6),
+                "date": Day(first.date),
+            }
+            if up:
+                message = tr(
+                    "KPI {kpi} should increase but its target {target} is below its first "
+                    "measurement ({first} on {date})",
+                    **shown,
+                )
+            else:
+                message = tr(
+                    "KPI {kpi} should decrease but its target {target} is above its first "
+                    "measurement ({first} on {date})",
+                    **shown,
+                )
             yield Violation(
-                _CONTRADICTORY.format(
-                    kpi=kpi.id,
-                    direction=kpi.direction,
-                    target=kpi.target,
-                    side="below" if up else "above",
-                    first=first.value,
-                    date=first.date.isoformat(),
-                ),
+                message,
                 [kpi.id],
                 ["kpis", i, "direction"],
             )

@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from estrategy.base.formats import Series
+from estrategy.base.messages import Message, ntr, tr
 from estrategy.model import GroupKind, ToolKind
+from estrategy.model.labels import label
 from estrategy.rules._engine import RuleContext, Violation, rule
 
 if TYPE_CHECKING:
@@ -24,11 +27,16 @@ __all__ = [
     "silo",
 ]
 
-_ROLE_NAMES = {
-    "community_manager": "community manager",
-    "data_scientist": "data scientist",
-    "sales": "salesperson",
-}
+_FIELD_ROLES = ("community_manager", "data_scientist", "sales")
+"""The field roles, named first in ORG004's message."""
+
+
+def _both(roles: list[str]) -> Message:
+    return tr(
+        "{roles} and {last}",
+        roles=Series([label(r) for r in roles[:-1]]),
+        last=label(roles[-1]),
+    )
 
 
 def _tables(context: RuleContext) -> OrgTables:
@@ -73,7 +81,7 @@ def silo(context: RuleContext) -> Iterator[Violation]:
     codes = dict(zip(lines.heads, lines.head_codes.tolist(), strict=True))
     for head in found.lines:
         yield Violation(
-            f"line {head} has no transversal group or tie with any other line",
+            tr("line {line} has no transversal group or tie with any other line", line=head),
             [head],
             ["organization", "units", codes[head]],
         )
@@ -103,7 +111,11 @@ def pseudo_transversal_group(context: RuleContext) -> Iterator[Violation]:
     for i, span in enumerate(spans.groups):
         if spans.n_lines >= 2 and len(span.lines) == 1:
             yield Violation(
-                f"group {span.group}: every member in a line belongs to line {span.lines[0]}",
+                tr(
+                    "group {group}: every member in a line belongs to line {line}",
+                    group=span.group,
+                    line=span.lines[0],
+                ),
                 [span.group],
                 ["organization", "groups", i],
             )
@@ -129,14 +141,17 @@ def project_without_charter(context: RuleContext) -> Iterator[Violation]:
     for i, group in enumerate(context.model.organization.groups):
         if group.kind != GroupKind.PROJECT:
             continue
-        missing = [
-            what
-            for what, value in (("objective", group.objective), ("deadline", group.deadline))
-            if value in (None, "")
-        ]
-        if missing:
+        no_objective = group.objective in (None, "")
+        no_deadline = group.deadline in (None, "")
+        if no_objective and no_deadline:
+            message = tr("project group {group} has no objective and no deadline", group=group.id)
+        elif no_objective:
+            message = tr("project group {group} has no objective", group=group.id)
+        else:
+            message = tr("project group {group} has no deadline", group=group.id)
+        if no_objective or no_deadline:
             yield Violation(
-                f"project group {group.id} has no {' and no '.join(missing)}",
+                message,
                 [group.id],
                 ["organization", "groups", i],
             )
@@ -177,17 +192,22 @@ def no_upward_path(context: RuleContext) -> Iterator[Violation]:
     index = {pid: i for i, pid in enumerate(tables.person_ids)}
     for holder in reach.beyond(hops):
         # Each role named once, in a fixed order, whatever the person's list says.
-        role = " and ".join(
-            _ROLE_NAMES.get(r, r)
-            for r in sorted(set(holder.roles), key=lambda r: (r not in _ROLE_NAMES, r))
-        )
+        roles = sorted(set(holder.roles), key=lambda r: (r not in _FIELD_ROLES, r))
+        role = label(roles[0]) if len(roles) == 1 else _both(roles)
         if holder.steps is None:
-            message = f"{role} {holder.person} has no path to any decision maker"
+            message = tr(
+                "{role} {person} has no path to any decision maker",
+                role=role,
+                person=holder.person,
+            )
         else:
-            steps = f"{holder.steps} step{'' if holder.steps == 1 else 's'}"
-            message = (
-                f"{role} {holder.person} is {steps} from the nearest decision maker "
-                f"(more than {hops})"
+            message = ntr(
+                "{role} {person} is {n} step from the nearest decision maker (more than {hops})",
+                "{role} {person} is {n} steps from the nearest decision maker (more than {hops})",
+                holder.steps,
+                role=role,
+                person=holder.person,
+                hops=hops,
             )
         yield Violation(message, [holder.person], ["organization", "people", index[holder.person]])
 
@@ -218,7 +238,10 @@ def isolated_person(context: RuleContext) -> Iterator[Violation]:
     index = {pid: i for i, pid in enumerate(tables.person_ids)}
     for person in alone.people:
         yield Violation(
-            f"person {person} has no tie and belongs to no group, though an ESN is deployed",
+            tr(
+                "person {person} has no tie and belongs to no group, though an ESN is deployed",
+                person=person,
+            ),
             [person],
             ["organization", "people", index[person]],
         )

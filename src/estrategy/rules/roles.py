@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from estrategy.base.formats import Series
+from estrategy.base.messages import Message, ntr, tr
 from estrategy.model import (
     CHANGE_SUPPORT_KINDS,
     ActionStatus,
@@ -30,26 +32,34 @@ __all__ = [
 ]
 
 
-# Messages with named placeholders, one sentence each.
-_MISSING_ROLE_NEAR_MISS = (
-    "{who} holds the {role} role, which tactics {tactics} presuppose, though {person} holds "
-    "the role '{written}': did you mean {role}?"
-)
-_NO_LEAD_NEAR_MISS = (
-    "retained strategies exist but no internal person holds the {role} role, though {person} "
-    "holds the role '{written}': did you mean {role}?"
-)
-_UNKNOWN_ROLE = (
-    "{person} holds the role '{written}', which is not in the catalogue: did you mean {role}?"
-)
-_UNKNOWN_SKILL = (
-    "{person} has the skill '{written}', which is not a competence of the catalogue: did you "
-    "mean {competence}?"
-)
-_UNKNOWN_COMPETENCE = (
-    "action {action} requires '{written}', which is not a competence of the catalogue: did "
-    "you mean {competence}?"
-)
+def _missing_role(
+    role: str, tactics: Series, close: tuple[str, str] | None, *, internal_only: bool
+) -> Message:
+    """ROL001 and ROL002's message: one whole sentence for each case."""
+    shown = {"role": role, "tactics": tactics}
+    if close is None:
+        if internal_only:
+            return tr(
+                "no internal person holds the {role} role, which tactics {tactics} presuppose",
+                **shown,
+            )
+        return tr("nobody holds the {role} role, which tactics {tactics} presuppose", **shown)
+    person, written = close
+    if internal_only:
+        return tr(
+            "no internal person holds the {role} role, which tactics {tactics} presuppose, "
+            "though {person} holds the role '{written}': did you mean {role}?",
+            person=person,
+            written=written,
+            **shown,
+        )
+    return tr(
+        "nobody holds the {role} role, which tactics {tactics} presuppose, though {person} "
+        "holds the role '{written}': did you mean {role}?",
+        person=person,
+        written=written,
+        **shown,
+    )
 
 
 def _holders(context: RuleContext, role: str, *, internal_only: bool) -> list[Person]:
@@ -113,24 +123,11 @@ def _missing_presupposed(
     )
     if not needing or _holders(context, role, internal_only=internal_only):
         return None
-    ids = [tactic_id for tactic_id, _ in needing]
-    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-    who = "no internal person" if internal_only else "nobody"
+    tactics = Series([tactic_id for tactic_id, _ in needing], limit=5)
     first = min(i for _, i in needing)
     close = _near_miss_holder(context, role, internal_only=internal_only)
-    if close is not None:
-        return Violation(
-            _MISSING_ROLE_NEAR_MISS.format(
-                who=who, role=role, tactics=shown, person=close[0], written=close[1]
-            ),
-            [],
-            ["tactics", first],
-        )
-    return Violation(
-        f"{who} holds the {role} role, which tactics {shown} presuppose",
-        [],
-        ["tactics", first],
-    )
+    message = _missing_role(role, tactics, close, internal_only=internal_only)
+    return Violation(message, [], ["tactics", first])
 
 
 @rule("ROL001", "no-community-manager", "error")
@@ -211,11 +208,15 @@ def no_digital_lead(context: RuleContext) -> Iterator[Violation]:
         return
     close = _near_miss_holder(context, RoleKind.DIGITAL_LEAD, internal_only=True)
     if close is not None:
-        message = _NO_LEAD_NEAR_MISS.format(
-            role=RoleKind.DIGITAL_LEAD, person=close[0], written=close[1]
+        message = tr(
+            "retained strategies exist but no internal person holds the {role} role, though "
+            "{person} holds the role '{written}': did you mean {role}?",
+            role=str(RoleKind.DIGITAL_LEAD),
+            person=close[0],
+            written=close[1],
         )
     else:
-        message = "retained strategies exist but no internal person holds the digital_lead role"
+        message = tr("retained strategies exist but no internal person holds the digital_lead role")
     yield Violation(message, [], ["organization", "people"])
 
 
@@ -240,9 +241,16 @@ def unsupervised_expert(context: RuleContext) -> Iterator[Violation]:
             continue
         supervisor = person(context, someone.supervisor)
         if supervisor is None or supervisor.external:
-            detail = "no supervisor" if supervisor is None else "an external supervisor"
+            if supervisor is None:
+                message = tr("external person {person} has no supervisor", person=someone.id)
+            else:
+                message = tr(
+                    "external person {person} has an external supervisor ({supervisor})",
+                    person=someone.id,
+                    supervisor=supervisor.id,
+                )
             yield Violation(
-                f"external person {someone.id} has {detail}",
+                message,
                 [someone.id],
                 ["organization", "people", i],
             )
@@ -279,8 +287,12 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
         lacking = sorted({c for c in action.competences if c not in skills})
         if lacking:
             yield Violation(
-                f"action {action.id} requires {', '.join(lacking)}, which its responsible "
-                f"{action.responsible} lacks",
+                tr(
+                    "action {action} requires {competences}, which its responsible {person} lacks",
+                    action=action.id,
+                    competences=lacking,
+                    person=action.responsible,
+                ),
                 [action.id],
                 ["actions", i, "competences"],
             )
@@ -293,8 +305,17 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
             lacking = sorted(expected - skills)
             if 2 * len(lacking) > len(expected):
                 yield Violation(
-                    f"{someone.id} holds the {role} role but lacks {len(lacking)} of its "
-                    f"{len(expected)} expected competences ({', '.join(lacking)})",
+                    ntr(
+                        "{person} holds the {role} role but lacks {lacking} of its {n} "
+                        "expected competence ({competences})",
+                        "{person} holds the {role} role but lacks {lacking} of its {n} "
+                        "expected competences ({competences})",
+                        len(expected),
+                        person=someone.id,
+                        role=role,
+                        lacking=len(lacking),
+                        competences=lacking,
+                    ),
                     [someone.id],
                     ["organization", "people", i, "skills"],
                 )
@@ -347,14 +368,17 @@ def no_change_support(context: RuleContext) -> Iterator[Violation]:
         if str(tactic.kind) in kinds:  # the support itself
             continue
         if tactic.strategy is None:
-            message = (
-                f"tactic {tactic.id} addresses employees but implements no strategy, so no "
-                "training or change-management tactic supports it"
+            message = tr(
+                "tactic {tactic} addresses employees but implements no strategy, so no "
+                "training or change-management tactic supports it",
+                tactic=tactic.id,
             )
         else:
-            message = (
-                f"tactic {tactic.id} addresses employees but its strategy {tactic.strategy} "
-                "has no training or change-management tactic with an action"
+            message = tr(
+                "tactic {tactic} addresses employees but its strategy {strategy} has no "
+                "training or change-management tactic with an action",
+                tactic=tactic.id,
+                strategy=tactic.strategy,
             )
         yield Violation(message, [tactic.id], ["tactics", i])
 
@@ -388,7 +412,13 @@ def unknown_role(context: RuleContext) -> Iterator[Violation]:
             meant = _misspelt_role(written, context)
             if meant is not None:
                 yield Violation(
-                    _UNKNOWN_ROLE.format(person=someone.id, written=written, role=meant),
+                    tr(
+                        "{person} holds the role '{written}', which is not in the catalogue: "
+                        "did you mean {role}?",
+                        person=someone.id,
+                        written=written,
+                        role=meant,
+                    ),
                     [someone.id],
                     ["organization", "people", i, "roles", j],
                 )
@@ -422,18 +452,31 @@ def unknown_competence(context: RuleContext) -> Iterator[Violation]:
 
     people = context.model.organization.people
     places = [
-        (_UNKNOWN_SKILL, {"person": p.id}, p.id, p.skills, ("organization", "people", i, "skills"))
+        (True, p.id, p.skills, ("organization", "people", i, "skills"))
         for i, p in enumerate(people)
     ] + [
-        (_UNKNOWN_COMPETENCE, {"action": a.id}, a.id, a.competences, ("actions", i, "competences"))
+        (False, a.id, a.competences, ("actions", i, "competences"))
         for i, a in live_actions(context)
     ]
-    for template, names, subject, words, path in places:
+    for is_person, subject, words, path in places:
         for j, written in enumerate(words):
             close = None if written in custom else misses.near(written)
-            if close is not None:
-                yield Violation(
-                    template.format(**names, written=written, competence=close),
-                    [subject],
-                    [*path, j],
+            if close is None:
+                continue
+            if is_person:
+                message = tr(
+                    "{person} has the skill '{written}', which is not a competence of the "
+                    "catalogue: did you mean {competence}?",
+                    person=subject,
+                    written=written,
+                    competence=close,
                 )
+            else:
+                message = tr(
+                    "action {action} requires '{written}', which is not a competence of the "
+                    "catalogue: did you mean {competence}?",
+                    action=subject,
+                    written=written,
+                    competence=close,
+                )
+            yield Violation(message, [subject], [*path, j])

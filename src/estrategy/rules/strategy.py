@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from estrategy.model import StrategyScope, smart_gaps
+from estrategy.base.messages import Message, tr
+from estrategy.model import StrategyScope, smart_gap_messages
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import is_retained, model_index
 
@@ -42,7 +43,9 @@ def orphan_tactic(context: RuleContext) -> Iterator[Violation]:
     for i, tactic in enumerate(context.model.tactics):
         if tactic.strategy is None:
             yield Violation(
-                f"tactic {tactic.id} implements no strategy", [tactic.id], ["tactics", i]
+                tr("tactic {tactic} implements no strategy", tactic=tactic.id),
+                [tactic.id],
+                ["tactics", i],
             )
 
 
@@ -64,7 +67,7 @@ def aimless_strategy(context: RuleContext) -> Iterator[Violation]:
     for i, strategy in enumerate(context.model.strategies):
         if is_retained(strategy) and not strategy.objectives:
             yield Violation(
-                f"retained strategy {strategy.id} pursues no objective",
+                tr("retained strategy {strategy} pursues no objective", strategy=strategy.id),
                 [strategy.id],
                 ["strategies", i],
             )
@@ -89,7 +92,7 @@ def unimplemented_strategy(context: RuleContext) -> Iterator[Violation]:
     for i, strategy in enumerate(context.model.strategies):
         if is_retained(strategy) and not index.tactics_of_strategy.get(strategy.id):
             yield Violation(
-                f"retained strategy {strategy.id} has no tactic",
+                tr("retained strategy {strategy} has no tactic", strategy=strategy.id),
                 [strategy.id],
                 ["strategies", i],
             )
@@ -114,10 +117,14 @@ def objective_not_smart(context: RuleContext) -> Iterator[Violation]:
         Fill in the missing fields; set a target that differs from the baseline.
     """
     for i, objective in enumerate(context.model.objectives):
-        failing = smart_gaps(objective)
+        failing = smart_gap_messages(objective)
         if failing:
             yield Violation(
-                f"objective {objective.id} is not SMART: {', '.join(failing)}",
+                tr(
+                    "objective {objective} is not SMART: {gaps}",
+                    objective=objective.id,
+                    gaps=failing,
+                ),
                 [objective.id],
                 ["objectives", i],
             )
@@ -145,7 +152,10 @@ def unchallenged_choice(context: RuleContext) -> Iterator[Violation]:
     for i, objective in enumerate(context.model.objectives):
         if len(index.strategies_of_objective.get(objective.id, ())) == 1:
             yield Violation(
-                f"only one strategy was ever considered for objective {objective.id}",
+                tr(
+                    "only one strategy was ever considered for objective {objective}",
+                    objective=objective.id,
+                ),
                 [objective.id],
                 ["objectives", i],
             )
@@ -176,11 +186,12 @@ def missing_volet(context: RuleContext) -> Iterator[Violation]:
     scopes = _retained_scopes(context)
     if len(scopes) == 1:
         (only,) = scopes
-        missing = (
-            StrategyScope.INTERNAL if only == StrategyScope.EXTERNAL else StrategyScope.EXTERNAL
-        )
+        if only == StrategyScope.INTERNAL:
+            message = tr("every retained strategy is internal: the external volet is missing")
+        else:
+            message = tr("every retained strategy is external: the internal volet is missing")
         yield Violation(
-            f"every retained strategy is {only}: the {missing} volet is missing",
+            message,
             [],
             ["strategies"],
         )
@@ -211,7 +222,10 @@ def disconnected_volets(context: RuleContext) -> Iterator[Violation]:
             pursued[strategy.scope].update(strategy.objectives)
     if not pursued[StrategyScope.INTERNAL] & pursued[StrategyScope.EXTERNAL]:
         yield Violation(
-            "no objective is pursued by both a retained internal and a retained external strategy",
+            tr(
+                "no objective is pursued by both a retained internal and a retained external "
+                "strategy"
+            ),
             [],
             ["strategies"],
         )
@@ -237,7 +251,7 @@ def no_situation_analysis(context: RuleContext) -> Iterator[Violation]:
     situation = context.model.situation
     if not (situation.strengths or situation.weaknesses or situation.competitors):
         yield Violation(
-            "the situation analysis records no strength, weakness or competitor",
+            tr("the situation analysis records no strength, weakness or competitor"),
             [],
             ["situation"],
         )
@@ -265,14 +279,28 @@ def orphan_objective(context: RuleContext) -> Iterator[Violation]:
             is_retained(strategies[s]) for s in index.strategies_of_objective.get(objective.id, ())
         ):
             yield Violation(
-                f"objective {objective.id} is pursued by no retained strategy",
+                tr(
+                    "objective {objective} is pursued by no retained strategy",
+                    objective=objective.id,
+                ),
                 [objective.id],
                 ["objectives", i],
             )
 
 
-_UNRETAINED = "tactic {tactic} implements strategy {strategy}, which is {status}, not retained"
-"""STR010's message (named placeholders)."""
+def _unretained(tactic: str, strategy: str, status: str) -> Message:
+    """STR010's message: one sentence for each status a strategy can have but retained."""
+    if status == "candidate":
+        return tr(
+            "tactic {tactic} implements strategy {strategy}, which is candidate, not retained",
+            tactic=tactic,
+            strategy=strategy,
+        )
+    return tr(
+        "tactic {tactic} implements strategy {strategy}, which is rejected, not retained",
+        tactic=tactic,
+        strategy=strategy,
+    )
 
 
 @rule("STR010", "tactic-of-unretained-strategy", "warning")
@@ -302,7 +330,7 @@ def tactic_of_unretained_strategy(context: RuleContext) -> Iterator[Violation]:
         strategy = strategies[index.strategy_at[tactic.strategy]]
         if not is_retained(strategy):
             yield Violation(
-                _UNRETAINED.format(tactic=tactic.id, strategy=strategy.id, status=strategy.status),
+                _unretained(tactic.id, strategy.id, str(strategy.status)),
                 [tactic.id, strategy.id],
                 ["tactics", i, "strategy"],
             )

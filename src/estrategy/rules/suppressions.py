@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from estrategy.base.messages import tr
 from estrategy.model import SuppressionSite, suppressions_of
 from estrategy.rules._engine import RuleContext, Violation, rule
 
@@ -72,7 +73,11 @@ def suppression_without_reason(context: RuleContext) -> Iterator[Violation]:
     for site in suppressions_of(context.model):
         if not site.suppression.reason.strip():
             yield Violation(
-                f"the suppression of {site.suppression.code} on {site.subject} gives no reason",
+                tr(
+                    "the suppression of {code} on {subject} gives no reason",
+                    code=site.suppression.code,
+                    subject=site.subject,
+                ),
                 [site.subject],
                 site.path,
             )
@@ -100,14 +105,26 @@ def unused_suppression(context: RuleContext) -> Iterator[Violation]:
     unused: tuple[UnusedSuppression, ...] = context.memo(UNUSED_SUPPRESSIONS, tuple)
     for item in unused:
         code, subject = item.site.suppression.code, item.site.subject
+        shown = {"code": code, "subject": subject}
         if code.startswith(SUPPRESSION_PREFIX):
-            why = f"{SUPPRESSION_PREFIX} findings cannot be suppressed"
+            message = tr(
+                "the suppression of {code} on {subject} is unused: {prefix} findings cannot be "
+                "suppressed",
+                prefix=SUPPRESSION_PREFIX,
+                **shown,
+            )
         elif not item.known:
-            why = "no rule has this code"
+            message = tr(
+                "the suppression of {code} on {subject} is unused: no rule has this code", **shown
+            )
         else:
-            why = f"no {code} finding is about {subject}"
+            message = tr(
+                "the suppression of {code} on {subject} is unused: no {code} finding is about "
+                "{subject}",
+                **shown,
+            )
         yield Violation(
-            f"the suppression of {code} on {subject} is unused: {why}",
+            message,
             [subject],
             item.site.path,
         )

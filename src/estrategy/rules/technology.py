@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from estrategy.base.formats import Series
+from estrategy.base.messages import Message, as_message, ntr, tr
 from estrategy.model import (
     BACK_OFFICE_TOOL_KINDS,
     CUSTOMER_FACING_AUDIENCES,
@@ -13,14 +15,17 @@ from estrategy.model import (
     ToolKind,
     ToolSide,
 )
+from estrategy.model.labels import label
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import model_index, tool
 
 __all__ = ["front_without_back", "no_crm", "tool_without_purpose", "uncoordinated_contacts"]
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+def _and(items: list[str]) -> Message:
+    if len(items) == 1:
+        return as_message(items[0])
+    return tr("{items} and {last}", items=", ".join(items[:-1]), last=items[-1])
 
 
 @rule("TEC001", "tool-without-purpose", "info")
@@ -41,7 +46,9 @@ def tool_without_purpose(context: RuleContext) -> Iterator[Violation]:
     index = model_index(context)
     for i, item in enumerate(context.model.tools):
         if not index.actions_of_tool.get(item.id):
-            yield Violation(f"tool {item.id} is used by no action", [item.id], ["tools", i])
+            yield Violation(
+                tr("tool {tool} is used by no action", tool=item.id), [item.id], ["tools", i]
+            )
 
 
 @rule("TEC002", "no-crm", "error")
@@ -65,8 +72,11 @@ def no_crm(context: RuleContext) -> Iterator[Violation]:
     facing = [i for i, t in enumerate(tactics) if t.audience in CUSTOMER_FACING_AUDIENCES]
     if facing and not any(t.kind == ToolKind.CRM for t in context.model.tools):
         yield Violation(
-            f"{len(facing)} tactic{'s' if len(facing) > 1 else ''} address prospects or "
-            "customers but the model has no CRM",
+            ntr(
+                "{n} tactic addresses prospects or customers but the model has no CRM",
+                "{n} tactics address prospects or customers but the model has no CRM",
+                len(facing),
+            ),
             [],
             ["tools"],
         )
@@ -100,11 +110,12 @@ def front_without_back(context: RuleContext) -> Iterator[Violation]:
     tools = context.model.tools
     front = [t.id for t in tools if context.catalogue.tool_side(t) == ToolSide.FRONT]
     if front and not any(str(t.kind) in back_kinds for t in tools):
-        shown = ", ".join(sorted(front)[:5]) + (
-            f" and {len(front) - 5} more" if len(front) > 5 else ""
-        )
         yield Violation(
-            f"front tools ({shown}) have no {', '.join(sorted(back_kinds))} tool behind them",
+            tr(
+                "front tools ({tools}) have no {kinds} tool behind them",
+                tools=Series(sorted(front), limit=5),
+                kinds=sorted(back_kinds),
+            ),
             [],
             ["tools"],
         )
@@ -155,11 +166,31 @@ def uncoordinated_contacts(context: RuleContext) -> Iterator[Violation]:
             continue
         lacking = sorted(u for u in owners if u not in with_crm[audience])
         if lacking:
-            quantifier = "both" if len(owners) == 2 else "all"
+            values = {
+                "units": _and(sorted(owners)),
+                "audience": label(audience),
+                "lacking": _and(lacking),
+            }
+            if len(owners) == 2:
+                message = ntr(
+                    "units {units} both address {audience}; {lacking} has no action towards "
+                    "them that uses a CRM",
+                    "units {units} both address {audience}; {lacking} have no action towards "
+                    "them that uses a CRM",
+                    len(lacking),
+                    **values,
+                )
+            else:
+                message = ntr(
+                    "units {units} all address {audience}; {lacking} has no action towards "
+                    "them that uses a CRM",
+                    "units {units} all address {audience}; {lacking} have no action towards "
+                    "them that uses a CRM",
+                    len(lacking),
+                    **values,
+                )
             yield Violation(
-                f"units {_and(sorted(owners))} {quantifier} address {audience}; "
-                f"{_and(lacking)} {'has' if len(lacking) == 1 else 'have'} no action "
-                "towards them that uses a CRM",
+                message,
                 [str(audience), *lacking],
                 ["tactics", min(owners[u] for u in lacking)],
             )

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from estrategy.base.messages import tr
 from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import Audience, StrategyModel, StrategyScope, ToolKind
 from estrategy.model.definitions import EXTERNAL_AUDIENCES
+from estrategy.model.labels import label
 
 __all__ = ["CRITERIA", "audience_coverage", "coordinated_contacts", "mixed_energy", "pull_tactics"]
 
@@ -25,17 +27,17 @@ def pull_tactics(model: StrategyModel, context: CriterionContext) -> CriterionRe
     external = {s for s, strategy in retained.items() if strategy.scope == StrategyScope.EXTERNAL}
     facing = [t for t in model.tactics if t.audience in EXTERNAL_AUDIENCES]
     if not external and not facing:
-        return CriterionResult.not_applicable("no external strategy and no external tactic")
+        return CriterionResult.not_applicable(tr("no external strategy and no external tactic"))
     # CHN002's setting: the criterion and the rule count the same tactics as pull.
     kinds = frozenset(str(k) for k in context.setting("pull_tactic_kinds"))
     pull = [t for t in model.tactics if str(t.kind) in kinds]
     serving = [t.id for t in pull if t.strategy in external]
     if serving:
-        return CriterionResult(100, [Evidence("pull tactics in the external volet", serving)])
+        return CriterionResult(100, [Evidence(tr("pull tactics in the external volet"), serving)])
     if pull:
-        fact = "pull tactics exist but serve no retained external strategy"
+        fact = tr("pull tactics exist but serve no retained external strategy")
         return CriterionResult(50, [Evidence(fact, [t.id for t in pull], supports=False)])
-    fact = "no content, social-media or social-selling tactic: push only"
+    fact = tr("no content, social-media or social-selling tactic: push only")
     return CriterionResult(0, [Evidence(fact, [t.id for t in facing], supports=False)])
 
 
@@ -51,13 +53,15 @@ def mixed_energy(model: StrategyModel, context: CriterionContext) -> CriterionRe
         if tactic.strategy is not None:
             by_channel[channel] |= objectives_of.get(tactic.strategy, set())
     if not tactics_by_channel["traditional"] or not tactics_by_channel["digital"]:
-        return CriterionResult.not_applicable("traditional and digital tactics do not both exist")
+        return CriterionResult.not_applicable(
+            tr("traditional and digital tactics do not both exist")
+        )
     common = by_channel["traditional"] & by_channel["digital"]
     if common:
         return CriterionResult(
-            100, [Evidence("objectives served by both traditional and digital tactics", common)]
+            100, [Evidence(tr("objectives served by both traditional and digital tactics"), common)]
         )
-    fact = "traditional tactics serve no objective that digital tactics serve"
+    fact = tr("traditional tactics serve no objective that digital tactics serve")
     return CriterionResult(0, [Evidence(fact, tactics_by_channel["traditional"], supports=False)])
 
 
@@ -75,7 +79,7 @@ def coordinated_contacts(model: StrategyModel, context: CriterionContext) -> Cri
                     with_crm[tactic.audience].add(tactic.owner_unit)
     shared = {a: u for a, u in units.items() if len(u) >= 2}
     if not shared:
-        return CriterionResult.not_applicable("no audience is addressed by two units or more")
+        return CriterionResult.not_applicable(tr("no audience is addressed by two units or more"))
     met = unmet = 0
     evidence = []
     for audience in sorted(shared):
@@ -83,11 +87,17 @@ def coordinated_contacts(model: StrategyModel, context: CriterionContext) -> Cri
         met += len(shared[audience]) - len(lacking)
         unmet += len(lacking)
         if lacking:
-            fact = f"{audience}: units addressing them without a CRM-backed action"
+            fact = tr(
+                "{audience}: units addressing them without a CRM-backed action",
+                audience=label(audience),
+            )
             evidence.append(Evidence(fact, [str(audience), *lacking], supports=False))
         else:
             evidence.append(
-                Evidence(f"{audience}: every unit's actions use the CRM", [str(audience)])
+                Evidence(
+                    tr("{audience}: every unit's actions use the CRM", audience=label(audience)),
+                    [str(audience)],
+                )
             )
     return CriterionResult(pct(met, met + unmet), evidence)
 
@@ -97,7 +107,7 @@ def audience_coverage(model: StrategyModel, context: CriterionContext) -> Criter
     """The plan both conquers prospects and retains customers through retained tactics (004)."""
     facts = context.facts
     if not any(t.audience in EXTERNAL_AUDIENCES for t in model.tactics):
-        return CriterionResult.not_applicable("no tactic addresses an external audience")
+        return CriterionResult.not_applicable(tr("no tactic addresses an external audience"))
     evidence = []
     score = 0.0
     for audience in (Audience.PROSPECTS, Audience.CUSTOMERS):
@@ -106,12 +116,21 @@ def audience_coverage(model: StrategyModel, context: CriterionContext) -> Criter
         ]
         if serving:
             score += 50
-            evidence.append(Evidence(f"retained tactics address {audience}", serving))
+            evidence.append(
+                Evidence(
+                    tr("retained tactics address {audience}", audience=label(audience)), serving
+                )
+            )
         else:
             others = [t.id for t in model.tactics if t.audience == audience]
             evidence.append(
                 Evidence(
-                    f"no tactic of a retained strategy addresses {audience}", others, supports=False
+                    tr(
+                        "no tactic of a retained strategy addresses {audience}",
+                        audience=label(audience),
+                    ),
+                    others,
+                    supports=False,
                 )
             )
     return CriterionResult(score, evidence)

@@ -7,6 +7,8 @@ not spread thin over many tactics.
 
 from __future__ import annotations
 
+from estrategy.base.formats import Number
+from estrategy.base.messages import ntr, tr
 from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
@@ -18,6 +20,7 @@ from estrategy.model.definitions import (
     missing_action_fields,
     normalised_herfindahl,
 )
+from estrategy.model.labels import label
 
 __all__ = ["CRITERIA", "budget_focus", "complete_actions", "on_schedule", "tactics_with_actions"]
 
@@ -29,9 +32,9 @@ def tactics_with_actions(model: StrategyModel, context: CriterionContext) -> Cri
     return CriterionResult.ratio(
         [t.id for t in model.tactics if actions_of.get(t.id)],
         [t.id for t in model.tactics if not actions_of.get(t.id)],
-        met_fact="tactics with actions",
-        unmet_fact="tactics without any action",
-        empty="no tactic is deployed",
+        met_fact=tr("tactics with actions"),
+        unmet_fact=tr("tactics without any action"),
+        empty=tr("no tactic is deployed"),
     )
 
 
@@ -40,7 +43,7 @@ def complete_actions(model: StrategyModel, context: CriterionContext) -> Criteri
     """Actions name competences, a responsible person, tools, a budget and a deadline (003)."""
     actions = [a for a in model.actions if is_live(a)]
     if not actions:
-        return CriterionResult.not_applicable("no live action")
+        return CriterionResult.not_applicable(tr("no live action"))
     filled = 0
     complete, evidence = [], []
     for action in sorted(actions, key=lambda a: a.id):
@@ -48,12 +51,16 @@ def complete_actions(model: StrategyModel, context: CriterionContext) -> Criteri
         filled += len(ACTION_FIELDS) - len(missing)
         if missing:
             evidence.append(
-                Evidence(f"{action.id} lacks {', '.join(missing)}", [action.id], supports=False)
+                Evidence(
+                    tr("{item} lacks {parts}", item=action.id, parts=[label(m) for m in missing]),
+                    [action.id],
+                    supports=False,
+                )
             )
         else:
             complete.append(action.id)
     if complete:
-        evidence.insert(0, Evidence("complete actions", complete))
+        evidence.insert(0, Evidence(tr("complete actions"), complete))
     return CriterionResult(pct(filled, len(ACTION_FIELDS) * len(actions)), evidence)
 
 
@@ -68,9 +75,9 @@ def on_schedule(model: StrategyModel, context: CriterionContext) -> CriterionRes
     return CriterionResult.ratio(
         [a for a in live if a not in overdue],
         [a for a in live if a in overdue],
-        met_fact="actions on schedule",
-        unmet_fact="actions past their deadline and not done",
-        empty="no live action has a deadline",
+        met_fact=tr("actions on schedule"),
+        unmet_fact=tr("actions past their deadline and not done"),
+        empty=tr("no live action has a deadline"),
     )
 
 
@@ -78,22 +85,29 @@ def on_schedule(model: StrategyModel, context: CriterionContext) -> CriterionRes
 def budget_focus(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """The budget is not spread thin over many tactics (001: atomised means and budgets)."""
     if not model.actions:
-        return CriterionResult.not_applicable("no action")
+        return CriterionResult.not_applicable(tr("no action"))
     # the budgets ACT004 reads: dropped actions' money will not be spent
     funded = funded_tactics(model.actions)
     if not funded:
-        return CriterionResult(0, [Evidence("no action has a budget", supports=False)])
+        return CriterionResult(0, [Evidence(tr("no action has a budget"), supports=False)])
     index = normalised_herfindahl(funded.values())
     # ACT004's settings, when configured, win over the maturity model's thresholds.
     minimum = context.threshold("atomisation_min_tactics", 8, setting="atomisation_min_tactics")
     threshold = context.threshold("atomisation_hhi", 0.10, setting="atomisation_max_hhi")
     if len(funded) < minimum or index >= threshold:
-        fact = (
-            f"the budget is concentrated on {len(funded)} tactic(s) "
-            f"(normalised Herfindahl {index:.2f})"
+        fact = ntr(
+            "the budget is concentrated on {n} tactic (normalised Herfindahl {index})",
+            "the budget is concentrated on {n} tactics (normalised Herfindahl {index})",
+            len(funded),
+            index=Number(index, 2),
         )
         return CriterionResult(100, [Evidence(fact, funded)])
-    fact = f"the budget is spread over {len(funded)} tactics (normalised Herfindahl {index:.2f})"
+    fact = ntr(
+        "the budget is spread over {n} tactic (normalised Herfindahl {index})",
+        "the budget is spread over {n} tactics (normalised Herfindahl {index})",
+        len(funded),
+        index=Number(index, 2),
+    )
     return CriterionResult(pct(index, threshold), [Evidence(fact, funded, supports=False)])
 
 

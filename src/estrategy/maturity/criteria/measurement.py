@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from estrategy.base.formats import Day, Number, Percent
+from estrategy.base.messages import ntr, tr
 from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
@@ -32,7 +34,7 @@ def tactics_measured(model: StrategyModel, context: CriterionContext) -> Criteri
     """Every tactic is measured by a KPI that has actually been measured (003 step 6)."""
     facts = context.facts
     if not model.tactics:
-        return CriterionResult.not_applicable("no tactic is deployed")
+        return CriterionResult.not_applicable(tr("no tactic is deployed"))
     measured = [t.id for t in model.tactics if t.id in facts.measured_tactics]
     never = [
         t.id
@@ -42,11 +44,13 @@ def tactics_measured(model: StrategyModel, context: CriterionContext) -> Criteri
     none = [t.id for t in model.tactics if t.id not in facts.kpis_of_tactic]
     evidence = []
     if measured:
-        evidence.append(Evidence("tactics measured by a KPI with measurements", measured))
+        evidence.append(Evidence(tr("tactics measured by a KPI with measurements"), measured))
     if never:
-        evidence.append(Evidence("tactics whose KPIs were never measured", never, supports=False))
+        evidence.append(
+            Evidence(tr("tactics whose KPIs were never measured"), never, supports=False)
+        )
     if none:
-        evidence.append(Evidence("tactics measured by no KPI", none, supports=False))
+        evidence.append(Evidence(tr("tactics measured by no KPI"), none, supports=False))
     return CriterionResult(pct(len(measured), len(model.tactics)), evidence)
 
 
@@ -54,13 +58,13 @@ def tactics_measured(model: StrategyModel, context: CriterionContext) -> Criteri
 def objectives_measured(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Every objective is measured by a KPI with measurements (003 step 6)."""
     if not model.objectives:
-        return CriterionResult(0, [Evidence("no objective to measure", supports=False)])
+        return CriterionResult(0, [Evidence(tr("no objective to measure"), supports=False)])
     measured = context.facts.measured_objectives
     return CriterionResult.ratio(
         [o.id for o in model.objectives if o.id in measured],
         [o.id for o in model.objectives if o.id not in measured],
-        met_fact="objectives measured by a KPI with measurements",
-        unmet_fact="objectives with no measured KPI",
+        met_fact=tr("objectives measured by a KPI with measurements"),
+        unmet_fact=tr("objectives with no measured KPI"),
         empty="",
     )
 
@@ -74,17 +78,30 @@ def regular_reviews(model: StrategyModel, context: CriterionContext) -> Criterio
     window = float(context.setting("review_window_days"))
     rhythm = review_rhythm((r.date for r in model.reviews), context.as_of, window)
     if rhythm.age is None:
-        return CriterionResult(0, [Evidence("no review has taken place", supports=False)])
+        return CriterionResult(0, [Evidence(tr("no review has taken place"), supports=False)])
     evidence = []
     score = 0.0
-    last = rhythm.dates[-1].isoformat()
+    last = Day(rhythm.dates[-1])
     if rhythm.age <= interval:
         score += 40
-        evidence.append(Evidence(f"the last review ({last}) is {rhythm.age} days old"))
+        evidence.append(
+            Evidence(
+                ntr(
+                    "the last review ({date}) is {n} day old",
+                    "the last review ({date}) is {n} days old",
+                    rhythm.age,
+                    date=last,
+                )
+            )
+        )
     else:
         evidence.append(
             Evidence(
-                f"no review in the {interval:g} days before {context.as_of.isoformat()}",
+                tr(
+                    "no review in the {days} days before {date}",
+                    days=Number(interval),
+                    date=Day(context.as_of),
+                ),
                 supports=False,
             )
         )
@@ -93,26 +110,36 @@ def regular_reviews(model: StrategyModel, context: CriterionContext) -> Criterio
         score += 40
         evidence.append(
             Evidence(
-                f"{len(rhythm.gaps) + 1} reviews within the last {window:g} days, never more "
-                f"than {longest} days apart"
+                tr(
+                    "{count} reviews within the last {days} days, never more than {longest} "
+                    "days apart",
+                    count=len(rhythm.gaps) + 1,
+                    days=Number(window),
+                    longest=longest,
+                )
             )
         )
     elif longest is not None:
         evidence.append(
             Evidence(
-                f"reviews were {longest} days apart within the last {window:g} days "
-                f"(over {interval:g})",
+                tr(
+                    "reviews were {longest} days apart within the last {days} days (over "
+                    "{interval})",
+                    longest=longest,
+                    days=Number(window),
+                    interval=Number(interval),
+                ),
                 supports=False,
             )
         )
     else:
-        evidence.append(Evidence("a single review so far: no rhythm yet", supports=False))
+        evidence.append(Evidence(tr("a single review so far: no rhythm yet"), supports=False))
     reviewed = sorted(context.facts.reviewed_kpis)
     if reviewed:
         score += 20
-        evidence.append(Evidence("KPIs looked at in reviews", reviewed))
+        evidence.append(Evidence(tr("KPIs looked at in reviews"), reviewed))
     else:
-        evidence.append(Evidence("no review looks at a KPI", supports=False))
+        evidence.append(Evidence(tr("no review looks at a KPI"), supports=False))
     return CriterionResult(score, evidence)
 
 
@@ -120,21 +147,23 @@ def regular_reviews(model: StrategyModel, context: CriterionContext) -> Criterio
 def lessons_learned(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Reviews decide and record what the field taught, to iterate (003 step 8)."""
     if not model.reviews:
-        return CriterionResult(0, [Evidence("no review, hence no lesson", supports=False)])
-    decided = sorted({r.date.isoformat() for r in model.reviews if r.decisions})
-    learned = sorted({r.date.isoformat() for r in model.reviews if r.lessons})
+        return CriterionResult(0, [Evidence(tr("no review, hence no lesson"), supports=False)])
+    decided = [Day(d) for d in sorted({r.date for r in model.reviews if r.decisions})]
+    learned = [Day(d) for d in sorted({r.date for r in model.reviews if r.lessons})]
     evidence = []
     score = 0.0
     if decided:
         score += 50
-        evidence.append(Evidence(f"reviews record decisions ({', '.join(decided)})"))
+        evidence.append(Evidence(tr("reviews record decisions ({dates})", dates=decided)))
     else:
-        evidence.append(Evidence("no review records a decision", supports=False))
+        evidence.append(Evidence(tr("no review records a decision"), supports=False))
     if learned:
         score += 50
-        evidence.append(Evidence(f"reviews record lessons from the field ({', '.join(learned)})"))
+        evidence.append(
+            Evidence(tr("reviews record lessons from the field ({dates})", dates=learned))
+        )
     else:
-        evidence.append(Evidence("no review records a lesson learned", supports=False))
+        evidence.append(Evidence(tr("no review records a lesson learned"), supports=False))
     return CriterionResult(score, evidence)
 
 
@@ -147,20 +176,23 @@ def kpis_on_track(model: StrategyModel, context: CriterionContext) -> CriterionR
     evidence = []
     if not tracks:
         return CriterionResult.not_applicable(
-            "no KPI has a target, a measurement and an objective with a deadline"
+            tr("no KPI has a target, a measurement and an objective with a deadline")
         )
     reached = [k for k, t in tracks.items() if t.reached]
     on_line = [k for k, t in tracks.items() if not t.reached and not t.off_track(tolerance)]
     behind = [k for k, t in tracks.items() if t.off_track(tolerance)]
     if reached:
-        evidence.append(Evidence("KPIs that reached their target", reached))
+        evidence.append(Evidence(tr("KPIs that reached their target"), reached))
     if on_line:
-        evidence.append(Evidence("KPIs on their planned line", on_line))
+        evidence.append(Evidence(tr("KPIs on their planned line"), on_line))
     if behind:
-        fact = f"KPIs behind their planned line by more than {tolerance:.0%} of the change"
+        fact = tr(
+            "KPIs behind their planned line by more than {tolerance} of the change",
+            tolerance=Percent(tolerance),
+        )
         evidence.append(Evidence(fact, behind, supports=False))
     if unjudged:
-        fact = "measured KPIs that cannot show delivery (no target, or no objective deadline)"
+        fact = tr("measured KPIs that cannot show delivery (no target, or no objective deadline)")
         evidence.append(Evidence(fact, unjudged, supports=False))
     return CriterionResult(pct(len(reached) + len(on_line), len(tracks)), evidence)
 
@@ -194,17 +226,17 @@ def objectives_achieved(model: StrategyModel, context: CriterionContext) -> Crit
             early.append(goal.id)
     if not (achieved or early or missed):
         return CriterionResult.not_applicable(
-            "no objective is due yet, and none has reached its target early"
+            tr("no objective is due yet, and none has reached its target early")
         )
     evidence = []
     if achieved:
         evidence.append(
-            Evidence("objectives whose KPIs reached the target by the deadline", achieved)
+            Evidence(tr("objectives whose KPIs reached the target by the deadline"), achieved)
         )
     if early:
-        evidence.append(Evidence("objectives whose KPIs reached the target early", early))
+        evidence.append(Evidence(tr("objectives whose KPIs reached the target early"), early))
     if missed:
-        fact = "objectives past their deadline whose KPIs did not reach the target"
+        fact = tr("objectives past their deadline whose KPIs did not reach the target")
         evidence.append(Evidence(fact, missed, supports=False))
     met = len(achieved) + len(early)
     return CriterionResult(pct(met, met + len(missed)), evidence)

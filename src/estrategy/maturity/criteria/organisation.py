@@ -7,6 +7,8 @@ enterprise social network connects most people.
 
 from __future__ import annotations
 
+from estrategy.base.formats import Number
+from estrategy.base.messages import Message, tr
 from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
@@ -26,15 +28,25 @@ def transversality(model: StrategyModel, context: CriterionContext) -> Criterion
     facts = context.facts
     joined = org.transversality(facts.org_tables, lines=facts.org_lines)
     if joined.share is None:
-        return CriterionResult.not_applicable("fewer than two hierarchical lines")
+        return CriterionResult.not_applicable(tr("fewer than two hierarchical lines"))
     target = context.threshold("transversality_target", 0.5)
     linked = {h for link in joined.links for h in (link.a, link.b)}
     silos = org.silos(facts.org_tables, lines=facts.org_lines, joined=joined).lines
-    fact = f"{len(joined.links)} of {joined.possible_pairs} pairs of lines are joined"
+    fact = tr(
+        "{joined} of {possible} pairs of lines are joined",
+        joined=len(joined.links),
+        possible=joined.possible_pairs,
+    )
     evidence = [Evidence(fact, linked)]
     if silos:
-        evidence.append(Evidence("lines with no transversal link", silos, supports=False))
+        evidence.append(Evidence(tr("lines with no transversal link"), silos, supports=False))
     return CriterionResult(min(100.0, pct(joined.share, target)), evidence)
+
+
+def _group_problems(group: str, problems: list[Message]) -> Message:
+    if len(problems) == 1:
+        return tr("{group} {problem}", group=group, problem=problems[0])
+    return tr("{group} {first} and {second}", group=group, first=problems[0], second=problems[1])
 
 
 @declare("genuine-groups", title="Genuine transversal groups")
@@ -50,22 +62,22 @@ def genuine_groups(model: StrategyModel, context: CriterionContext) -> Criterion
     # spans fewer than two lines too
     pairs = zip(model.organization.groups, spans.groups, strict=True)
     for group, span in sorted(pairs, key=lambda pair: pair[0].id):
-        problems = []
+        problems: list[Message] = []
         if several and len(span.lines) < 2:
-            problems.append("spans one line only")
+            problems.append(tr("spans one line only"))
         if group.kind == GroupKind.PROJECT and (not group.objective or group.deadline is None):
-            problems.append("has no objective or no deadline")
+            problems.append(tr("has no objective or no deadline"))
         if problems:
             unmet.append(group.id)
             evidence.append(
-                Evidence(f"{group.id} {' and '.join(problems)}", [group.id], supports=False)
+                Evidence(_group_problems(group.id, problems), [group.id], supports=False)
             )
         else:
             met.append(group.id)
     if not met and not unmet:
-        return CriterionResult.not_applicable("no transversal group")
+        return CriterionResult.not_applicable(tr("no transversal group"))
     if met:
-        evidence.insert(0, Evidence("groups that genuinely cross lines", met))
+        evidence.insert(0, Evidence(tr("groups that genuinely cross lines"), met))
     return CriterionResult(pct(len(met), len(met) + len(unmet)), evidence)
 
 
@@ -80,9 +92,11 @@ def upward_paths(model: StrategyModel, context: CriterionContext) -> CriterionRe
     return CriterionResult.ratio(
         [h.person for h in reach.holders if h.steps is not None and h.steps <= hops],
         [h.person for h in reach.holders if h.steps is None or h.steps > hops],
-        met_fact=f"field roles within {hops:g} steps of a decision maker",
-        unmet_fact=f"field roles more than {hops:g} steps from any decision maker",
-        empty="nobody internal holds a field role (community manager, data scientist, sales)",
+        met_fact=tr("field roles within {hops} steps of a decision maker", hops=Number(hops)),
+        unmet_fact=tr(
+            "field roles more than {hops} steps from any decision maker", hops=Number(hops)
+        ),
+        empty=tr("nobody internal holds a field role (community manager, data scientist, sales)"),
     )
 
 
@@ -93,18 +107,22 @@ def esn_reach(model: StrategyModel, context: CriterionContext) -> CriterionResul
 
     reach = org.esn_reach(context.facts.org_tables)
     if reach.internal_people == 0:
-        return CriterionResult.not_applicable("nobody is recorded in the organisation")
+        return CriterionResult.not_applicable(tr("nobody is recorded in the organisation"))
     esn = [t.id for t in model.tools if t.kind == ToolKind.ESN]
     if not esn:
         return CriterionResult(
-            0, [Evidence("no enterprise social network is deployed", supports=False)]
+            0, [Evidence(tr("no enterprise social network is deployed"), supports=False)]
         )
     target = context.threshold("esn_reach_target", 0.6)
-    fact = f"the ESN reaches {reach.reached} of {reach.internal_people} people"
+    fact = tr(
+        "the ESN reaches {reached} of {people} people",
+        reached=reach.reached,
+        people=reach.internal_people,
+    )
     evidence = [Evidence(fact, esn)]
     unreached = org.esn_unreached(context.facts.org_tables)
     if unreached:
-        fact = "people with no ESN tie and in no ESN community"
+        fact = tr("people with no ESN tie and in no ESN community")
         evidence.append(Evidence(fact, unreached, supports=False))
     return CriterionResult(min(100.0, pct(reach.share, target)), evidence)
 

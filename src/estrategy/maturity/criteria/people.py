@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
+from estrategy.base.messages import tr
 from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
@@ -37,18 +38,22 @@ def digital_lead(model: StrategyModel, context: CriterionContext) -> CriterionRe
     leads = context.facts.holders.get("digital_lead", ())
     if not leads:
         return CriterionResult(
-            0, [Evidence("nobody internal holds the digital-lead role", supports=False)]
+            0, [Evidence(tr("nobody internal holds the digital-lead role"), supports=False)]
         )
     expected = context.catalogue.competences("digital_lead")
     people = context.facts.internal_people
     best = max(leads, key=lambda p: (_coverage(people[p].skills, expected), p))
     coverage = _coverage(people[best].skills, expected)
-    evidence = [Evidence("internal digital lead", leads)]
+    evidence = [Evidence(tr("internal digital lead"), leads)]
     missing = sorted(set(expected) - set(people[best].skills))
     if missing:
         evidence.append(
             Evidence(
-                f"{best} lacks the digital-lead competences {', '.join(missing)}",
+                tr(
+                    "{person} lacks the digital-lead competences {competences}",
+                    person=best,
+                    competences=missing,
+                ),
                 [best],
                 supports=False,
             )
@@ -64,16 +69,22 @@ def presupposed_roles(model: StrategyModel, context: CriterionContext) -> Criter
         for role in context.catalogue.presupposes(tactic.kind):
             needed[role].add(tactic.id)
     if not needed:
-        return CriterionResult.not_applicable("no tactic presupposes a role")
+        return CriterionResult.not_applicable(tr("no tactic presupposes a role"))
     evidence = []
     held = 0
     for role in sorted(needed):
         holders = context.facts.holders.get(role, ())
         if holders:
             held += 1
-            evidence.append(Evidence(f"{role} held by {', '.join(holders)}", holders))
+            evidence.append(
+                Evidence(tr("{role} held by {people}", role=role, people=list(holders)), holders)
+            )
         else:
-            fact = f"no internal {role}, though {', '.join(sorted(needed[role]))} presuppose one"
+            fact = tr(
+                "no internal {role}, though {tactics} presuppose one",
+                role=role,
+                tactics=sorted(needed[role]),
+            )
             evidence.append(Evidence(fact, needed[role], supports=False))
     return CriterionResult(pct(held, len(needed)), evidence)
 
@@ -92,14 +103,19 @@ def role_competences(model: StrategyModel, context: CriterionContext) -> Criteri
             shares.append(_coverage(person.skills, expected))
             missing = sorted(set(expected) - set(person.skills))
             if missing:
-                fact = f"{person.id} ({role}) lacks {', '.join(missing)}"
+                fact = tr(
+                    "{person} ({role}) lacks {competences}",
+                    person=person.id,
+                    role=role,
+                    competences=missing,
+                )
                 evidence.append(Evidence(fact, [person.id], supports=False))
             else:
                 complete.append(person.id)
     if not shares:
-        return CriterionResult.not_applicable("nobody holds a role with expected competences")
+        return CriterionResult.not_applicable(tr("nobody holds a role with expected competences"))
     if complete:
-        evidence.insert(0, Evidence("role holders with every expected competence", complete))
+        evidence.insert(0, Evidence(tr("role holders with every expected competence"), complete))
     return CriterionResult(100 * math.fsum(shares) / len(shares), evidence)
 
 
@@ -119,9 +135,9 @@ def action_skills(model: StrategyModel, context: CriterionContext) -> CriterionR
     return CriterionResult.ratio(
         met,
         unmet,
-        met_fact="actions whose responsible person has the required competences",
-        unmet_fact="actions whose responsible person lacks a required competence",
-        empty="no action names both competences and a responsible person",
+        met_fact=tr("actions whose responsible person has the required competences"),
+        unmet_fact=tr("actions whose responsible person lacks a required competence"),
+        empty=tr("no action names both competences and a responsible person"),
     )
 
 
@@ -133,9 +149,9 @@ def expert_supervision(model: StrategyModel, context: CriterionContext) -> Crite
     return CriterionResult.ratio(
         [p.id for p in externals if p.supervisor in internal],
         [p.id for p in externals if p.supervisor not in internal],
-        met_fact="external experts with an internal supervisor",
-        unmet_fact="external experts nobody internal supervises",
-        empty="no external expert",
+        met_fact=tr("external experts with an internal supervisor"),
+        unmet_fact=tr("external experts nobody internal supervises"),
+        empty=tr("no external expert"),
     )
 
 
@@ -156,9 +172,9 @@ def change_support(model: StrategyModel, context: CriterionContext) -> Criterion
     return CriterionResult.ratio(
         [t.id for t in aimed if t.strategy in supported_strategies],
         [t.id for t in aimed if t.strategy not in supported_strategies],
-        met_fact="employee-facing tactics backed by training or change management",
-        unmet_fact="employee-facing tactics with no training or change management beside them",
-        empty="no tactic is aimed at employees",
+        met_fact=tr("employee-facing tactics backed by training or change management"),
+        unmet_fact=tr("employee-facing tactics with no training or change management beside them"),
+        empty=tr("no tactic is aimed at employees"),
     )
 
 

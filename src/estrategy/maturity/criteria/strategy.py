@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from estrategy.base.messages import tr
 from estrategy.maturity.criteria._scoring import pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import StrategyModel, StrategyScope
 from estrategy.model.definitions import missing_smart_parts
+from estrategy.model.labels import label
 
 __all__ = [
     "CRITERIA",
@@ -33,20 +35,20 @@ def stakes_and_mission(model: StrategyModel, context: CriterionContext) -> Crite
     parts = 0.0
     if model.mission and model.mission.strip():
         parts += 1
-        evidence.append(Evidence("the mission is stated"))
+        evidence.append(Evidence(tr("the mission is stated")))
     else:
-        evidence.append(Evidence("no mission is stated", supports=False))
+        evidence.append(Evidence(tr("no mission is stated"), supports=False))
     if model.stakes:
         parts += 1
-        evidence.append(Evidence("business stakes are recorded", [s.id for s in model.stakes]))
+        evidence.append(Evidence(tr("business stakes are recorded"), [s.id for s in model.stakes]))
     else:
-        evidence.append(Evidence("no business stake is recorded", supports=False))
+        evidence.append(Evidence(tr("no business stake is recorded"), supports=False))
     tied = [o.id for o in model.objectives if o.stake is not None]
     loose = [o.id for o in model.objectives if o.stake is None]
     if model.objectives:
         parts += len(tied) / len(model.objectives)
     if loose:
-        evidence.append(Evidence("objectives tied to no business stake", loose, supports=False))
+        evidence.append(Evidence(tr("objectives tied to no business stake"), loose, supports=False))
     return CriterionResult(pct(parts, 3), evidence)
 
 
@@ -60,10 +62,14 @@ def situation_analysis(model: StrategyModel, context: CriterionContext) -> Crite
     empty = [p for p in _SITUATION_PARTS if p not in filled]
     evidence = []
     if filled:
-        evidence.append(Evidence(f"the situation analysis records {', '.join(filled)}"))
+        parts = [label(p) for p in filled]
+        evidence.append(Evidence(tr("the situation analysis records {parts}", parts=parts)))
     if empty:
         evidence.append(
-            Evidence(f"the situation analysis has no {', '.join(empty)}", supports=False)
+            Evidence(
+                tr("the situation analysis has no {parts}", parts=[label(p) for p in empty]),
+                supports=False,
+            )
         )
     return CriterionResult(pct(len(filled), len(_SITUATION_PARTS)), evidence)
 
@@ -72,16 +78,20 @@ def situation_analysis(model: StrategyModel, context: CriterionContext) -> Crite
 def smart_objectives(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Objectives are specific, measurable, tied to a stake, with a target and a deadline."""
     if not model.objectives:
-        return CriterionResult(0, [Evidence("no objective is recorded", supports=False)])
+        return CriterionResult(0, [Evidence(tr("no objective is recorded"), supports=False)])
     smart = [o.id for o in model.objectives if not missing_smart_parts(o)]
     evidence = []
     if smart:
-        evidence.append(Evidence("SMART objectives", smart))
+        evidence.append(Evidence(tr("SMART objectives"), smart))
     for objective in sorted(model.objectives, key=lambda o: o.id):
         gaps = missing_smart_parts(objective)
         if gaps:
             evidence.append(
-                Evidence(f"{objective.id} lacks {', '.join(gaps)}", [objective.id], supports=False)
+                Evidence(
+                    tr("{item} lacks {parts}", item=objective.id, parts=[label(g) for g in gaps]),
+                    [objective.id],
+                    supports=False,
+                )
             )
     return CriterionResult(pct(len(smart), len(model.objectives)), evidence)
 
@@ -93,13 +103,13 @@ def challenged_strategies(model: StrategyModel, context: CriterionContext) -> Cr
     pursued = sorted({o for s in facts.retained.values() for o in s.objectives})
     if not pursued:
         return CriterionResult(
-            0, [Evidence("no retained strategy pursues an objective", supports=False)]
+            0, [Evidence(tr("no retained strategy pursues an objective"), supports=False)]
         )
     return CriterionResult.ratio(
         [o for o in pursued if len(facts.strategies_of.get(o, ())) >= 2],
         [o for o in pursued if len(facts.strategies_of.get(o, ())) < 2],
-        met_fact="objectives whose strategy was chosen among several candidates",
-        unmet_fact="objectives for which only one strategy was ever considered",
+        met_fact=tr("objectives whose strategy was chosen among several candidates"),
+        unmet_fact=tr("objectives for which only one strategy was ever considered"),
         empty="",
     )
 
@@ -118,17 +128,19 @@ def tactics_serve_strategy(model: StrategyModel, context: CriterionContext) -> C
         else:
             met.append(tactic.id)
     if not model.tactics:
-        return CriterionResult.not_applicable("no tactic is deployed")
+        return CriterionResult.not_applicable(tr("no tactic is deployed"))
     evidence = []
     if met:
-        evidence.append(Evidence("tactics implementing a retained strategy with objectives", met))
+        evidence.append(
+            Evidence(tr("tactics implementing a retained strategy with objectives"), met)
+        )
     if orphan:
         evidence.append(
-            Evidence("tactics implementing no retained strategy", orphan, supports=False)
+            Evidence(tr("tactics implementing no retained strategy"), orphan, supports=False)
         )
     if weak:
         evidence.append(
-            Evidence("tactics whose strategy pursues no objective", weak, supports=False)
+            Evidence(tr("tactics whose strategy pursues no objective"), weak, supports=False)
         )
     return CriterionResult(pct(len(met), len(model.tactics)), evidence)
 
@@ -146,15 +158,21 @@ def two_volets(model: StrategyModel, context: CriterionContext) -> CriterionResu
         ids = [s.id for s in retained if s.scope == scope]
         if ids:
             score += 35
-            evidence.append(Evidence(f"retained {scope} strategies", ids))
+            if scope == StrategyScope.INTERNAL:
+                evidence.append(Evidence(tr("retained internal strategies"), ids))
+            else:
+                evidence.append(Evidence(tr("retained external strategies"), ids))
         else:
-            evidence.append(Evidence(f"no retained {scope} strategy", supports=False))
+            if scope == StrategyScope.INTERNAL:
+                evidence.append(Evidence(tr("no retained internal strategy"), supports=False))
+            else:
+                evidence.append(Evidence(tr("no retained external strategy"), supports=False))
     shared = scopes[StrategyScope.EXTERNAL] & scopes[StrategyScope.INTERNAL]
     if shared:
         score += 30
-        evidence.append(Evidence("objectives pursued by both volets", shared))
+        evidence.append(Evidence(tr("objectives pursued by both volets"), shared))
     elif len(scopes) == 2:
-        evidence.append(Evidence("the two volets pursue no common objective", supports=False))
+        evidence.append(Evidence(tr("the two volets pursue no common objective"), supports=False))
     return CriterionResult(score, evidence)
 
 

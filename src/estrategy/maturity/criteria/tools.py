@@ -8,6 +8,7 @@ deployed is adopted.
 
 from __future__ import annotations
 
+from estrategy.base.messages import tr
 from estrategy.maturity.criteria._scoring import pct, signals
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
@@ -36,9 +37,9 @@ def tools_with_purpose(model: StrategyModel, context: CriterionContext) -> Crite
     return CriterionResult.ratio(
         [t.id for t in model.tools if t.id in used],
         [t.id for t in model.tools if t.id not in used],
-        met_fact="tools used by actions",
-        unmet_fact="tools no action uses",
-        empty="no tool is recorded",
+        met_fact=tr("tools used by actions"),
+        unmet_fact=tr("tools no action uses"),
+        empty=tr("no tool is recorded"),
     )
 
 
@@ -47,17 +48,20 @@ def crm_backbone(model: StrategyModel, context: CriterionContext) -> CriterionRe
     """Tactics towards prospects and customers rest on a CRM that actions use (004, 000)."""
     facing = [t.id for t in model.tactics if t.audience in CUSTOMER_FACING_AUDIENCES]
     if not facing:
-        return CriterionResult.not_applicable("no tactic addresses prospects or customers")
+        return CriterionResult.not_applicable(tr("no tactic addresses prospects or customers"))
     crms = [t.id for t in model.tools if t.kind == ToolKind.CRM]
     if not crms:
-        fact = "tactics address prospects or customers but there is no CRM"
+        fact = tr("tactics address prospects or customers but there is no CRM")
         return CriterionResult(0, [Evidence(fact, facing, supports=False)])
     used = [t for t in crms if t in _used_tools(model)]
     if used:
-        return CriterionResult(100, [Evidence("a CRM used by actions", used)])
+        return CriterionResult(100, [Evidence(tr("a CRM used by actions"), used)])
     return CriterionResult(
         60,
-        [Evidence("a CRM exists", crms), Evidence("no action uses the CRM", crms, supports=False)],
+        [
+            Evidence(tr("a CRM exists"), crms),
+            Evidence(tr("no action uses the CRM"), crms, supports=False),
+        ],
     )
 
 
@@ -66,14 +70,14 @@ def back_serves_front(model: StrategyModel, context: CriterionContext) -> Criter
     """Front tools are served by a CRM, an ERP or analytics (001: the back office must follow)."""
     front = [t.id for t in model.tools if context.catalogue.tool_side(t) == ToolSide.FRONT]
     if not front:
-        return CriterionResult.not_applicable("no front tool")
+        return CriterionResult.not_applicable(tr("no front tool"))
     # TEC003's setting: the criterion and the rule count the same tools as back office.
     kinds = frozenset(str(k) for k in context.setting("back_tool_kinds"))
     back = [t.id for t in model.tools if str(t.kind) in kinds]
     if back:
-        return CriterionResult(100, [Evidence("back-office tools serve the front tools", back)])
+        return CriterionResult(100, [Evidence(tr("back-office tools serve the front tools"), back)])
     return CriterionResult(
-        0, [Evidence("front tools with no CRM, ERP or analytics behind", front, supports=False)]
+        0, [Evidence(tr("front tools with no CRM, ERP or analytics behind"), front, supports=False)]
     )
 
 
@@ -154,7 +158,11 @@ def adoption(model: StrategyModel, context: CriterionContext) -> CriterionResult
         reach = org.esn_reach(facts.org_tables)
         if reach.internal_people:
             shares.append(reach.share)
-            fact = f"the ESN reaches {reach.reached} of {reach.internal_people} people"
+            fact = tr(
+                "the ESN reaches {reached} of {people} people",
+                reached=reach.reached,
+                people=reach.internal_people,
+            )
             evidence.append(Evidence(fact, esn, supports=reach.share >= 0.5))
     tolerance = float(context.setting("off_track_tolerance"))
     delivering: list[str] = []
@@ -169,13 +177,13 @@ def adoption(model: StrategyModel, context: CriterionContext) -> CriterionResult
     if delivering or lagging:
         shares.append(len(delivering) / (len(delivering) + len(lagging)))
         if delivering:
-            evidence.append(Evidence("digital tactics whose KPIs are on track", delivering))
+            evidence.append(Evidence(tr("digital tactics whose KPIs are on track"), delivering))
         if lagging:
-            fact = "digital tactics whose KPIs are behind their planned line"
+            fact = tr("digital tactics whose KPIs are behind their planned line")
             evidence.append(Evidence(fact, lagging, supports=False))
     if not shares:
         return CriterionResult.not_applicable(
-            "no ESN is deployed and no digital tactic is measured against a planned line"
+            tr("no ESN is deployed and no digital tactic is measured against a planned line")
         )
     return CriterionResult(pct(sum(shares), len(shares)), evidence)
 
