@@ -317,13 +317,14 @@ def _run_console(block: Block, sandbox: Path, *, prompt: bool) -> Iterator[Outco
             ["bash", "-c", command],
             cwd=sandbox,
             env=_environment(sandbox),
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,  # as a terminal shows them: in the order written
             text=True,
             timeout=300,
             check=False,
         )
         allowed = (step.status,) if step.status is not None else (0, 1)
-        output = [line.rstrip() for line in (done.stdout + done.stderr).rstrip().splitlines()]
+        output = [line.rstrip() for line in done.stdout.rstrip().splitlines()]
         if done.returncode not in allowed:
             yield Outcome(
                 block.where,
