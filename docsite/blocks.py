@@ -301,6 +301,8 @@ def _environment(sandbox: Path) -> dict[str, str]:
         "COLUMNS": "100",
         "TERM": "dumb",
         "PYTHONPATH": str(sandbox / "site-packages"),
+        # the key the docs' pseudonymisation examples read (`--pseudonymise env:ORG_KEY`)
+        "ORG_KEY": "a-key-for-the-documentation",
     }
 
 
@@ -428,7 +430,7 @@ def _sandbox(page: Path, folder: Path) -> None:
         return
     from estrategy import load, save
     from estrategy.base.errors import MissingExtraError
-    from estrategy.testing.hr_export import write_hr_export
+    from estrategy.testing.hr_export import write_hr_export, write_workplace_export
 
     fixtures = ROOT / "tests" / "fixtures"
     data = ROOT / "src" / "estrategy" / "data"
@@ -442,6 +444,7 @@ def _sandbox(page: Path, folder: Path) -> None:
     ):
         shutil.copyfile(source, folder / name)
     write_hr_export(folder / "hr-export", people=300, ties_per_person=3, seed=1)
+    write_workplace_export(folder / "viva", people=60, weeks=12, seed=1)
     for name, source in (
         ("models/lefevre.yaml", fixtures / "lefevre.yaml"),
         ("models/furniture.estrategy.yaml", fixtures / "furniture.yaml"),

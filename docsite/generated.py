@@ -26,6 +26,8 @@ INSERTS: Mapping[str, Callable[[str], str]] = {
     "tactic-kinds": reference.tactic_kinds,
     "role-catalogue": reference.role_catalogue,
     "workbook-sheets": reference.workbook_sheets,
+    "csv-folder": reference.csv_folder,
+    "mapping-presets": reference.mapping_presets,
 }
 """Each insert a written page may ask for, by name: a function of the page's language."""
 

@@ -7,6 +7,10 @@ when it is built, so the reference cannot drift from the code.
 
 from __future__ import annotations
 
+import ast
+import importlib
+import inspect
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -15,7 +19,15 @@ from estrategy.catalogue import default_catalogue
 from estrategy.io import json_schema
 from estrategy.model import TacticKind
 
-__all__ = ["markdown_table", "model_keys", "role_catalogue", "tactic_kinds", "workbook_sheets"]
+__all__ = [
+    "csv_folder",
+    "mapping_presets",
+    "markdown_table",
+    "model_keys",
+    "role_catalogue",
+    "tactic_kinds",
+    "workbook_sheets",
+]
 
 _ROLE = re.compile(r":\w+:`~?([^`]+)`")
 _LITERAL = re.compile(r"``([^`]+)``")
@@ -193,6 +205,100 @@ def role_catalogue(lang: str) -> str:
         f"Other competences the catalogue knows: {_codes(others)}.",
     ]
     return "\n".join(lines) + "\n"
+
+
+def csv_folder(lang: str) -> str:
+    """The files of an HR-export folder, their columns and which ones are required.
+
+    Example:
+        >>> print(csv_folder("en").splitlines()[2])
+        | `people.csv` | `id`, `name`, `unit`, `manager`, `roles`, `skills`, \
+`external`, `supervisor`, `decision_maker` | yes; column `id` |
+    """
+    from estrategy.io.orgcsv import COLUMNS, REQUIRED_COLUMNS
+
+    del lang
+    order = ["people", *(name for name in COLUMNS if name != "people")]
+    rows = [
+        (
+            f"`{name}.csv`",
+            _codes(COLUMNS[name]),
+            ("yes" if name == "people" else "no")
+            + f"; column{'s' if len(REQUIRED_COLUMNS[name]) > 1 else ''} "
+            + _codes(REQUIRED_COLUMNS[name]),
+        )
+        for name in order
+    ]
+    return "\n".join(markdown_table(("file", "columns", "required"), rows)) + "\n"
+
+
+def _described(module: str, name: str) -> dict[str, str]:
+    """The ``- ``key``: text`` items of a module constant's docstring, by key."""
+    source = inspect.getsource(importlib.import_module(module))
+    body = ast.parse(source).body
+    for node, following in itertools.pairwise(body):
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        if any(isinstance(t, ast.Name) and t.id == name for t in targets) and isinstance(
+            following, ast.Expr
+        ):
+            text = " ".join(str(ast.literal_eval(following.value)).split())
+            return dict(re.findall(r"- ``([\w-]+)``: (.*?)(?= - ``|$)", text))
+    return {}
+
+
+def _columns_read(columns: Mapping[str, str | tuple[str, ...]]) -> str:
+    def theirs(value: str | tuple[str, ...]) -> str:
+        names = (value,) if isinstance(value, str) else value
+        return ", else ".join(f"`{n}`" for n in names)
+
+    return ", ".join(f"`{ours}` ← {theirs(value)}" for ours, value in columns.items()) or "—"
+
+
+def _file_names(value: str | tuple[str, ...]) -> str:
+    return " or ".join(f"`{n}`" for n in ((value,) if isinstance(value, str) else value))
+
+
+def mapping_presets(lang: str) -> str:
+    """The column mappings shipped for common HR exports (``--mapping NAME``).
+
+    Example:
+        >>> "| `scim` |" in mapping_presets("en")
+        True
+    """
+    from estrategy.io.orgcsv import PRESETS
+
+    del lang
+    shapes = _described("estrategy.io.orgcsv._mapping", "PRESETS")
+    rows = []
+    for name, preset in PRESETS.items():
+        people = dict(preset.people)
+        if preset.unit_parent:
+            people["unit_parent"] = preset.unit_parent
+        files = _file_names(preset.people_file)
+        if preset.ties:
+            files += "; " + _file_names(preset.ties_file)
+        rows.append(
+            (
+                f"`{name}`",
+                # the first words of the preset's description: what export it reads
+                _markdown(re.split(r"[,:(]", shapes.get(name, ""))[0].strip()),
+                files,
+                _columns_read(people),
+                _columns_read(preset.ties),
+                "yes" if preset.make_ids else "no",
+                f"`{preset.tie_people}`",
+            )
+        )
+    header = (
+        "preset",
+        "export",
+        "files",
+        "people columns (ours ← theirs)",
+        "ties columns",
+        "ids made from text",
+        "people only in the ties",
+    )
+    return "\n".join(markdown_table(header, rows)) + "\n"
 
 
 def workbook_sheets(lang: str) -> str:

@@ -136,7 +136,7 @@ def _objects_with_ids(value: Any) -> bool:
     return (
         isinstance(value, list)
         and bool(value)
-        and all(isinstance(v, Mapping) and "id" in v for v in value)
+        and all(isinstance(v, Mapping) and isinstance(v.get("id"), str | int) for v in value)
     )
 
 

@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "batch": 6,
     "baseline": 6,
     "maturity": 7,
+    "whatif": 7,
     "report": 8,
     "cli": 9,
     "__main__": 9,

@@ -58,7 +58,7 @@ def test_a_failed_graph_export_leaves_the_old_file_and_no_temporary(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("writer failed")
 
-    monkeypatch.setattr("networkx.write_graphml", broken)
+    monkeypatch.setattr("estrategy.io._graphml_write._stream", broken)
     with pytest.raises(RuntimeError):
         write_graphml(_org("other"), path)
     assert path.read_bytes() == before

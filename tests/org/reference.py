@@ -344,3 +344,131 @@ def esn_reach_criterion(org: Organization, esn_tools: list[str], target: float) 
         fact = "people with no ESN tie and in no ESN community"
         evidence.append(Evidence(fact, unreached, supports=False))
     return CriterionResult(min(100.0, _pct(len(reached) / len(people), target)), evidence)
+
+
+# The second stage: weights, the group-to-group matrix, key-person risk.
+
+
+def pair_weights(org: Organization) -> dict[frozenset[str], float]:
+    """The weight of each distinct pair: the sum of its tie rows, both directions."""
+    out: dict[frozenset[str], float] = defaultdict(float)
+    for tie in org.ties:
+        if tie.source != tie.target:
+            out[frozenset((tie.source, tie.target))] += tie.weight
+    return dict(out)
+
+
+def weighted_collaboration(org: Organization) -> dict[str, tuple[float, float]]:
+    heads, line = lines(org)
+    out = {h: [0.0, 0.0] for h in heads}
+    for pair, weight in pair_weights(org).items():
+        x, y = tuple(pair)
+        lx, ly = line[x], line[y]
+        if lx is not None and lx == ly:
+            out[lx][0] += weight
+        else:
+            for z in (lx, ly):
+                if z is not None:
+                    out[z][1] += weight
+    return {h: (i, e) for h, (i, e) in out.items()}
+
+
+def weighted_tie_graph(org: Organization) -> nx.Graph:
+    graph = nx.Graph()
+    graph.add_nodes_from(p.id for p in org.people)
+    for pair, weight in pair_weights(org).items():
+        graph.add_edge(*tuple(pair), weight=weight)
+    return graph
+
+
+def group_pairs(org: Organization, attribute: str) -> dict[tuple[str, str], tuple[int, float]]:
+    """Per pair of attribute values (sorted), the distinct tied pairs and their weight."""
+    value = {p.id: dict(p.attributes).get(attribute, "") for p in org.people}
+    out: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0.0])
+    for pair, weight in pair_weights(org).items():
+        x, y = tuple(pair)
+        if value[x] and value[y]:
+            key = (min(value[x], value[y]), max(value[x], value[y]))
+            out[key][0] += 1
+            out[key][1] += weight
+    return {k: (int(c), w) for k, (c, w) in out.items()}
+
+
+def directed_within_share(org: Organization, attribute: str) -> dict[str, float | None]:
+    """vivainsights' share: per group, over directed rows (each pair both ways), within/all."""
+    value = {p.id: dict(p.attributes).get(attribute, "") for p in org.people}
+    rows: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for pair in pair_weights(org):
+        x, y = tuple(pair)
+        for a, b in ((x, y), (y, x)):
+            if value[a]:
+                rows[value[a]][1] += 1
+                rows[value[a]][0] += value[a] == value[b]
+    return {g: (w / t if t else None) for g, (w, t) in rows.items()}
+
+
+def without_person(org: Organization, person: str) -> Organization:
+    """The organisation without one person and every link of theirs (nobody steps in)."""
+    import attrs
+
+    people = [
+        attrs.evolve(
+            p,
+            manager=None if p.manager == person else p.manager,
+            supervisor=None if p.supervisor == person else p.supervisor,
+        )
+        for p in org.people
+        if p.id != person
+    ]
+    groups = [attrs.evolve(g, members=[m for m in g.members if m != person]) for g in org.groups]
+    ties = [t for t in org.ties if person not in (t.source, t.target)]
+    return attrs.evolve(org, people=people, groups=groups, ties=ties)
+
+
+def line_links(org: Organization) -> list[tuple[str, str, object]]:
+    """Every line-joining link: ``(line a, line b, what)``, a distinct tie or a group."""
+    _, line = lines(org)
+    out: list[tuple[str, str, object]] = []
+    for pair in tie_pairs(org):
+        x, y = tuple(pair)
+        lx, ly = line[x], line[y]
+        if lx is not None and ly is not None and lx != ly:
+            a, b = sorted((lx, ly))
+            out.append((a, b, pair))
+    for group, spanned in group_lines(org).items():
+        for a, b in itertools.combinations(sorted(spanned), 2):
+            out.append((a, b, group))
+    return out
+
+
+def key_people(org: Organization) -> dict[str, tuple[int, int, float]]:
+    """Per person, by removing them: pairs of lines unjoined, holders cut off, links lost.
+
+    The only person of a line joins nothing (without them the line is empty).
+    """
+    _, line = lines(org)
+    size: dict[str | None, int] = defaultdict(int)
+    for p in org.people:
+        size[line[p.id]] += 1
+    before_links = line_links(org)
+    before_pairs = {(a, b) for a, b, _ in before_links}
+    reach = steps(org)
+    holders = [
+        p.id
+        for p in org.people
+        if not p.external and set(p.roles) & set(FIELD_ROLES) and reach[p.id] is not None
+    ]
+    out = {}
+    for person in org.people:
+        after = without_person(org, person.id)
+        if line[person.id] is not None and size[line[person.id]] == 1:
+            unjoined, lost = 0, 0
+        else:
+            links_after = line_links(after)
+            unjoined = len(before_pairs - {(a, b) for a, b, _ in links_after})
+            lost = len(before_links) - len(links_after)
+        after_steps = steps(after)
+        cut = sum(1 for h in holders if h != person.id and after_steps[h] is None)
+        share = lost / len(before_links) if before_links else 0.0
+        out[person.id] = (unjoined, cut, share)
+    return out

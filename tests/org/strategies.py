@@ -79,3 +79,17 @@ def dense_lines(draw: st.DrawFn) -> Organization:
     )
     ties = [Tie(source=f"p{a}", target=f"p{b}") for a, b in pairs]
     return Organization(units=units, people=people, ties=ties)
+
+
+@st.composite
+def weighted_organizations(draw: st.DrawFn) -> Organization:
+    """Small organisations whose ties have weights, and people an attribute (``team``)."""
+    import attrs
+
+    org = draw(small_organizations())
+    ties = [attrs.evolve(t, weight=float(draw(st.integers(0, 9)))) for t in org.ties]
+    people = [
+        attrs.evolve(p, attributes=(("team", draw(st.sampled_from(["", "a", "b", "c"]))),))
+        for p in org.people
+    ]
+    return attrs.evolve(org, ties=ties, people=people)

@@ -79,6 +79,8 @@ def test_collaboration(org: Organization) -> None:
     result = line_collaboration(org)
     assert {x.line: (x.internal, x.external) for x in result.per_line} == expected
     for x in result.per_line:
+        assert x.internal is not None
+        assert x.external is not None
         total = x.internal + x.external
         assert (x.ei_index is None) == (total == 0)
         if total:

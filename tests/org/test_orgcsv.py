@@ -20,17 +20,10 @@ from estrategy.io.orgcsv import (
 from estrategy.model import Organization, Person, Tie, TransversalGroup, Unit
 from estrategy.org import OrgTables
 
+from . import hr_folder
 from .strategies import small_organizations
 
 ENGINES = ["python", "arrow"]
-
-
-def write(folder: Path, **files: str) -> Path:
-    folder.mkdir(exist_ok=True)
-    for name, text in files.items():
-        target = folder / (name if name.endswith(".toml") else f"{name}.csv")
-        target.write_text(text, encoding="utf-8")
-    return folder
 
 
 def same_tables(a: OrgTables, b: OrgTables) -> None:
@@ -73,7 +66,7 @@ def test_folder_round_trip_with_both_engines(
 
 
 def test_extra_columns_are_kept(tmp_path: Path) -> None:
-    folder = write(
+    folder = hr_folder(
         tmp_path / "org",
         units="id,name,parent,cost_centre\nhq,HQ,,C1\n",
         people="id,unit,site,grade\nann,hq,Lyon,\nbob,hq,Paris,B2\n",
@@ -89,7 +82,7 @@ def test_extra_columns_are_kept(tmp_path: Path) -> None:
 
 
 def test_people_file_alone_is_enough(tmp_path: Path) -> None:
-    folder = write(tmp_path / "org", people="id,manager\nboss,\nann,boss\n")
+    folder = hr_folder(tmp_path / "org", people="id,manager\nboss,\nann,boss\n")
     org = read_organization(folder)
     assert [(p.id, p.manager, p.name) for p in org.people] == [
         ("boss", None, ""),
@@ -99,7 +92,7 @@ def test_people_file_alone_is_enough(tmp_path: Path) -> None:
 
 
 def test_organization_toml(tmp_path: Path) -> None:
-    folder = write(
+    folder = hr_folder(
         tmp_path / "org",
         people="id\nann\n",
         **{"organization.toml": 'name = "Acme"\nsize = "large"\n'},
@@ -245,12 +238,12 @@ def test_bad_data_is_reported_with_file_line_and_column(
     tmp_path: Path, case: str, engine: str
 ) -> None:
     files, expected = BAD[case]
-    folder = write(tmp_path / "org", **files)
+    folder = hr_folder(tmp_path / "org", **files)
     assert errors_of(folder, engine) == expected
 
 
 def test_every_error_is_reported_together(tmp_path: Path) -> None:
-    folder = write(
+    folder = hr_folder(
         tmp_path / "org",
         units="id,parent\nhq,\nops,nowhere\n",
         people="id,unit,manager,external\nann,hq,,maybe\nbob,ops,zed,false\nann,hq,,\n",
@@ -267,10 +260,10 @@ def test_every_error_is_reported_together(tmp_path: Path) -> None:
 
 
 def test_lines_count_quoted_newlines(tmp_path: Path) -> None:
-    folder = write(tmp_path / "org", people='id,name,manager\nann,"Ann\nSmith",\nbob,Bob,zed\n')
+    folder = hr_folder(tmp_path / "org", people='id,name,manager\nann,"Ann\nSmith",\nbob,Bob,zed\n')
     assert errors_of(folder) == [("people.csv", 4, 3, "unknown person 'zed'")]
     assert (
-        read_organization(write(tmp_path / "ok", people='id,name\nann,"Ann\nSmith"\n'))
+        read_organization(hr_folder(tmp_path / "ok", people='id,name\nann,"Ann\nSmith"\n'))
         .people[0]
         .name
         == "Ann\nSmith"
@@ -283,12 +276,14 @@ def test_not_a_folder(tmp_path: Path) -> None:
 
 
 def test_missing_people_file(tmp_path: Path) -> None:
-    folder = write(tmp_path / "org", units="id\nhq\n")
+    folder = hr_folder(tmp_path / "org", units="id\nhq\n")
     assert errors_of(folder) == [("people.csv", None, None, "file not found")]
 
 
 def test_booleans_tolerate_case_and_blanks(tmp_path: Path) -> None:
-    folder = write(tmp_path / "org", people="id,external,decision_maker\na,TRUE,\nb,False,True\n")
+    folder = hr_folder(
+        tmp_path / "org", people="id,external,decision_maker\na,TRUE,\nb,False,True\n"
+    )
     for engine in ENGINES:
         tables = read_tables(folder, engine=engine)  # type: ignore[arg-type]
         assert tables.person_external.tolist() == [True, False]
@@ -312,7 +307,7 @@ def test_booleans_tolerate_case_and_blanks(tmp_path: Path) -> None:
 def test_presets(
     tmp_path: Path, preset: str, header: str, rows: list[str], managers: list[str | None]
 ) -> None:
-    folder = write(tmp_path / "org", people="\n".join([header, *rows]) + "\n")
+    folder = hr_folder(tmp_path / "org", people="\n".join([header, *rows]) + "\n")
     org = read_organization(folder, mapping=PRESETS[preset])
     assert [p.manager for p in org.people] == managers
     if preset == "scim":
@@ -325,7 +320,7 @@ def test_mapping_file(tmp_path: Path) -> None:
         'people_file = "staff.csv"\n[people]\nid = "EmpID"\nmanager = "Boss"\n', encoding="utf-8"
     )
     mapping = read_mapping(tmp_path / "map.toml")
-    folder = write(tmp_path / "org")
+    folder = hr_folder(tmp_path / "org")
     (folder / "staff.csv").write_text("EmpID,Boss,Grade\nx1,\nx2,x1\n", encoding="utf-8")
     org = read_organization(folder, mapping=mapping)
     assert [p.manager for p in org.people] == [None, "x1"]
@@ -355,7 +350,7 @@ def test_small_chunks_give_the_same_tables_and_errors(
 ) -> None:
     from estrategy.io.orgcsv import _table as orgcsv
 
-    folder = write(
+    folder = hr_folder(
         tmp_path / "org",
         units="id,parent\nhq,\na,hq\nb,hq\nc,a\n",
         people="id,unit,manager,roles\np1,a,p5,sales\np2,b,,\np3,c,p1,it;sales\np4,a,p3,\np5,hq,,\n",
@@ -364,7 +359,7 @@ def test_small_chunks_give_the_same_tables_and_errors(
     whole = read_tables(folder, engine="python")
     monkeypatch.setattr(orgcsv, "_CHUNK", 2)
     same_tables(read_tables(folder, engine="python"), whole)
-    bad = write(
+    bad = hr_folder(
         tmp_path / "bad",
         people="id,manager\np1,\np2,p1\np3,p9\np1,p2\np5,p3\n",
         ties="source,target\np1,p2\np2,px\np3,p1\np1,py\n",
@@ -378,7 +373,7 @@ def test_small_chunks_give_the_same_tables_and_errors(
 
 
 def test_presets_make_ids_from_names(tmp_path: Path) -> None:
-    folder = write(
+    folder = hr_folder(
         tmp_path / "org",
         people="Name,Reports_To\nHélène Roux,\nJean-Marc O'Neil,Hélène Roux\n",
     )
@@ -387,7 +382,7 @@ def test_presets_make_ids_from_names(tmp_path: Path) -> None:
         ("Helene-Roux", "Hélène Roux", None),
         ("Jean-Marc-O-Neil", "Jean-Marc O'Neil", "Helene-Roux"),
     ]
-    scim = write(
+    scim = hr_folder(
         tmp_path / "scim",
         people="employeeNumber,department,division,manager\n"
         "1,Sales EMEA,Commercial,\n2,Sales EMEA,Commercial,1\n",
@@ -400,6 +395,6 @@ def test_presets_make_ids_from_names(tmp_path: Path) -> None:
 
 
 def test_made_ids_that_collide_are_duplicates(tmp_path: Path) -> None:
-    folder = write(tmp_path / "org", people="Name,Reports_To\nAnn Lee,\nAnn  Lee,\n")
+    folder = hr_folder(tmp_path / "org", people="Name,Reports_To\nAnn Lee,\nAnn  Lee,\n")
     with pytest.raises(LoadError, match="duplicate person id 'Ann-Lee'"):
         read_organization(folder, mapping=PRESETS["chart"])

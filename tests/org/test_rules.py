@@ -154,3 +154,51 @@ def test_lefevre_gives_exactly_its_org_findings(lefevre_path: Path) -> None:
         ("ORG004", ("p-cm",)),
     ]
     assert "4 steps" in report.findings[2].message
+
+
+def test_org006_one_person_alone_joins_the_lines() -> None:
+    people = [*PEOPLE, Person(id="o2", unit="ops")]
+    one_bridge = model(people=people, ties=[Tie(source="s1", target="o1")])
+    assert findings(one_bridge, "ORG006") == [
+        (("s1",), "person s1 alone joins 1 of the 1 joined pair of lines"),
+        (("o1",), "person o1 alone joins 1 of the 1 joined pair of lines"),
+    ]
+    # a second bridge between the same lines, by two other people
+    two_bridges = model(
+        people=people, ties=[Tie(source="s1", target="o1"), Tie(source="s2", target="o2")]
+    )
+    assert findings(two_bridges, "ORG006") == []
+    # a group with two members from each line is a bridge no one person carries
+    group = TransversalGroup(id="g", members=["s1", "s2", "o1", "o2"])
+    assert findings(model(people=people, groups=[group]), "ORG006") == []
+
+
+def test_org006_the_only_person_of_a_line_is_not_a_single_point() -> None:
+    # o1 is all of ops: without them there is no line to join, not a cut
+    assert [s for s, _ in findings(model(ties=[Tie(source="s1", target="o1")]), "ORG006")] == [
+        ("s1",)
+    ]
+
+
+def test_org006_one_person_carries_the_upward_paths_of_field_roles() -> None:
+    people = [
+        Person(id="boss", decision_maker=True),
+        Person(id="lead", manager="boss"),
+        Person(id="cm", manager="lead", roles=["community_manager"]),
+        Person(id="sales", manager="lead", roles=["sales"]),
+    ]
+    org = StrategyModel(organization=Organization(people=people))
+    assert findings(org, "ORG006") == [
+        (
+            ("lead", "cm", "sales"),
+            "person lead is on every upward path of 2 field roles (cm, sales)",
+        )
+    ]
+    assert findings(org, "ORG006", spof_field_roles=3) == []
+    # one of them reaches the boss through a community: lead carries one path only
+    community = TransversalGroup(id="c", kind=GroupKind.ESN_COMMUNITY, members=["cm", "boss"])
+    bridged = attrs.evolve(org, organization=attrs.evolve(org.organization, groups=[community]))
+    assert findings(bridged, "ORG006") == []
+    # a decision maker is where the paths lead, not a point of failure on them
+    deciding = [attrs.evolve(p, decision_maker=p.id == "lead") for p in people]
+    assert findings(StrategyModel(organization=Organization(people=deciding)), "ORG006") == []

@@ -43,10 +43,11 @@ from estrategy.model import StrategyModel
 from estrategy.org import OrgAnalysis, analyze
 from estrategy.report import RENDERERS, render
 from estrategy.rules import Finding
+from estrategy.whatif import MaturityChange, Simulation
 
 PLAIN = "plain"
 INVISIBLE = {"Cc", "Cf", "Cs", "Zl", "Zp"}
-KINDS = ("check", "files", "maturity", "comparison", "org", "report")
+KINDS = ("check", "files", "maturity", "comparison", "org", "whatif", "report")
 OUTPUTS = [(kind, output) for kind, output in RENDERERS if kind in KINDS]
 _MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
@@ -83,12 +84,26 @@ def _results(text: str) -> Results:
     assessment: Assessment = assess(model, spec, as_of=dt.date(2026, 1, 1))
     org: OrgAnalysis = analyze(model.organization)
     located: dict[str, Any] = {"source": f"{text}.yaml"}
+    simulation = Simulation(
+        model=text,
+        as_of=dt.date(2026, 1, 1),
+        removed=((text, "person"),),
+        appeared=(finding,),
+        disappeared=(finding,),
+        changed=((finding, finding),),
+        unowned_actions=(text,),
+        unsupervised=(text,),
+        new_silos=(text,),
+        cut_off=(text,),
+        maturity=MaturityChange(50.0, 40.0, ((text, 50.0, 40.0),)),
+    )
     return {
         "check": (report, located),
         "files": (BatchReport([FileCheck(f"{text}.yaml", report)]), {}),
         "maturity": (assessment, {}),
         "comparison": (compare(assessment, assessment), {}),
         "org": (org, {}),
+        "whatif": (simulation, {}),
         "report": (
             report,
             {**located, "assessment": assessment, "org": org, "maturity_model": spec},

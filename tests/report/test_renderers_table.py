@@ -15,6 +15,7 @@ from estrategy.maturity import assess, compare
 from estrategy.org import analyze
 from estrategy.report import KINDS, RENDERERS, UnknownFormatError, formats, kind_of, render
 from estrategy.rules import get_rule, registry
+from estrategy.whatif import simulate
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +30,7 @@ def results() -> dict[str, object]:
         "maturity": assessment,
         "comparison": compare(assessment, assessment),
         "org": analyze(model.organization),
+        "whatif": simulate(model, remove=[model.organization.people[0].id], maturity=False),
         "report": check(model),
         "rules": registry(),
         "rule": get_rule("STR001"),
@@ -71,6 +73,7 @@ def test_unknown_pairs_are_clear_errors(results: dict[str, object]) -> None:
         ("check", "check"),
         ("maturity", "maturity"),
         ("org", "org"),
+        ("whatif", "whatif"),
         ("rules", "rules"),
         ("rule", "rule"),
     ],

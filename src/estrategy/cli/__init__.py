@@ -32,6 +32,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "org",
         N_("Analyse the organisation of a model or an HR export."),
     ),
+    "whatif": (
+        "estrategy.cli.whatif",
+        "whatif",
+        N_("Say what removing people, units, groups or tools would change."),
+    ),
     "report": ("estrategy.cli.report", "report", N_("Write one self-contained HTML report.")),
     "rules": ("estrategy.cli.rules", "rules", N_("List the rule catalogue.")),
     "rule": ("estrategy.cli.rules", "rule", N_("Show the documentation of one rule.")),

@@ -55,7 +55,7 @@ def _organization(
         elif target.is_dir():
             from estrategy.io.orgcsv import read_organization
 
-            organization = read_organization(target)
+            organization = read_organization(target, allow_outside=allow_outside)
         else:
             if target.exists():
                 message = tr(

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 
@@ -36,6 +37,7 @@ __all__ = [
     "TEMPORARY_MARK",
     "WriteError",
     "atomic_path",
+    "atomic_paths",
     "write_bytes_atomic",
     "write_text_atomic",
 ]
@@ -154,6 +156,113 @@ def atomic_path(path: str | os.PathLike[str], *, through_symlink: bool = False) 
                 # "No space left on device" says nothing of which file: name it
                 raise WriteError(f"{target}: cannot write: {exc.strerror or exc}") from None
             raise
+
+
+@contextlib.contextmanager
+def atomic_paths(
+    paths: Sequence[str | os.PathLike[str]], *, through_symlink: bool = False
+) -> Iterator[list[Path]]:
+    r"""Temporary paths that replace ``paths`` together when the block succeeds.
+
+    For outputs of several files that only make sense together (Gephi's ``nodes.csv``
+    and ``edges.csv``, the files of a CSV folder): every file is written to its
+    temporary first; only when all are written are they renamed into place. Should a
+    rename fail half-way, the files already replaced get their old content back, so the
+    folder holds the old files or the new ones, never a mix. If the block raises (or the
+    process gets SIGTERM), every temporary file is removed and nothing is touched. Each
+    destination is checked as :func:`atomic_path` checks its one, before anything is
+    written.
+
+    Example:
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     targets = [Path(folder) / "nodes.csv", Path(folder) / "edges.csv"]
+        ...     with atomic_paths(targets) as temporaries:
+        ...         for temporary in temporaries:
+        ...             _ = temporary.write_text("Id\n", encoding="utf-8")
+        ...     sorted(p.name for p in Path(folder).iterdir())
+        ['edges.csv', 'nodes.csv']
+
+    Raises:
+        WriteError: a destination is refused, or the file system refuses the write; the
+            message names the destination.
+    """
+    targets = [_destination(Path(path), through_symlink) for path in paths]
+    temporaries: list[Path] = []
+    with _cleanup_on_sigterm():
+        try:
+            for target in targets:
+                descriptor, name = tempfile.mkstemp(
+                    dir=target.parent, prefix=f".{target.name}{TEMPORARY_MARK}", suffix=".tmp"
+                )
+                os.close(descriptor)
+                temporaries.append(Path(name))
+            yield list(temporaries)
+            for temporary, target in zip(temporaries, targets, strict=True):
+                with temporary.open("rb+") as stream:
+                    os.fsync(stream.fileno())
+                os.chmod(temporary, _mode_of(target))
+            _replace_all(temporaries, targets)
+        except OSError as exc:
+            if isinstance(exc, WriteError):
+                raise
+            where = exc.filename if isinstance(exc.filename, str) else targets[0]
+            raise WriteError(f"{where}: cannot write: {exc.strerror or exc}") from None
+        finally:
+            for temporary in temporaries:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+
+
+def _replace_all(temporaries: list[Path], targets: list[Path]) -> None:
+    """Rename every temporary over its target; on a failure, put the old files back."""
+    backups: list[tuple[Path, Path | None]] = []  # the targets replaced so far
+    try:
+        for temporary, target in zip(temporaries, targets, strict=True):
+            backup = _backup(target)
+            try:
+                os.replace(temporary, target)
+            except BaseException:
+                if backup is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(backup)
+                raise
+            backups.append((target, backup))
+    except BaseException:
+        for target, backup in reversed(backups):
+            with contextlib.suppress(OSError):
+                if backup is None:
+                    os.unlink(target)
+                else:
+                    os.replace(backup, target)
+        raise
+    for _, backup in backups:
+        if backup is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(backup)
+
+
+def _mode_of(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return _NEW_FILE_MODE
+
+
+def _backup(target: Path) -> Path | None:
+    """A hard link to the current ``target`` (its old content, to restore), or ``None``."""
+    if not target.exists():
+        return None
+    descriptor, name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}{TEMPORARY_MARK}", suffix=".old"
+    )
+    os.close(descriptor)
+    backup = Path(name)
+    os.unlink(backup)
+    try:
+        os.link(target, backup)
+    except OSError:  # no hard links on this file system: a copy will do
+        shutil.copy2(target, backup)
+    return backup
 
 
 def write_bytes_atomic(

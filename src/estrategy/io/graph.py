@@ -12,6 +12,7 @@ from typing import Any
 
 import networkx as nx
 
+from estrategy.io._edges import hierarchy_edges, tie_edges
 from estrategy.model import Organization
 from estrategy.model.tables import GROUP_KINDS, OrgTables, as_tables
 
@@ -101,45 +102,15 @@ def org_graph(organization: OrgTables | Organization) -> nx.MultiDiGraph:
         if tables.group_deadline[i] is not None:
             attributes["deadline"] = tables.group_deadline[i]
         graph.add_node(gid, **attributes, **extra)
-    units, people, groups = tables.unit_ids, tables.person_ids, tables.group_ids
-    for u, p in enumerate(tables.unit_parent.tolist()):
-        if p >= 0:
-            graph.add_edge(units[u], units[p], relation="child_of")
-    for i, (u, m, s) in enumerate(
-        zip(
-            tables.person_unit.tolist(),
-            tables.person_manager.tolist(),
-            tables.person_supervisor.tolist(),
-            strict=True,
-        )
-    ):
-        if u >= 0:
-            graph.add_edge(people[i], units[u], relation="belongs_to")
-        if m >= 0:
-            graph.add_edge(people[i], people[m], relation="reports_to")
-        if s >= 0:
-            graph.add_edge(people[s], people[i], relation="supervises")
+    people, groups = tables.person_ids, tables.group_ids
+    for source, target, relation in hierarchy_edges(tables):
+        graph.add_edge(source, target, relation=relation)
     # ``order`` keeps the order of members and ties, so files written from the graph
     # read back into the same organisation
     for k, (g, p) in enumerate(
         zip(tables.member_group.tolist(), tables.member_person.tolist(), strict=True)
     ):
         graph.add_edge(people[p], groups[g], relation="member_of", order=k)
-    for k, (s, t, e, w) in enumerate(
-        zip(
-            tables.tie_source.tolist(),
-            tables.tie_target.tolist(),
-            tables.tie_esn.tolist(),
-            tables.tie_weight.tolist(),
-            strict=True,
-        )
-    ):
-        graph.add_edge(
-            people[s],
-            people[t],
-            relation="ties",
-            kind="esn" if e else "collaboration",
-            weight=w,
-            order=k,
-        )
+    for k, (s, t, kind, w) in enumerate(tie_edges(tables)):
+        graph.add_edge(s, t, relation="ties", kind=kind, weight=w, order=k)
     return graph

@@ -1,4 +1,4 @@
-"""Bounds that keep a hostile or broken model file or workbook from exhausting time or memory."""
+"""Bounds that keep a hostile or broken file from exhausting time or memory."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ def _positive(_instance: object, attribute: attrs.Attribute[int], value: int) ->
 
 @attrs.frozen
 class Limits:
-    """How large a model file may be before loading refuses it.
+    """How large a file may be before loading refuses it.
 
     Attributes:
-        max_bytes: largest file, in bytes, checked before the file is read (20 MiB).
+        max_bytes: largest model, configuration, catalogue, mapping or TOML file, in
+            bytes, checked before the file is read (20 MiB).
         max_depth: deepest nesting of mappings and lists (64; a model needs about 6).
         max_items: most nodes (mapping keys, list items and scalars) in one file, or
             cells of one workbook, empty ones within a row included (2,000,000).
@@ -25,6 +26,11 @@ class Limits:
             (100 MiB), checked before any part is read, so a zip bomb is refused.
         max_rows: most rows of one workbook, all sheets together, empty ones included
             (1,048,576, the rows of one Excel sheet).
+        max_table_bytes: largest file of an organisation's data (a CSV or Parquet file of
+            an HR export, a GraphML file), in bytes (2 GiB: ten million ties take about
+            300 MB of CSV).
+        max_columns: most columns of one CSV or Parquet file, and most attribute keys of a
+            GraphML file (4,096; an HR export has a few hundred at most).
 
     Example:
         >>> Limits(max_bytes=1_000_000).max_depth
@@ -36,6 +42,8 @@ class Limits:
     max_items: int = attrs.field(default=2_000_000, validator=_positive)
     max_unzipped_bytes: int = attrs.field(default=100 * 1024 * 1024, validator=_positive)
     max_rows: int = attrs.field(default=1_048_576, validator=_positive)
+    max_table_bytes: int = attrs.field(default=2 * 1024**3, validator=_positive)
+    max_columns: int = attrs.field(default=4_096, validator=_positive)
 
 
 DEFAULT_LIMITS = Limits()

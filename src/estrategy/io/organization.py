@@ -9,6 +9,7 @@ pyarrow) are imported only when a source of their kind is read.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,19 +96,23 @@ def load_organization(
     mapping: str | Path | ColumnMapping | None = None,
     attributes: bool = False,
     allow_outside: bool = False,
+    as_of: dt.date | None = None,
 ) -> OrgTables:
     """Read the organisation of ``source`` into compact arrays.
 
-    ``source`` is a folder of CSV files (an HR export), a GraphML file (``.graphml``) or
-    a model file (YAML, JSON, TOML); ``None`` stands for the embedded demo model.
+    ``source`` is a folder of CSV or Parquet files (an HR export), a GraphML file
+    (``.graphml``) or a model file (YAML, JSON, TOML); ``None`` stands for the embedded
+    demo model.
 
     Args:
         source: where the organisation is.
         mapping: the column mapping of a CSV folder: a preset name, a TOML mapping file,
             or a :class:`~estrategy.io.orgcsv.ColumnMapping`.
         attributes: keep the extra columns of a CSV folder (for a graph export).
-        allow_outside: let a model's ``organization: {from: PATH}`` read outside the
-            model's folder.
+        allow_outside: let a model's ``organization: {from: PATH}``, or a folder's files
+            (symlinks, a mapping's file names), read outside their folder.
+        as_of: the last date read of a dated export (a weekly person query: each
+            person's latest row up to it).
 
     Returns:
         The organisation as :class:`~estrategy.model.tables.OrgTables`.
@@ -122,27 +127,29 @@ def load_organization(
         >>> load_organization(None).n_people > 0
         True
     """
-    from estrategy.model.tables import as_tables, tables_from_organization
+    from estrategy.model.tables import as_tables
 
     path = None if source is None else Path(source)
     if path is not None and path.is_dir():
         from estrategy.io.orgcsv import read_tables
 
         column_mapping = None if mapping is None else resolve_mapping(mapping)
-        return read_tables(path, mapping=column_mapping, attributes=attributes)
+        return read_tables(
+            path,
+            mapping=column_mapping,
+            attributes=attributes,
+            as_of=as_of,
+            allow_outside=allow_outside,
+        )
     if mapping is not None:
         raise OrganizationSourceError(
             "<demo>" if path is None else str(path),
             "--mapping applies to a folder of CSV files only",
         )
     if path is not None and path.suffix.lower() == ".graphml":
-        from estrategy.io._source import regular_file
-        from estrategy.io.graphml import read_graphml
+        from estrategy.io.graphml import read_graphml_tables
 
-        if path.exists() and not regular_file(path):
-            raise OrganizationSourceError(str(path), f"{path}: not a regular file (a pipe?)")
-
-        return tables_from_organization(read_graphml(path))
+        return read_graphml_tables(path)
     return as_tables(_model_organization(path, allow_outside))
 
 
@@ -177,18 +184,25 @@ def check_export_target(target: str | Path) -> None:
         )
 
 
-def export_organization(organization: OrgTables | Organization, target: str | Path) -> None:
+def export_organization(
+    organization: OrgTables | Organization, target: str | Path, *, names: bool = False
+) -> None:
     """Write the organisation graph to ``target``, in the format its suffix names.
 
     ``.graphml`` writes GraphML, ``.gexf`` GEXF; any other target is a folder that
-    receives Gephi's ``nodes.csv`` and ``edges.csv``.
+    receives Gephi's ``nodes.csv`` and ``edges.csv``. People's names are personal data:
+    they are left out unless asked for (ids stay, pseudonymised if the organisation was).
 
     Args:
         organization: the organisation, as a model object or compact arrays.
         target: the file or folder to write.
+        names: write people's names too.
+
+    Raises:
+        ExportError: a text XML cannot carry (GraphML, GEXF); nothing is written.
     """
     from estrategy.io.graphml import write_gephi_csv, write_gexf, write_graphml
 
     writers = {".graphml": write_graphml, ".gexf": write_gexf}
     path = Path(target)
-    writers.get(path.suffix.lower(), write_gephi_csv)(organization, path)
+    writers.get(path.suffix.lower(), write_gephi_csv)(organization, path, names=names)

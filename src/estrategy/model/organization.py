@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import TypeVar
 
 import attrs
 
 from estrategy.model._convert import to_pairs, to_tuple
+from estrategy.model._memo import Memo
 from estrategy.model.enums import GroupKind, OrganizationSize, TieKind
 from estrategy.model.suppression import Suppression
 from estrategy.model.validators import (
@@ -21,8 +20,6 @@ from estrategy.model.validators import (
 )
 
 __all__ = ["Organization", "Person", "Tie", "TransversalGroup", "Unit"]
-
-_T = TypeVar("_T")
 
 
 @attrs.frozen
@@ -118,7 +115,7 @@ class Tie:
 
 
 @attrs.frozen
-class Organization:
+class Organization(Memo):
     """The organisation that carries the strategy out.
 
     Attributes:
@@ -146,15 +143,3 @@ class Organization:
     _derived: dict[str, object] = attrs.field(
         factory=dict, init=False, eq=False, hash=False, repr=False
     )
-
-    def derived(self, key: str, compute: Callable[[], _T]) -> _T:
-        """``compute()``, computed once per organisation for ``key`` (a private memo).
-
-        The organisation is immutable, so what is derived from it never goes stale.
-        """
-        try:
-            return self._derived[key]  # type: ignore[return-value]
-        except KeyError:
-            value = compute()
-            self._derived[key] = value
-            return value

@@ -18,10 +18,13 @@ from typing import TYPE_CHECKING
 
 from estrategy.base.lazy import homes, lazy_exports
 from estrategy.model.tables import NONE, CodeList, OrgTables, as_tables, tables_from_organization
-from estrategy.org import brokerage, hierarchy, reach, transversal
+from estrategy.org import brokerage, hierarchy, matrix, privacy, reach, risk, transversal
 from estrategy.org.brokerage import *  # noqa: F403  (each module's __all__ is part of ours)
 from estrategy.org.hierarchy import *  # noqa: F403
+from estrategy.org.matrix import *  # noqa: F403
+from estrategy.org.privacy import *  # noqa: F403
 from estrategy.org.reach import *  # noqa: F403
+from estrategy.org.risk import *  # noqa: F403
 from estrategy.org.summary import OrgAnalysis, analyze
 from estrategy.org.transversal import *  # noqa: F403
 
@@ -48,5 +51,8 @@ __all__ = [
 ]
 __all__ += brokerage.__all__
 __all__ += hierarchy.__all__
+__all__ += matrix.__all__
+__all__ += privacy.__all__
 __all__ += reach.__all__
+__all__ += risk.__all__
 __all__ += transversal.__all__

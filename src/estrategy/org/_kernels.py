@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, NamedTuple
+
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
@@ -9,10 +11,13 @@ import scipy.sparse as sp
 from estrategy.model.tables import OrgTables
 
 __all__ = [
+    "Adjacency",
     "csr_rows",
     "gather",
+    "hierarchy_adjacency",
     "person_pairs",
     "pointer_depth",
+    "tie_adjacency",
     "undirected_ties",
 ]
 
@@ -86,3 +91,95 @@ def csr_rows(owner: I64, column: I64, shape: tuple[int, int]) -> sp.csr_array:
     matrix.sum_duplicates()
     matrix.data[:] = 1
     return matrix
+
+
+class Adjacency(NamedTuple):
+    """A symmetric adjacency in CSR form: row ``i``'s neighbours and the weight of each link.
+
+    Attributes:
+        indptr: row ``i``'s entries are ``indptr[i]:indptr[i + 1]``.
+        indices: the neighbour of each entry, sorted within a row.
+        weight: the weight of each entry.
+    """
+
+    indptr: I64
+    indices: npt.NDArray[np.int32]
+    weight: npt.NDArray[np.float64]
+
+    def degree(self) -> I64:
+        """How many distinct neighbours each row has."""
+        return np.diff(self.indptr)
+
+    def strength(self) -> npt.NDArray[np.float64]:
+        """The sum of each row's weights."""
+        n = len(self.indptr) - 1
+        rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(self.indptr))
+        return np.bincount(rows, weights=self.weight, minlength=n).astype(np.float64)
+
+    def matrix(self) -> sp.csr_array:
+        """The adjacency as a scipy CSR array (sharing the arrays, no copy)."""
+        n = len(self.indptr) - 1
+        matrix = sp.csr_array((self.weight, self.indices, self.indptr), shape=(n, n))
+        matrix.has_sorted_indices = True
+        return matrix
+
+
+def tie_adjacency(tables: OrgTables) -> Adjacency:
+    """The weighted tie adjacency of people, both directions, built once per tables.
+
+    The distinct pairs are sorted by ``(a, b)`` when the tables are built; each row's
+    neighbours are its lower ones (the transpose, by a linear counting sort) followed by
+    its upper ones, so no sort of all entries is needed. Shared by the
+    brokers, structural holes, upward reach and key-person analyses.
+    """
+    return tables.derived("org.tie_adjacency", lambda: _symmetric(tables))
+
+
+def _symmetric(tables: OrgTables) -> Adjacency:
+    n = tables.n_people
+    a, b, weight = tables.pair_a, tables.pair_b, tables.pair_weight
+    m = len(a)
+    upper_ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(a, minlength=n), out=upper_ptr[1:])
+    # the lower half: the transpose of the upper one, by scipy's linear counting sort;
+    # each entry carries its pair's number, so its weight can follow
+    small: np.dtype[np.signedinteger[Any]] = np.dtype(np.int32 if 2 * m < 2**31 else np.int64)
+    number = np.arange(m, dtype=small)
+    lower = sp.csr_array((number, b, upper_ptr), shape=(n, n)).T.tocsr()
+    lower_ptr = lower.indptr.astype(np.int64, copy=False)
+    # row r holds its lower neighbours, then its upper ones: each entry's place is its
+    # place in its half plus what the other half puts before it in the row
+    indptr = lower_ptr + upper_ptr
+    into_lower = np.arange(m, dtype=small)
+    into_lower += np.repeat(upper_ptr[:-1].astype(small), np.diff(lower_ptr))
+    into_upper = np.arange(m, dtype=small)
+    into_upper += np.repeat(lower_ptr[1:].astype(small), np.diff(upper_ptr))
+    indices = np.empty(2 * m, dtype=np.int32)
+    indices[into_lower] = lower.indices
+    indices[into_upper] = b
+    if m and bool((weight == 1.0).all()):
+        weights = np.ones(2 * m, dtype=np.float64)
+    else:
+        weights = np.empty(2 * m, dtype=np.float64)
+        weights[into_lower] = weight[lower.data]
+        weights[into_upper] = weight
+    return Adjacency(indptr, indices, weights)
+
+
+def hierarchy_adjacency(tables: OrgTables) -> Adjacency:
+    """Manager and supervision links of people, both directions, self-links left out."""
+    n = tables.n_people
+    people = np.arange(n, dtype=np.int64)
+    sources, targets = [], []
+    for refs in (tables.person_manager, tables.person_supervisor):
+        has = (refs >= 0) & (refs != people)
+        sources.append(people[has])
+        targets.append(refs[has].astype(np.int64))
+    a = np.concatenate([*sources, *targets])
+    b = np.concatenate([*targets, *sources])
+    matrix = csr_rows(a, b, (n, n))
+    return Adjacency(
+        matrix.indptr.astype(np.int64),
+        matrix.indices.astype(np.int32),
+        np.ones(len(matrix.indices), dtype=np.float64),
+    )

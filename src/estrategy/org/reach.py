@@ -11,13 +11,24 @@ import numpy.typing as npt
 
 from estrategy.base.display import Displayable
 from estrategy.model import Organization
-from estrategy.model.tables import OrgTables, as_tables, unique_int
-from estrategy.org._kernels import csr_rows, gather, person_pairs, undirected_ties
+from estrategy.model.tables import OrgTables, as_tables
+from estrategy.org._steps import step_tree
 
-__all__ = ["FIELD_ROLES", "FieldReach", "UpwardReach", "steps_to_decision_makers", "upward_reach"]
+__all__ = [
+    "FIELD_ROLES",
+    "UPWARD_HOPS",
+    "FieldReach",
+    "UpwardReach",
+    "steps_to_decision_makers",
+    "upward_reach",
+]
 
 FIELD_ROLES: tuple[str, ...] = ("community_manager", "data_scientist", "sales")
 """The roles whose field knowledge must reach a decision maker (ORG004)."""
+
+UPWARD_HOPS = 3
+"""The most steps from a field role to a decision maker deemed acceptable by default
+(ORG004's ``upward_hops``)."""
 
 
 def steps_to_decision_makers(organization: OrgTables | Organization) -> npt.NDArray[np.int64]:
@@ -39,41 +50,7 @@ def steps_to_decision_makers(organization: OrgTables | Organization) -> npt.NDAr
         cost is linear in people, links and memberships.
     """
     tables = as_tables(organization)
-    n = tables.n_people
-    steps = np.full(n, -1, dtype=np.int64)
-    if n == 0:
-        return steps
-    people = np.arange(n, dtype=np.int64)
-    tie_a, tie_b = undirected_ties(tables)
-    links_a, links_b = [tie_a], [tie_b]
-    for refs in (tables.person_manager, tables.person_supervisor):
-        has = (refs >= 0) & (refs != people)
-        links_a.append(people[has])
-        links_b.append(refs[has].astype(np.int64))
-    adjacency = person_pairs(np.concatenate(links_a), np.concatenate(links_b), n)
-    person_groups = csr_rows(
-        tables.member_person.astype(np.int64),
-        tables.member_group.astype(np.int64),
-        (n, tables.n_groups),
-    )
-    group_people = person_groups.T.tocsr()
-    done = np.zeros(tables.n_groups, dtype=np.bool_)
-    frontier = np.flatnonzero(tables.person_decision_maker).astype(np.int64)
-    steps[frontier] = 0
-    level = 0
-    a_ptr, a_idx = adjacency.indptr.astype(np.int64), adjacency.indices
-    m_ptr, m_idx = person_groups.indptr.astype(np.int64), person_groups.indices
-    g_ptr, g_idx = group_people.indptr.astype(np.int64), group_people.indices
-    while len(frontier):
-        level += 1
-        _, neighbours = gather(a_ptr, a_idx, frontier)
-        _, groups = gather(m_ptr, m_idx, frontier)
-        groups = unique_int(groups[~done[groups]])
-        done[groups] = True
-        _, members = gather(g_ptr, g_idx, groups)
-        reached = np.concatenate([neighbours, members])
-        frontier = unique_int(reached[steps[reached] < 0])
-        steps[frontier] = level
+    steps: npt.NDArray[np.int64] = step_tree(tables).steps.copy()
     return steps
 
 
@@ -111,7 +88,7 @@ class UpwardReach(Displayable):
     roles: tuple[str, ...]
     decision_makers: int
     holders: tuple[FieldReach, ...]
-    hops: int = 3
+    hops: int = UPWARD_HOPS
 
     def beyond(self, hops: int) -> tuple[FieldReach, ...]:
         """Holders more than ``hops`` steps away, or who cannot reach a decision maker."""
@@ -142,7 +119,7 @@ def upward_reach(
     organization: OrgTables | Organization,
     *,
     roles: Sequence[str] = FIELD_ROLES,
-    hops: int = 3,
+    hops: int = UPWARD_HOPS,
 ) -> UpwardReach:
     """Measure the steps from each internal field-role holder to the nearest decision maker.
 
@@ -167,13 +144,25 @@ def upward_reach(
     tables = as_tables(organization)
     wanted = tuple(roles)
     holds = tables.roles.holders(wanted, tables.n_people) & ~tables.person_external
-    steps = steps_to_decision_makers(tables)
-    wanted_set = set(wanted)
+    steps = step_tree(tables).steps
+    # each holder's field roles, in the order of their roles, read in one pass
+    codes = tables.roles
+    wanted_codes = np.isin(
+        np.arange(len(codes.names)), [codes.names.index(r) for r in wanted if r in codes.names]
+    )
+    owner = np.repeat(np.arange(tables.n_people, dtype=np.int64), np.diff(codes.indptr))
+    keep = (
+        wanted_codes[codes.indices] & holds[owner]
+        if len(codes.indices)
+        else np.zeros(0, dtype=np.bool_)
+    )
+    roles_of: dict[int, list[str]] = {}
+    for person, code in zip(owner[keep].tolist(), codes.indices[keep].tolist(), strict=True):
+        roles_of.setdefault(person, []).append(codes.names[code])
+    ids, step_list = tables.person_ids, steps.tolist()
     holders = tuple(
         FieldReach(
-            tables.person_ids[i],
-            tuple(r for r in tables.roles.row(i) if r in wanted_set),
-            None if steps[i] < 0 else int(steps[i]),
+            ids[i], tuple(dict.fromkeys(roles_of[i])), None if step_list[i] < 0 else step_list[i]
         )
         for i in np.flatnonzero(holds).tolist()
     )

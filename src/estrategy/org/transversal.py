@@ -12,12 +12,11 @@ from typing import Any, cast
 import attrs
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 
 from estrategy.base.display import Displayable
 from estrategy.model import GroupKind, Organization
-from estrategy.model.tables import GROUP_KINDS, OrgTables, as_tables, count_int, unique_int
-from estrategy.org._kernels import csr_rows, undirected_ties
+from estrategy.model.tables import GROUP_KINDS, OrgTables, as_tables, unique_int
+from estrategy.org._kernels import csr_rows
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
 
 __all__ = [
@@ -238,9 +237,39 @@ class Transversality(Displayable):
 
 
 def _line_tie_pairs(tables: OrgTables, lines: HierarchicalLines) -> tuple[I64, I64]:
+    """For each distinct tie, the lines of its two people (-1 for none), once per tables."""
+    return tables.derived("org.pair_lines", lambda: pair_lines(tables, lines))
+
+
+def pair_lines(tables: OrgTables, lines: HierarchicalLines) -> tuple[I64, I64]:
     """For each distinct tie, the lines of its two people (-1 for none)."""
-    a, b = undirected_ties(tables)
-    return lines.person_line[a], lines.person_line[b]
+    line = lines.person_line.astype(np.int32)
+    return line[tables.pair_a], line[tables.pair_b]  # type: ignore[return-value]
+
+
+def _line_pair_totals(
+    tables: OrgTables, lines: HierarchicalLines
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """Distinct tied pairs and their weight by the lines of their two people, once per tables.
+
+    Two ``(lines + 1) × (lines + 1)`` tables, row and column 0 for people of no line:
+    entry ``[x + 1, y + 1]`` counts the pairs ``(a, b)`` (``a < b``) with ``a`` in line
+    ``x`` and ``b`` in line ``y``. Every per-line and line × line count of ties reads
+    these two tables: two ``bincount`` over the pairs in all.
+    """
+
+    def compute() -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        la, lb = _line_tie_pairs(tables, lines)
+        width = len(lines) + 1
+        key = (la.astype(np.int64) + 1) * width + (lb + 1)
+        counts = np.bincount(key, minlength=width * width).reshape(width, width)
+        weights = np.bincount(key, weights=tables.pair_weight, minlength=width * width)
+        return (
+            np.asarray(counts, dtype=np.int64),
+            np.asarray(weights, dtype=np.float64).reshape(width, width),
+        )
+
+    return tables.derived("org.line_pair_totals", compute)
 
 
 def transversality(
@@ -268,11 +297,11 @@ def transversality(
     upper = together.row < together.col
     group_keys = together.row[upper].astype(np.int64) * n + together.col[upper]
     group_counts = together.data[upper].astype(np.int64)
-    la, lb = _line_tie_pairs(tables, lines)
-    cross = (la >= 0) & (lb >= 0) & (la != lb)
-    tie_keys, tie_counts = count_int(
-        np.minimum(la[cross], lb[cross]) * n + np.maximum(la[cross], lb[cross])
-    )
+    totals, _ = _line_pair_totals(tables, lines)
+    cross = (totals + totals.T)[1:, 1:]
+    x, y = np.nonzero(np.triu(cross, 1))
+    tie_keys = (x * n + y).astype(np.int64)
+    tie_counts = cross[x, y].astype(np.int64)
     keys = np.union1d(group_keys, tie_keys)
     by_groups = np.zeros(len(keys), dtype=np.int64)
     by_groups[np.searchsorted(keys, group_keys)] = group_counts
@@ -334,24 +363,39 @@ def silos(
 
 @attrs.frozen
 class LineTies(_PlainResult):
-    """The ties of one hierarchical line, inside and outside it.
+    """The ties of one hierarchical line, inside and outside it, by count and by weight.
 
     Attributes:
         line: head of the line.
         internal: ties between two people of the line.
         external: ties between a person of the line and anyone outside it (another
             line, a root unit, no unit).
-        within_share: ``internal / (internal + external)``: the "within group" view of
-            network-analysis tools, a silo index (``None`` without ties).
+        within_share: ``internal / (internal + external)``, over distinct pairs of people:
+            a silo index (``None`` without ties). ONA tools' "within group" share is
+            defined differently: see :func:`group_matrix`.
         ei_index: Krackhardt's E-I index ``(external - internal) / (external + internal)``:
             -1 is a perfect silo, +1 a line that only works outwards (``None`` without ties).
+        internal_weight: the weight of the internal ties (a pair's weight is the sum of
+            its tie rows' weights).
+        external_weight: the weight of the external ties.
+        weighted_within_share: ``internal_weight / (internal_weight + external_weight)``.
+        weighted_ei_index: the E-I index by weight.
+        people: how many people the line has.
+        withheld: the line has fewer people than the minimum group size: its measures
+            are withheld (``None``), so no one's ties can be inferred from them.
     """
 
     line: str
-    internal: int
-    external: int
+    internal: int | None
+    external: int | None
     within_share: float | None
     ei_index: float | None
+    internal_weight: float | None = None
+    external_weight: float | None = None
+    weighted_within_share: float | None = None
+    weighted_ei_index: float | None = None
+    people: int = 0
+    withheld: bool = False
 
 
 @attrs.frozen
@@ -362,12 +406,21 @@ class LineCollaboration(Displayable):
         lines: the heads of the lines.
         per_line: one :class:`LineTies` per line.
         pairs: ``(line a, line b, ties)`` for every pair of lines (``a <= b``, the
-            diagonal holding ties inside a line) with at least one tie.
+            diagonal holding ties inside a line) with at least one tie; pairs with a
+            withheld line are left out.
+        min_group_size: lines with fewer people have their measures withheld (``None``:
+            nothing is withheld).
     """
 
     lines: tuple[str, ...]
     per_line: tuple[LineTies, ...]
     pairs: tuple[tuple[str, str, int], ...]
+    min_group_size: int | None = None
+
+    @property
+    def withheld(self) -> tuple[str, ...]:
+        """The lines whose measures are withheld (fewer people than the minimum)."""
+        return tuple(t.line for t in self.per_line if t.withheld)
 
     def matrix(self) -> npt.NDArray[np.int64]:
         """The symmetric line × line collaboration matrix (ties inside a line on the diagonal)."""
@@ -386,55 +439,84 @@ class LineCollaboration(Displayable):
             "lines": list(self.lines),
             "per_line": [x.to_dict() for x in self.per_line],
             "pairs": [list(p) for p in self.pairs],
+            "min_group_size": self.min_group_size,
+            "withheld": list(self.withheld),
         }
 
 
+def _share(inside: float, outside: float) -> tuple[float | None, float | None]:
+    """The within share and the E-I index of ``inside`` and ``outside`` amounts."""
+    total = inside + outside
+    if not total or not np.isfinite(total):
+        return None, None
+    return inside / total, (outside - inside) / total
+
+
 def line_collaboration(
-    organization: OrgTables | Organization, *, lines: HierarchicalLines | None = None
+    organization: OrgTables | Organization,
+    *,
+    lines: HierarchicalLines | None = None,
+    min_group_size: int | None = None,
 ) -> LineCollaboration:
-    """Measure, per line, how much of its collaboration stays inside it.
+    """Measure, per line, how much of its collaboration stays inside it, by count and weight.
 
     Args:
         organization: the organisation, as a model object or compact arrays.
         lines: its lines, when already computed.
+        min_group_size: lines with fewer people have their measures withheld (privacy:
+            the ties of a line of two people are those of two persons); ``None``: none.
 
     Returns:
-        The share of ties each line keeps inside, its E-I index, and the line × line
-        collaboration matrix.
+        The share of ties each line keeps inside, its E-I index (by count and by weight),
+        and the line × line collaboration matrix.
+
+    Notes:
+        One ``bincount`` per measure over the distinct pairs: linear in ties.
     """
     tables, lines = _lines(organization, lines)
     n = len(lines)
-    la, lb = _line_tie_pairs(tables, lines)
-    internal = np.bincount(la[(la == lb) & (la >= 0)], minlength=n)
-    differ = la != lb
-    external = np.bincount(la[differ & (la >= 0)], minlength=n) + np.bincount(
-        lb[differ & (lb >= 0)], minlength=n
-    )
+    counts, weights = _line_pair_totals(tables, lines)
+    both, both_w = counts + counts.T, weights + weights.T  # pairs either way round
+    diagonal = np.arange(1, n + 1)
+    internal = counts[diagonal, diagonal]
+    internal_w = weights[diagonal, diagonal]
+    external = both[1:].sum(axis=1) - 2 * internal
+    external_w = both_w[1:].sum(axis=1) - 2 * internal_w
+    size = lines.people_per_line()
     per_line = []
     for i, head in enumerate(lines.heads):
+        people = int(size[i]) if i < len(size) else 0
+        if min_group_size is not None and people < min_group_size:
+            per_line.append(LineTies(head, None, None, None, None, people=people, withheld=True))
+            continue
         inside, outside = int(internal[i]), int(external[i])
-        total = inside + outside
+        inside_w, outside_w = float(internal_w[i]), float(external_w[i])
+        share, ei = _share(inside, outside)
+        weighted_share, weighted_ei = _share(inside_w, outside_w)
         per_line.append(
             LineTies(
                 head,
                 inside,
                 outside,
-                inside / total if total else None,
-                (outside - inside) / total if total else None,
+                share,
+                ei,
+                inside_w,
+                outside_w,
+                weighted_share,
+                weighted_ei,
+                people,
             )
         )
-    both = (la >= 0) & (lb >= 0)
-    lo = np.minimum(la[both], lb[both])
-    hi = np.maximum(la[both], lb[both])
-    counts = sp.coo_array((np.ones(len(lo), dtype=np.int64), (lo, hi)), shape=(n, n)).tocsr()
-    counts.sum_duplicates()
-    coo = counts.tocoo()
-    order = np.lexsort((coo.col, coo.row))
+    shown = np.ones(n, dtype=np.bool_)
+    shown[[i for i, t in enumerate(per_line) if t.withheld]] = False
+    inner = both[1:, 1:]
     pairs = tuple(
-        (lines.heads[int(coo.row[k])], lines.heads[int(coo.col[k])], int(coo.data[k]))
-        for k in order.tolist()
+        (lines.heads[x], lines.heads[y], int(counts[x + 1, y + 1] if x == y else inner[x, y]))
+        for x in range(n)
+        for y in range(x, n)
+        if (counts[x + 1, y + 1] if x == y else inner[x, y]) and shown[x] and shown[y]
     )
-    return LineCollaboration(lines.heads, tuple(per_line), pairs)
+    return LineCollaboration(lines.heads, tuple(per_line), pairs, min_group_size)
 
 
 def _connected(tables: OrgTables) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:

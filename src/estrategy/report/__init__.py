@@ -44,6 +44,7 @@ KINDS = (
     "maturity",
     "comparison",
     "org",
+    "whatif",
     "report",
     "rules",
     "rule",
@@ -72,6 +73,8 @@ RENDERERS: Mapping[tuple[str, str], str] = MappingProxyType(
         ("comparison", "markdown"): "estrategy.report.maturity_markdown:render",
         ("org", "text"): "estrategy.report.org_text:render",
         ("org", "json"): "estrategy.report.org_json:render",
+        ("whatif", "text"): "estrategy.report.whatif_text:render",
+        ("whatif", "json"): "estrategy.report.whatif_json:render",
         ("report", "html"): "estrategy.report.html:render",
         ("rules", "text"): "estrategy.report.rules_text:render_catalogue",
         ("rules", "json"): "estrategy.report.rules_json:render_catalogue",
@@ -160,6 +163,10 @@ def kind_of(result: object) -> str:
 
     if isinstance(result, OrgAnalysis):
         return "org"
+    from estrategy.whatif import Simulation
+
+    if isinstance(result, Simulation):
+        return "whatif"
     raise UnknownFormatError(f"no renderer for a {type(result).__name__}")
 
 

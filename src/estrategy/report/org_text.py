@@ -4,19 +4,45 @@ from __future__ import annotations
 
 from estrategy.base.escape import terminal_lines
 from estrategy.base.formats import Number, Percent, Series
-from estrategy.base.messages import Message, ntr, tr
+from estrategy.base.messages import Message, as_message, ntr, tr
 from estrategy.model.labels import label
 from estrategy.org import OrgAnalysis
 
 __all__ = ["render"]
+
+_SHOWN = 10  # rows of each list shown; the JSON output has them all
 
 
 def _pct(value: float | None, lang: str) -> str:
     return tr("n/a").render(lang) if value is None else Percent(value, 1).localise(lang)
 
 
-def _count(n: int, lang: str) -> str:
-    return Number(n).localise(lang)
+def _signed(value: float | None, lang: str) -> str:
+    return tr("n/a").render(lang) if value is None else Number(value, 2, signed=True).localise(lang)
+
+
+def _not_computed(analysis: str) -> Message:
+    """What an analysis the source does not allow is, in words."""
+    if analysis == "hierarchy":
+        return tr("span of control and depth")
+    if analysis == "lines":
+        return tr("hierarchical lines and the measures per line")
+    if analysis == "upward_reach":
+        return tr("upward reach of field roles")
+    return as_message(analysis)
+
+
+def _role_name(role: str) -> Message:
+    """A Gould-Fernandez role, in words."""
+    if role == "coordinator":
+        return tr("coordinator")
+    if role == "itinerant":
+        return tr("itinerant")
+    if role == "representative":
+        return tr("representative")
+    if role == "gatekeeper":
+        return tr("gatekeeper")
+    return tr("liaison")
 
 
 def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
@@ -47,8 +73,14 @@ def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
             )
         ),
         "",
-        say(tr("Hierarchical lines ({n}):", n=len(a.lines))),
     ]
+    notes = [say(tr("note: {note}", note=note)) for note in a.notes]
+    notes += [
+        say(tr("not computed: {analysis}", analysis=_not_computed(analysis)))
+        for analysis, _ in a.not_computed
+    ]
+    out += [*notes, ""] if notes else []
+    out.append(say(tr("Hierarchical lines ({n}):", n=len(a.lines))))
     for line in a.lines.to_dict()["lines"]:
         people = say(ntr("{n} person", "{n} people", line["people"]))
         units = say(ntr("{n} unit", "{n} units", line["units"]))
@@ -59,26 +91,31 @@ def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
             "  " + say(tr("(no line: {n} people of a root unit or without unit)", n=without))
         )
     h = a.hierarchy
+    out.append("")
+    if "hierarchy" in dict(a.not_computed):
+        out.append(say(tr("Span of control and depth: not computed (no manager column)")))
+    else:
+        out += [
+            say(
+                tr(
+                    "Span of control: {managers} managers, mean {mean}, median {median}, max {max}",
+                    managers=h.managers,
+                    mean=Number(h.mean_span, 1),
+                    median=Number(h.median_span),
+                    max=h.max_span,
+                )
+            ),
+            say(
+                tr(
+                    "Hierarchy depth: max {max} managers above a person, mean {mean}; "
+                    "{levels} unit levels",
+                    max=h.max_depth,
+                    mean=Number(h.mean_depth, 2),
+                    levels=h.unit_depth,
+                )
+            ),
+        ]
     out += [
-        "",
-        say(
-            tr(
-                "Span of control: {managers} managers, mean {mean}, median {median}, max {max}",
-                managers=h.managers,
-                mean=Number(h.mean_span, 1),
-                median=Number(h.median_span),
-                max=h.max_span,
-            )
-        ),
-        say(
-            tr(
-                "Hierarchy depth: max {max} managers above a person, mean {mean}; "
-                "{levels} unit levels",
-                max=h.max_depth,
-                mean=Number(h.mean_depth, 2),
-                levels=h.unit_depth,
-            )
-        ),
         "",
         say(
             tr(
@@ -97,16 +134,27 @@ def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
         )
     silos = Series(a.silos.lines) if a.silos.lines else tr("none")
     out.append("  " + say(tr("silos: {lines}", lines=silos)))
-    out += ["", say(tr("Ties per line (within share, Krackhardt E-I index):"))]
+    out += [
+        "",
+        say(tr("Ties per line (within share, Krackhardt E-I index; by count | by weight):")),
+    ]
+    word = say(tr("within"))
     for t in a.collaboration.per_line:
-        ei = (
-            say(tr("n/a"))
-            if t.ei_index is None
-            else Number(t.ei_index, 2, signed=True).localise(lang)
+        if t.withheld:
+            withheld = ntr(
+                "withheld: {n} person, fewer than {least}",
+                "withheld: {n} people, fewer than {least}",
+                t.people,
+                least=a.min_group_size,
+            )
+            out.append(f"  {t.line:<24} {say(withheld)}")
+            continue
+        out.append(
+            f"  {t.line:<24} {word} {_pct(t.within_share, lang):>8}  "
+            f"E-I {_signed(t.ei_index, lang):>5}  | {word} "
+            f"{_pct(t.weighted_within_share, lang):>8}  E-I {_signed(t.weighted_ei_index, lang):>5}"
         )
-        within = _pct(t.within_share, lang)
-        word = say(tr("within"))
-        out.append(f"  {t.line:<24} {word} {within:>8}  E-I {ei}")
+    out += _group_matrix(a, lang)
     out += [
         "",
         say(
@@ -116,7 +164,7 @@ def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
             )
         ),
     ]
-    for b in a.brokers.top[:10]:
+    for b in a.brokers.top[:_SHOWN]:
         size = (
             say(tr("n/a"))
             if b.effective_size is None
@@ -124,13 +172,16 @@ def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
         )
         detail = say(
             ntr(
-                "{n} pair of lines, effective size {size}",
-                "{n} pairs of lines, effective size {size}",
+                "{n} pair of lines, effective size {size}, strength {strength}",
+                "{n} pairs of lines, effective size {size}, strength {strength}",
                 b.pairs,
                 size=size,
+                strength=Number(b.strength),
             )
         )
         out.append(f"  {b.person:<24} {detail}")
+    out += _roles(a, lang)
+    out += _key_people(a, lang)
     r = a.upward_reach
     beyond = r.beyond(r.hops)
     unreachable = sum(1 for x in r.holders if x.steps is None)
@@ -148,7 +199,7 @@ def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
             )
         ),
     ]
-    for x in beyond[:10]:
+    for x in beyond[:_SHOWN]:
         if x.steps is None:
             steps = say(tr("no path"))
         else:
@@ -174,3 +225,130 @@ def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
         ),
     ]
     return terminal_lines(out)
+
+
+def _group_matrix(a: OrgAnalysis, lang: str) -> list[str]:
+    m = a.group_matrix
+    if m.by == "line" and len(m.groups) < 2:
+        return []
+    if m.definition == "vivainsights":
+        definition = tr("vivainsights' 2I/(2I+E) per group")
+    else:
+        definition = tr("I/(I+E) over distinct pairs")
+    if m.by == "line":
+        title = tr("Ties between lines (within share: {definition}):", definition=definition)
+    else:
+        title = ntr(
+            "Ties between groups by {by} ({n} group; within share: {definition}):",
+            "Ties between groups by {by} ({n} groups; within share: {definition}):",
+            len(m.groups),
+            by=m.by,
+            definition=definition,
+        )
+    out = ["", title.render(lang)]
+    cross = sorted((p for p in m.pairs if p.a != p.b), key=lambda p: (-p.ties, -p.weight, p.a, p.b))
+    for pair in cross[:_SHOWN]:
+        ties = ntr(
+            "{a} - {b}: {n} tie, weight {weight}",
+            "{a} - {b}: {n} ties, weight {weight}",
+            pair.ties,
+            a=pair.a,
+            b=pair.b,
+            weight=Number(pair.weight),
+        )
+        out.append("  " + ties.render(lang))
+    if m.by != "line":
+        for share in m.per_group[:_SHOWN]:
+            if share.withheld:
+                shown = ntr("withheld ({n} person)", "withheld ({n} people)", share.people)
+            else:
+                shown = tr("within {share}", share=_pct(share.within_share, lang))
+            out.append(f"  {share.group:<24} {shown.render(lang)}")
+    if m.withheld:
+        withheld = ntr(
+            "({n} group of fewer than {least} people withheld)",
+            "({n} groups of fewer than {least} people withheld)",
+            len(m.withheld),
+            least=m.min_group_size,
+        )
+        out.append("  " + withheld.render(lang))
+    return out
+
+
+def _roles(a: OrgAnalysis, lang: str) -> list[str]:
+    r = a.roles
+    if not r.measured:
+        return []
+    if r.everyone:
+        title = tr("Brokerage roles (Gould-Fernandez, lines as groups), of everyone:")
+    else:
+        title = tr(
+            "Brokerage roles (Gould-Fernandez, lines as groups), of the {n} people joining "
+            "the most lines:",
+            n=r.measured,
+        )
+    out = ["", title.render(lang)]
+    leaders = dict(r.top)
+    brokers = dict(r.brokers)
+    for role, total in r.totals:
+        top = [tr("{person} ({n})", person=p, n=c) for p, c in leaders[role][:3]]
+        if top:
+            line = tr(
+                "{total} two-paths, {brokers} brokers; top: {names}",
+                total=total,
+                brokers=brokers[role],
+                names=Series(top),
+            )
+        else:
+            line = tr("{total} two-paths, {brokers} brokers", total=total, brokers=brokers[role])
+        out.append(f"  {_role_name(role).render(lang):<17} {line.render(lang)}")
+    return out
+
+
+def _key_people(a: OrgAnalysis, lang: str) -> list[str]:
+    k = a.key_people
+    if not k.top:
+        return []
+    out = ["", tr("Key-person risk (what each departure would break):").render(lang)]
+    for person in k.top[:_SHOWN]:
+        broken: list[Message] = []
+        if person.action_count:
+            broken.append(
+                ntr(
+                    "{n} action without a responsible",
+                    "{n} actions without a responsible",
+                    person.action_count,
+                )
+            )
+        if person.external_count:
+            broken.append(
+                ntr(
+                    "{n} external unsupervised", "{n} externals unsupervised", person.external_count
+                )
+            )
+        if person.line_pair_count:
+            broken.append(
+                ntr(
+                    "{n} pair of lines unjoined",
+                    "{n} pairs of lines unjoined",
+                    person.line_pair_count,
+                )
+            )
+        if person.field_role_count:
+            broken.append(
+                ntr(
+                    "{n} field role without an upward path",
+                    "{n} field roles without an upward path",
+                    person.field_role_count,
+                )
+            )
+        if person.join_share:
+            broken.append(
+                tr(
+                    "{share} of the links between lines",
+                    share=_pct(person.join_share, lang),
+                )
+            )
+        shown = Series(broken).localise(lang)
+        out.append(f"  {person.person:<24} {shown}")
+    return out

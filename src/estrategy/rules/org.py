@@ -13,6 +13,7 @@ from estrategy.base.formats import Series
 from estrategy.base.messages import Message, ntr, tr
 from estrategy.model import GroupKind, ToolKind
 from estrategy.model.labels import label
+from estrategy.org.reach import UPWARD_HOPS
 from estrategy.rules._engine import RuleContext, Violation, rule
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ __all__ = [
     "project_without_charter",
     "pseudo_transversal_group",
     "silo",
+    "single_point_of_failure",
 ]
 
 _FIELD_ROLES = ("community_manager", "data_scientist", "sales")
@@ -161,7 +163,7 @@ def project_without_charter(context: RuleContext) -> Iterator[Violation]:
     "ORG004",
     "no-upward-path",
     "warning",
-    settings={"upward_hops": 3},
+    settings={"upward_hops": UPWARD_HOPS},
     minimums={"upward_hops": 0},
 )
 def no_upward_path(context: RuleContext) -> Iterator[Violation]:
@@ -186,7 +188,7 @@ def no_upward_path(context: RuleContext) -> Iterator[Violation]:
     """
     from estrategy.org.reach import upward_reach
 
-    hops = int(context.settings.get("upward_hops", 3))
+    hops = int(context.settings.get("upward_hops", UPWARD_HOPS))
     tables = _tables(context)
     reach = context.memo("org.upward_reach", lambda: upward_reach(tables))
     index = {pid: i for i, pid in enumerate(tables.person_ids)}
@@ -245,3 +247,83 @@ def isolated_person(context: RuleContext) -> Iterator[Violation]:
             [person],
             ["organization", "people", index[person]],
         )
+
+
+@rule(
+    "ORG006",
+    "single-point-of-failure",
+    "warning",
+    settings={"spof_join_share": 0.5, "spof_field_roles": 2},
+    minimums={"spof_join_share": 0.0, "spof_field_roles": 1},
+)
+def single_point_of_failure(context: RuleContext) -> Iterator[Violation]:
+    """One internal person alone joins most pairs of lines, or carries field roles' upward paths.
+
+    What it checks:
+        With two hierarchical lines or more, every internal person who alone joins more
+        than ``spof_join_share`` of the joined pairs of lines: every tie between the two
+        lines is one of theirs, and every group joining them has them as its only member
+        in one of the two (the only person of a line is not counted: without them the
+        line is empty, not cut off). And every internal person, not a decision maker,
+        through whom every upward path of at least ``spof_field_roles`` internal
+        field-role holders goes: without them, those holders reach no decision maker.
+
+    Why it matters:
+        *Stratégie digitale interne et externe* wants field knowledge to flow up and the
+        lines to work across the hierarchy. When those bridges and that flow hang on one
+        person, a departure, an illness or a new job cuts them, and the organisation
+        learns it only when the customer signals stop arriving. One holder's single
+        route is a manager chain, which ORG004 measures; a person on whom several field
+        roles depend is the bottleneck.
+
+    How to fix:
+        Give the lines a second bridge (another tie, a project group or a community of
+        practice with two members or more from each line), and give the field roles a
+        path of their own to a decision maker (a digital committee, an ESN community).
+    """
+    from estrategy.org.risk import key_person_risk
+
+    tables = _tables(context)
+    lines = _lines(context)
+    share_limit = float(context.settings.get("spof_join_share", 0.5))
+    least_roles = int(context.settings.get("spof_field_roles", 2))
+    risk = context.memo("org.key_person_risk", lambda: key_person_risk(tables, top=0, lines=lines))
+    for i, person in enumerate(tables.person_ids):
+        if tables.person_external[i]:
+            continue
+        alone = int(risk.line_pair_counts[i])
+        joins = len(lines) >= 2 and alone > 0 and alone / risk.joined_pairs > share_limit
+        held = int(risk.field_role_counts[i])
+        carries = not tables.person_decision_maker[i] and held >= least_roles
+        holders = risk.field_roles_cut_by(i) if carries else []
+        if joins and carries:
+            message = ntr(
+                "person {person} alone joins {alone} of the {n} joined pair of lines and is on "
+                "every upward path of {held} field roles ({holders})",
+                "person {person} alone joins {alone} of the {n} joined pairs of lines and is "
+                "on every upward path of {held} field roles ({holders})",
+                risk.joined_pairs,
+                person=person,
+                alone=alone,
+                held=held,
+                holders=Series(holders, limit=10),
+            )
+        elif joins:
+            message = ntr(
+                "person {person} alone joins {alone} of the {n} joined pair of lines",
+                "person {person} alone joins {alone} of the {n} joined pairs of lines",
+                risk.joined_pairs,
+                person=person,
+                alone=alone,
+            )
+        elif carries:
+            message = ntr(
+                "person {person} is on every upward path of {n} field role ({holders})",
+                "person {person} is on every upward path of {n} field roles ({holders})",
+                held,
+                person=person,
+                holders=Series(holders, limit=10),
+            )
+        else:
+            continue
+        yield Violation(message, [person, *holders], ["organization", "people", i])

@@ -237,8 +237,21 @@ def _organization(
     everyone = [p.id for p in people]
 
     def group(gid: str, lines: list[int]) -> TransversalGroup:
-        # One member from each chosen line, so the group spans two lines or more (ORG002).
-        members = [draw(st.sampled_from(by_line[j])) for j in lines]
+        # Two members from each chosen line (one where the line has one person), so the
+        # group spans two lines or more (ORG002) and no one person alone joins them
+        # (ORG006).
+        members = [
+            m
+            for j in lines
+            for m in draw(
+                st.lists(
+                    st.sampled_from(by_line[j]),
+                    min_size=min(2, len(by_line[j])),
+                    max_size=2,
+                    unique=True,
+                )
+            )
+        ]
         members += [
             m for m in draw(st.lists(st.sampled_from(everyone), max_size=3)) if m not in members
         ]

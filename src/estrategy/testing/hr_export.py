@@ -25,7 +25,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["HRExportSummary", "write_hr_export"]
+__all__ = ["HRExportSummary", "WorkplaceExportSummary", "write_hr_export", "write_workplace_export"]
 
 _CHUNK = 500_000
 
@@ -334,3 +334,113 @@ def _write_pairs(
                     )
                 )
             )
+
+
+_ORGANIZATIONS = ("Sales and Marketing", "Finance", "HR", "Product", "IT", "Operations")
+_LEVELS = ("Individual Contributor", "Senior IC", "Manager", "Director")
+
+
+@attrs.frozen
+class WorkplaceExportSummary:
+    """What :func:`write_workplace_export` wrote.
+
+    Attributes:
+        people: people of the person query.
+        weeks: weekly rows per person.
+        outsiders: people found only in the collaboration query.
+        pairs: distinct pairs of collaborators (each written in both directions).
+    """
+
+    people: int
+    weeks: int
+    outsiders: int
+    pairs: int
+
+
+def write_workplace_export(
+    folder: Path,
+    *,
+    people: int = 60,
+    weeks: int = 4,
+    outsiders: int = 5,
+    collaborators: int = 3,
+    manager: bool = True,
+    seed: int = 0,
+) -> WorkplaceExportSummary:
+    """Write a workplace-analytics export as it comes: weekly person and collaboration queries.
+
+    ``person_query.csv`` has one row per person and week (``PersonId``, ``MetricDate``,
+    the metrics ``Collaboration_hours`` and ``Meetings``, and the HR attributes
+    ``Organization``, ``LevelDesignation``, ``FunctionType``, optionally ``ManagerId``), as
+    Microsoft's Viva Insights and its vivainsights package name them; ids are GUIDs,
+    dates ``M/D/YYYY``. ``collaboration_query.csv`` is a person-to-person query, both
+    directions of each pair (``PrimaryCollaborator_PersonId``,
+    ``SecondaryCollaborator_PersonId``, each side's ``Organization`` and
+    ``LevelDesignation``, ``Collaboration_hours``, ``Meetings``), including people the
+    person query does not hold. What ``estrategy org FOLDER --mapping workplace`` reads.
+
+    Args:
+        folder: where to write (created if needed).
+        people: people of the person query.
+        weeks: weekly rows per person (the last week is the latest).
+        outsiders: collaborators found only in the collaboration query.
+        collaborators: pairs each person starts.
+        manager: write a ``ManagerId`` column (a person query often lacks it).
+        seed: the random seed; the same arguments write the same files.
+
+    Returns:
+        What was written.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> write_workplace_export(folder, people=10, weeks=2, outsiders=1).people
+        10
+    """
+    import datetime as dt
+    import uuid
+
+    if people < 2 or weeks < 1 or outsiders < 0 or collaborators < 0:
+        raise ValueError("need two people, one week and no negative count")
+    rng = np.random.default_rng(seed)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    total = people + outsiders
+    ids = [str(uuid.UUID(int=int(rng.integers(0, 2**62)) << 64 | i)) for i in range(total)]
+    organization = [_ORGANIZATIONS[int(k)] for k in rng.integers(0, len(_ORGANIZATIONS), total)]
+    level = [_LEVELS[int(k)] for k in rng.integers(0, len(_LEVELS), total)]
+    boss = [-1] + [int(rng.integers(0, max(1, i))) for i in range(1, people)]
+    first = dt.date(2024, 1, 7)
+    with (folder / "person_query.csv").open("w", encoding="utf-8", newline="") as f:
+        header = ["PersonId", "MetricDate", "Collaboration_hours", "Meetings"]
+        header += ["Organization", "LevelDesignation", "FunctionType"]
+        f.write(",".join([*header, "ManagerId"] if manager else header) + "\n")
+        for week in range(weeks):
+            day = first + dt.timedelta(days=7 * week)
+            date = f"{day.month}/{day.day}/{day.year}"
+            for i in range(people):
+                hours = round(float(rng.uniform(2, 30)), 2)
+                row = [ids[i], date, str(hours), str(int(rng.integers(0, 20)))]
+                row += [organization[i], level[i], "Engineering"]
+                if manager:
+                    row.append("" if boss[i] < 0 else ids[boss[i]])
+                f.write(",".join(row) + "\n")
+    pairs: set[tuple[int, int]] = set()
+    for i in range(people):
+        for j in rng.integers(0, total, collaborators).tolist():
+            if i != j:
+                pairs.add((min(i, j), max(i, j)))
+    for k in range(outsiders):  # every outsider works with someone measured
+        pairs.add((int(rng.integers(0, people)), people + k))
+    with (folder / "collaboration_query.csv").open("w", encoding="utf-8", newline="") as f:
+        sides = ("PrimaryCollaborator", "SecondaryCollaborator")
+        columns = [
+            f"{s}_{c}" for s in sides for c in ("PersonId", "Organization", "LevelDesignation")
+        ]
+        f.write(",".join([*columns, "Collaboration_hours", "Meetings"]) + "\n")
+        for a, b in sorted(pairs):
+            hours, meetings = round(float(rng.uniform(0.5, 10)), 2), int(rng.integers(1, 8))
+            for x, y in ((a, b), (b, a)):
+                row = [ids[x], organization[x], level[x], ids[y], organization[y], level[y]]
+                f.write(",".join([*row, str(hours), str(meetings)]) + "\n")
+    return WorkplaceExportSummary(people, weeks, outsiders, len(pairs))

@@ -20,9 +20,29 @@ def _cycle_errors(
     errors: _Errors,
 ) -> None:
     """Report every cycle of a parent array once, at the line of its first member in file order."""
+    for start, message in _cycles(parent, ids, kind):
+        errors.cell(table, start, column, message)
+
+
+def cycle_messages(parent: npt.NDArray[np.int32], ids: Sequence[str], kind: str) -> list[str]:
+    """One message per cycle of a parent array (``manager cycle: a -> b -> a``).
+
+    The one check of cycles for every source (CSV folders, Parquet, GraphML); a
+    self-reference is a cycle of one.
+
+    Example:
+        >>> cycle_messages(np.array([1, 0, -1], dtype=np.int32), ["a", "b", "c"], "manager")
+        ['manager cycle: a -> b -> a']
+    """
+    return [message for _, message in _cycles(parent, ids, kind)]
+
+
+def _cycles(parent: npt.NDArray[np.int32], ids: Sequence[str], kind: str) -> list[tuple[int, str]]:
+    """Each cycle's first member (in order) and its message."""
     on_cycle = _cycle_members(parent)
+    found: list[tuple[int, str]] = []
     if not on_cycle.any():
-        return
+        return found
     reported = np.zeros(len(parent), dtype=np.bool_)
     for start in np.flatnonzero(on_cycle).tolist():
         if reported[start]:
@@ -34,8 +54,8 @@ def _cycle_errors(
             cycle.append(node)
             reported[node] = True
             node = int(parent[node])
-        chain = " -> ".join(ids[c] for c in [*cycle, start])
-        errors.cell(table, start, column, f"{kind} cycle: {chain}")
+        found.append((start, f"{kind} cycle: {' -> '.join(ids[c] for c in [*cycle, start])}"))
+    return found
 
 
 def _cycle_members(parent: npt.NDArray[np.int32]) -> npt.NDArray[np.bool_]:

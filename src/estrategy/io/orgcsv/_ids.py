@@ -9,7 +9,7 @@ from itertools import repeat
 import numpy as np
 import numpy.typing as npt
 
-from estrategy.io.orgcsv._errors import _Errors
+from estrategy.io.orgcsv._errors import _Errors, excerpt
 from estrategy.io.orgcsv._table import _column, _Table
 from estrategy.model.tables import NONE
 from estrategy.model.validators import SLUG_PATTERN
@@ -36,14 +36,18 @@ def _bad_ids(values: Sequence[str], allow_empty: bool) -> Iterator[int]:
 
 
 def _make_ids(values: list[str]) -> list[str]:
-    """Valid ids from free text: accents dropped, other runs of characters made ``-``."""
+    """Valid ids from free text: accents dropped, other runs of characters made ``-``.
+
+    Text with no letter or digit to make an id of is kept as it is, so that it is
+    reported as an invalid id rather than silently read as none.
+    """
     import unicodedata
 
     out = []
     for value in values:
         if value and _SLUG.match(value) is None:
             ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-            value = _NOT_ID.sub("-", ascii_text.strip()).strip(_ID_PUNCTUATION)
+            value = _NOT_ID.sub("-", ascii_text.strip()).strip(_ID_PUNCTUATION) or value
         out.append(value)
     return out
 
@@ -52,7 +56,7 @@ def _id_message(value: str) -> str:
     if value == "":
         return "missing id"
     return (
-        f"{value!r} is not a valid id: use letters, digits and - _ . : @ / +, "
+        f"{excerpt(value)} is not a valid id: use letters, digits and - _ . : @ / +, "
         "starting with a letter or digit, no spaces"
     )
 
@@ -67,9 +71,14 @@ def _check_ids(
     allow_empty: bool,
     where: str | None = None,
 ) -> None:
-    """Report every value of a chunk's column that is not an id."""
+    """Report every value of a chunk's column that is not an id.
+
+    In a column of references (``allow_empty``), each bad value is reported once, at its
+    first row, with the number of rows holding it.
+    """
     for i in _bad_ids(values, allow_empty=allow_empty):
-        errors.cell(table, offset + i, column, _id_message(values[i]), where)
+        once = values[i] if allow_empty else None
+        errors.cell(table, offset + i, column, _id_message(values[i]), where, once=once)
 
 
 def _read_ids(
@@ -90,7 +99,7 @@ def _read_ids(
     setdefault = index.setdefault
     duplicates = [i for i, v in enumerate(ids) if setdefault(v, offset + i) != offset + i]
     for i in duplicates:
-        errors.cell(table, offset + i, "id", f"duplicate {kind} id {ids[i]!r}")
+        errors.cell(table, offset + i, "id", f"duplicate {kind} id {excerpt(ids[i])}")
     for other_kind, other in others.items():
         if not other:
             continue
@@ -101,7 +110,7 @@ def _read_ids(
                 table,
                 offset + i,
                 "id",
-                f"duplicate id {ids[i]!r}: already a {other_kind} "
+                f"duplicate id {excerpt(ids[i])}: already a {other_kind} "
                 "(units, people and groups share ids)",
             )
     return ids
@@ -114,7 +123,7 @@ def _check_list_ids(
     for i, row in enumerate(rows):
         for value in row:
             if match(value) is None:
-                errors.cell(table, offset + i, column, _id_message(value))
+                errors.cell(table, offset + i, column, _id_message(value), once=value)
 
 
 def _ref_codes(
@@ -128,10 +137,13 @@ def _ref_codes(
     kind_of: Callable[[str], str | None],
     *,
     required: bool = False,
+    skip: npt.NDArray[np.bool_] | None = None,
 ) -> npt.NDArray[np.int32]:
     """Codes of references; the empty cell is none, or a missing ``column`` if ``required``.
 
-    Unknown ids are errors (and coded as none).
+    Unknown ids are errors (and coded as none), each reported once per value with the
+    number of rows naming it. Rows flagged in ``skip`` (left out of the read) are not
+    reported.
     """
     # "" is never an id, so it can stand for none in the index for the time of one lookup
     index[""] = NONE
@@ -139,13 +151,19 @@ def _ref_codes(
         array = np.fromiter(map(index.get, values, repeat(-2)), dtype=np.int32, count=len(values))
     finally:
         del index[""]
-    for i in np.flatnonzero(array == -2).tolist():
+    unknown = array == -2
+    missing = array == NONE
+    if skip is not None:
+        unknown &= ~skip
+        missing &= ~skip
+    for i in np.flatnonzero(unknown).tolist():
         value = values[i]
         other = kind_of(value)
-        message = f"{value!r} is a {other}, not a {kind}" if other else f"unknown {kind} {value!r}"
-        errors.cell(table, offset + i, column, message)
+        shown = excerpt(value)
+        message = f"{shown} is a {other}, not a {kind}" if other else f"unknown {kind} {shown}"
+        errors.cell(table, offset + i, column, message, once=value)
     if required:
-        for i in np.flatnonzero(array == NONE).tolist():
+        for i in np.flatnonzero(missing).tolist():
             if values[i] == "":
                 errors.cell(table, offset + i, column, f"missing {column}")
     array[array == -2] = NONE

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import attrs
 
 from estrategy.io.errors import LoadError
 from estrategy.io.orgcsv._errors import _Errors
+from estrategy.io.orgcsv._files import Place, locate
 from estrategy.io.toml import read_toml_file, structure
 from estrategy.model import OrganizationSize
 
@@ -20,12 +19,15 @@ class _MetaFile:
     size: OrganizationSize = OrganizationSize.SMALL
 
 
-def _read_meta(folder: Path, errors: _Errors) -> tuple[str, OrganizationSize]:
-    path = folder / "organization.toml"
-    if not path.exists():
+def _read_meta(place: Place, errors: _Errors) -> tuple[str, OrganizationSize]:
+    folder = place.folder
+    found, problem = locate(folder, ("organization.toml",), place.limits, place.allow_outside)
+    if problem is not None:
+        errors.add("organization.toml", None, None, (), problem)
+    if found is None:
         return folder.name, OrganizationSize.SMALL
     try:
-        meta = structure(read_toml_file(path), _MetaFile)
+        meta = structure(read_toml_file(found.path, limits=place.limits), _MetaFile)
     except LoadError as error:
         errors.extend(error.errors)
         return folder.name, OrganizationSize.SMALL

@@ -13,6 +13,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from estrategy.io.orgcsv._notes import Notes
 from estrategy.model import OrganizationSize
 from estrategy.model.tables import CodeList, OrgTables, build_tables
 
@@ -79,8 +80,9 @@ def assemble(
     memberships: Memberships,
     ties: Ties,
     attributes: Mapping[str, Mapping[str, Sequence[str]]],
+    notes: Notes,
 ) -> OrgTables:
-    """The tables of a folder, from what each of its files gave."""
+    """The tables of a folder, from what each of its files gave, and the notes of its read."""
     name, size = meta
     return build_tables(
         name=name,
@@ -109,4 +111,6 @@ def assemble(
         tie_esn=ties.esn,
         tie_weight=ties.weight,
         attributes=attributes,
+        notes=tuple(notes),
+        not_given=frozenset(notes.missing),
     )

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-from estrategy.io.orgcsv._errors import _Errors
+from estrategy.io.orgcsv._errors import _Errors, excerpt
 from estrategy.io.orgcsv._table import _column, _Table
 from estrategy.model import GroupKind
 from estrategy.model.dates import parse_date
@@ -29,7 +29,7 @@ def _booleans(
             try:
                 result[i] = _boolean(v)
             except ValueError as exc:
-                errors.cell(table, offset + i, column, str(exc))
+                errors.cell(table, offset + i, column, str(exc), once=v)
     return result
 
 
@@ -41,7 +41,7 @@ def _boolean(value: str) -> bool:
     """
     word = value.strip().lower()
     if word not in ("true", "false", ""):
-        raise ValueError(f"expected true or false, got {value!r}")
+        raise ValueError(f"expected true or false, got {excerpt(value)}")
     return word == "true"
 
 
@@ -78,7 +78,10 @@ def _weights(
     bad = np.flatnonzero(~np.isfinite(weights) | (weights < 0))
     for i in bad.tolist():
         errors.cell(
-            table, offset + i, "weight", f"weight must be a finite number >= 0, got {values[i]!r}"
+            table,
+            offset + i,
+            "weight",
+            f"weight must be a finite number >= 0, got {excerpt(values[i])}",
         )
     return weights
 

@@ -6,7 +6,9 @@ import csv
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from estrategy.io.atomic import atomic_path, write_text_atomic
+import tomli_w
+
+from estrategy.io.atomic import atomic_paths
 from estrategy.io.orgcsv._convert import _tie_rows
 from estrategy.io.orgcsv._mapping import COLUMNS
 from estrategy.model import Organization
@@ -15,6 +17,9 @@ from estrategy.model.tables import GROUP_KINDS, OrgTables
 
 def write_folder(organization: Organization | OrgTables, folder: Path) -> None:
     """Write an organisation as a CSV folder that :func:`read_tables` reads back.
+
+    The six files are written to temporaries, then moved into place together: a
+    failure leaves the folder's old files, never a mix of old and new.
 
     Args:
         organization: the organisation (model or arrays).
@@ -29,16 +34,12 @@ def write_folder(organization: Organization | OrgTables, folder: Path) -> None:
     def ref(ids: Sequence[str], code: int) -> str:
         return "" if code < 0 else ids[code]
 
+    files: dict[str, tuple[Sequence[str], Callable[[], Iterator[Sequence[object]]]]] = {}
+
     def write(
         file: str, header: Sequence[str], rows: Callable[[], Iterator[Sequence[object]]]
     ) -> None:
-        with (
-            atomic_path(folder / file) as temporary,
-            temporary.open("w", newline="", encoding="utf-8") as f,
-        ):
-            writer = csv.writer(f, lineterminator="\n")
-            writer.writerow(header)
-            writer.writerows(rows())
+        files[file] = (header, rows)
 
     unit_extra = list(tables.attributes.get("unit", {}).items())
     write(
@@ -116,12 +117,12 @@ def write_folder(organization: Organization | OrgTables, folder: Path) -> None:
             for s, t, e, w in _tie_rows(tables)
         ),
     )
-    write_text_atomic(
-        folder / "organization.toml",
-        f'name = {_toml_string(tables.name)}\nsize = "{tables.size.value}"\n',
-    )
-
-
-def _toml_string(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
+    meta = tomli_w.dumps({"name": tables.name, "size": tables.size.value})
+    names = [*files, "organization.toml"]
+    with atomic_paths([folder / name for name in names]) as temporaries:
+        for temporary, (header, rows) in zip(temporaries, files.values(), strict=False):
+            with temporary.open("w", newline="", encoding="utf-8") as f:
+                writer = csv.writer(f, lineterminator="\n")
+                writer.writerow(header)
+                writer.writerows(rows())
+        temporaries[-1].write_text(meta, encoding="utf-8")

@@ -1,0 +1,95 @@
+"""The text output of ``whatif``: what a removal changes, for a terminal."""
+
+from __future__ import annotations
+
+from estrategy.base.escape import terminal_lines
+from estrategy.base.formats import Day, Number, Series
+from estrategy.base.messages import Message, tr
+from estrategy.rules import Finding
+from estrategy.whatif import Simulation
+
+__all__ = ["render"]
+
+
+def _finding(sign: str, finding: Finding, lang: str) -> str:
+    about = f" [{', '.join(finding.subjects)}]" if finding.subjects else ""
+    return f"  {sign} {finding.code} {finding.name}{about}: {finding.message_in(lang)}"
+
+
+def _removed(kind: str, id_: str) -> Message:
+    if kind == "person":
+        return tr("person {id}", id=id_)
+    if kind == "unit":
+        return tr("unit {id}", id=id_)
+    if kind == "group":
+        return tr("group {id}", id=id_)
+    return tr("tool {id}", id=id_)
+
+
+def render(simulation: Simulation, *, lang: str = "en") -> str:
+    """A plain-text account of a :class:`~estrategy.whatif.Simulation`.
+
+    Args:
+        simulation: the simulation.
+        lang: the language of the labels, messages and numbers.
+
+    Returns:
+        Lines of text, ending with a newline; names and ids are escaped for a terminal.
+    """
+    s = simulation
+
+    def say(message: Message) -> str:
+        return message.render(lang)
+
+    removed = Series([_removed(kind, i) for i, kind in s.removed])
+    out = [
+        say(
+            tr(
+                "{model}: without {removed} (as of {date})",
+                model=s.model,
+                removed=removed,
+                date=Day(s.as_of),
+            )
+        ),
+        "",
+    ]
+    if s.appeared or s.disappeared or s.changed:
+        out.append(say(tr("Findings:")))
+        out += [_finding("+", f, lang) for f in s.appeared]
+        out += [_finding("-", f, lang) for f in s.disappeared]
+        out += [_finding("~", after, lang) for _, after in s.changed]
+    else:
+        out.append(say(tr("Findings: no change.")))
+    out.append("")
+    out += [
+        say(tr("Actions left without a responsible: {ids}", ids=_ids(s.unowned_actions))),
+        say(tr("External experts left unsupervised: {ids}", ids=_ids(s.unsupervised))),
+        say(tr("Lines that become silos: {ids}", ids=_ids(s.new_silos))),
+        say(tr("Field roles that lose every upward path: {ids}", ids=_ids(s.cut_off))),
+    ]
+    if s.maturity is not None:
+        m = s.maturity
+        out += [
+            "",
+            say(
+                tr(
+                    "Maturity: {before} → {after} ({change})",
+                    before=Number(m.before, 1),
+                    after=Number(m.after, 1),
+                    change=Number(m.delta, 1, signed=True),
+                )
+            ),
+        ]
+        for dimension, before, after in m.dimensions:
+            moved = tr(
+                "{before} → {after} ({change})",
+                before=Number(before, 1),
+                after=Number(after, 1),
+                change=Number(after - before, 1, signed=True),
+            )
+            out.append(f"  {dimension:<16} {say(moved)}")
+    return terminal_lines(out)
+
+
+def _ids(ids: tuple[str, ...]) -> Message | Series:
+    return Series(ids) if ids else tr("none")
