@@ -75,15 +75,6 @@ def test_every_family_has_a_title_and_the_catalogue_links_every_rule() -> None:
             assert f"[{r.code}](rules/{r.code}.md)" in table
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_rules_page_asks_for_the_catalogue_and_the_example_model(lang: str) -> None:
-    name = "rules.md" if lang == "en" else f"rules.{lang}.md"
-    text = (DOCS / name).read_text(encoding="utf-8")
-    asked = re.findall(r"^<!-- generated: ([a-z-]+) -->$", text, flags=re.MULTILINE)
-    assert asked == ["rule-catalogue", "example-model"]
-    assert set(asked) <= set(INSERTS)
-
-
 def _english(uri: str) -> str:
     english = uri.replace(".fr.md", ".md")
     if english in pages():
