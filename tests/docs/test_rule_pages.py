@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from docsite.generated import INSERTS
 from docsite.generated import pages as generated_pages
 from docsite.language import LANGUAGES, typography_errors
 from docsite.rule_pages import FAMILIES, builtin_rules, catalogue, page_uri
