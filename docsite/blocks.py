@@ -355,6 +355,7 @@ def _run_python(block: Block, namespace: dict[str, Any]) -> Outcome:
         report: list[str] = []
         with contextlib.redirect_stderr(io.StringIO()):
             failed, _ = runner.run(test, out=report.append, clear_globs=False)
+        namespace.update(test.globs)  # doctest ran on a copy: keep what it defined
         return Outcome(block.where, "failed" if failed else "ok", "".join(report))
     printed = io.StringIO()
     try:
@@ -415,6 +416,12 @@ def _write(block: Block, sandbox: Path) -> Outcome:
     return Outcome(block.where, "ok", f"wrote {block.title}")
 
 
+_LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">'
+    '<rect width="120" height="40" fill="#3949ab"/></svg>\n'
+)
+
+
 def _sandbox(page: Path, folder: Path) -> None:
     """Fill the folder a page's blocks run in with the files the pages name.
 
@@ -422,6 +429,7 @@ def _sandbox(page: Path, folder: Path) -> None:
     model with its gaps fixed, ``plan.xlsx`` the reference model as a workbook (when the
     ``[excel]`` extra is installed), ``hr-export/`` a synthetic HR export of 300 people,
     ``scim-export/`` a small SCIM export, ``models/`` and ``clients/`` folders of models,
+    ``logo.svg`` a logo for the report,
     ``mine.toml`` and ``my-catalogue.toml`` the shipped maturity model and catalogue, and
     ``tests`` the repository's tests folder.
     """
@@ -453,6 +461,7 @@ def _sandbox(page: Path, folder: Path) -> None:
     ):
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, folder / name)
+    (folder / "logo.svg").write_text(_LOGO, encoding="utf-8")
     (folder / "scim-export").mkdir()
     (folder / "scim-export" / "people.csv").write_text(_SCIM, encoding="utf-8")
     with contextlib.suppress(MissingExtraError):

@@ -37,11 +37,13 @@ def test_a_page_runs_in_order_and_a_stale_example_fails(tmp_path: Path) -> None:
         "<!-- blocks: fresh -->\n\n```python\nx = 2\n```\n\n```python\n>>> x + 1\n3\n```\n\n"
         "```console\n$ estrategy rule STR001 | head -1\n# orphan-tactic (STR001)\n"
         "$ estrategy rule STR001 | head -1\n# something else\n```\n\n"
-        "```python\n>>> x\n4\n```\n",
+        "```python\n>>> x\n4\n```\n\n"
+        "```python\n>>> y = x * 10\n```\n\n```python\nassert y == 20\n```\n",
         encoding="utf-8",
     )
     statuses = [o.status for o in run_page(page)]
-    assert statuses == ["ok", "ok", "ok", "failed", "failed"]
+    # a doctest's names stay for the blocks after it, as a notebook's cells do
+    assert statuses == ["ok", "ok", "ok", "failed", "failed", "ok", "ok"]
 
 
 def test_the_docstring_examples_hold() -> None:
