@@ -167,11 +167,14 @@ class MaturityChange(Displayable):
         before: the overall score before.
         after: the overall score after.
         dimensions: per dimension whose score moves: ``(dimension, before, after)``.
+        names: each moving dimension's name in the maturity model, by id (English; the
+            renderers translate it).
     """
 
     before: float
     after: float
     dimensions: tuple[tuple[str, float, float], ...]
+    names: tuple[tuple[str, str], ...] = ()
 
     @property
     def delta(self) -> float:
@@ -180,12 +183,14 @@ class MaturityChange(Displayable):
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
+        names = dict(self.names)
         return {
             "before": self.before,
             "after": self.after,
             "delta": self.delta,
             "dimensions": [
-                {"dimension": d, "before": b, "after": a} for d, b, a in self.dimensions
+                {"dimension": d, "name": names.get(d, d), "before": b, "after": a}
+                for d, b, a in self.dimensions
             ],
         }
 
@@ -325,7 +330,8 @@ def simulate(
             for d1, d2 in zip(first.dimensions, second.dimensions, strict=True)
             if d1.score != d2.score
         )
-        change = MaturityChange(first.overall.score, second.overall.score, moved)
+        names = tuple((d.id, d.name) for d in first.dimensions if d.score is not None)
+        change = MaturityChange(first.overall.score, second.overall.score, moved, names)
     return Simulation(
         model=model.name,
         as_of=date,

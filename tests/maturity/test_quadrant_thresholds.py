@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -13,8 +12,6 @@ from estrategy.maturity import MaturityModel, assess, default_maturity_model
 from estrategy.maturity.loading import maturity_model_from_text
 from estrategy.maturity.quadrant import quadrant_thresholds
 from estrategy.report import html
-
-_SVG = "{http://www.w3.org/2000/svg}"
 
 THIRTY_SEVENTY = """name = "thirty-seventy"
 
@@ -34,23 +31,24 @@ def _custom() -> MaturityModel:
 
 def _quadrant_lines(page: str) -> tuple[float, float]:
     """The x of the vertical threshold line and the y of the horizontal one, as fractions
-    of the plot area (0 at the left and at the bottom, 1 at the right and at the top)."""
-    svgs = re.findall(r"<svg\b.*?</svg>", page, flags=re.DOTALL)
-    quadrant = [s for s in svgs if "aria-label='maturity quadrant'" in s]
-    assert len(quadrant) == 1
-    root = ET.fromstring(quadrant[0])
-    frame = root.find(f"{_SVG}rect")
-    assert frame is not None
-    left, top = float(frame.attrib["x"]), float(frame.attrib["y"])
-    width, height = float(frame.attrib["width"]), float(frame.attrib["height"])
-    lines = [
-        {k: float(v) for k, v in line.attrib.items() if k[0] in "xy"}
-        for line in root.iter(f"{_SVG}line")
-    ]
-    vertical = [line for line in lines if line["x1"] == line["x2"]]
-    horizontal = [line for line in lines if line["y1"] == line["y2"]]
-    assert len(vertical) == len(horizontal) == 1
-    return (vertical[0]["x1"] - left) / width, 1 - (horizontal[0]["y1"] - top) / height
+    of the plot area (0 at the left and at the bottom, 1 at the right and at the top).
+
+    Each threshold line spans the whole plot area, so the vertical one gives the area's
+    top and bottom, and the horizontal one its left and right.
+    """
+    pytest.importorskip("matplotlib")
+
+    def segment(gid: str) -> tuple[float, float, float, float]:
+        found = re.search(
+            rf'<g id="maturity-{gid}">\s*<path d="M ([\d.]+) ([\d.]+)\s*L ([\d.]+) ([\d.]+)', page
+        )
+        assert found is not None, gid
+        x0, y0, x1, y1 = (float(v) for v in found.groups())
+        return x0, y0, x1, y1
+
+    vx, bottom, _, top = segment("threshold-x")
+    left, hy, right, _ = segment("threshold-y")
+    return (vx - left) / (right - left), (bottom - hy) / (bottom - top)
 
 
 def test_report_draws_the_custom_thresholds() -> None:

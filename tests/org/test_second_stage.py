@@ -302,6 +302,19 @@ def test_whatif_on_the_reference_model(lefevre_path: Path) -> None:
     assert data["maturity"]["delta"] < 0
 
 
+def test_whatif_speaks_french_with_dimension_names_and_agreeing_nones(lefevre_path: Path) -> None:
+    code, out, err = run("whatif", str(lefevre_path), "--remove", "p-cm", "--lang", "fr")
+    assert code == 0, err
+    assert "Actions laissées sans responsable\u00a0: a-shoot" in out
+    assert "Aucun expert externe ne perd son superviseur." in out
+    assert "Aucune ligne ne devient un silo." in out
+    assert "Personnes et compétences" in out  # the dimension's name, not its id
+    assert "  people " not in out
+    code, out, _ = run("whatif", str(lefevre_path), "--remove", "p-cm", "--format", "json")
+    moved = {d["dimension"]: d["name"] for d in json.loads(out)["maturity"]["dimensions"]}
+    assert moved["people"] == "People and skills"
+
+
 def test_whatif_of_units_groups_and_tools(lefevre_path: Path) -> None:
     model = io.load(lefevre_path)
     merged = without(model, ["web"])

@@ -132,8 +132,10 @@ def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
         out.append(
             "  " + say(tr("groups inside one line: {n} ({names})", n=len(single), names=names))
         )
-    silos = Series(a.silos.lines) if a.silos.lines else tr("none")
-    out.append("  " + say(tr("silos: {lines}", lines=silos)))
+    silos = (
+        tr("silos: {lines}", lines=Series(a.silos.lines)) if a.silos.lines else tr("silos: none")
+    )
+    out.append("  " + say(silos))
     out += [
         "",
         say(tr("Ties per line (within share, Krackhardt E-I index; by count | by weight):")),

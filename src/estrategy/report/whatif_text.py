@@ -5,6 +5,7 @@ from __future__ import annotations
 from estrategy.base.escape import terminal_lines
 from estrategy.base.formats import Day, Number, Series
 from estrategy.base.messages import Message, tr
+from estrategy.base.translations import translate
 from estrategy.rules import Finding
 from estrategy.whatif import Simulation
 
@@ -61,11 +62,28 @@ def render(simulation: Simulation, *, lang: str = "en") -> str:
     else:
         out.append(say(tr("Findings: no change.")))
     out.append("")
+    # One whole sentence for "none" in each case: its words agree with what is absent.
     out += [
-        say(tr("Actions left without a responsible: {ids}", ids=_ids(s.unowned_actions))),
-        say(tr("External experts left unsupervised: {ids}", ids=_ids(s.unsupervised))),
-        say(tr("Lines that become silos: {ids}", ids=_ids(s.new_silos))),
-        say(tr("Field roles that lose every upward path: {ids}", ids=_ids(s.cut_off))),
+        say(
+            tr("Actions left without a responsible: {ids}", ids=Series(s.unowned_actions))
+            if s.unowned_actions
+            else tr("No action is left without a responsible.")
+        ),
+        say(
+            tr("External experts left unsupervised: {ids}", ids=Series(s.unsupervised))
+            if s.unsupervised
+            else tr("No external expert is left unsupervised.")
+        ),
+        say(
+            tr("Lines that become silos: {ids}", ids=Series(s.new_silos))
+            if s.new_silos
+            else tr("No line becomes a silo.")
+        ),
+        say(
+            tr("Field roles that lose every upward path: {ids}", ids=Series(s.cut_off))
+            if s.cut_off
+            else tr("No field role loses every upward path.")
+        ),
     ]
     if s.maturity is not None:
         m = s.maturity
@@ -80,6 +98,8 @@ def render(simulation: Simulation, *, lang: str = "en") -> str:
                 )
             ),
         ]
+        names = dict(m.names)
+        width = max((len(translate(n, lang)) for n in names.values()), default=16)
         for dimension, before, after in m.dimensions:
             moved = tr(
                 "{before} → {after} ({change})",
@@ -87,9 +107,6 @@ def render(simulation: Simulation, *, lang: str = "en") -> str:
                 after=Number(after, 1),
                 change=Number(after - before, 1, signed=True),
             )
-            out.append(f"  {dimension:<16} {say(moved)}")
+            name = translate(names.get(dimension, dimension), lang)
+            out.append(f"  {name:<{width}} {say(moved)}")
     return terminal_lines(out)
-
-
-def _ids(ids: tuple[str, ...]) -> Message | Series:
-    return Series(ids) if ids else tr("none")

@@ -21,13 +21,20 @@ people file may come alone: its unit column (and a parent column, such as a SCIM
 """
 
 from estrategy.io.orgcsv._convert import tables_to_organization
-from estrategy.io.orgcsv._mapping import COLUMNS, PRESETS, ColumnMapping, read_mapping
+from estrategy.io.orgcsv._mapping import (
+    COLUMNS,
+    PRESETS,
+    REQUIRED_COLUMNS,
+    ColumnMapping,
+    read_mapping,
+)
 from estrategy.io.orgcsv._read import read_organization, read_tables
 from estrategy.io.orgcsv._write import write_folder
 
 __all__ = [
     "COLUMNS",
     "PRESETS",
+    "REQUIRED_COLUMNS",
     "ColumnMapping",
     "read_mapping",
     "read_organization",

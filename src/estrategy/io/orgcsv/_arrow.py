@@ -38,7 +38,7 @@ from estrategy.io.orgcsv._arrowfile import (
 from estrategy.io.orgcsv._cycles import _cycle_members
 from estrategy.io.orgcsv._errors import _Errors
 from estrategy.io.orgcsv._files import Place
-from estrategy.io.orgcsv._mapping import _REQUIRED, COLUMNS, DATE, ColumnMapping
+from estrategy.io.orgcsv._mapping import COLUMNS, DATE, REQUIRED_COLUMNS, ColumnMapping
 from estrategy.io.orgcsv._meta import _read_meta
 from estrategy.io.orgcsv._notes import (
     Notes,
@@ -438,7 +438,7 @@ def _read_arrow(
         raise Fallback
 
     units_file = read_arrow_file(
-        place, "units.csv", COLUMNS["units"], _REQUIRED["units"], {}, True, errors
+        place, "units.csv", COLUMNS["units"], REQUIRED_COLUMNS["units"], {}, True, errors
     )
     derive = mapping is not None and units_file is None
     renames: dict[str, Any] = dict(mapping.people) if mapping is not None else {}
@@ -450,7 +450,7 @@ def _read_arrow(
         place,
         mapping.people_file if mapping is not None else "people.csv",
         known,
-        _REQUIRED["people"],
+        REQUIRED_COLUMNS["people"],
         renames,
         False,
         errors,
@@ -468,7 +468,7 @@ def _read_arrow(
         place,
         mapping.ties_file if mapping is not None else "ties.csv",
         COLUMNS["ties"],
-        _REQUIRED["ties"],
+        REQUIRED_COLUMNS["ties"],
         tie_renames,
         True,
         errors,
@@ -485,13 +485,13 @@ def _read_arrow(
     else:
         units, unit_ids = _units(units_file)
     groups_file = read_arrow_file(
-        place, "groups.csv", COLUMNS["groups"], _REQUIRED["groups"], {}, True, errors
+        place, "groups.csv", COLUMNS["groups"], REQUIRED_COLUMNS["groups"], {}, True, errors
     )
     memberships_file = read_arrow_file(
         place,
         "memberships.csv",
         COLUMNS["memberships"],
-        _REQUIRED["memberships"],
+        REQUIRED_COLUMNS["memberships"],
         {},
         True,
         errors,

@@ -11,7 +11,7 @@ import numpy.typing as npt
 from estrategy.io.orgcsv._errors import _Errors, excerpt
 from estrategy.io.orgcsv._files import Place
 from estrategy.io.orgcsv._ids import _read_ids, _ref_codes
-from estrategy.io.orgcsv._mapping import _REQUIRED, COLUMNS, DATE, ColumnMapping
+from estrategy.io.orgcsv._mapping import COLUMNS, DATE, REQUIRED_COLUMNS, ColumnMapping
 from estrategy.io.orgcsv._notes import Notes, left_out_note, missing_column_notes
 from estrategy.io.orgcsv._sections import Groups, Memberships, Ties
 from estrategy.io.orgcsv._table import _chunks, _column, _concat, _keep, _open_table, _Table
@@ -41,7 +41,7 @@ def _read_groups(
     group_objective: list[str | None] = []
     group_deadline: list[str | None] = []
     groups = _open_table(
-        place, "groups.csv", errors, {}, COLUMNS["groups"], _REQUIRED["groups"], True, stack
+        place, "groups.csv", errors, {}, COLUMNS["groups"], REQUIRED_COLUMNS["groups"], True, stack
     )
     kinds = _group_kinds()
     if groups is not None:
@@ -104,7 +104,7 @@ def _read_memberships(
         errors,
         {},
         COLUMNS["memberships"],
-        _REQUIRED["memberships"],
+        REQUIRED_COLUMNS["memberships"],
         True,
         stack,
     )
@@ -161,7 +161,7 @@ def _read_ties(
         errors,
         renames,
         COLUMNS["ties"],
-        _REQUIRED["ties"],
+        REQUIRED_COLUMNS["ties"],
         True,
         stack,
     )

@@ -30,13 +30,14 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
 }
 """The columns of each file of the folder, in the order they are written."""
 
-_REQUIRED: Mapping[str, tuple[str, ...]] = {
+REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "units": ("id",),
     "people": ("id",),
     "groups": ("id",),
     "memberships": ("group", "person"),
     "ties": ("source", "target"),
 }
+"""The columns each file of the folder must have (only the people file is required)."""
 
 
 TIE_PEOPLE = ("error", "add", "leave_out")

@@ -25,7 +25,7 @@ from estrategy.io.orgcsv._ids import (
     _ref_codes,
 )
 from estrategy.io.orgcsv._links import _read_groups, _read_memberships, _read_ties
-from estrategy.io.orgcsv._mapping import _REQUIRED, COLUMNS, DATE, ColumnMapping
+from estrategy.io.orgcsv._mapping import COLUMNS, DATE, REQUIRED_COLUMNS, ColumnMapping
 from estrategy.io.orgcsv._meta import _read_meta
 from estrategy.io.orgcsv._notes import (
     Notes,
@@ -72,7 +72,7 @@ def _read(
     unit_names: list[str] = []
     unit_parent_text: list[str] = []
     units = _open_table(
-        place, "units.csv", errors, {}, COLUMNS["units"], _REQUIRED["units"], True, stack
+        place, "units.csv", errors, {}, COLUMNS["units"], REQUIRED_COLUMNS["units"], True, stack
     )
     # a mapped people file without a units file derives the units from its unit column
     derive_units = mapping is not None and units is None
@@ -95,7 +95,7 @@ def _read(
         renames["unit_parent"] = mapping.unit_parent
         known.append("unit_parent")
     people = _open_table(
-        place, people_file, errors, renames, known, _REQUIRED["people"], False, stack
+        place, people_file, errors, renames, known, REQUIRED_COLUMNS["people"], False, stack
     )
     if people is not None and mapping is not None:
         missing_column_notes(people.file, people.columns, renames, "people", notes)

@@ -14,7 +14,7 @@ from estrategy.io.orgcsv._columns import read_positions
 from estrategy.io.orgcsv._errors import Broken, _Errors
 from estrategy.io.orgcsv._files import Place
 from estrategy.io.orgcsv._ids import _make_ids
-from estrategy.io.orgcsv._mapping import _REQUIRED, COLUMNS, ColumnMapping
+from estrategy.io.orgcsv._mapping import COLUMNS, REQUIRED_COLUMNS, ColumnMapping
 from estrategy.io.orgcsv._table import _open_table, _Table
 
 __all__ = ["added_people_rows"]
@@ -45,7 +45,7 @@ def added_people_rows(
             scratch,
             dict(mapping.ties),
             COLUMNS["ties"],
-            _REQUIRED["ties"],
+            REQUIRED_COLUMNS["ties"],
             True,
             stack,
         )
