@@ -35,6 +35,7 @@ from estrategy.model import (
     integrity_problems,
     parse_path,
 )
+from estrategy.model.validators import MAX_TIE_WEIGHT
 from estrategy.testing import models, slugs
 
 # -- local validators ----------------------------------------------------------------
@@ -107,13 +108,16 @@ def test_floats_are_finite(value: float) -> None:
         Objective(id="o", baseline=value)
     with pytest.raises(ValueError, match="finite"):
         Measurement(date=dt.date(2026, 1, 1), value=value)
-    with pytest.raises(ValueError, match="finite"):
+    with pytest.raises(ValueError, match="from 0 to 1e12"):
         Tie(source="a", target="b", weight=value)
 
 
-def test_a_tie_weight_is_not_negative() -> None:
-    with pytest.raises(ValueError, match=">= 0"):
-        Tie(source="a", target="b", weight=-1.0)
+@pytest.mark.parametrize("weight", [-1.0, MAX_TIE_WEIGHT * 10])
+def test_a_tie_weighs_from_nothing_to_a_trillion(weight: float) -> None:
+    assert Tie(source="a", target="b", weight=MAX_TIE_WEIGHT).weight == MAX_TIE_WEIGHT
+    assert Tie(source="a", target="b", weight=0).weight == 0
+    with pytest.raises(ValueError, match="must be a number from 0 to 1e12, got"):
+        Tie(source="a", target="b", weight=weight)
 
 
 @pytest.mark.parametrize("value", [dt.datetime(2026, 1, 1, 12, 0), "2026-01-01", 20260101])

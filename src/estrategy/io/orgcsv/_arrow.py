@@ -66,6 +66,7 @@ from estrategy.io.orgcsv._values import (
 )
 from estrategy.io.orgcsv._weekly import latest_rows, row_days
 from estrategy.model.tables import NONE, CodeList, OrgTables
+from estrategy.model.validators import MAX_TIE_WEIGHT
 
 _Fallback = Fallback  # the name the reader catches
 
@@ -338,7 +339,7 @@ def _weights(weight_text: Any, m: int) -> npt.NDArray[np.float64]:
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             raise Fallback from None
     values = np.asarray(numpy_of(weights), dtype=np.float64)
-    if not (np.isfinite(values).all() and (values >= 0).all()):
+    if not (np.isfinite(values).all() and (values >= 0).all() and (values <= MAX_TIE_WEIGHT).all()):
         raise Fallback
     return values
 
