@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from estrategy.model import (
@@ -37,6 +37,8 @@ from estrategy.model import (
 )
 from estrategy.model.validators import MAX_TIE_WEIGHT
 from estrategy.testing import models, slugs
+
+HALF = settings.get_profile("half")
 
 # -- local validators ----------------------------------------------------------------
 
@@ -329,6 +331,7 @@ def test_two_separate_cycles_are_two_problems() -> None:
 # -- properties over generated models ------------------------------------------------
 
 
+@HALF
 @given(models())
 def test_generated_models_hold(model: StrategyModel) -> None:
     assert integrity_problems(model) == []
@@ -405,6 +408,7 @@ def _absent_id(model: StrategyModel) -> str:
     return candidate
 
 
+@HALF
 @given(models(), st.data())
 def test_a_dangling_reference_is_reported_at_its_path(
     model: StrategyModel, data: st.DataObject
@@ -423,6 +427,7 @@ _COLLECTIONS = ("stakes", "objectives", "strategies", "tactics", "actions", "kpi
 _ORG_COLLECTIONS = ("units", "people", "groups")
 
 
+@HALF
 @given(models(), st.data())
 def test_a_duplicate_id_is_reported_with_both_paths(
     model: StrategyModel, data: st.DataObject
@@ -449,6 +454,7 @@ def test_a_duplicate_id_is_reported_with_both_paths(
     assert format_path((*prefix, first, "id")) in problems[0].message
 
 
+@HALF
 @given(models(organization=st.just(Organization())), st.data())
 def test_an_org_id_clashing_across_kinds_is_reported(
     model: StrategyModel, data: st.DataObject

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import estrategy
 from estrategy import io
@@ -26,6 +26,8 @@ from estrategy.base.messages import Message
 from estrategy.report import render
 from estrategy.rules import registry
 from estrategy.testing import models
+
+HALF = settings.get_profile("half")
 
 ROOT = Path(__file__).parents[2]
 EXPECTED = Path(__file__).parent / "expected"
@@ -161,6 +163,7 @@ def _without_values(text: str, message: Message) -> str:
     return text
 
 
+@HALF
 @given(models())
 def test_french_rendering_never_raises_and_fills_every_placeholder(model) -> None:
     report = estrategy.check(model)

@@ -638,4 +638,4 @@ def test_the_heaviest_ties_keep_every_analysis_finite_and_silent() -> None:
         json.dumps(analyze(organization).to_dict(), allow_nan=False)
     assert [line.weighted_within_share for line in collaboration.per_line] == [0.25, 0.25]
     assert [g.weighted_within_share for g in by_line.per_group] == [0.25, 0.25]
-    assert all(math.isfinite(c) for c in holes.weighted_constraint)
+    assert all(c is not None and math.isfinite(c) for c in holes.weighted_constraint)
