@@ -196,3 +196,13 @@ def test_english_plurals_are_right() -> None:
     assert counts({"error": 0, "warning": 8, "info": 2}, "fr") == (
         "0 erreur, 8 avertissements, 2 informations"
     )
+
+
+@pytest.mark.parametrize("source", [SOURCE, "src/estrategy/data/demo.yaml"])
+def test_the_built_in_criteria_speak_only_catalogue_messages(source: str) -> None:
+    """A plain string in a criterion's evidence would stay English in a French report."""
+    assessment = estrategy.assess(io.load(ROOT / source))
+    evidence = [e for d in assessment.dimensions for c in d.criteria for e in c.evidence]
+    evidence += [e for s in assessment.steps for e in s.evidence]
+    assert len(evidence) > 50
+    assert [e.text.msgid for e in evidence if e.text.literal] == []
