@@ -269,7 +269,7 @@ def test_results_display_in_notebooks_and_convert_to_frames() -> None:
         people=[Person(id="x", unit="a", roles=["sales"]), Person(id="y", unit="b")],
         ties=[Tie(source="x", target="y")],
     )
-    result = analyze(org)
+    result = analyze(org, min_group_size=None)
     page = result._repr_html_()
     assert page.startswith("<div><strong>OrgAnalysis</strong><table>")
     assert "<td>a</td>" in transversality(org)._repr_html_()

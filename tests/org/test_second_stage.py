@@ -221,6 +221,20 @@ def test_aggregates_of_small_groups_are_withheld(lefevre_path: Path) -> None:
     assert "sales                    withheld: 2 people, fewer than 5" in out
 
 
+def test_tie_counts_between_lines_touching_a_small_line_are_withheld() -> None:
+    model = io.load_demo()  # lines of 6, 6, 5, 4 and 4 people
+    small = set(analyze(model).withheld)
+    withheld = {(x.a, x.b): x for x in analyze(model).transversality.links}
+    shown = {(x.a, x.b): x for x in analyze(model, min_group_size=1).transversality.links}
+    assert withheld.keys() == shown.keys()  # which lines are joined is the chart, kept
+    touching = {pair for pair in shown if small & set(pair)}
+    assert touching
+    assert touching != shown.keys()
+    for pair, link in withheld.items():
+        assert link.groups == shown[pair].groups
+        assert link.ties == (None if pair in touching else shown[pair].ties)
+
+
 def test_pseudonyms_everywhere_and_the_key_nowhere(tmp_path: Path, lefevre_path: Path) -> None:
     people = list(io.load(lefevre_path).organization.people)
     secret = "correct horse battery staple"

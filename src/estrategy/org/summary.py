@@ -183,7 +183,7 @@ def analyze(
     model = organization if isinstance(organization, StrategyModel) else None
     tables = as_tables(model.organization if model is not None else organization)  # type: ignore[arg-type]
     lines = hierarchical_lines(tables)
-    joined = transversality(tables, lines=lines)
+    joined = transversality(tables, lines=lines, min_group_size=min_group_size)
     found_brokers = brokers(tables, top=top_brokers, lines=lines)
     k = lines_touched_counts(tables, lines=lines)
     candidates = np.sort(_leading(k * (k - 1) // 2, ROLE_CANDIDATES))

@@ -181,13 +181,14 @@ class LineLink(_PlainResult):
         a: head of one line.
         b: head of the other (``a`` comes before ``b`` in line order).
         groups: groups with members in both lines.
-        ties: distinct pairs of people, one in each line, joined by a tie.
+        ties: distinct pairs of people, one in each line, joined by a tie; ``None``
+            (withheld) when either line has fewer people than the minimum group size.
     """
 
     a: str
     b: str
     groups: int
-    ties: int
+    ties: int | None
 
 
 @attrs.frozen
@@ -198,11 +199,14 @@ class Transversality(Displayable):
         lines: the heads of the lines.
         links: every pair of lines joined by at least one group or tie.
         share: joined pairs over all pairs of lines; ``None`` with fewer than two lines.
+        min_group_size: the tie counts of links touching a line with fewer people are
+            withheld (``None``: nothing is withheld).
     """
 
     lines: tuple[str, ...]
     links: tuple[LineLink, ...]
     share: float | None
+    min_group_size: int | None = None
 
     @property
     def possible_pairs(self) -> int:
@@ -214,14 +218,16 @@ class Transversality(Displayable):
         """The line × line link matrix (symmetric, zero diagonal).
 
         Args:
-            what: ``"groups"``, ``"ties"`` or ``"both"`` (their sum).
+            what: ``"groups"``, ``"ties"`` or ``"both"`` (their sum); a withheld tie
+                count counts as 0.
         """
         if what not in ("groups", "ties", "both"):
             raise ValueError("what must be 'groups', 'ties' or 'both'")
         index = {h: i for i, h in enumerate(self.lines)}
         out = np.zeros((len(self.lines), len(self.lines)), dtype=np.int64)
         for link in self.links:
-            value = (link.groups if what != "ties" else 0) + (link.ties if what != "groups" else 0)
+            ties = link.ties or 0
+            value = (link.groups if what != "ties" else 0) + (ties if what != "groups" else 0)
             out[index[link.a], index[link.b]] = out[index[link.b], index[link.a]] = value
         return out
 
@@ -276,13 +282,19 @@ def _line_pair_totals(
 
 
 def transversality(
-    organization: OrgTables | Organization, *, lines: HierarchicalLines | None = None
+    organization: OrgTables | Organization,
+    *,
+    lines: HierarchicalLines | None = None,
+    min_group_size: int | None = None,
 ) -> Transversality:
     """Measure which pairs of lines a group or a tie joins.
 
     Args:
         organization: the organisation, as a model object or compact arrays.
         lines: its lines, when already computed.
+        min_group_size: the tie counts between a line with fewer people and any other are
+            withheld (privacy: the ties of a line of two are those of two persons); the
+            link itself, and its groups, stay. ``None``: nothing is withheld.
 
     Returns:
         The joined pairs of lines, with how many groups and ties join each, and the share
@@ -310,14 +322,23 @@ def transversality(
     by_groups[np.searchsorted(keys, group_keys)] = group_counts
     by_ties = np.zeros(len(keys), dtype=np.int64)
     by_ties[np.searchsorted(keys, tie_keys)] = tie_counts
+    small: set[int] = set()
+    if min_group_size is not None:
+        people = lines.people_per_line()
+        small = {i for i in range(n) if (int(people[i]) if i < len(people) else 0) < min_group_size}
     links = [
-        LineLink(lines.heads[k // n], lines.heads[k % n], k_groups, k_ties)
+        LineLink(
+            lines.heads[k // n],
+            lines.heads[k % n],
+            k_groups,
+            None if (k // n in small or k % n in small) else k_ties,
+        )
         for k, k_groups, k_ties in zip(
             keys.tolist(), by_groups.tolist(), by_ties.tolist(), strict=True
         )
     ]
     share = len(links) / (n * (n - 1) // 2) if n >= 2 else None
-    return Transversality(lines.heads, tuple(links), share)
+    return Transversality(lines.heads, tuple(links), share, min_group_size)
 
 
 @attrs.frozen

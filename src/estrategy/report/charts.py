@@ -34,6 +34,7 @@ __all__ = [
     "chart_text",
     "dates",
     "figure",
+    "late_label",
     "pyplot",
     "quadrant",
     "radar",
@@ -251,6 +252,29 @@ def chart_text(text: str) -> str:
         'Budget \\$5 \\u202e\\nnext'
     """
     return terminal_text(text).replace("$", r"\$")
+
+
+def late_label(
+    axis: Any, text: str, point: tuple[Any, float], offset: tuple[float, float], size: float = 9
+) -> None:
+    """Write ``text`` (an off-track or overdue flag) in vermillion beside ``point`` (x, y).
+
+    ``x`` is in the axis's data units: a number, or a date on a date axis.
+
+    The label sits on a white box, so that it stays readable where it crosses the as-of
+    line or a gridline.
+    """
+    axis.annotate(
+        text,
+        point,
+        textcoords="offset points",
+        xytext=offset,
+        color=PALETTE["vermillion"],
+        fontweight="bold",
+        fontsize=size,
+        zorder=5,
+        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
+    )
 
 
 def wrap_label(label: str, width: int) -> str:

@@ -111,7 +111,14 @@ def trajectory_chart(
     """The KPI's measurements against its planned line, as inline SVG (needs matplotlib)."""
     from matplotlib.ticker import FuncFormatter
 
-    from estrategy.report.charts import PALETTE, SERIES, chart_style, chart_text, dates
+    from estrategy.report.charts import (
+        PALETTE,
+        SERIES,
+        chart_style,
+        chart_text,
+        dates,
+        late_label,
+    )
     from estrategy.report.svg import inline_svg
 
     target, deadline = trajectory.goal()
@@ -152,14 +159,7 @@ def trajectory_chart(
                 color=PALETTE["vermillion"],
                 zorder=4,
             )
-            axis.annotate(
-                voice.say("kpis.off_track"),
-                (latest.date, latest.value),
-                textcoords="offset points",
-                xytext=(8, -12),
-                color=PALETTE["vermillion"],
-                fontweight="bold",
-            )
+            late_label(axis, voice.say("kpis.off_track"), (latest.date, latest.value), (8, -12))
         if first.date <= as_of <= deadline:
             axis.axvline(as_of, color=PALETTE["grey"], linewidth=0.8, linestyle=":")
         locator = dates().AutoDateLocator(maxticks=6)

@@ -68,11 +68,12 @@ class OrgPicture:
 
     Attributes:
         nodes: the lines drawn, largest first, the merged node last.
-        links: ``(a, b, groups, ties)`` between node positions.
+        links: ``(a, b, groups, ties)`` between node positions; ``ties`` is ``None``
+            when withheld (a line smaller than the minimum group size).
     """
 
     nodes: tuple[LineNode, ...]
-    links: tuple[tuple[int, int, int, int], ...]
+    links: tuple[tuple[int, int, int, int | None], ...]
 
 
 def org_picture(org: OrgAnalysis, max_nodes: int = MAX_NODES) -> OrgPicture:
@@ -114,14 +115,14 @@ def org_picture(org: OrgAnalysis, max_nodes: int = MAX_NODES) -> OrgPicture:
             )
         )
     other = len(nodes) - 1
-    joined: dict[tuple[int, int], tuple[int, int]] = {}
+    joined: dict[tuple[int, int], tuple[int, int | None]] = {}
     for link in org.transversality.links:
         a, b = position.get(link.a, other), position.get(link.b, other)
         if a == b:
             continue
         key = (min(a, b), max(a, b))
         groups, count = joined.get(key, (0, 0))
-        joined[key] = (groups + link.groups, count + link.ties)
+        joined[key] = (groups + link.groups, _total([count, link.ties]))
     return OrgPicture(
         tuple(nodes), tuple((a, b, g, t) for (a, b), (g, t) in sorted(joined.items()))
     )
@@ -158,13 +159,13 @@ def picture_chart(picture: OrgPicture, voice: Voice, *, alt: str) -> str:
     neighbours = 2 * math.sin(math.pi / count) if count > 1 else 2.0
     widest = min(0.3, 0.34 * neighbours)
     largest = max((n.people for n in picture.nodes), default=1) or 1
-    strongest = max((g + t for _, _, g, t in picture.links), default=1) or 1
+    strongest = max((g + (t or 0) for _, _, g, t in picture.links), default=1) or 1
     dense = len(picture.links) > 2 * count
     with chart_style() as plt:
         figure, axis = plt.subplots(figsize=(6.4, 5.0))
         for a, b, groups, ties in picture.links:
             (x0, y0), (x1, y1) = places[a], places[b]
-            weight = math.log1p(groups + ties) / math.log1p(strongest)
+            weight = math.log1p(groups + (ties or 0)) / math.log1p(strongest)
             axis.plot(
                 [x0, x1],
                 [y0, y1],
@@ -175,11 +176,16 @@ def picture_chart(picture: OrgPicture, voice: Voice, *, alt: str) -> str:
                 zorder=1,
                 solid_capstyle="round",
             )
-            if len(picture.links) <= 12:
+        if len(picture.links) <= 12:
+            texts = [_link_label(g, t, voice) for _, _, g, t in picture.links]
+            ends = [(places[a], places[b]) for a, b, _, _ in picture.links]
+            for text, (x, y) in zip(texts, _label_spots(ends, texts), strict=True):
+                if not text:
+                    continue
                 axis.text(
-                    (x0 + x1) / 2,
-                    (y0 + y1) / 2,
-                    _link_label(groups, ties, voice),
+                    x,
+                    y,
+                    text,
                     ha="center",
                     va="center",
                     fontsize=7,
@@ -226,11 +232,50 @@ def picture_chart(picture: OrgPicture, voice: Voice, *, alt: str) -> str:
         return inline_svg(figure, alt=alt, key="organisation")
 
 
-def _link_label(groups: int, ties: int, voice: Voice) -> str:
+# The size of a link label in the chart's units (a 6.4-inch figure spans 4.2 units), at
+# font size 7: about 0.035 units a character, and 0.13 units high with its box.
+_CHAR_WIDTH, _LABEL_HEIGHT = 0.035, 0.13
+_ALONG = (0.5, 0.38, 0.62, 0.28, 0.72)  # where on its link a label may sit, best first
+
+
+def _label_spots(
+    ends: list[tuple[tuple[float, float], tuple[float, float]]], texts: list[str]
+) -> list[tuple[float, float]]:
+    """Where each link's label goes: its midpoint, or further along if that is taken.
+
+    Links that cross near the circle's centre would stack their labels there; each label
+    takes the first place along its link (middle first) where its box overlaps no label
+    already placed, the middle when none is free.
+    """
+    placed: list[tuple[float, float, float]] = []  # centre x, centre y, half width
+    spots = []
+    for ((x0, y0), (x1, y1)), text in zip(ends, texts, strict=True):
+        half = (len(text) * _CHAR_WIDTH + 0.06) / 2
+        candidates = [(x0 + t * (x1 - x0), y0 + t * (y1 - y0)) for t in _ALONG]
+        if not text:  # nothing written: it takes no room
+            spots.append(candidates[0])
+            continue
+        spot = next(
+            (
+                (x, y)
+                for x, y in candidates
+                if all(
+                    abs(x - px) >= half + ph or abs(y - py) >= _LABEL_HEIGHT
+                    for px, py, ph in placed
+                )
+            ),
+            candidates[0],
+        )
+        placed.append((*spot, half))
+        spots.append(spot)
+    return spots
+
+
+def _link_label(groups: int, ties: int | None, voice: Voice) -> str:
     parts = []
     if groups:
         parts.append(voice.say("org.link_groups", count=groups))
-    if ties:
+    if ties:  # a withheld count (None) is not written: the note under the chart says so
         parts.append(voice.say("org.link_ties", count=ties))
     return " · ".join(parts)
 

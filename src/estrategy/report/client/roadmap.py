@@ -89,7 +89,7 @@ def roadmap_chart(
     from matplotlib.lines import Line2D
     from matplotlib.ticker import FuncFormatter
 
-    from estrategy.report.charts import PALETTE, chart_style, dates, wrap_label
+    from estrategy.report.charts import PALETTE, chart_style, dates, late_label, wrap_label
 
     mdates = dates()
     from estrategy.report.svg import inline_svg
@@ -114,15 +114,7 @@ def roadmap_chart(
                 marker, face, edge = "X", PALETTE["vermillion"], PALETTE["vermillion"]
             axis.scatter([x], [row], marker=marker, s=55, color=face, edgecolors=edge, zorder=3)
             if item.overdue:
-                axis.annotate(
-                    voice.say("roadmap.overdue"),
-                    (x, row),
-                    textcoords="offset points",
-                    xytext=(7, -3),
-                    color=PALETTE["vermillion"],
-                    fontweight="bold",
-                    fontsize=8,
-                )
+                late_label(axis, voice.say("roadmap.overdue"), (x, row), (7, -3), size=8)
         labels = [
             wrap_label(i.description, 38)
             + (f"\n{wrap_label(names.name(i.responsible), 38)}" if i.responsible else "")
