@@ -164,7 +164,7 @@ def radar(
         )
         axis.fill(closed, points, color=style.color, alpha=0.12)
     axis.set_xticks(angles)
-    axis.set_xticklabels([wrap_label(label, 14) for label in labels], fontsize=7.5)
+    axis.set_xticklabels([wrap_label(label, 16) for label in labels], fontsize=7.5)
     # Labels beside the circle lean away from it, so that long names never cross it.
     for angle, text in zip(angles, axis.get_xticklabels(), strict=True):
         side = math.sin(angle)  # clockwise from the top: right half positive
@@ -213,17 +213,26 @@ def quadrant(
         axis.text(x, y, chart_text(name), ha="center", va="center", color="#9CA3AF", fontsize=9)
     for (label, x, y), style in zip(points, itertools.cycle(SERIES)):
         axis.scatter(
-            [x], [y], s=60, zorder=3, color=style.color, marker=style.marker, edgecolor="white"
+            [x],
+            [y],
+            s=60,
+            zorder=3,
+            color=style.color,
+            marker=style.marker,
+            edgecolor="white",
+            clip_on=False,  # a score of 100 sits on the frame, drawn whole
         )
         if len(points) == 1:
-            # on the right half the label goes left of the point, to stay in the axes
-            right = x > 60
+            # the label stays inside the axes: left of a point on the right half, and
+            # below a point near the top
+            right, top = x > 60, y > 90
             axis.annotate(
                 chart_text(label),
                 (x, y),
                 textcoords="offset points",
-                xytext=(-7 if right else 7, 5),
+                xytext=(-7 if right else 7, -7 if top else 5),
                 ha="right" if right else "left",
+                va="top" if top else "baseline",
                 fontsize=8,
             )
     for (_, x0, y0), (_, x1, y1) in itertools.pairwise(points):
