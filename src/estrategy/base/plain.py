@@ -32,7 +32,7 @@ import attrs
 
 from estrategy.base.messages import Message
 
-__all__ = ["plain", "plain_fields"]
+__all__ = ["plain", "plain_fields", "round_or_none"]
 
 
 def plain(value: Any) -> Any:
@@ -65,7 +65,13 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _round(value: float | None, digits: int) -> float | None:
+def round_or_none(value: float | None, digits: int = 1) -> float | None:
+    """``value`` rounded to ``digits`` decimals, as the JSON outputs give scores.
+
+    Example:
+        >>> round_or_none(66.666), round_or_none(None)
+        (66.7, None)
+    """
     return None if value is None else round(value, digits)
 
 
@@ -105,5 +111,5 @@ def plain_fields(
         value = replaced[name] if name in replaced else getattr(result, name)
         if value is None and name in omit_none:
             continue
-        data[name] = _round(value, digits) if name in rounded else plain(value)
+        data[name] = round_or_none(value, digits) if name in rounded else plain(value)
     return data

@@ -8,8 +8,8 @@ import attrs
 
 from estrategy.base.display import Displayable
 from estrategy.base.messages import Message, tr
-from estrategy.base.plain import plain_fields
-from estrategy.maturity.results import Assessment, StepStatus, _round
+from estrategy.base.plain import plain_fields, round_or_none
+from estrategy.maturity.results import Assessment, StepStatus
 
 if TYPE_CHECKING:  # pragma: no cover
     from estrategy.maturity.spec import MaturityModel
@@ -143,9 +143,9 @@ class Comparison(Displayable):
             "before": {"model": b.model, "as_of": b.as_of.isoformat()},
             "after": {"model": a.model, "as_of": a.as_of.isoformat()},
             "overall": {
-                "before": _round(b.overall.score),
-                "after": _round(a.overall.score),
-                "delta": _round(self.overall_delta),
+                "before": round_or_none(b.overall.score),
+                "after": round_or_none(a.overall.score),
+                "delta": round_or_none(self.overall_delta),
                 "level_before": b.overall.level,
                 "level_after": a.overall.level,
             },

@@ -10,7 +10,7 @@ import attrs
 
 from estrategy.base.display import Displayable
 from estrategy.base.escape import html_text
-from estrategy.base.plain import plain_fields
+from estrategy.base.plain import plain_fields, round_or_none
 from estrategy.maturity.criterion import Evidence
 
 __all__ = [
@@ -24,10 +24,6 @@ __all__ = [
 ]
 
 JSON_VERSION = 1
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
 
 
 @attrs.frozen
@@ -167,11 +163,11 @@ class QuadrantPosition:
         """Plain JSON-ready data."""
         return {
             "name": self.name,
-            "digital_intensity": _round(self.digital_intensity),
-            "management_intensity": _round(self.management_intensity),
+            "digital_intensity": round_or_none(self.digital_intensity),
+            "management_intensity": round_or_none(self.management_intensity),
             "components": {
-                "digital": {k: _round(v) for k, v in self.digital_components},
-                "management": {k: _round(v) for k, v in self.management_components},
+                "digital": {k: round_or_none(v) for k, v in self.digital_components},
+                "management": {k: round_or_none(v) for k, v in self.management_components},
             },
         }
 
