@@ -1,14 +1,19 @@
 """The floor under ``estrategy org``: reading the export and the passes no analysis avoids.
 
 What any program computing the organisation analyses must at least do, written as lean
-as the libraries allow: read the five CSV files with pyarrow's multi-threaded parser,
-map every id reference to an integer (Arrow's hash tables), build the tie adjacency
-once, and run the irreducible sparse passes: connected components of the ties, one
-breadth-first search from the decision makers over ties and the hierarchy, and the
-per-line tie counts. No checks, no other analysis, no output but one line. Used by
-``org_scale.py`` as the floor ``estrategy org`` is compared with; run alone with::
+as the libraries allow: read the five CSV files with pyarrow's multi-threaded parser
+(or their Parquet forms, ``people.parquet``…, where the folder has them), map every id
+reference to an integer (Arrow's hash tables), build the tie adjacency once, and run
+the irreducible sparse passes: connected components of the ties, one breadth-first
+search from the decision makers over ties and the hierarchy, and the per-line tie
+counts. No checks, no other analysis, no output but one line. Used by ``org_scale.py``
+as the floor ``estrategy org`` is compared with; run alone with::
 
     python benchmarks/org_floor.py FOLDER
+
+It hands pyarrow no Python value and asks it for no numpy array (both make pyarrow
+import pandas, a fifth of a second that is no part of the work): arrays are read from
+their buffers.
 """
 
 from __future__ import annotations
@@ -21,11 +26,16 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 
 def read(path: Path) -> pa.Table:
+    """The file of ``path``'s stem: its Parquet form when the folder has one, else CSV."""
+    parquet = path.with_suffix(".parquet")
+    if parquet.exists():
+        return pq.read_table(parquet, memory_map=True)
     header = path.open(encoding="utf-8").readline().strip().split(",")
     return pacsv.read_csv(
         path,
@@ -35,9 +45,28 @@ def read(path: Path) -> pa.Table:
     )
 
 
+def numbers(values: pa.ChunkedArray, dtype: type[np.generic]) -> np.ndarray:
+    """The values of a column read from its buffers, nulls as -1 (``to_numpy`` would
+    import pandas, as would any Python value handed to pyarrow)."""
+    parts = []
+    for chunk in values.chunks:
+        start, stop = chunk.offset, chunk.offset + len(chunk)
+        validity, data = chunk.buffers()[:2]
+        if dtype is np.bool_:
+            bits = np.frombuffer(data, dtype=np.uint8)
+            part = np.unpackbits(bits, count=stop, bitorder="little")[start:].astype(np.int64)
+        else:
+            part = np.frombuffer(data, dtype=dtype)[start:stop].astype(np.int64)
+        if chunk.null_count:
+            bits = np.frombuffer(validity, dtype=np.uint8)
+            valid = np.unpackbits(bits, count=stop, bitorder="little")[start:].view(np.bool_)
+            part[~valid] = -1
+        parts.append(part)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
 def codes(values: pa.ChunkedArray, ids: pa.Array) -> np.ndarray:
-    coded = pc.fill_null(pc.index_in(values, value_set=ids), -1)
-    return np.asarray(coded.to_numpy(zero_copy_only=False), dtype=np.int64)
+    return numbers(pc.index_in(values, value_set=ids), np.int32)
 
 
 def main(folder: Path) -> None:
@@ -59,8 +88,10 @@ def main(folder: Path) -> None:
     member_group = codes(memberships.column("group"), group_ids) + n
     source = codes(ties.column("source"), person_ids)
     target = codes(ties.column("target"), person_ids)
-    decides = pc.equal(people.column("decision_maker"), "true").to_numpy(zero_copy_only=False)
-    deciders = np.flatnonzero(np.asarray(decides, dtype=bool))
+    true = pa.lib.StringBuilder()
+    true.append("true")
+    decides = pc.equal(people.column("decision_maker"), true.finish()[0])
+    deciders = np.flatnonzero(numbers(decides, np.bool_))
     # one adjacency of every step: ties, manager and supervision links, group
     # memberships (a group is a vertex), and a root joined to every decision maker
     root = n + g

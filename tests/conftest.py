@@ -22,9 +22,13 @@ settings.register_profile("dev", _COMMON, max_examples=30)
 settings.register_profile("ci", _COMMON, max_examples=40)
 settings.register_profile("thorough", _COMMON, max_examples=150)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
-# A third of the active profile's examples (at least ten), for the properties that draw
-# whole models and assess or check them several times: `@settings.get_profile("few")`.
+# Whole generated models cost 30 to 70 ms an example to draw and check, so the properties
+# that draw them take a share of the active profile's examples (at least ten), and the
+# thorough pass still gives them many (75 and 50 of its 150):
+# - `@settings.get_profile("half")`: they draw a model and load, check or assess it;
+# - `@settings.get_profile("few")`: a third, they assess or check it several times.
 _ACTIVE = settings.default.max_examples if settings.default is not None else 30
+settings.register_profile("half", settings.default, max_examples=max(10, _ACTIVE // 2))
 settings.register_profile("few", settings.default, max_examples=max(10, _ACTIVE // 3))
 
 

@@ -221,3 +221,24 @@ def lefevre(lefevre_path: Path) -> StrategyModel:
     from estrategy.io import load
 
     return load(lefevre_path)
+
+
+@attrs.frozen
+class _Number(Displayable):
+    """A minimal result of one row holding one float."""
+
+    value: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value}
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return [{"value": self.value}]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(14410.3, "14,410"), (2.5e9, "2,500,000,000"), (12.3456, "12.35"), (0.000123, "0.000123")],
+)
+def test_float_cells_keep_four_digits_but_write_thousands_out(value: float, shown: str) -> None:
+    assert f"<td>{shown}</td>" in _Number(value)._repr_html_()

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import estrategy
 from estrategy import io
@@ -26,6 +26,8 @@ from estrategy.base.messages import Message
 from estrategy.report import render
 from estrategy.rules import registry
 from estrategy.testing import models
+
+HALF = settings.get_profile("half")
 
 ROOT = Path(__file__).parents[2]
 EXPECTED = Path(__file__).parent / "expected"
@@ -161,6 +163,7 @@ def _without_values(text: str, message: Message) -> str:
     return text
 
 
+@HALF
 @given(models())
 def test_french_rendering_never_raises_and_fills_every_placeholder(model) -> None:
     report = estrategy.check(model)
@@ -193,3 +196,13 @@ def test_english_plurals_are_right() -> None:
     assert counts({"error": 0, "warning": 8, "info": 2}, "fr") == (
         "0 erreur, 8 avertissements, 2 informations"
     )
+
+
+@pytest.mark.parametrize("source", [SOURCE, "src/estrategy/data/demo.yaml"])
+def test_the_built_in_criteria_speak_only_catalogue_messages(source: str) -> None:
+    """A plain string in a criterion's evidence would stay English in a French report."""
+    assessment = estrategy.assess(io.load(ROOT / source))
+    evidence = [e for d in assessment.dimensions for c in d.criteria for e in c.evidence]
+    evidence += [e for s in assessment.steps for e in s.evidence]
+    assert len(evidence) > 50
+    assert [e.text.msgid for e in evidence if e.text.literal] == []

@@ -2,20 +2,22 @@
 
 Every file in ``tests/fixtures/bad/`` marks the line of its problem with ``# <- error``
 (JSON has no comments: its line is given here). Each must raise ``LoadError`` naming the
-problem and that line, and the CLI must exit 2 without a traceback. How fast they fail
-is measured by ``benchmarks/bad_files.py``, not here: timing on a shared machine is noise.
+problem and that line, and the CLI must exit 2 without a traceback. The command runs in
+click's test runner, through the same ``main`` as ``python -m estrategy`` (whose start-up
+is tested once, in ``tests/cli/test_errors.py``). How fast they fail is measured by
+``benchmarks/bad_files.py``, not here: timing on a shared machine is noise.
 """
 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from estrategy import io
+from estrategy.cli import main
 from estrategy.io import LoadError
 
 BAD = Path(__file__).parents[1] / "fixtures" / "bad"
@@ -59,6 +61,14 @@ def expected_line(path: Path, given: int | None) -> int:
     return marked[0]
 
 
+def _check_command(path: Path) -> tuple[int, str]:
+    """``estrategy check PATH``: its exit code and its error output, checked traceback-free."""
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert isinstance(result.exception, SystemExit), result.exception  # not a crash
+    assert "Traceback" not in result.output  # stdout and stderr
+    return result.exit_code, result.stderr
+
+
 def test_every_fixture_is_in_the_catalogue() -> None:
     assert sorted(path.name for path in BAD.iterdir()) == sorted(CASES)
 
@@ -84,16 +94,9 @@ def test_bad_file_fails_at_its_line(name: str) -> None:
 def test_cli_reports_bad_file_without_traceback(name: str) -> None:
     path = BAD / name
     _words, line = CASES[name]
-    result = subprocess.run(
-        [sys.executable, "-m", "estrategy", "check", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 2
-    assert f"{path}:{expected_line(path, line)}:" in result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
+    code, err = _check_command(path)
+    assert code == 2
+    assert f"{path}:{expected_line(path, line)}:" in err
 
 
 def test_all_errors_of_a_file_are_reported_together() -> None:
@@ -152,16 +155,9 @@ def test_100_000_deep_nesting_is_refused(tmp_path: Path, fmt: str) -> None:
     path.write_text(deep(100_000, fmt), encoding="utf-8")
     with pytest.raises(LoadError, match="nesting deeper than"):
         io.load(path)
-    result = subprocess.run(
-        [sys.executable, "-m", "estrategy", "check", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 2
-    assert "nesting deeper than" in result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
+    code, err = _check_command(path)
+    assert code == 2
+    assert "nesting deeper than" in err
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])

@@ -8,11 +8,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from estrategy import io
 from estrategy.model import Action, Organization, Person, StrategyModel, Tactic, Tie
 from estrategy.testing import models
+
+HALF = settings.get_profile("half")
 
 FORMATS = ["yaml", "json", "toml"]
 EXTENSIONS = {"yaml": ".yaml", "json": ".json", "toml": ".toml"}
@@ -114,6 +116,7 @@ def test_tricky_texts_round_trip(fmt: str) -> None:
     assert io.loads(io.dumps(model, fmt), fmt) == model
 
 
+@HALF
 @given(models())
 def test_any_model_round_trips_in_every_format(model: StrategyModel) -> None:
     for fmt in FORMATS:
@@ -122,6 +125,7 @@ def test_any_model_round_trips_in_every_format(model: StrategyModel) -> None:
         assert io.dumps(model, fmt) == text
 
 
+@HALF
 @given(models())
 def test_data_round_trips(model: StrategyModel) -> None:
     assert io.from_data(io.to_data(model)) == model
@@ -298,6 +302,7 @@ def _paths(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | 
     return found
 
 
+@HALF
 @given(models(max_tactics=3, max_actions=3))
 def test_every_key_and_item_has_its_own_position(model: StrategyModel) -> None:
     data = io.to_data(model)

@@ -8,12 +8,14 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from estrategy import io
 from estrategy.io._yaml import read_yaml
 from estrategy.model import StrategyModel
 from estrategy.testing import models
+
+HALF = settings.get_profile("half")
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +96,7 @@ def test_schema_rejects_what_the_loader_rejects(
         io.from_data(data)
 
 
+@HALF
 @given(models())
 def test_every_saved_model_is_valid(model: StrategyModel) -> None:
     schema = io.json_schema()

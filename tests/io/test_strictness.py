@@ -45,7 +45,7 @@ def problem(text: str, fmt: str = "yaml") -> tuple[int | None, str, str]:
         ("tools: [{id: t, kind: CRM}]", "'CRM' is not a tool kind (did you mean 'crm'?)"),
         ("situation: {strenghts: [a]}", "unknown key 'strenghts' (did you mean 'strengths'?)"),
         ("kpis: [{id: k, measurements: [{date: 2026-01-01}]}]", "required key is missing"),
-        ("organization: {ties: [{source: a, target: b, weight: .nan}]}", "must be a finite number"),
+        ("organization: {ties: [{source: a, target: b, weight: .nan}]}", "from 0 to 1e12, got nan"),
     ],
 )
 def test_wrong_values_are_refused(body: str, words: str) -> None:

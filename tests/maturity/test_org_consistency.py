@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.org import reference as ref
 
@@ -22,7 +22,7 @@ from estrategy.maturity.facts import build_facts
 from estrategy.model import Organization, StrategyModel, Tool
 from estrategy.testing import organizations
 
-_SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+HALF = settings.get_profile("half")
 _AS_OF = dt.date(2026, 11, 15)
 
 
@@ -54,7 +54,7 @@ def _expected(model: StrategyModel, thresholds: dict[str, float]) -> dict[str, C
     }
 
 
-@_SETTINGS
+@HALF
 @given(
     organizations(max_people=25, max_units=10, max_groups=5, max_ties=30),
     st.booleans(),

@@ -14,21 +14,21 @@ from typing import Any
 
 import attrs
 import tomli_w
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from estrategy.maturity import Assessment, MaturityModel, assess, load_maturity_model
 from estrategy.model import KPI, Measurement, StrategyModel
 from estrategy.testing import clean_models, models
 
-_SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+HALF = settings.get_profile("half")
 
 
 def _check_range(value: float | None) -> None:
     assert value is None or 0.0 <= value <= 100.0
 
 
-@_SETTINGS
+@HALF
 @given(models())
 def test_scores_stay_in_range(model: StrategyModel) -> None:
     result = assess(model)
@@ -68,7 +68,7 @@ def _shuffled(value: Any, rng: random.Random) -> Any:
     return value
 
 
-@_SETTINGS
+@HALF
 @given(models(), st.randoms(use_true_random=False))
 def test_results_do_not_depend_on_list_order(model: StrategyModel, rng: random.Random) -> None:
     as_of = dt.date(2026, 11, 15)
@@ -81,7 +81,7 @@ def _score(result: Assessment, dimension: str) -> float:
     return -1.0 if value is None else value
 
 
-@_SETTINGS
+@HALF
 @given(models(), st.data())
 def test_measuring_an_unmeasured_tactic_never_lowers_measurement(
     model: StrategyModel, data: st.DataObject
@@ -108,7 +108,7 @@ def test_measuring_an_unmeasured_tactic_never_lowers_measurement(
     )
 
 
-@_SETTINGS
+@HALF
 @given(models(), st.data())
 def test_completing_an_action_never_lowers_execution(
     model: StrategyModel, data: st.DataObject
@@ -132,7 +132,7 @@ def test_completing_an_action_never_lowers_execution(
     assert _score(after, "execution") >= _score(before, "execution")
 
 
-@_SETTINGS
+@HALF
 @given(models(), st.data())
 def test_more_skills_or_lessons_never_lower_their_dimension(
     model: StrategyModel, data: st.DataObject
@@ -154,7 +154,7 @@ def test_more_skills_or_lessons_never_lower_their_dimension(
         assert _score(after, "measurement") >= _score(before, "measurement")
 
 
-@_SETTINGS
+@HALF
 @given(clean_models())
 def test_method_following_models_are_managed_and_jump_no_step(model: StrategyModel) -> None:
     result = assess(model)
@@ -178,7 +178,7 @@ def _custom() -> MaturityModel:
         return _default_rewritten(Path(tmp))
 
 
-@_SETTINGS
+@HALF
 @given(models())
 def test_custom_model_equal_to_default_gives_default_results(model: StrategyModel) -> None:
     as_of = dt.date(2026, 11, 15)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from estrategy.analysis import SettingsError, check
@@ -39,6 +39,8 @@ from estrategy.model import (
     Unit,
 )
 from estrategy.testing import clean_models, models, organizations
+
+HALF = settings.get_profile("half")
 
 AS_OF = dt.date(2026, 11, 15)
 
@@ -70,6 +72,7 @@ def _gap_ids(score: CriterionScore) -> set[str]:
 _ANY_OR_CLEAN = st.one_of(models(max_strategies=4, max_tactics=6), clean_models(max_tactics=6))
 
 
+@HALF
 @given(_ANY_OR_CLEAN, st.frozensets(st.sampled_from(sorted(TacticKind))))
 def test_chn002_and_the_pull_criterion_count_the_same_tactics_as_pull(
     model: StrategyModel, pull: frozenset[TacticKind]
@@ -170,6 +173,7 @@ def test_without_the_setting_the_maturity_models_size_aware_threshold_applies() 
     assert _criterion(micro, "upward-paths", {"upward_hops": 3}).score == 100
 
 
+@HALF
 @given(
     models(organization=organizations(max_people=20, max_units=6, max_groups=3, max_ties=20)),
     st.integers(0, 6),

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 from estrategy.analysis import check
 from estrategy.maturity import Assessment, assess
@@ -34,7 +34,7 @@ from estrategy.model import (
 from estrategy.rules._index import ModelIndex
 from estrategy.testing import models
 
-_SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+HALF = settings.get_profile("half")
 AS_OF = dt.date(2026, 11, 15)
 
 
@@ -100,7 +100,7 @@ def test_a_statement_of_none_is_a_gap_not_a_crash() -> None:
     assert _flagged(model, "STR004") == {"o-1"}
 
 
-@_SETTINGS
+@HALF
 @given(models())
 def test_str004_and_act002_say_what_the_shared_gaps_say(model: StrategyModel) -> None:
     findings = check(model, select=["STR004", "ACT002"]).findings
@@ -116,7 +116,7 @@ def test_str004_and_act002_say_what_the_shared_gaps_say(model: StrategyModel) ->
     }
 
 
-@_SETTINGS
+@HALF
 @given(models())
 def test_the_smart_criterion_counts_what_str004_flags(model: StrategyModel) -> None:
     if not model.objectives:
@@ -133,7 +133,7 @@ def test_the_smart_criterion_counts_what_str004_flags(model: StrategyModel) -> N
 # --- 2. dropped actions implement nothing, for the facts as for the rules -----------------------
 
 
-@_SETTINGS
+@HALF
 @given(models())
 def test_facts_hold_the_rules_live_actions(model: StrategyModel) -> None:
     facts = build_facts(model, AS_OF)

@@ -180,6 +180,20 @@ def test_decision_maker_holding_a_field_role_is_zero_steps_away() -> None:
     assert upward_reach(org).holders[0].steps == 0
 
 
+def test_a_holder_lists_their_field_roles_once_in_their_order() -> None:
+    org = Organization(
+        people=[
+            Person(id="a", roles=["x", "sales", "community_manager", "sales"]),
+            Person(id="b", roles=["y"]),
+            Person(id="c", roles=["data_scientist", "z"], decision_maker=True),
+        ]
+    )
+    assert [(h.person, h.roles) for h in upward_reach(org).holders] == [
+        ("a", ("sales", "community_manager")),
+        ("c", ("data_scientist",)),
+    ]
+
+
 def test_span_and_depth() -> None:
     org = Organization(
         people=[

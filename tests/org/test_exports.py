@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -268,3 +270,55 @@ def test_parquet_files_read_like_csv_files(tmp_path: Path, engine: str) -> None:
     csv_tables = read_tables(tmp_path / "csv", engine=engine)  # type: ignore[arg-type]
     pq_tables = read_tables(tmp_path / "pq", engine=engine)  # type: ignore[arg-type]
     same_tables(csv_tables, pq_tables)
+
+
+_NO_PANDAS = """
+import sys
+from estrategy.io.orgcsv import PRESETS, read_tables
+from estrategy.org import analyze
+for folder, mapping in zip(sys.argv[1::2], sys.argv[2::2]):
+    preset = PRESETS[mapping] if mapping else None
+    analyze(read_tables(folder, mapping=preset, engine="arrow"))
+print("pandas" in sys.modules)
+"""
+
+
+def test_reading_and_analysing_an_export_imports_no_pandas(tmp_path: Path) -> None:
+    # pyarrow imports pandas (a fifth of a second) whenever it converts a Python value
+    # or makes a numpy array: the Arrow engine does neither
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    write_folder(_organization(), tmp_path / "csv")
+    (tmp_path / "pq").mkdir()
+    pq.write_table(
+        pa.table(
+            {
+                "id": ["ann", "bob", "x"],
+                "manager": [None, "ann", None],
+                "supervisor": ["", "", "bob"],
+                "external": [False, False, True],
+                "roles": [["exec"], ["sales", "ops"], []],
+            }
+        ),
+        tmp_path / "pq" / "people.parquet",
+    )
+    pq.write_table(
+        pa.table({"source": ["ann", "bob"], "target": ["bob", "x"], "weight": [2.5, None]}),
+        tmp_path / "pq" / "ties.parquet",
+    )
+    write_workplace_export(tmp_path / "workplace", people=20, weeks=2, outsiders=2)
+    found = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _NO_PANDAS,
+            *(str(tmp_path / "csv"), ""),
+            *(str(tmp_path / "pq"), ""),
+            *(str(tmp_path / "workplace"), "workplace"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert found.stdout.split() == ["False"]

@@ -10,8 +10,11 @@ are generated here, never committed.
 from __future__ import annotations
 
 import csv
+import json
+import math
 import os
 import tracemalloc
+import warnings
 from pathlib import Path
 
 import networkx as nx
@@ -39,10 +42,16 @@ from estrategy.model import (
     Organization,
     OrganizationSize,
     Person,
+    Tie,
     TransversalGroup,
     Unit,
 )
 from estrategy.model.tables import build_tables
+from estrategy.model.validators import MAX_TIE_WEIGHT
+from estrategy.org import analyze
+from estrategy.org.brokerage import structural_holes
+from estrategy.org.matrix import group_matrix
+from estrategy.org.transversal import line_collaboration
 
 ENGINES = ["python", "arrow"]
 
@@ -307,9 +316,10 @@ _TWO = (
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ('<data key="w">' + "9" * 400 + "</data>", "weight must be a finite number"),
-        ('<data key="w">1e400</data>', "weight must be a finite number"),
-        ('<data key="w">-1</data>', "weight must be a finite number"),
+        ('<data key="w">' + "9" * 400 + "</data>", "weight must be a number from 0 to 1e12"),
+        ('<data key="w">1e400</data>', "weight must be a number from 0 to 1e12"),
+        ('<data key="w">-1</data>', "weight must be a number from 0 to 1e12"),
+        ('<data key="w">1e13</data>', "weight must be a number from 0 to 1e12"),
         ('<data key="o">' + "9" * 400 + "</data>", "order must be a position"),
     ],
 )
@@ -590,3 +600,42 @@ def test_graphml_attribute_errors_name_the_file_line_node_and_attribute(tmp_path
             "node 'g': unknown group kind 'club'; known: " + ", ".join(k.value for k in GroupKind),
         ),
     ]
+
+
+# Tie weights are bounded in every source, so that sums of weights (and of their
+# squares, in Burt's constraint) over a whole organisation stay far from overflow.
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_csv_tie_heavier_than_a_trillion_is_a_located_error(tmp_path: Path, engine: str) -> None:
+    hr = hr_folder(
+        tmp_path / "hr",
+        people="id\nann\nbob\n",
+        ties=f"source,target,kind,weight\nann,bob,collaboration,{MAX_TIE_WEIGHT:.0f}\n"
+        "bob,ann,esn,1e13\n",
+    )
+    with pytest.raises(LoadError) as caught:
+        read_tables(hr, engine=engine)  # type: ignore[arg-type]
+    assert _errors(caught) == [
+        ("ties.csv", 3, "weight must be a number from 0 to 1e12, got '1e13'")
+    ]
+
+
+def test_the_heaviest_ties_keep_every_analysis_finite_and_silent() -> None:
+    units = [Unit(id="co"), Unit(id="sales", parent="co"), Unit(id="ops", parent="co")]
+    people = [Person(id=f"p{i}", unit="sales" if i < 3 else "ops") for i in range(6)]
+    ties = [
+        Tie(source=f"p{i}", target=f"p{j}", weight=MAX_TIE_WEIGHT)
+        for i in range(6)
+        for j in range(i + 1, 6)
+    ]
+    organization = Organization(units=units, people=people, ties=ties)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an overflow in numpy is a RuntimeWarning
+        collaboration = line_collaboration(organization)
+        by_line = group_matrix(organization)
+        holes = structural_holes(organization)
+        json.dumps(analyze(organization).to_dict(), allow_nan=False)
+    assert [line.weighted_within_share for line in collaboration.per_line] == [0.25, 0.25]
+    assert [g.weighted_within_share for g in by_line.per_group] == [0.25, 0.25]
+    assert all(c is not None and math.isfinite(c) for c in holes.weighted_constraint)

@@ -214,7 +214,7 @@ BAD = {
         {"people": "id\nann\nbob\n", "ties": "source,target,kind,weight\nann,bob,email,-1\n"},
         [
             ("ties.csv", 2, 3, "unknown tie kind 'email'; known: collaboration, esn"),
-            ("ties.csv", 2, 4, "weight must be a finite number >= 0, got '-1'"),
+            ("ties.csv", 2, 4, "weight must be a number from 0 to 1e12, got '-1'"),
         ],
     ),
     "bad id": (

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from estrategy import io
 from estrategy.cli import main
@@ -70,6 +71,24 @@ def test_strength_and_weighted_constraint_match_networkx(org: Organization) -> N
             assert constraint == pytest.approx(expected[person])
         else:
             assert constraint is None
+
+
+@settings(max_examples=15)
+@given(weighted_organizations(), st.data())
+def test_structural_holes_of_some_people_are_theirs_among_everyone(
+    org: Organization, data: st.DataObject
+) -> None:
+    # the leading brokers are measured alone: what they read (their contacts' strengths
+    # and degrees) must be what measuring everyone reads
+    everyone = structural_holes(org)
+    n = len(everyone.people)
+    chosen = data.draw(st.lists(st.integers(0, n - 1), unique=True, max_size=n)) if n else []
+    some = structural_holes(org, people=chosen)
+    for position, i in enumerate(chosen):
+        assert some.people[position] == everyone.people[i]
+        for field in ("degree", "effective_size", "constraint", "strength"):
+            assert getattr(some, field)[position] == getattr(everyone, field)[i], field
+        assert some.weighted_constraint[position] == pytest.approx(everyone.weighted_constraint[i])
 
 
 def test_an_empty_weight_is_one_in_every_source(tmp_path: Path) -> None:
@@ -149,6 +168,27 @@ def test_key_person_risk_is_what_each_removal_breaks(org: Organization) -> None:
         assert risk.line_pair_counts[i] == unjoined, person
         assert risk.field_role_counts[i] == cut, person
         assert risk.join_shares[i] == pytest.approx(share), person
+
+
+@settings(max_examples=20)
+@given(small_organizations(), st.integers(0, 6))
+def test_the_top_key_people_lead_the_ranking_of_everyone(org: Organization, top: int) -> None:
+    everyone = key_person_risk(org, top=len(org.people)).top
+    assert key_person_risk(org, top=top).top == everyone[:top]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.sampled_from([0.0, 0.25, 0.5, 1.0])), max_size=30),
+    st.integers(0, 35),
+)
+def test_the_leaders_are_the_head_of_a_full_sort(people: list[tuple[int, float]], top: int) -> None:
+    # many equal totals and shares: the partitions must keep every tie at their bounds
+    from estrategy.org.risk import _leaders
+
+    totals = np.array([t for t, _ in people], dtype=np.int64)
+    shares = np.array([s for _, s in people], dtype=np.float64)
+    full = np.lexsort((np.arange(len(people)), -shares, -totals))
+    assert _leaders(totals, shares, top).tolist() == full[:top].tolist()
 
 
 def test_key_people_of_the_reference_model(lefevre_path: Path) -> None:

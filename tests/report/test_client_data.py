@@ -27,10 +27,13 @@ from estrategy.report.client.summary import recommendations
 from estrategy.rules import Severity
 from estrategy.testing import models, organizations
 
+HALF = settings.get_profile("half")
+
 AS_OF = dt.date(2026, 11, 15)
 
 
 # One drawn model serves both checks: drawing models is the costly part.
+@HALF
 @given(models(), st.dates(dt.date(2025, 1, 1), dt.date(2028, 1, 1)))
 def test_budget_and_roadmap_agree_with_brute_force(model: StrategyModel, as_of: dt.date) -> None:
     budget = budget_breakdown(model)
@@ -83,7 +86,7 @@ def test_budget_of_the_reference_model(lefevre_review: Review) -> None:
 
 
 # check() on every drawn model is the costly part: half the profile's examples suffice.
-@settings(max_examples=max(10, settings().max_examples // 2))
+@HALF
 @given(models())
 def test_trajectories_agree_with_the_off_track_rule(model: StrategyModel) -> None:
     findings = check(model, as_of=AS_OF).findings
@@ -110,7 +113,7 @@ def test_the_demo_has_one_indicator_off_track() -> None:
     assert [t.kpi for t in found if t.off_track] == ["k-esn-adoption"]
 
 
-@settings(max_examples=max(10, settings().max_examples // 2))
+@HALF
 @given(organizations(max_people=30, max_units=16), st.integers(2, MAX_NODES))
 def test_the_organisation_picture_stays_small_and_loses_nobody(organization, most) -> None:
     analysis = analyze(organization)

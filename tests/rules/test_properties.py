@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from estrategy.analysis import check
@@ -26,6 +26,8 @@ from estrategy.model.suggest import NearMisses
 from estrategy.model.vocabulary import ROLE_SYNONYMS
 from estrategy.report import check_json as json_report
 from estrategy.testing import clean_models, models
+
+HALF = settings.get_profile("half")
 
 
 def _ids(model: StrategyModel) -> set[str]:
@@ -51,11 +53,13 @@ def _comparable(model: StrategyModel) -> Counter[tuple[str, str, tuple[str, ...]
     return Counter((f.code, str(f.severity), f.subjects, f.message) for f in check(model).findings)
 
 
+@HALF
 @given(clean_models())
 def test_clean_models_produce_no_finding(model: StrategyModel) -> None:
     assert check(model).findings == ()
 
 
+@HALF
 @given(models())
 def test_every_subject_exists_in_the_model(model: StrategyModel) -> None:
     ids = _ids(model)
@@ -63,6 +67,7 @@ def test_every_subject_exists_in_the_model(model: StrategyModel) -> None:
         assert set(finding.subjects) <= ids, finding
 
 
+@HALF
 @given(models())
 def test_check_is_deterministic(model: StrategyModel) -> None:
     first, second = check(model), check(model)
@@ -87,6 +92,7 @@ def _shuffled(value: Any, rng: random.Random) -> Any:
     return value
 
 
+@HALF
 @given(models(), st.randoms(use_true_random=False))
 def test_results_do_not_depend_on_the_order_of_lists(
     model: StrategyModel, rng: random.Random
@@ -94,6 +100,7 @@ def test_results_do_not_depend_on_the_order_of_lists(
     assert _comparable(_shuffled(model, rng)) == _comparable(model)
 
 
+@HALF
 @given(clean_models(), st.randoms(use_true_random=False))
 def test_clean_models_stay_clean_when_shuffled(model: StrategyModel, rng: random.Random) -> None:
     assert check(_shuffled(model, rng)).findings == ()
@@ -226,6 +233,7 @@ REPAIRS: dict[str, Callable[[StrategyModel, str], StrategyModel | None]] = {
 }
 
 
+@HALF
 @given(models(), st.sampled_from(sorted(REPAIRS)), st.data())
 def test_repairing_a_subject_removes_its_finding_and_no_other(
     model: StrategyModel, code: str, data: st.DataObject

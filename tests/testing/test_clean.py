@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from collections import defaultdict
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from estrategy.analysis import check
@@ -25,9 +25,12 @@ from estrategy.model import (
 )
 from estrategy.testing import clean_models
 
+HALF = settings.get_profile("half")
+
 EXTERNAL = {Audience.CUSTOMERS, Audience.PROSPECTS, Audience.PARTNERS, Audience.SUPPLIERS}
 
 
+@HALF
 @given(clean_models())
 def test_no_rule_fires_on_a_clean_model(model: StrategyModel) -> None:
     findings = check(model).findings
@@ -42,6 +45,7 @@ def test_no_rule_fires_at_the_smallest_bounds(model: StrategyModel) -> None:
     assert check(model).findings == ()
 
 
+@HALF
 @given(clean_models(sizes=st.just(OrganizationSize.MICRO), as_of=st.just(dt.date(2026, 11, 15))))
 def test_size_and_date_come_from_the_strategies_given(model: StrategyModel) -> None:
     assert model.organization.size is OrganizationSize.MICRO
@@ -52,6 +56,7 @@ def test_size_and_date_come_from_the_strategies_given(model: StrategyModel) -> N
 # rule that drifts from DESIGN does not silently redefine what "clean" means.
 
 
+@HALF
 @given(clean_models())
 def test_strategy_invariants(model: StrategyModel) -> None:
     assert model.as_of is not None
@@ -88,6 +93,7 @@ def test_strategy_invariants(model: StrategyModel) -> None:
     assert situation.competitors
 
 
+@HALF
 @given(clean_models())
 def test_action_and_tool_invariants(model: StrategyModel) -> None:
     assert model.as_of is not None
@@ -116,6 +122,7 @@ def test_action_and_tool_invariants(model: StrategyModel) -> None:
         assert sum((b / total) ** 2 for b in budget_of.values()) >= 0.25
 
 
+@HALF
 @given(clean_models())
 def test_measurement_invariants(model: StrategyModel) -> None:
     as_of = model.as_of
@@ -159,6 +166,7 @@ def _lines(org: Organization) -> dict[str, int]:
     return line
 
 
+@HALF
 @given(clean_models())
 def test_role_and_organisation_invariants(model: StrategyModel) -> None:
     org = model.organization

@@ -16,12 +16,14 @@ from typing import Any
 import jsonschema
 import pytest
 import tomli_w
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from estrategy import io
 from estrategy.model import ModelPath, StrategyModel, format_path
 from estrategy.testing import clean_models, models
+
+HALF = settings.get_profile("half")
 
 FORMATS = ("yaml", "json", "toml")
 VALIDATOR = jsonschema.Draft202012Validator(io.json_schema())
@@ -37,16 +39,19 @@ def _round_trip(model: StrategyModel) -> None:
         assert io.dumps(back, fmt) == text, fmt
 
 
+@HALF
 @given(models())
 def test_any_model_round_trips_deterministically(model: StrategyModel) -> None:
     _round_trip(model)
 
 
+@HALF
 @given(clean_models())
 def test_clean_models_round_trip_deterministically(model: StrategyModel) -> None:
     _round_trip(model)
 
 
+@HALF
 @given(st.one_of(models(), clean_models()))
 def test_every_dumped_model_validates_against_the_schema(model: StrategyModel) -> None:
     data = json.loads(io.dumps(model, "json"))
@@ -143,6 +148,7 @@ def _texts(data: dict[str, Any]) -> dict[str, str]:
     return texts
 
 
+@HALF
 @given(st.one_of(models(), clean_models()), st.data())
 def test_a_dangling_reference_is_a_load_error_at_its_path(
     model: StrategyModel, data: st.DataObject
@@ -191,6 +197,7 @@ MUTATIONS: dict[str, Callable[[Any, st.DataObject], None]] = {
 
 
 @pytest.mark.parametrize("mutation", MUTATIONS.values(), ids=MUTATIONS.keys())
+@HALF
 @given(model=models(), data=st.data())
 def test_a_mutated_file_loads_or_fails_cleanly(
     mutation: Callable[[Any, st.DataObject], None], model: StrategyModel, data: st.DataObject
@@ -230,6 +237,7 @@ JUNK = [
 ]
 
 
+@HALF
 @given(model=models(), data=st.data(), fmt=st.sampled_from(FORMATS))
 def test_junk_in_the_text_loads_or_fails_cleanly(
     model: StrategyModel, data: st.DataObject, fmt: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+from hypothesis.errors import InvalidArgument, NoSuchExample
 from hypothesis.strategies import SearchStrategy
 
 import estrategy.testing
@@ -57,6 +58,8 @@ from estrategy.testing import (
     transversal_groups,
     units,
 )
+
+HALF = settings.get_profile("half")
 
 # Finding one example is enough: no shrinking, no database.
 _SEARCH = settings(max_examples=300, phases=[Phase.generate], database=None)
@@ -154,6 +157,7 @@ BLOCKS: list[tuple[Callable[[], SearchStrategy[Any]], type]] = [
 
 
 @pytest.mark.parametrize(("block", "cls"), BLOCKS, ids=[b.__name__ for b, _ in BLOCKS])
+@HALF
 @given(data=st.data())
 def test_each_block_draws_its_class(
     block: Callable[[], SearchStrategy[Any]], cls: type, data: st.DataObject
@@ -263,6 +267,7 @@ FIXED_ORG = Organization(
 )
 
 
+@HALF
 @given(models(organization=st.just(FIXED_ORG), max_tactics=2, max_actions=3, max_kpis=1))
 def test_models_respect_their_bounds_and_organisation(model: StrategyModel) -> None:
     assert model.organization == FIXED_ORG
@@ -273,6 +278,7 @@ def test_models_respect_their_bounds_and_organisation(model: StrategyModel) -> N
     assert all(t.owner_unit in (None, "u") for t in model.tactics)
 
 
+@HALF
 @given(models(max_tactics=0))
 def test_models_without_tactics_have_no_actions(model: StrategyModel) -> None:
     assert model.actions == ()
@@ -293,8 +299,27 @@ OPTIONAL: dict[str, Callable[[StrategyModel], bool]] = {
 }
 
 
-@pytest.mark.parametrize("condition", OPTIONAL.values(), ids=OPTIONAL.keys())
+@pytest.fixture(scope="module")
+def optional_cases_drawn() -> frozenset[str]:
+    """The cases of ``OPTIONAL`` that some model of one search is (it stops once all are).
+
+    One search serves every case: drawing models is the costly part, checking a case is not.
+    """
+    seen: set[str] = set()
+
+    def every_case_seen(model: StrategyModel) -> bool:
+        seen.update(name for name, condition in OPTIONAL.items() if condition(model))
+        return len(seen) == len(OPTIONAL)
+
+    with contextlib.suppress(NoSuchExample):
+        find(models(), every_case_seen, settings=_SEARCH)
+    return frozenset(seen)
+
+
+@pytest.mark.parametrize("case", OPTIONAL)
 def test_models_sometimes_leave_optional_fields_out_and_sometimes_fill_them(
-    condition: Callable[[StrategyModel], bool],
+    case: str, optional_cases_drawn: frozenset[str]
 ) -> None:
-    assert find(models(), condition, settings=_SEARCH)
+    assert case in optional_cases_drawn, (
+        f"none of the {_SEARCH.max_examples} models drawn is {case!r}"
+    )

@@ -46,6 +46,13 @@ NESTED_ROW_LIMIT = 50
 """Most rows of a table nested in a cell (a list inside a result's data)."""
 
 
+def _float(value: float) -> str:
+    """Four significant digits, but whole thousands written out: 14,410 rather than 1.441e+04."""
+    if 1e4 <= abs(value) < 1e15:
+        return f"{value:,.0f}"
+    return f"{value:.4g}"
+
+
 def _cell(value: Any) -> str:
     if isinstance(value, Mapping):
         return _table([value], NESTED_ROW_LIMIT)
@@ -54,7 +61,7 @@ def _cell(value: Any) -> str:
             return _table(value, NESTED_ROW_LIMIT)
         return html_text(", ".join(str(v) for v in value))
     if isinstance(value, float):
-        return f"{value:.4g}"
+        return _float(value)
     return html_text("" if value is None else str(value))
 
 

@@ -167,12 +167,17 @@ def _items(value: Iterable[Any]) -> tuple[Any, ...]:
 
 @attrs.frozen
 class Series:
-    """Items listed with commas, the first ``limit`` of them and then how many more.
+    r"""Items listed with commas, the first ``limit`` of them and then how many more.
 
     Attributes:
         items: the items (ids, or any value a message accepts).
         limit: the most items named (``None``: all of them).
-        separator: what stands between two items.
+        separator: what stands between two items (in French, a no-break space goes
+            before a semicolon).
+
+    Example:
+        >>> Series(["Hire", "Train"], separator="; ").localise("fr")
+        'Hire\xa0; Train'
     """
 
     items: tuple[Any, ...] = attrs.field(converter=_items)
@@ -184,7 +189,10 @@ class Series:
         from estrategy.base.messages import ntr, render_value
 
         shown = self.items if self.limit is None else self.items[: self.limit]
-        text = self.separator.join(render_value(item, lang) for item in shown)
+        separator = self.separator
+        if lang == "fr" and separator.startswith(";"):
+            separator = "\u00a0" + separator  # French puts a no-break space before ';'
+        text = separator.join(render_value(item, lang) for item in shown)
         hidden = len(self.items) - len(shown)
         if hidden > 0:
             more = ntr("{items} and {n} more", "{items} and {n} more", hidden, items=text)

@@ -32,6 +32,7 @@ from estrategy.io.orgcsv._values import _boolean, _items
 from estrategy.model import GroupKind, OrganizationSize
 from estrategy.model.dates import parse_date
 from estrategy.model.tables import GROUP_KINDS, NONE, OrgTables, build_tables
+from estrategy.model.validators import MAX_TIE_WEIGHT
 
 __all__ = ["PERSON_KEYS", "read_graphml_tables"]
 
@@ -478,15 +479,15 @@ def _order(value: str | None) -> int:
 
 
 def _weight(value: str | None) -> float:
-    """A tie's weight: empty or absent is 1, as in a CSV file; finite and >= 0."""
+    """A tie's weight: empty or absent is 1, as in a CSV file; from 0 to 10¹²."""
     if value is None or not value.strip():
         return 1.0
     try:
         number = float(value)
     except ValueError:
         number = math.nan
-    if not math.isfinite(number) or number < 0:
-        raise ValueError(f"weight must be a finite number >= 0, got {excerpt(value)}")
+    if not (math.isfinite(number) and 0 <= number <= MAX_TIE_WEIGHT):
+        raise ValueError(f"weight must be a number from 0 to 1e12, got {excerpt(value)}")
     return number
 
 

@@ -11,12 +11,11 @@ from estrategy.model._memo import Memo
 from estrategy.model.enums import GroupKind, OrganizationSize, TieKind
 from estrategy.model.suppression import Suppression
 from estrategy.model.validators import (
-    finite,
     is_date,
-    non_negative,
     optional_slug,
     slug,
     slugs,
+    tie_weight,
 )
 
 __all__ = ["Organization", "Person", "Tie", "TransversalGroup", "Unit"]
@@ -105,13 +104,14 @@ class Tie:
         source: id of one person.
         target: id of the other person (ties are read as undirected by the analyses).
         kind: ``collaboration`` or ``esn`` (a tie through the enterprise social network).
-        weight: strength of the tie (for example messages per week); 1 by default.
+        weight: strength of the tie (for example messages per week); 1 by default, at
+            most :data:`~estrategy.model.validators.MAX_TIE_WEIGHT` (10¹²).
     """
 
     source: str = attrs.field(validator=slug)
     target: str = attrs.field(validator=slug)
     kind: TieKind = attrs.field(default=TieKind.COLLABORATION, converter=TieKind)
-    weight: float = attrs.field(default=1.0, validator=[finite, non_negative])
+    weight: float = attrs.field(default=1.0, validator=tie_weight)
 
 
 @attrs.frozen

@@ -176,13 +176,28 @@ class OrgTables(Memo):
     def __attrs_post_init__(self) -> None:
         _check_shapes(self)
         # Every analysis reads ties as distinct undirected pairs: derive them once, here.
-        a, b, w = _distinct_pairs(
+        a, b, w, indptr = _distinct_pairs(
             self.tie_source, self.tie_target, self.tie_weight, len(self.person_ids)
         )
         object.__setattr__(self, "pair_a", a)
         object.__setattr__(self, "pair_b", b)
         object.__setattr__(self, "pair_weight", w)
-        object.__setattr__(self, "_derived", {})
+        # the pairs' row pointers come out of their counting sort: kept, not recounted
+        object.__setattr__(self, "_derived", {"model.pair_indptr": indptr})
+
+    def pair_indptr(self) -> I64:
+        """Where each person's pairs begin in the sorted pairs (``n_people + 1`` pointers).
+
+        Person ``i``'s pairs are positions ``pair_indptr()[i]`` to ``pair_indptr()[i + 1]``
+        of ``pair_a``, ``pair_b`` and ``pair_weight``.
+        """
+
+        def compute() -> I64:
+            indptr = np.zeros(self.n_people + 1, dtype=np.int64)
+            np.cumsum(np.bincount(self.pair_a, minlength=self.n_people), out=indptr[1:])
+            return indptr
+
+        return self.derived("model.pair_indptr", compute)
 
     @property
     def n_people(self) -> int:
@@ -305,31 +320,35 @@ def order_of(keys: npt.NDArray[np.integer], bound: int) -> npt.NDArray[np.int64]
     return sorted_with_order(keys, bound)[1]
 
 
-def _distinct_pairs(source: I32, target: I32, weight: F64, n: int) -> tuple[I32, I32, F64]:
+def _distinct_pairs(source: I32, target: I32, weight: F64, n: int) -> tuple[I32, I32, F64, I64]:
     """Distinct unordered pairs ``a < b`` of the ties, sorted, self-ties left out, weighed.
 
     A pair's weight is the sum of its rows' weights (the count of rows when every weight
     is 1). The pairs are the entries of the upper triangle of a sparse matrix: scipy
     places them by row with a counting sort, sorts each row's few columns and sums the
-    duplicates, in linear time and several times faster than sorting packed keys.
+    duplicates, in linear time and several times faster than sorting packed keys. Also
+    returns where each person's pairs begin (the matrix's row pointers).
     """
     import scipy.sparse as sp
 
     low, high = np.minimum(source, target), np.maximum(source, target)
-    keep = low != high  # a self-tie is a pair (a, a): left out
-    if not keep.all():
-        low, high, weight = low[keep], high[keep], weight[keep]
-    if len(low) == 0:
-        empty = np.zeros(0, dtype=np.int32)
-        return empty, empty, np.zeros(0, dtype=np.float64)
+    # a self-tie is a pair (a, a), left out: moved to an extra last row, which is cut
+    # off at the end (a view), rather than filtering every array
+    low[low == high] = n
     upper = sp.csr_array(
-        (weight.astype(np.float64, copy=False), (low, high)), shape=(max(n, 1), max(n, 1))
+        (weight.astype(np.float64, copy=False), (low, high)), shape=(n + 1, max(n, 1))
     )
     upper.sum_duplicates()  # sorts each row's columns, adds up the repeated ones
-    counts = np.diff(upper.indptr)
-    a = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
+    indptr = upper.indptr[: n + 1].astype(np.int64)
+    m = int(indptr[-1])
+    a = np.repeat(np.arange(n, dtype=np.int32), np.diff(indptr))
     # weights near the float limit sum to infinity, as numpy's sum would
-    return a, upper.indices.astype(np.int32, copy=False), upper.data.astype(np.float64, copy=False)
+    return (
+        a,
+        upper.indices[:m].astype(np.int32, copy=False),
+        upper.data[:m].astype(np.float64, copy=False),
+        indptr,
+    )
 
 
 def _codes(values: Sequence[str | None], index: Mapping[str, int]) -> I32:

@@ -19,6 +19,7 @@ from estrategy.base.escape import excerpt
 from estrategy.base.messages import Text, tr
 
 __all__ = [
+    "MAX_TIE_WEIGHT",
     "SLUG_PATTERN",
     "FieldValueError",
     "finite",
@@ -27,6 +28,7 @@ __all__ = [
     "optional_slug",
     "slug",
     "slugs",
+    "tie_weight",
 ]
 
 SLUG_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.:@/+-]*"
@@ -86,6 +88,27 @@ def non_negative(_instance: object, attribute: attrs.Attribute[Any], value: obje
             raise FieldValueError(attribute.name, _not_non_negative(value))
     elif isinstance(value, int | float) and (not math.isfinite(value) or value < 0):
         raise FieldValueError(attribute.name, _not_non_negative(value))
+
+
+MAX_TIE_WEIGHT = 1e12
+"""The largest weight a tie may carry.
+
+A weight counts interactions (messages a week, meetings a month); no real export comes
+near a trillion, and the bound keeps every sum of weights, and of their squares over a
+whole organisation, far from the float overflow that would turn the analyses' shares
+into NaN.
+"""
+
+
+def tie_weight(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that a tie's weight is a finite number from 0 to :data:`MAX_TIE_WEIGHT`."""
+    if isinstance(value, int | float) and not (
+        math.isfinite(value) and 0 <= value <= MAX_TIE_WEIGHT
+    ):
+        raise FieldValueError(
+            attribute.name,
+            tr("must be a number from 0 to {limit}, got {value}", limit="1e12", value=str(value)),
+        )
 
 
 def finite(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

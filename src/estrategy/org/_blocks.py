@@ -34,6 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from estrategy.model.tables import OrgTables, sorted_with_order
+from estrategy.org._kernels import gather
 from estrategy.org._steps import StepTree
 
 __all__ = ["Separation", "separations"]
@@ -89,7 +90,9 @@ class Separation(NamedTuple):
         return np.sort(vertices[inside[self.pre[vertices]]]).astype(np.int64)
 
 
-def _row_extremes(indptr: I64, values: I64, rows: int, fill: int) -> tuple[I64, I64]:
+def _row_extremes(
+    indptr: I64, values: npt.NDArray[np.integer], rows: int, fill: int
+) -> tuple[I64, I64]:
     """Each CSR row's least and greatest value (``fill`` and ``-1`` for an empty row)."""
     low = np.full(rows, fill, dtype=np.int64)
     high = np.full(rows, -1, dtype=np.int64)
@@ -152,16 +155,19 @@ def separations(tree: StepTree, tables: OrgTables) -> Separation:
     low, high = pre.copy(), np.where(reached, pre, -1)
     m_ptr, m_idx = tree.person_groups
     g_ptr, g_idx = tree.group_people
+    # gathered in 32 bits (the numbers fit): the tie rows are the largest arrays here
+    pre32 = pre.astype(np.int32)
     people_rows = (
-        (tree.ties.indptr, pre[tree.ties.indices]),
-        (tree.hierarchy.indptr, pre[tree.hierarchy.indices]),
-        (m_ptr, pre[n + m_idx.astype(np.int64)]),
+        (tree.ties.indptr, tree.ties.indices, 0),
+        (tree.hierarchy.indptr, tree.hierarchy.indices, 0),
+        (m_ptr, m_idx, n),
     )
-    for indptr, values in people_rows:
+    for indptr, columns, shift in people_rows:
+        values = pre32[columns + shift] if shift else pre32[columns]
         row_low, row_high = _row_extremes(indptr, values, n, size_all)
         np.minimum(low[:n], row_low, out=low[:n])
         np.maximum(high[:n], row_high, out=high[:n])
-    row_low, row_high = _row_extremes(g_ptr, pre[g_idx.astype(np.int64)], g, size_all)
+    row_low, row_high = _row_extremes(g_ptr, pre32[g_idx], g, size_all)
     np.minimum(low[n:source], row_low, out=low[n:source])
     np.maximum(high[n:source], row_high, out=high[n:source])
     deciders = np.flatnonzero(tables.person_decision_maker)
@@ -195,7 +201,7 @@ def separations(tree: StepTree, tables: OrgTables) -> Separation:
         top = np.arange(size_all, dtype=np.int64)
         for children, _ in levels[1:]:
             top[children] = top[parent[children]]
-        x, y = _edges_near(tables, n, reached, inside_vertex, top)
+        x, y = _edges_near(tree, n, reached, inside_vertex, top)
         x_above = (pre[y] >= pre[x]) & (pre[y] < pre[x] + size[x])
         y_above = (pre[x] >= pre[y]) & (pre[x] < pre[y] + size[y])
         unrelated = ~x_above & ~y_above
@@ -205,7 +211,7 @@ def separations(tree: StepTree, tables: OrgTables) -> Separation:
 
 
 def _edges_near(
-    tables: OrgTables,
+    tree: StepTree,
     n: int,
     reached: npt.NDArray[np.bool_],
     near: npt.NDArray[np.bool_],
@@ -215,19 +221,26 @@ def _edges_near(
 
     Ties, manager and supervision links, memberships (the source's edges are all tree
     edges); an edge whose ends lie under two decision makers meets them only at the
-    source, which no question is about. Each kind is filtered where it is.
+    source, which no question is about. They are read from the rows of the near
+    vertices, which are few (the subtrees that reach nowhere else): no pass over every
+    edge. An edge with both ends near is found twice, which changes no block.
     """
     wanted = np.where(reached, top, -1)
+    people = np.flatnonzero(near[:n]).astype(np.int64)
+    groups = np.flatnonzero(near[n : len(near) - 1]).astype(np.int64)
+    m_ptr, m_idx = tree.person_groups
+    g_ptr, g_idx = tree.group_people
     parts_a: list[I64] = []
     parts_b: list[I64] = []
-    people = np.arange(n, dtype=np.int64)
-    pieces = [(tables.pair_a.astype(np.int64), tables.pair_b.astype(np.int64))]
-    for refs in (tables.person_manager, tables.person_supervisor):
-        has = (refs >= 0) & (refs != people)
-        pieces.append((people[has], refs[has].astype(np.int64)))
-    pieces.append((tables.member_person.astype(np.int64), tables.member_group.astype(np.int64) + n))
-    for x, y in pieces:
-        keep = (near[x] | near[y]) & (wanted[x] == wanted[y]) & (wanted[x] >= 0)
+    for rows, indptr, indices, shift, offset in (
+        (people, tree.ties.indptr, tree.ties.indices, 0, 0),
+        (people, tree.hierarchy.indptr, tree.hierarchy.indices, 0, 0),
+        (people, m_ptr, m_idx, 0, n),
+        (groups, g_ptr, g_idx, n, 0),
+    ):
+        owner, other = gather(indptr, indices, rows)
+        x, y = rows[owner] + shift, other + offset
+        keep = (wanted[x] == wanted[y]) & (wanted[x] >= 0)
         parts_a.append(x[keep])
         parts_b.append(y[keep])
     return np.concatenate(parts_a), np.concatenate(parts_b)
@@ -245,15 +258,14 @@ def _roots(jump: I64) -> I64:
 def _joined(label: I64, a: I64, b: I64) -> I64:
     """``label`` with the classes of each ``a[i]`` and ``b[i]`` merged (the least label wins).
 
-    Hooking and pointer jumping over the few edges given (Shiloach and Vishkin): a
-    logarithmic number of rounds, each linear in the edges.
+    Labels are codes ``>= 0``. Hooking and pointer jumping over the few edges given
+    (Shiloach and Vishkin), on the labels they name only: a logarithmic number of
+    rounds, each linear in the edges; then one pass relabels everything.
     """
     if len(a) == 0:
         return label
-    names, inverse = np.unique(np.concatenate([label, a, b]), return_inverse=True)
-    count = len(label)
-    start = inverse[:count]
-    ends = inverse[count:].reshape(2, -1)
+    names, inverse = np.unique(np.concatenate([a, b]), return_inverse=True)
+    ends = inverse.reshape(2, -1)
     parent = np.arange(len(names), dtype=np.int64)
     while True:
         pa, pb = parent[ends[0]], parent[ends[1]]
@@ -263,4 +275,6 @@ def _joined(label: I64, a: I64, b: I64) -> I64:
             break
         np.minimum.at(parent, high[moving], low[moving])
         parent = _roots(parent)
-    return names[parent[start]]
+    relabel = np.arange(max(int(label.max()), int(names[-1])) + 1, dtype=np.int64)
+    relabel[names] = names[parent]
+    return relabel[label]

@@ -17,6 +17,7 @@ __all__ = [
     "hierarchy_adjacency",
     "person_pairs",
     "pointer_depth",
+    "row_entries",
     "tie_adjacency",
     "undirected_ties",
 ]
@@ -58,14 +59,29 @@ def ancestor_at_depth(parent: npt.NDArray[np.integer], depth: I64, level: int) -
     return np.where(depth >= level, jump, -1)
 
 
-def gather(indptr: I64, indices: npt.NDArray[np.integer], rows: I64) -> tuple[I64, I64]:
-    """The entries of the given CSR rows: ``(row position, column)`` for each, vectorised."""
+def row_entries(indptr: I64, rows: I64) -> tuple[I64, I64]:
+    """The entries of the given CSR rows: ``(row position, entry position)`` for each."""
     starts = indptr[rows]
     lengths = indptr[rows + 1] - starts
-    total = int(lengths.sum())
+    ends = np.cumsum(lengths)
+    total = int(ends[-1]) if len(ends) else 0
     owner = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
-    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    return owner, indices[np.repeat(starts, lengths) + offsets].astype(np.int64)
+    # entry k of row position r sits at starts[r] + (k - where r's entries begin)
+    at = np.arange(total, dtype=np.int64)
+    at += (starts - (ends - lengths))[owner]
+    return owner, at
+
+
+def gather(
+    indptr: I64, indices: npt.NDArray[np.integer], rows: I64
+) -> tuple[I64, npt.NDArray[np.integer]]:
+    """The entries of the given CSR rows: ``(row position, column)`` for each, vectorised.
+
+    The columns keep the type of ``indices`` (a copy to 64 bits would cost as much as
+    the gather).
+    """
+    owner, at = row_entries(indptr, rows)
+    return owner, indices[at]
 
 
 def undirected_ties(tables: OrgTables) -> tuple[I64, I64]:
@@ -110,11 +126,16 @@ class Adjacency(NamedTuple):
         """How many distinct neighbours each row has."""
         return np.diff(self.indptr)
 
-    def strength(self) -> npt.NDArray[np.float64]:
-        """The sum of each row's weights."""
+    def strength(self, rows: I64 | None = None) -> npt.NDArray[np.float64]:
+        """The sum of each row's weights (of the given rows only, 0 elsewhere)."""
         n = len(self.indptr) - 1
-        rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(self.indptr))
-        return np.bincount(rows, weights=self.weight, minlength=n).astype(np.float64)
+        if rows is None:
+            owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(self.indptr))
+            return np.bincount(owner, weights=self.weight, minlength=n).astype(np.float64)
+        position, at = row_entries(self.indptr, rows)
+        sums = np.zeros(n, dtype=np.float64)
+        sums[rows] = np.bincount(position, weights=self.weight[at], minlength=len(rows))
+        return sums
 
     def matrix(self) -> sp.csr_array:
         """The adjacency as a scipy CSR array (sharing the arrays, no copy)."""
@@ -139,13 +160,13 @@ def _symmetric(tables: OrgTables) -> Adjacency:
     n = tables.n_people
     a, b, weight = tables.pair_a, tables.pair_b, tables.pair_weight
     m = len(a)
-    upper_ptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(a, minlength=n), out=upper_ptr[1:])
-    # the lower half: the transpose of the upper one, by scipy's linear counting sort;
-    # each entry carries its pair's number, so its weight can follow
+    upper_ptr = tables.pair_indptr()
+    # the lower half: the transpose of the upper one, by scipy's linear counting sort,
+    # which carries each entry's weight along (a byte when every weight is 1)
+    ones = m > 0 and bool((weight == 1.0).all())
+    carried = np.zeros(m, dtype=np.int8) if ones else weight
     small: np.dtype[np.signedinteger[Any]] = np.dtype(np.int32 if 2 * m < 2**31 else np.int64)
-    number = np.arange(m, dtype=small)
-    lower = sp.csr_array((number, b, upper_ptr), shape=(n, n)).T.tocsr()
+    lower = sp.csr_array((carried, b, upper_ptr), shape=(n, n)).T.tocsr()
     lower_ptr = lower.indptr.astype(np.int64, copy=False)
     # row r holds its lower neighbours, then its upper ones: each entry's place is its
     # place in its half plus what the other half puts before it in the row
@@ -157,11 +178,11 @@ def _symmetric(tables: OrgTables) -> Adjacency:
     indices = np.empty(2 * m, dtype=np.int32)
     indices[into_lower] = lower.indices
     indices[into_upper] = b
-    if m and bool((weight == 1.0).all()):
+    if ones:
         weights = np.ones(2 * m, dtype=np.float64)
     else:
         weights = np.empty(2 * m, dtype=np.float64)
-        weights[into_lower] = weight[lower.data]
+        weights[into_lower] = lower.data
         weights[into_upper] = weight
     return Adjacency(indptr, indices, weights)
 

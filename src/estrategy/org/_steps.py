@@ -104,15 +104,20 @@ def _search(tables: OrgTables) -> StepTree:
         groups = groups[depth[n + groups] < 0]
         depth[n + groups] = depth[parent[n + groups]] + 1
         member_owner, reached = gather(g_ptr, g_idx, groups)
-        for candidates, parents in (
-            (tied, frontier[tie_owner]),
-            (linked, frontier[link_owner]),
-            (reached, n + groups[member_owner]),
+        # the unreached candidates of each kind, judged before any is marked: one reached
+        # several ways is marked several times with the same level
+        fresh_ones = []
+        for candidates, owners, parents in (
+            (tied, tie_owner, frontier),
+            (linked, link_owner, frontier),
+            (reached, member_owner, n + groups),
         ):
-            new = steps[candidates] < 0
-            parent[candidates[new]] = parents[new]
-        for candidates in (tied, linked, reached):
-            steps[candidates[steps[candidates] < 0]] = level
+            unreached = steps[candidates] < 0
+            new = candidates[unreached]
+            parent[new] = parents[owners[unreached]]
+            fresh_ones.append(new)
+        for new in fresh_ones:
+            steps[new] = level
         frontier = np.flatnonzero(steps == level)
         depth[frontier] = depth[parent[frontier]] + 1
     return StepTree(steps, parent, depth, ties, hierarchy, (m_ptr, m_idx), (g_ptr, g_idx))

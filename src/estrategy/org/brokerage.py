@@ -21,7 +21,7 @@ from estrategy.base.display import Displayable
 from estrategy.base.plain import plain_fields
 from estrategy.model import Organization
 from estrategy.model.tables import OrgTables, as_tables, unique_int
-from estrategy.org._kernels import csr_rows, tie_adjacency, undirected_ties
+from estrategy.org._kernels import csr_rows, row_entries, tie_adjacency, undirected_ties
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
 
 __all__ = [
@@ -410,7 +410,12 @@ def structural_holes(
         else np.asarray(people, dtype=np.int64)
     )
     degree = adjacency.degree().astype(np.float64)
-    strength = adjacency.strength()
+    # the strengths the measures read: the chosen people's and their contacts'
+    if people is None:
+        strength = adjacency.strength()
+    else:
+        contacts = adjacency.indices[row_entries(adjacency.indptr, rows)[1]]
+        strength = adjacency.strength(np.unique(np.concatenate([rows, contacts])))
     # a tie of weight 0 is no tie for the weighted measure (as networkx reads it)
     positive = (
         unweighted

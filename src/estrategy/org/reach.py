@@ -146,7 +146,8 @@ def upward_reach(
     wanted = tuple(roles)
     holds = tables.roles.holders(wanted, tables.n_people) & ~tables.person_external
     steps = step_tree(tables).steps
-    # each holder's field roles, in the order of their roles, read in one pass
+    # each holder's field roles, in the order of their roles, read in one pass: a
+    # holder's wanted roles are a run of the role entries (the rows are in order)
     codes = tables.roles
     wanted_codes = np.isin(
         np.arange(len(codes.names)), [codes.names.index(r) for r in wanted if r in codes.names]
@@ -157,16 +158,18 @@ def upward_reach(
         if len(codes.indices)
         else np.zeros(0, dtype=np.bool_)
     )
-    roles_of: dict[int, list[str]] = {}
-    for person, code in zip(owner[keep].tolist(), codes.indices[keep].tolist(), strict=True):
-        roles_of.setdefault(person, []).append(codes.names[code])
-    ids, step_list = tables.person_ids, steps.tolist()
-    holders = tuple(
-        FieldReach(
-            ids[i], tuple(dict.fromkeys(roles_of[i])), None if step_list[i] < 0 else step_list[i]
-        )
-        for i in np.flatnonzero(holds).tolist()
-    )
+    owner, held = owner[keep], codes.indices[keep]
+    people = np.flatnonzero(holds)
+    starts = np.searchsorted(owner, people)
+    counts = np.diff(np.append(starts, len(owner)))
+    alone = [(name,) for name in codes.names]
+    roles_of = [alone[c] for c in held[starts].tolist()]
+    for j in np.flatnonzero(counts > 1).tolist():  # a holder of several field roles
+        found = held[starts[j] : starts[j] + counts[j]].tolist()
+        roles_of[j] = tuple(dict.fromkeys(codes.names[c] for c in found))
+    ids = tables.person_ids
+    step_list = [None if s < 0 else s for s in steps[people].tolist()]
+    holders = tuple(map(FieldReach, [ids[i] for i in people.tolist()], roles_of, step_list))
     if hops < 0:
         raise ValueError(f"hops must be at least 0, got {hops}")
     return UpwardReach(wanted, int(tables.person_decision_maker.sum()), holders, hops)

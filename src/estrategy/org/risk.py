@@ -29,7 +29,7 @@ from estrategy.base.display import Displayable
 from estrategy.base.plain import plain_fields
 from estrategy.model import Organization, StrategyModel
 from estrategy.model.definitions import is_live
-from estrategy.model.tables import OrgTables, as_tables, count_int
+from estrategy.model.tables import OrgTables, as_tables, count_int, unique_int
 from estrategy.org._blocks import Separation, separations
 from estrategy.org._steps import step_tree
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
@@ -186,19 +186,21 @@ def _joins(tables: OrgTables, lines: HierarchicalLines) -> _Joins:
     n, count = tables.n_people, len(lines)
     width = max(count, 1)
     line = lines.person_line
+    many = lines.people_per_line() > 1  # per line: whether its people can carry links
     la, lb = _line_tie_pairs(tables, lines)
     cross = (la >= 0) & (lb >= 0) & (la != lb)
-    tie_pair = np.minimum(la[cross], lb[cross]) * width + np.maximum(la[cross], lb[cross])
-    carriers = [
-        (tie_pair, tables.pair_a[cross].astype(np.int64)),
-        (tie_pair, tables.pair_b[cross].astype(np.int64)),
+    la, lb = la[cross].astype(np.int64), lb[cross].astype(np.int64)
+    tie_pair = np.minimum(la, lb) * width + np.maximum(la, lb)
+    # each cross tie is carried by both its people (the lines of its ends are known)
+    tie_carriers = [
+        (tie_pair, tables.pair_a[cross], many[la]),
+        (tie_pair, tables.pair_b[cross], many[lb]),
     ]
-    links = [tie_pair]
     # groups: (group, line) with how many members, and the only member where there is one
     member_line = line[tables.member_person]
     placed = member_line >= 0
     keys = tables.member_group[placed].astype(np.int64) * max(n, 1) + tables.member_person[placed]
-    distinct = np.unique(keys)
+    distinct = unique_int(keys)  # a sort: numpy's hashing unique is far slower here
     group = distinct // max(n, 1)
     person = distinct % max(n, 1)
     group_line_keys = group * width + line[person]
@@ -209,22 +211,30 @@ def _joins(tables: OrgTables, lines: HierarchicalLines) -> _Joins:
     g_of, l_of = group_line // width, group_line % width
     i, j = _pairs_within(g_of)  # every pair of lines a group spans
     group_pair = np.minimum(l_of[i], l_of[j]) * width + np.maximum(l_of[i], l_of[j])
-    links.append(group_pair)
+    group_carriers = []
     for side in (i, j):
         has = sole[side] >= 0
-        carriers.append((group_pair[has], sole[side][has]))
-    all_links = np.concatenate(links)
-    total = np.bincount(all_links, minlength=width * width)
-    pair = np.concatenate([c[0] for c in carriers])
-    who = np.concatenate([c[1] for c in carriers])
-    line_size = lines.people_per_line()
-    counted = line_size[line[who]] > 1
-    pair, who = pair[counted], who[counted]
-    carried = np.bincount(who, minlength=n).astype(np.int64)
-    # a person alone joins a pair only if they carry at least all of its links: count
-    # (pair, person) only where that can be (in a large organisation, almost nowhere)
-    possible = carried[who] >= total[pair]
-    key, held = count_int(pair[possible] * max(n, 1) + who[possible])
+        who = sole[side][has]
+        group_carriers.append((group_pair[has], who, many[line[who]]))
+    total = np.bincount(tie_pair, minlength=width * width)
+    total += np.bincount(group_pair, minlength=width * width)
+    link_count = len(tie_pair) + len(group_pair)
+    carried = np.zeros(n, dtype=np.int64)
+    for _, who, counted in (*tie_carriers, *group_carriers):
+        carried += np.bincount(who[counted], minlength=n)
+    # a person alone joins a pair only if they carry at least all of its links: look at
+    # (pair, person) only where that can be (in a large organisation, almost nowhere),
+    # first by the least total of any pair, then by the pair's own
+    joined_totals = total[total > 0]
+    can = carried >= (int(joined_totals.min()) if len(joined_totals) else 1)
+    pairs, people = [], []
+    for pair, who, counted in (*tie_carriers, *group_carriers):
+        maybe = counted & can[who]
+        pair, who = pair[maybe], who[maybe].astype(np.int64)
+        possible = carried[who] >= total[pair]
+        pairs.append(pair[possible])
+        people.append(who[possible])
+    key, held = count_int(np.concatenate(pairs) * max(n, 1) + np.concatenate(people))
     alone = held == total[key // max(n, 1)]
     alone_person = key[alone] % max(n, 1)
     alone_pair = key[alone] // max(n, 1)
@@ -232,8 +242,8 @@ def _joins(tables: OrgTables, lines: HierarchicalLines) -> _Joins:
     listed: dict[int, list[tuple[int, int]]] = {}
     for p, k in zip(alone_person.tolist(), alone_pair.tolist(), strict=True):
         listed.setdefault(p, []).append((k // width, k % width))
-    shares = carried / len(all_links) if len(all_links) else np.zeros(n, dtype=np.float64)
-    return _Joins(alone_count, shares, listed, len(all_links), int((total > 0).sum()))
+    shares = carried / link_count if link_count else np.zeros(n, dtype=np.float64)
+    return _Joins(alone_count, shares, listed, link_count, int((total > 0).sum()))
 
 
 def _pairs_within(runs: I64) -> tuple[I64, I64]:
@@ -317,13 +327,17 @@ def key_person_risk(
     weight[:n] = holders
     field_counts = separation.cut_counts(weight)[:n]
     totals = action_counts + external_counts + pair_counts + field_counts
-    order = np.lexsort((np.arange(n), -shares, -totals))
-    chosen = [i for i in order[:top].tolist() if totals[i] > 0 or shares[i] > 0]
+    order = _leaders(totals, shares, top)
+    chosen = [i for i in order.tolist() if totals[i] > 0 or shares[i] > 0]
     heads = lines.heads
     key_people = []
     for i in chosen:
-        supervised_by = np.flatnonzero(supervised & (tables.person_supervisor == i))
-        cut = _cut_holders(separation, i, holders, n)
+        supervised_by = (
+            np.flatnonzero(supervised & (tables.person_supervisor == i))
+            if external_counts[i]
+            else np.zeros(0, dtype=np.int64)
+        )
+        cut = _cut_holders(separation, i, holders, n) if field_counts[i] else supervised_by[:0]
         pairs = listed_pairs.get(i, [])
         key_people.append(
             KeyPerson(
@@ -357,6 +371,32 @@ def key_person_risk(
         separation=separation,
         holder_mask=holders,
     )
+
+
+def _leaders(totals: I64, shares: npt.NDArray[np.float64], top: int) -> I64:
+    """The ``top`` people by total, then share, then order, greatest first.
+
+    What a sort of everyone by those three keys would put first, from the few people
+    who can be among them (a partition by total, then by share among those at the
+    bound): no sort of a million people for twenty.
+
+    Example:
+        >>> _leaders(np.array([1, 3, 3, 0]), np.array([0.5, 0.1, 0.2, 0.9]), 2).tolist()
+        [2, 1]
+    """
+    n = len(totals)
+    candidates = np.arange(n, dtype=np.int64)
+    if 0 < top < n:
+        bound = np.partition(totals, n - top)[n - top]
+        above = np.flatnonzero(totals > bound)
+        at = np.flatnonzero(totals == bound)
+        needed = top - len(above)
+        if needed < len(at):
+            share = shares[at]
+            at = at[share >= np.partition(share, len(at) - needed)[len(at) - needed]]
+        candidates = np.concatenate([above, at])
+    order = candidates[np.lexsort((candidates, -shares[candidates], -totals[candidates]))]
+    return order[: max(top, 0)]
 
 
 def _cut_holders(

@@ -7,6 +7,7 @@ are left out.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, cast
 
 import attrs
@@ -139,18 +140,20 @@ def group_transversality(
     member_person = member_keys % max(tables.n_people, 1)
     members = np.bincount(member_group, minlength=n_groups)
     in_lines = np.bincount(member_group[lines.person_line[member_person] >= 0], minlength=n_groups)
-    bounds = np.searchsorted(groups, np.arange(n_groups + 1))
+    bounds = np.searchsorted(groups, np.arange(n_groups + 1)).tolist()
     heads = lines.heads
+    head_of = heads.__getitem__
     line_list = line.tolist()
+    # plain Python values first: one GroupSpan per group, no numpy scalar per field
     spans = tuple(
-        GroupSpan(
-            group=tables.group_ids[g],
-            kind=GROUP_KINDS[int(tables.group_kind[g])],
-            members=int(members[g]),
-            members_in_lines=int(in_lines[g]),
-            lines=tuple(heads[x] for x in line_list[bounds[g] : bounds[g + 1]]),
+        map(
+            GroupSpan,
+            tables.group_ids,
+            [GROUP_KINDS[k] for k in tables.group_kind.tolist()],
+            members.tolist(),
+            in_lines.tolist(),
+            [tuple(map(head_of, line_list[a:b])) for a, b in itertools.pairwise(bounds)],
         )
-        for g in range(n_groups)
     )
     return GroupTransversality(len(lines), spans)
 
@@ -517,10 +520,10 @@ def line_collaboration(
 def _connected(tables: OrgTables) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """Who has a tie with someone else, and who belongs to a group."""
     n = tables.n_people
-    tied = np.zeros(n, dtype=np.bool_)
-    other = tables.tie_source != tables.tie_target
-    tied[tables.tie_source[other]] = True
-    tied[tables.tie_target[other]] = True
+    # the distinct pairs leave self-ties out: the first of each pair by its row
+    # pointers, the second by a scatter
+    tied = np.diff(tables.pair_indptr()) > 0
+    tied[tables.pair_b] = True
     grouped = np.zeros(n, dtype=np.bool_)
     grouped[tables.member_person] = True
     return tied, grouped
@@ -593,9 +596,11 @@ def _esn_reached(tables: OrgTables) -> npt.NDArray[np.bool_]:
     community; whether they are external is left to the callers.
     """
     reached = np.zeros(tables.n_people, dtype=np.bool_)
-    esn = tables.tie_esn & (tables.tie_source != tables.tie_target)
-    reached[tables.tie_source[esn]] = True
-    reached[tables.tie_target[esn]] = True
+    rows = np.flatnonzero(tables.tie_esn)  # the ESN ties only, then their self-ties out
+    source, target = tables.tie_source[rows], tables.tie_target[rows]
+    other = source != target
+    reached[source[other]] = True
+    reached[target[other]] = True
     esn_kind = GROUP_KINDS.index(GroupKind.ESN_COMMUNITY)
     in_esn_group = tables.group_kind[tables.member_group] == esn_kind
     reached[tables.member_person[in_esn_group]] = True

@@ -16,22 +16,22 @@ from estrategy.org import OrgAnalysis
 __all__ = ["render"]
 
 _INDENT = "  "
+# one encoder for every item: json.dumps with an option builds a new one per call
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _encode(value: Any, depth: int) -> str:
     pad = _INDENT * depth
     if isinstance(value, dict) and value:
         fields = ",\n".join(
-            f"{pad}{_INDENT}{json.dumps(key, ensure_ascii=False)}: {_encode(item, depth + 1)}"
+            f"{pad}{_INDENT}{_dumps(key)}: {_encode(item, depth + 1)}"
             for key, item in value.items()
         )
         return "{\n" + fields + "\n" + pad + "}"
     if isinstance(value, list) and value and any(isinstance(v, dict | list) for v in value):
-        items = ",\n".join(
-            f"{pad}{_INDENT}{json.dumps(item, ensure_ascii=False)}" for item in value
-        )
+        items = ",\n".join(f"{pad}{_INDENT}{_dumps(item)}" for item in value)
         return "[\n" + items + "\n" + pad + "]"
-    return json.dumps(value, ensure_ascii=False)
+    return _dumps(value)
 
 
 def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:

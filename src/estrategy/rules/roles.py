@@ -15,6 +15,7 @@ from estrategy.model import (
     RoleKind,
     TacticKind,
 )
+from estrategy.model.labels import label
 from estrategy.model.suggest import NearMisses, near_misses
 from estrategy.model.vocabulary import ROLE_SYNONYMS
 from estrategy.rules._engine import RuleContext, Violation, rule
@@ -308,7 +309,7 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
                         "expected competences ({competences})",
                         len(expected),
                         person=someone.id,
-                        role=role,
+                        role=label(role),
                         lacking=len(lacking),
                         competences=lacking,
                     ),

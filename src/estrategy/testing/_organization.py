@@ -24,6 +24,7 @@ from estrategy.model import (
     TransversalGroup,
     Unit,
 )
+from estrategy.model.validators import MAX_TIE_WEIGHT
 from estrategy.testing._validation import check_bounds, check_count, check_strategy
 from estrategy.testing._values import slugs, texts
 
@@ -225,14 +226,15 @@ def ties(*, person_ids: SearchStrategy[str] | None = None) -> SearchStrategy[Tie
             different ids.
 
     Returns:
-        A strategy of ties of either kind, with a finite non-negative weight.
+        A strategy of ties of either kind, with a weight from 0 to
+        :data:`~estrategy.model.validators.MAX_TIE_WEIGHT`.
     """
     ends = slugs() if person_ids is None else check_strategy("person_ids", person_ids)
     return st.builds(
         lambda pair, kind, weight: Tie(source=pair[0], target=pair[1], kind=kind, weight=weight),
         st.lists(ends, min_size=2, max_size=2, unique=True),
         st.sampled_from(TieKind),
-        st.floats(min_value=0, allow_nan=False, allow_infinity=False),
+        st.floats(min_value=0, max_value=MAX_TIE_WEIGHT, allow_nan=False, allow_infinity=False),
     )
 
 

@@ -17,10 +17,19 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from estrategy.io.orgcsv._arrays import (
+    arrow_mask,
+    arrow_numbers,
+    blank_texts,
+    numpy_of,
+    text_array,
+    text_scalar,
+)
 from estrategy.io.orgcsv._arrowfile import (
     ArrowFile,
     Fallback,
     all_ids,
+    code_columns,
     codes,
     combined,
     read_arrow_file,
@@ -57,6 +66,7 @@ from estrategy.io.orgcsv._values import (
 )
 from estrategy.io.orgcsv._weekly import latest_rows, row_days
 from estrategy.model.tables import NONE, CodeList, OrgTables
+from estrategy.model.validators import MAX_TIE_WEIGHT
 
 _Fallback = Fallback  # the name the reader catches
 
@@ -70,27 +80,26 @@ def _arrow_available() -> bool:
 
 
 def _ids_of(values: Any) -> Any:
-    import pyarrow.compute as pc
-
+    """The id column of a file, each cell an id (distinct: see :func:`_distinct`)."""
     if values is None or not all_ids(values, allow_empty=False):
-        raise Fallback
-    if pc.count_distinct(values).as_py() != len(values):
         raise Fallback
     return combined(values)
 
 
+def _distinct(own_codes: _I32) -> None:
+    """Fall back unless each id's code is its own row: a repeated id has its first row's."""
+    if not np.array_equal(own_codes, np.arange(len(own_codes), dtype=own_codes.dtype)):
+        raise Fallback
+
+
 def _booleans(values: Any, n: int) -> npt.NDArray[np.bool_]:
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     if values is None:
         return np.zeros(n, dtype=np.bool_)
     if not set(pc.unique(values).to_pylist()) <= _TRUE | _FALSE:
         raise Fallback
-    return np.asarray(
-        pc.is_in(values, value_set=pa.array(sorted(_TRUE))).to_numpy(zero_copy_only=False),
-        dtype=np.bool_,
-    )
+    return numpy_of(pc.is_in(values, value_set=text_array(sorted(_TRUE))))
 
 
 def _code_list(values: Any, n: int) -> CodeList:
@@ -100,10 +109,10 @@ def _code_list(values: Any, n: int) -> CodeList:
         return CodeList((), np.zeros(n + 1, dtype=np.int64), np.zeros(0, dtype=np.int32))
     parts = pc.split_pattern(combined(values), ";")
     flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
-    owner = pc.list_parent_indices(parts).to_numpy(zero_copy_only=False)
-    keep = pc.not_equal(flat, "")
+    owner = numpy_of(pc.list_parent_indices(parts))
+    keep = pc.not_equal(flat, text_scalar(""))
     flat = pc.filter(flat, keep)
-    owner = owner[np.asarray(keep.to_numpy(zero_copy_only=False), dtype=np.bool_)]
+    owner = owner[numpy_of(keep)]
     if len(flat) and not all_ids(flat, allow_empty=False):
         raise Fallback
     encoded = pc.dictionary_encode(flat)
@@ -112,7 +121,7 @@ def _code_list(values: Any, n: int) -> CodeList:
     return CodeList(
         tuple(encoded.dictionary.to_pylist()),
         indptr,
-        np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int32),
+        np.asarray(numpy_of(encoded.indices), dtype=np.int32),
     )
 
 
@@ -130,9 +139,8 @@ def _days(values: Any) -> npt.NDArray[np.int64]:
 
 
 def _take(file: ArrowFile, rows: npt.NDArray[np.int64]) -> ArrowFile:
-    import pyarrow as pa
 
-    index = pa.array(rows, type=pa.int64())
+    index = arrow_numbers(rows.astype(np.int64, copy=False))
     return file.with_columns([c.take(index) for c in file.columns])
 
 
@@ -164,7 +172,7 @@ def _derived_units(people: ArrowFile) -> tuple[Units, Any]:
     import pyarrow as pa
 
     n = len(people.columns[0]) if people.columns else 0
-    empty = pa.array([""] * n, type=pa.string())
+    empty = blank_texts(n)
     unit = people.column("unit")
     parent = people.column("unit_parent")
     unit = empty if unit is None else combined(unit)
@@ -194,68 +202,98 @@ def _derived_units(people: ArrowFile) -> tuple[Units, Any]:
     unit_parent[pair_unit[differ]] = pair_parent[differ]
     if _cycle_members(unit_parent).any():
         raise Fallback
-    return Units(ids, ids, unit_parent), pa.array(ids, type=pa.string())
+    return Units(ids, ids, unit_parent), text_array(ids)
 
 
 def _units(file: ArrowFile | None) -> tuple[Units, Any]:
     """The units section, and the unit ids as an Arrow array (to code references)."""
-    import pyarrow as pa
-
     if file is None:
-        return Units((), None, np.zeros(0, dtype=np.int32)), pa.array([], type=pa.string())
+        return Units((), None, np.zeros(0, dtype=np.int32)), blank_texts(0)
     ids = _ids_of(file.column("id"))
     parent_text = file.column("parent")
+    own, parent = code_columns([(ids, True), (parent_text, False)], ids)
+    _distinct(own)
     if parent_text is None:
         parent = np.full(len(ids), NONE, dtype=np.int32)
-    else:
-        parent = codes(parent_text, ids)
     if _cycle_members(parent).any():
         raise Fallback
     return Units(ids.to_pylist(), _texts(file.column("name")), parent), ids
 
 
-def _people(file: ArrowFile, unit_ids: Any) -> tuple[People, Any]:
-    """The people section, and the person ids as an Arrow array (to code references)."""
+def _people(
+    file: ArrowFile,
+    unit_ids: Any,
+    memberships: ArrowFile | None,
+    ties: ArrowFile | None,
+) -> tuple[People, Any, _I32, tuple[_I32, _I32]]:
+    """The people section, and the person ids as an Arrow array (to check group ids).
+
+    Every reference to a person (managers, supervisors, members, both ends of the ties)
+    is coded in one lookup, which also tells whether the ids are distinct. Also returns
+    the person code of each membership and the source and target codes of each tie.
+    """
     import pyarrow.compute as pc
 
     ids = _ids_of(file.column("id"))
     n = len(ids)
     if len(unit_ids) and pc.any(pc.is_in(ids, value_set=unit_ids)).as_py():
         raise Fallback
-
-    def refs(name: str, targets: Any) -> _I32:
-        values = file.column(name)
-        if values is None:
-            return np.full(n, NONE, dtype=np.int32)
-        return codes(values, targets)
-
-    manager = refs("manager", ids)
+    manager_text, supervisor_text = file.column("manager"), file.column("supervisor")
+    member_text = memberships.column("person") if memberships is not None else None
+    source_text = ties.column("source") if ties is not None else None
+    target_text = ties.column("target") if ties is not None else None
+    own, manager, supervisor, member, source, target = code_columns(
+        [
+            (ids, True),
+            (manager_text, False),
+            (supervisor_text, False),
+            (member_text, True),
+            (source_text, True),
+            (target_text, True),
+        ],
+        ids,
+    )
+    _distinct(own)
+    if manager_text is None:
+        manager = np.full(n, NONE, dtype=np.int32)
+    if supervisor_text is None:
+        supervisor = np.full(n, NONE, dtype=np.int32)
     if _cycle_members(manager).any():
         raise Fallback
+    unit_text = file.column("unit")
     people = People(
         ids.to_pylist(),
         _texts(file.column("name")),
-        refs("unit", unit_ids),
+        codes(unit_text, unit_ids) if unit_text is not None else np.full(n, NONE, np.int32),
         manager,
-        refs("supervisor", ids),
+        supervisor,
         _booleans(file.column("external"), n),
         _booleans(file.column("decision_maker"), n),
         _code_list(file.column("roles"), n),
         _code_list(file.column("skills"), n),
     )
-    return people, ids
+    return people, ids, member, (source, target)
 
 
-def _groups(file: ArrowFile | None, unit_ids: Any, person_ids: Any) -> tuple[Groups, Any]:
-    """The groups section, and the group ids as an Arrow array (to code memberships)."""
+def _groups(
+    file: ArrowFile | None, unit_ids: Any, person_ids: Any, memberships: ArrowFile | None
+) -> tuple[Groups, _I32]:
+    """The groups section, and the group code of each membership."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    member_text = memberships.column("group") if memberships is not None else None
     if file is None:
-        return NO_GROUPS, pa.array([], type=pa.string())
+        if member_text is not None and len(member_text):
+            raise Fallback  # memberships of groups that do not exist
+        return NO_GROUPS, np.zeros(0, dtype=np.int32)
     ids = _ids_of(file.column("id"))
-    taken = pa.concat_arrays([unit_ids, person_ids])
-    if len(taken) and pc.any(pc.is_in(ids, value_set=taken)).as_py():
+    own, member = code_columns([(ids, True), (member_text, True)], ids)
+    _distinct(own)
+    # the few group ids looked up among the many others, not the other way round: the
+    # hash table is built of the smaller side
+    taken = pa.chunked_array([*_chunks(unit_ids), *_chunks(person_ids)], type=pa.string())
+    if len(ids) and len(taken) and pc.any(pc.is_in(taken, value_set=ids)).as_py():
         raise Fallback
     count = len(ids)
     kinds = _group_kinds()
@@ -277,16 +315,12 @@ def _groups(file: ArrowFile | None, unit_ids: Any, person_ids: Any) -> tuple[Gro
             raise Fallback
         group_deadline.append(value or None)
     names = _texts(file.column("name"))
-    return Groups(ids.to_pylist(), names, group_kind, group_objective, group_deadline), ids
+    groups = Groups(ids.to_pylist(), names, group_kind, group_objective, group_deadline)
+    return groups, member
 
 
-def _memberships(file: ArrowFile | None, group_ids: Any, person_ids: Any) -> Memberships:
-    if file is None:
-        return Memberships(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32))
-    return Memberships(
-        codes(file.column("group"), group_ids, required=True),
-        codes(file.column("person"), person_ids, required=True),
-    )
+def _chunks(values: Any) -> list[Any]:
+    return list(values.chunks) if hasattr(values, "chunks") else [values]
 
 
 def _weights(weight_text: Any, m: int) -> npt.NDArray[np.float64]:
@@ -300,35 +334,31 @@ def _weights(weight_text: Any, m: int) -> npt.NDArray[np.float64]:
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         # empty weights mean 1; anything else unreadable is for the Python engine
         try:
-            weights = pc.cast(pc.if_else(pc.equal(weight_text, ""), "1", weight_text), pa.float64())
+            empty = pc.equal(weight_text, text_scalar(""))
+            weights = pc.cast(pc.if_else(empty, text_scalar("1"), weight_text), pa.float64())
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             raise Fallback from None
-    values = np.asarray(weights.to_numpy(zero_copy_only=False), dtype=np.float64)
-    if not (np.isfinite(values).all() and (values >= 0).all()):
+    values = np.asarray(numpy_of(weights), dtype=np.float64)
+    if not (np.isfinite(values).all() and (values >= 0).all() and (values <= MAX_TIE_WEIGHT).all()):
         raise Fallback
     return values
 
 
-def _ties(file: ArrowFile | None, person_ids: Any) -> Ties:
+def _ties(file: ArrowFile | None, ends: tuple[_I32, _I32]) -> Ties:
+    """The ties section, given the person codes of both ends (see :func:`_people`)."""
     import pyarrow.compute as pc
 
+    source, target = ends
     if file is None:
         empty = np.zeros(0, dtype=np.int32)
         return Ties(empty, empty, np.zeros(0, dtype=np.bool_), np.zeros(0, dtype=np.float64))
-    import pyarrow as pa
-
-    # both ends in one lookup: one hash table of the person ids, not two
-    ends = [file.column("source"), file.column("target")]
-    chunks = [c for end in ends for c in getattr(end, "chunks", [end])]
-    coded = codes(pa.chunked_array(chunks, type=pa.string()), person_ids, required=True)
-    source, target = coded[: len(ends[0])], coded[len(ends[0]) :]
     kind_text = file.column("kind")
     if kind_text is None:
         esn = np.zeros(len(source), dtype=np.bool_)
     else:
         if not set(pc.unique(kind_text).to_pylist()) <= _TIE_KINDS:
             raise Fallback
-        esn = np.asarray(pc.equal(kind_text, "esn").to_numpy(zero_copy_only=False), dtype=np.bool_)
+        esn = numpy_of(pc.equal(kind_text, text_scalar("esn")))
     return Ties(source, target, esn, _weights(file.column("weight"), len(source)))
 
 
@@ -343,15 +373,15 @@ def _tie_people(
     if not all_ids(source, allow_empty=False) or not all_ids(target, allow_empty=False):
         raise Fallback
     known = combined(people.column("id"))
-    source_known = np.asarray(pc.is_in(source, value_set=known).to_numpy(zero_copy_only=False))
-    target_known = np.asarray(pc.is_in(target, value_set=known).to_numpy(zero_copy_only=False))
+    source_known = numpy_of(pc.is_in(source, value_set=known))
+    target_known = numpy_of(pc.is_in(target, value_set=known))
     if source_known.all() and target_known.all():
         return people, ties
     if mapping.tie_people == "leave_out":
         keep = source_known & target_known
         unknown = pc.unique(
             pa.concat_arrays(
-                [source.filter(pa.array(~source_known)), target.filter(pa.array(~target_known))]
+                [source.filter(arrow_mask(~source_known)), target.filter(arrow_mask(~target_known))]
             )
         )
         notes.add(left_out_note(len(unknown), ties.name, int((~keep).sum())))
@@ -361,7 +391,7 @@ def _tie_people(
         [np.flatnonzero(~source_known) * 2, np.flatnonzero(~target_known) * 2 + 1]
     )
     values = pa.concat_arrays(
-        [source.filter(pa.array(~source_known)), target.filter(pa.array(~target_known))]
+        [source.filter(arrow_mask(~source_known)), target.filter(arrow_mask(~target_known))]
     )
     keys, _ = text_keys(values)
     order = np.argsort(position, kind="stable")
@@ -373,10 +403,10 @@ def _tie_people(
     ties_position = {name: p for p, name in enumerate(ties.header)}
     id_position = people.positions["id"]
     added_columns = []
-    index = pa.array(tie_rows, type=pa.int64())
+    index = arrow_numbers(tie_rows.astype(np.int64, copy=False))
     for p, name in enumerate(people.header):
         if p == id_position:
-            column = pc.if_else(pa.array(sides == 0), source.take(index), target.take(index))
+            column = pc.if_else(arrow_mask(sides == 0), source.take(index), target.take(index))
         else:
             picked = []
             for prefix in prefixes:
@@ -384,10 +414,10 @@ def _tie_people(
                 cells = (
                     combined(ties.columns[found]).take(index)
                     if found is not None
-                    else pa.array([""] * len(tie_rows), type=pa.string())
+                    else blank_texts(len(tie_rows))
                 )
                 picked.append(cells)
-            column = pc.if_else(pa.array(sides == 0), picked[0], picked[1])
+            column = pc.if_else(arrow_mask(sides == 0), picked[0], picked[1])
         added_columns.append(column)
     notes.add(added_people_note(len(tie_rows), ties.name))
     return people.with_columns(
@@ -455,11 +485,9 @@ def _read_arrow(
         units, unit_ids = _derived_units(people_file)
     else:
         units, unit_ids = _units(units_file)
-    people, person_ids = _people(people_file, unit_ids)
     groups_file = read_arrow_file(
         place, "groups.csv", COLUMNS["groups"], REQUIRED_COLUMNS["groups"], {}, True, errors
     )
-    groups, group_ids = _groups(groups_file, unit_ids, person_ids)
     memberships_file = read_arrow_file(
         place,
         "memberships.csv",
@@ -469,8 +497,12 @@ def _read_arrow(
         True,
         errors,
     )
-    memberships = _memberships(memberships_file, group_ids, person_ids)
-    ties = _ties(ties_file, person_ids)
+    people, person_ids, member_person, ends = _people(
+        people_file, unit_ids, memberships_file, ties_file
+    )
+    groups, member_group = _groups(groups_file, unit_ids, person_ids, memberships_file)
+    memberships = Memberships(member_group, member_person)
+    ties = _ties(ties_file, ends)
 
     attributes: dict[str, dict[str, list[str]]] = {}
     if keep_attributes:

@@ -16,12 +16,22 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from estrategy.io.orgcsv._arrays import numpy_of, text_scalar
 from estrategy.io.orgcsv._errors import Broken, _Errors
 from estrategy.io.orgcsv._files import Place
 from estrategy.io.orgcsv._syntax import cell_limit
 from estrategy.io.orgcsv._table import Renames, _open_table
 
-__all__ = ["ArrowFile", "Fallback", "all_ids", "codes", "combined", "read_arrow_file", "text_keys"]
+__all__ = [
+    "ArrowFile",
+    "Fallback",
+    "all_ids",
+    "code_columns",
+    "codes",
+    "combined",
+    "read_arrow_file",
+    "text_keys",
+]
 
 
 class Fallback(Exception):
@@ -232,28 +242,55 @@ def codes(values: Any, ids: Any, *, required: bool = False) -> npt.NDArray[np.in
     Raises:
         Fallback: an unknown reference, or an empty one where ``required``.
     """
+    return code_columns([(values, required)], ids)[0]
+
+
+def code_columns(columns: Sequence[tuple[Any, bool]], ids: Any) -> list[npt.NDArray[np.int32]]:
+    """The codes of several columns of references into the same ids, in one lookup.
+
+    Each column comes with whether its cells are required (an empty one falls back);
+    a column that is ``None`` gets no codes. Arrow builds a hash table of ``ids`` for
+    every lookup (0.14 s for a million ids): one lookup builds it once for every column.
+
+    Raises:
+        Fallback: an unknown reference, or an empty one where required.
+    """
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     from estrategy.model.tables import NONE
 
-    if values is None:
-        return np.zeros(0, dtype=np.int32)
-    coded = pc.index_in(values, value_set=ids)
-    if coded.null_count:
-        # "" is never an id, so every empty cell is a null too: when the nulls
-        # outnumber the empty cells, or a required cell is empty, some reference is
-        # unknown or missing, for the Python engine to report
-        if required or coded.null_count != pc.sum(pc.equal(values, "")).as_py():
+    chunks = [c for values, _ in columns if values is not None for c in _chunks_of(values)]
+    coded = numpy_of(
+        pc.index_in(pa.chunked_array(chunks, type=pa.string()), value_set=ids), nulls=NONE
+    )
+    found: list[npt.NDArray[np.int32]] = []
+    start = 0
+    for values, required in columns:
+        if values is None:
+            found.append(np.zeros(0, dtype=np.int32))
+            continue
+        part = coded[start : start + len(values)]
+        start += len(values)
+        missing = int(np.count_nonzero(part < 0))
+        # "" is never an id, so every empty cell is a miss too: when the misses outnumber
+        # the empty cells, or a required cell is empty, some reference is unknown or
+        # missing, for the Python engine to report
+        if missing and (required or missing != pc.sum(pc.equal(values, text_scalar(""))).as_py()):
             raise Fallback
-        coded = pc.fill_null(coded, NONE)
-    return np.asarray(coded.to_numpy(zero_copy_only=False), dtype=np.int32)
+        found.append(part)
+    return found
+
+
+def _chunks_of(values: Any) -> list[Any]:
+    return list(values.chunks) if hasattr(values, "chunks") else [values]
 
 
 def text_keys(values: Any) -> tuple[npt.NDArray[np.int64], list[str]]:
     """An integer code per text of a column, and the distinct texts in code order."""
     encoded = combined(values).dictionary_encode()
     return (
-        np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64),
+        np.asarray(numpy_of(encoded.indices), dtype=np.int64),
         encoded.dictionary.to_pylist(),
     )
 

@@ -8,7 +8,6 @@ from typing import Any
 
 import attrs
 
-from estrategy.io.toml import read_toml_file, structure
 from estrategy.model.suggest import did_you_mean
 from estrategy.model.validators import FieldValueError
 
@@ -185,6 +184,9 @@ def read_mapping(path: Path) -> ColumnMapping:
         LoadError: the file is not valid TOML, names unknown keys or columns, or has
             a value of the wrong type; every problem located.
     """
+    # the TOML reader (and cattrs behind it) only for a mapping file, not for a preset
+    from estrategy.io.toml import read_toml_file, structure
+
     return _from_shape(structure(read_toml_file(path), _MappingFile))
 
 

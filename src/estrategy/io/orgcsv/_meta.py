@@ -7,7 +7,6 @@ import attrs
 from estrategy.io.errors import LoadError
 from estrategy.io.orgcsv._errors import _Errors
 from estrategy.io.orgcsv._files import Place, locate
-from estrategy.io.toml import read_toml_file, structure
 from estrategy.model import OrganizationSize
 
 
@@ -26,6 +25,9 @@ def _read_meta(place: Place, errors: _Errors) -> tuple[str, OrganizationSize]:
         errors.add("organization.toml", None, None, (), problem)
     if found is None:
         return folder.name, OrganizationSize.SMALL
+    # the TOML reader (and cattrs behind it) only for a folder that has the file
+    from estrategy.io.toml import read_toml_file, structure
+
     try:
         meta = structure(read_toml_file(found.path, limits=place.limits), _MetaFile)
     except LoadError as error:

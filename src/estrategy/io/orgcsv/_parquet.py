@@ -12,7 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
+
 from estrategy.io.limits import Limits
+from estrategy.io.orgcsv._arrays import blank_texts, numpy_of, text_scalar
 from estrategy.io.orgcsv._errors import Broken, _Errors, excerpt
 from estrategy.io.orgcsv._files import DataFile
 from estrategy.io.orgcsv._syntax import cell_limit
@@ -41,13 +44,13 @@ def text_column(array: Any) -> Any:
         array = pc.cast(array, kind.value_type)
         kind = array.type
     if pa.types.is_null(kind):
-        return pa.array([""] * len(array), type=pa.string())
+        return blank_texts(len(array))
     if pa.types.is_string(kind):
         out = array
     elif pa.types.is_large_string(kind):
         out = pc.cast(array, pa.string())
     elif pa.types.is_boolean(kind):
-        out = pc.if_else(array, "true", "false")
+        out = pc.if_else(array, text_scalar("true"), text_scalar("false"))
     elif (
         pa.types.is_integer(kind)
         or pa.types.is_floating(kind)
@@ -57,16 +60,14 @@ def text_column(array: Any) -> Any:
     ):
         out = pc.cast(array, pa.string())
     elif pa.types.is_list(kind) or pa.types.is_large_list(kind):
-        out = pc.binary_join(pc.cast(array, pa.list_(pa.string())), ";")
+        out = pc.binary_join(pc.cast(array, pa.list_(pa.string())), text_scalar(";"))
     else:
         raise TypeError(f"a column of type {kind} cannot be read as text")
-    return pc.fill_null(out, "")
+    return pc.fill_null(out, text_scalar(""))
 
 
 def _longest_bytes(text: Any) -> int:
     """The longest text of a column, in bytes (a bound on its characters), from its offsets."""
-    import numpy as np
-
     longest = 0
     for chunk in getattr(text, "chunks", [text]):
         if len(chunk):
@@ -81,18 +82,27 @@ def _open(source: DataFile, errors: _Errors) -> Any:
     import pyarrow.parquet as pq
 
     try:
-        return pq.ParquetFile(source.path)
+        # memory-mapped: the pages are decoded from the mapping, not copied to buffers first
+        return pq.ParquetFile(source.path, memory_map=True)
     except (pa.ArrowException, OSError) as exc:
         errors.add_located(source.name, None, None, f"not a Parquet file that can be read: {exc}")
         raise Broken from None
+
+
+def _first_long_row(text: Any, limit: int) -> int | None:
+    """The first row of a text column longer than ``limit`` characters, if any."""
+    import pyarrow.compute as pc
+
+    if len(text) == 0 or _longest_bytes(text) <= limit:
+        return None
+    lengths = numpy_of(pc.utf8_length(text))
+    return int(np.argmax(lengths > limit)) if lengths.max() > limit else None
 
 
 def _texts(
     source: DataFile, errors: _Errors, names: list[str], batch: list[Any], first_row: int
 ) -> list[Any]:
     """Each column as text, refusing types with no text form and oversized cells."""
-    import pyarrow.compute as pc
-
     columns = []
     limit = cell_limit()
     for name, column in zip(names, batch, strict=True):
@@ -101,12 +111,8 @@ def _texts(
         except (TypeError, NotImplementedError) as exc:
             errors.add_located(source.name, None, None, f"column {excerpt(name)}: {exc}")
             raise Broken from None
-        if (
-            len(text)
-            and _longest_bytes(text) > limit
-            and pc.max(pc.utf8_length(text)).as_py() > limit
-        ):
-            row = int(pc.index(pc.greater(pc.utf8_length(text), limit), True).as_py())
+        row = _first_long_row(text, limit)
+        if row is not None:
             errors.add_located(
                 source.name,
                 None,

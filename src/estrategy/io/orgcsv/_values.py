@@ -12,6 +12,7 @@ from estrategy.io.orgcsv._table import _column, _Table
 from estrategy.model import GroupKind
 from estrategy.model.dates import parse_date
 from estrategy.model.tables import GROUP_KINDS
+from estrategy.model.validators import MAX_TIE_WEIGHT
 
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE", ""})
@@ -75,13 +76,13 @@ def _weights(
                 weights[i] = float(v or "1")
             except ValueError:
                 weights[i] = math.nan
-    bad = np.flatnonzero(~np.isfinite(weights) | (weights < 0))
+    bad = np.flatnonzero(~np.isfinite(weights) | (weights < 0) | (weights > MAX_TIE_WEIGHT))
     for i in bad.tolist():
         errors.cell(
             table,
             offset + i,
             "weight",
-            f"weight must be a finite number >= 0, got {excerpt(values[i])}",
+            f"weight must be a number from 0 to 1e12, got {excerpt(values[i])}",
         )
     return weights
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from estrategy.base.messages import tr
+from estrategy.base.messages import Text, tr
 from estrategy.maturity.criterion import CriterionResult, Evidence
 from estrategy.model.labels import label
 
@@ -21,10 +21,12 @@ def pct(part: float, whole: float) -> float:
     return 100.0 * part / whole if whole else 0.0
 
 
-def signals(*checks: tuple[str, str, Sequence[str]]) -> CriterionResult:
+def signals(*checks: tuple[Text, Text, Sequence[str]]) -> CriterionResult:
     """Score the share of signals present: ``(fact if present, gap if absent, ids)`` each.
 
     Present signals come first as supporting evidence, then the gaps, in the given order.
+    The built-in criteria pass messages (``tr(...)``), which the reports translate; plain
+    strings are shown as they are in every language.
 
     Example:
         >>> result = signals(("a CRM", "no CRM", ["crm"]), ("an ERP", "no ERP", []))

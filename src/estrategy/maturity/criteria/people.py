@@ -16,6 +16,7 @@ from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionR
 from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import Audience, StrategyModel
 from estrategy.model.definitions import is_live
+from estrategy.model.labels import label
 
 __all__ = [
     "CRITERIA",
@@ -77,12 +78,15 @@ def presupposed_roles(model: StrategyModel, context: CriterionContext) -> Criter
         if holders:
             held += 1
             evidence.append(
-                Evidence(tr("{role} held by {people}", role=role, people=list(holders)), holders)
+                Evidence(
+                    tr("{role} held by {people}", role=label(role), people=list(holders)),
+                    holders,
+                )
             )
         else:
             fact = tr(
                 "no internal {role}, though {tactics} presuppose one",
-                role=role,
+                role=label(role),
                 tactics=sorted(needed[role]),
             )
             evidence.append(Evidence(fact, needed[role], supports=False))
@@ -106,7 +110,7 @@ def role_competences(model: StrategyModel, context: CriterionContext) -> Criteri
                 fact = tr(
                     "{person} ({role}) lacks {competences}",
                     person=person.id,
-                    role=role,
+                    role=label(role),
                     competences=missing,
                 )
                 evidence.append(Evidence(fact, [person.id], supports=False))

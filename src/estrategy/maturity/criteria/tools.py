@@ -103,15 +103,15 @@ def efficiency(model: StrategyModel, context: CriterionContext) -> CriterionResu
         )
     ]
     return signals(
-        ("processes being digitalised", "no process is being digitalised", process),
+        (tr("processes being digitalised"), tr("no process is being digitalised"), process),
         (
-            "measured KPIs aiming at less time or cost",
-            "no measured KPI aims at less time or cost",
+            tr("measured KPIs aiming at less time or cost"),
+            tr("no measured KPI aims at less time or cost"),
             saving,
         ),
         (
-            "back-office or collaboration tools in use",
-            "no back-office or collaboration tool is in use",
+            tr("back-office or collaboration tools in use"),
+            tr("no back-office or collaboration tool is in use"),
             back,
         ),
     )
@@ -127,14 +127,14 @@ def data_capability(model: StrategyModel, context: CriterionContext) -> Criterio
     trends = [k.id for k in model.kpis if len({m.date for m in k.measurements}) >= 2]
     return signals(
         (
-            "analytics tools or tactics",
-            "no analytics tool or data-analytics tactic",
+            tr("analytics tools or tactics"),
+            tr("no analytics tool or data-analytics tactic"),
             analytics,
         ),
-        ("internal data scientists", "no internal data scientist", scientists),
+        (tr("internal data scientists"), tr("no internal data scientist"), scientists),
         (
-            "KPIs followed over time (two measurements or more)",
-            "no KPI is followed over time",
+            tr("KPIs followed over time (two measurements or more)"),
+            tr("no KPI is followed over time"),
             trends,
         ),
     )
