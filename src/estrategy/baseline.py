@@ -38,6 +38,7 @@ from typing import Any
 import attrs
 
 from estrategy.base.errors import EstrategyError
+from estrategy.base.plain import plain_fields
 from estrategy.batch import BatchReport, FileCheck
 
 __all__ = [
@@ -97,12 +98,7 @@ class BaselineEntry:
 
     def to_dict(self) -> dict[str, Any]:
         """The entry as in the baseline file."""
-        return {
-            "code": self.code,
-            "file": self.file,
-            "subjects": list(self.subjects),
-            "count": self.count,
-        }
+        return plain_fields(self)
 
 
 @attrs.frozen
@@ -158,15 +154,8 @@ class BaselineComparison:
         return sum(entry.count for entry in self.gone)
 
     def to_dict(self) -> dict[str, Any]:
-        """The comparison as in the JSON output."""
-        return {
-            "file": self.file,
-            "new": self.new,
-            "known": self.known,
-            "gone": self.gone_count,
-            "new_unreadable": self.new_unreadable,
-            "known_unreadable": self.known_unreadable,
-        }
+        """The comparison as in the JSON output (``gone`` is the :attr:`gone_count`)."""
+        return plain_fields(self, overrides={"gone": self.gone_count})
 
 
 def _relative(source: str, folder: str | os.PathLike[str]) -> str:

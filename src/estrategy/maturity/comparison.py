@@ -8,7 +8,8 @@ import attrs
 
 from estrategy.base.display import Displayable
 from estrategy.base.messages import Message, tr
-from estrategy.maturity.results import Assessment, StepStatus, _round
+from estrategy.base.plain import plain_fields, round_or_none
+from estrategy.maturity.results import Assessment, StepStatus
 
 if TYPE_CHECKING:  # pragma: no cover
     from estrategy.maturity.spec import MaturityModel
@@ -17,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Comparison", "CriterionChange", "DimensionChange", "StepChange", "compare"]
 
 _STEP_RANK = {"missing": 0, "partial": 1, "evidenced": 2}
+_SCORES = ("before", "after", "delta")  # rounded in the JSON, as the assessment's scores
 
 
 def _delta(before: float | None, after: float | None) -> float | None:
@@ -46,14 +48,7 @@ class CriterionChange:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (the facts in English)."""
-        return {
-            "id": self.id,
-            "before": _round(self.before),
-            "after": _round(self.after),
-            "delta": _round(self.delta),
-            "resolved": [str(g) for g in self.resolved],
-            "new_gaps": [str(g) for g in self.new_gaps],
-        }
+        return plain_fields(self, rounded=_SCORES)
 
 
 @attrs.frozen
@@ -82,16 +77,7 @@ class DimensionChange:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "before": _round(self.before),
-            "after": _round(self.after),
-            "delta": _round(self.delta),
-            "level_before": self.level_before,
-            "level_after": self.level_after,
-            "criteria": [c.to_dict() for c in self.criteria],
-        }
+        return plain_fields(self, rounded=_SCORES)
 
 
 @attrs.frozen
@@ -120,15 +106,8 @@ class StepChange:
         return "up" if change > 0 else "down" if change < 0 else "same"
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data."""
-        return {
-            "number": self.number,
-            "id": self.id,
-            "title": self.title,
-            "before": str(self.before),
-            "after": str(self.after),
-            "direction": self.direction,
-        }
+        """Plain JSON-ready data, with the step's :attr:`direction`."""
+        return {**plain_fields(self), "direction": self.direction}
 
 
 @attrs.frozen
@@ -164,9 +143,9 @@ class Comparison(Displayable):
             "before": {"model": b.model, "as_of": b.as_of.isoformat()},
             "after": {"model": a.model, "as_of": a.as_of.isoformat()},
             "overall": {
-                "before": _round(b.overall.score),
-                "after": _round(a.overall.score),
-                "delta": _round(self.overall_delta),
+                "before": round_or_none(b.overall.score),
+                "after": round_or_none(a.overall.score),
+                "delta": round_or_none(self.overall_delta),
                 "level_before": b.overall.level,
                 "level_after": a.overall.level,
             },

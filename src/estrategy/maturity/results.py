@@ -10,6 +10,7 @@ import attrs
 
 from estrategy.base.display import Displayable
 from estrategy.base.escape import html_text
+from estrategy.base.plain import plain_fields, round_or_none
 from estrategy.maturity.criterion import Evidence
 
 __all__ = [
@@ -23,10 +24,6 @@ __all__ = [
 ]
 
 JSON_VERSION = 1
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
 
 
 @attrs.frozen
@@ -55,17 +52,8 @@ class CriterionScore:
         return self.score is not None and self.weight > 0
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data."""
-        data: dict[str, Any] = {
-            "id": self.id,
-            "title": self.title,
-            "score": _round(self.score),
-            "weight": self.weight,
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
-        if self.error is not None:
-            data["error"] = self.error
-        return data
+        """Plain JSON-ready data (``error`` only when the criterion raised)."""
+        return plain_fields(self, rounded={"score"}, omit_none={"error"})
 
 
 @attrs.frozen
@@ -103,15 +91,7 @@ class DimensionScore:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "score": _round(self.score),
-            "level": self.level,
-            "level_name": self.level_name,
-            "weight": self.weight,
-            "criteria": [c.to_dict() for c in self.criteria],
-        }
+        return plain_fields(self, rounded={"score"})
 
 
 @attrs.frozen
@@ -154,20 +134,9 @@ class Overall:
         return self.dimension_mean is not None and self.score < self.dimension_mean
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data."""
-        return {
-            "score": _round(self.score),
-            "level": self.level,
-            "level_name": self.level_name,
-            "spread": _round(self.spread),
-            "strongest": self.strongest,
-            "weakest": self.weakest,
-            "dimension_mean": _round(self.dimension_mean),
-            "weakest_result": self.weakest_result,
-            "result_score": _round(self.result_score),
-            "ceiling": _round(self.ceiling),
-            "capped": self.capped,
-        }
+        """Plain JSON-ready data, with whether the score is :attr:`capped`."""
+        scores = {"score", "spread", "dimension_mean", "result_score", "ceiling"}
+        return {**plain_fields(self, rounded=scores), "capped": self.capped}
 
 
 @attrs.frozen
@@ -194,11 +163,11 @@ class QuadrantPosition:
         """Plain JSON-ready data."""
         return {
             "name": self.name,
-            "digital_intensity": _round(self.digital_intensity),
-            "management_intensity": _round(self.management_intensity),
+            "digital_intensity": round_or_none(self.digital_intensity),
+            "management_intensity": round_or_none(self.management_intensity),
             "components": {
-                "digital": {k: _round(v) for k, v in self.digital_components},
-                "management": {k: _round(v) for k, v in self.management_components},
+                "digital": {k: round_or_none(v) for k, v in self.digital_components},
+                "management": {k: round_or_none(v) for k, v in self.management_components},
             },
         }
 
@@ -231,13 +200,7 @@ class StepResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data."""
-        return {
-            "number": self.number,
-            "id": self.id,
-            "title": self.title,
-            "status": str(self.status),
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
+        return plain_fields(self)
 
 
 @attrs.frozen

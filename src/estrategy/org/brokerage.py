@@ -18,6 +18,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from estrategy.base.display import Displayable
+from estrategy.base.plain import plain_fields
 from estrategy.model import Organization
 from estrategy.model.tables import OrgTables, as_tables, unique_int
 from estrategy.org._kernels import csr_rows, row_entries, tie_adjacency, undirected_ties
@@ -192,9 +193,7 @@ class Broker(Displayable):
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
-        data = attrs.asdict(self)
-        data["lines"] = list(self.lines)
-        return data
+        return plain_fields(self)
 
 
 @attrs.frozen
@@ -216,11 +215,7 @@ class Brokers(Displayable):
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
-        return {
-            "n_lines": self.n_lines,
-            "brokering": self.brokering,
-            "top": [b.to_dict() for b in self.top],
-        }
+        return plain_fields(self)
 
 
 def brokers(

@@ -9,6 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from estrategy.base.display import Displayable
+from estrategy.base.plain import plain_fields
 from estrategy.model import Organization
 from estrategy.model.tables import NONE, OrgTables, as_tables
 from estrategy.org._kernels import ancestor_at_depth, pointer_depth
@@ -144,10 +145,7 @@ class HierarchyShape(Displayable):
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
-        data = attrs.asdict(self)
-        data["span_histogram"] = [list(pair) for pair in self.span_histogram]
-        data["depth_histogram"] = [list(pair) for pair in self.depth_histogram]
-        return data
+        return plain_fields(self)
 
 
 def _histogram(values: npt.NDArray[np.int64]) -> tuple[tuple[int, int], ...]:

@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from estrategy.base.display import Displayable
+from estrategy.base.plain import plain_fields
 from estrategy.model import Organization
 from estrategy.model.tables import OrgTables, as_tables
 from estrategy.org._steps import step_tree
@@ -70,7 +71,7 @@ class FieldReach(Displayable):
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
-        return {"person": self.person, "roles": list(self.roles), "steps": self.steps}
+        return plain_fields(self)
 
 
 @attrs.frozen

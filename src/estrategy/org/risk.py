@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from estrategy.base.display import Displayable
+from estrategy.base.plain import plain_fields
 from estrategy.model import Organization, StrategyModel
 from estrategy.model.definitions import is_live
 from estrategy.model.tables import OrgTables, as_tables, count_int, unique_int
@@ -76,11 +77,7 @@ class KeyPerson(Displayable):
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
-        data = attrs.asdict(self)
-        data["line_pairs"] = [list(pair) for pair in self.line_pairs]
-        for key in ("actions", "externals", "field_roles"):
-            data[key] = list(data[key])
-        return data
+        return plain_fields(self)
 
 
 @attrs.frozen(eq=False)

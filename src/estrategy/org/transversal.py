@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from estrategy.base.display import Displayable
+from estrategy.base.plain import plain_fields
 from estrategy.model import GroupKind, Organization
 from estrategy.model.tables import GROUP_KINDS, OrgTables, as_tables, unique_int
 from estrategy.org._kernels import csr_rows
@@ -78,13 +79,7 @@ class GroupSpan(Displayable):
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
-        return {
-            "group": self.group,
-            "kind": self.kind.value,
-            "members": self.members,
-            "members_in_lines": self.members_in_lines,
-            "lines": list(self.lines),
-        }
+        return plain_fields(self)
 
 
 @attrs.frozen
@@ -110,7 +105,7 @@ class GroupTransversality(Displayable):
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
-        return {"n_lines": self.n_lines, "groups": [g.to_dict() for g in self.groups]}
+        return plain_fields(self)
 
 
 def group_transversality(
@@ -170,7 +165,7 @@ class _PlainResult(Displayable):
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
-        return attrs.asdict(cast("attrs.AttrsInstance", self))
+        return plain_fields(cast("attrs.AttrsInstance", self))
 
 
 @attrs.frozen

@@ -117,6 +117,15 @@ def renderer(kind: str, output_format: str) -> Callable[..., str]:
     return found
 
 
+def _sequence_of(result: object, item: type) -> bool:
+    """Whether ``result`` is a non-empty list or tuple of ``item`` objects."""
+    return (
+        isinstance(result, list | tuple)
+        and bool(result)
+        and all(isinstance(x, item) for x in result)
+    )
+
+
 def kind_of(result: object) -> str:
     """The kind of a result: ``check``, ``files``, ``maturity``, ``org``, ``rule`` and others.
 
@@ -137,21 +146,13 @@ def kind_of(result: object) -> str:
 
     if isinstance(result, BatchReport):
         return "files"
-    if (
-        isinstance(result, list | tuple)
-        and result
-        and all(isinstance(s, Statistic) for s in result)
-    ):
+    if _sequence_of(result, Statistic):
         return "statistics"
     from estrategy.maturity import Assessment, Comparison
 
     if isinstance(result, Assessment):
         return "maturity"
-    if isinstance(result, Comparison) or (
-        isinstance(result, list | tuple)
-        and result
-        and all(isinstance(c, Comparison) for c in result)
-    ):
+    if isinstance(result, Comparison) or _sequence_of(result, Comparison):
         return "comparison"
     from estrategy.rules import Rule
 

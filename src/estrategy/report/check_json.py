@@ -8,27 +8,20 @@ from typing import Any
 from estrategy.analysis import Report
 from estrategy.batch import BatchReport, Statistic
 from estrategy.report._json import dumps
-from estrategy.report._locations import Locator
 
 __all__ = ["render", "render_files", "render_statistics"]
 
 
-def render(
-    report: Report,
-    *,
-    source: str | None = None,
-    positions: Locator | None = None,
-    show_suppressed: bool = False,
-    lang: str = "en",
-) -> str:
+def render(report: Report, *, source: str | None = None, lang: str = "en", **_: Any) -> str:
     """The report as its JSON contract; the findings' messages in ``lang``.
 
     The object has ``version``, ``model``, ``as_of``, ``findings``, ``suppressed`` and
     ``summary``, and ``file`` when ``source`` names the model file; keys and findings
-    come in a fixed order, so the text is byte-identical from run to run. ``positions``
-    and ``show_suppressed`` are accepted like every check renderer's, and unused:
-    findings carry their model path, not a file position, and suppressed findings are
-    always listed.
+    come in a fixed order, so the text is byte-identical from run to run. The other
+    keyword options of the check renderers (``positions``, ``show_suppressed``,
+    ``color``, ``rules``) are accepted and ignored, as :func:`render_files` ignores
+    those it has no use for: findings carry their model path, not a file position, and
+    suppressed findings are always listed.
 
     Example:
         >>> import datetime as dt

@@ -24,7 +24,7 @@ from estrategy.base.version import VERSION
 from estrategy.batch import BatchReport, FileCheck
 from estrategy.io.errors import FileError
 from estrategy.model import format_path
-from estrategy.report._json import dumps
+from estrategy.report._json import dumps, json_text_of
 from estrategy.report._locations import Locator, position, unwrap
 from estrategy.rules import Finding, Rule, Severity, registry
 from estrategy.suppressions import PER_SUBJECT_IGNORES, Suppressed
@@ -230,25 +230,13 @@ def to_sarif_files(
     )
 
 
-def render(
-    report: Report,
-    *,
-    source: str | None = None,
-    positions: Locator | None = None,
-    rules: Mapping[str, Rule] | None = None,
-    show_suppressed: bool = False,
-    lang: str = "en",
-) -> str:
-    """The SARIF log as indented JSON text (byte-identical from run to run)."""
-    log = to_sarif(
-        report,
-        source=source,
-        positions=positions,
-        rules=rules,
-        show_suppressed=show_suppressed,
-        lang=lang,
-    )
-    return dumps(log)
+render = json_text_of(
+    to_sarif,
+    """The log of :func:`to_sarif` as indented JSON text (byte-identical from run to run).
+
+    It takes the arguments of :func:`to_sarif`.
+    """,
+)
 
 
 def render_files(

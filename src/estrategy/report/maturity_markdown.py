@@ -8,11 +8,23 @@ from estrategy.base.escape import markdown_cell
 from estrategy.base.formats import Day, Number
 from estrategy.base.messages import Message, tr
 from estrategy.base.translations import translate
-from estrategy.maturity import Assessment, Comparison
+from estrategy.maturity import Assessment, Comparison, Evidence
 from estrategy.model.labels import label
 from estrategy.report._maturity import capped, cite, dimension_name, number
 
 __all__ = ["render"]
+
+
+def _section(title: str, header: str, alignment: str) -> list[str]:
+    """A section's heading, then the head of its table."""
+    return ["", f"## {title}", "", header, alignment]
+
+
+def _cited(evidence: Sequence[Evidence], lang: str) -> str:
+    """Evidence in one table cell: ``+`` before a supporting fact, ``−`` before a gap."""
+    return "<br>".join(
+        f"{'+' if e.supports else '−'} {markdown_cell(cite(e, lang))}" for e in evidence
+    )
 
 
 def _assessment_markdown(a: Assessment, lang: str) -> str:
@@ -72,17 +84,13 @@ def _assessment_markdown(a: Assessment, lang: str) -> str:
         name = markdown_cell(translate(d.name, lang))
         out.append(f"| {name} | {number(d.score)} | {level} {level_name} |")
     for d in a.dimensions:
-        out += [
-            "",
-            f"## {markdown_cell(translate(d.name, lang))}",
-            "",
+        out += _section(
+            markdown_cell(translate(d.name, lang)),
             say(tr("| criterion | score | weight | evidence |")),
-        ]
-        out += ["|---|---:|---:|---|"]
+            "|---|---:|---:|---|",
+        )
         for c in d.criteria:
-            cited = "<br>".join(
-                f"{'+' if e.supports else '−'} {markdown_cell(cite(e, lang))}" for e in c.evidence
-            )
+            cited = _cited(c.evidence, lang)
             if c.score is None:
                 reason = c.error or (c.evidence[0].fact_in(lang) if c.evidence else "")
                 cited = (
@@ -91,19 +99,13 @@ def _assessment_markdown(a: Assessment, lang: str) -> str:
                     else say(tr("does not apply"))
                 )
             out.append(f"| {markdown_cell(c.id)} | {number(c.score)} | {c.weight:g} | {cited} |")
-    out += [
-        "",
-        "## " + say(tr("The eight steps")),
-        "",
-        say(tr("| step | status | evidence |")),
-        "|---|---|---|",
-    ]
+    out += _section(
+        say(tr("The eight steps")), say(tr("| step | status | evidence |")), "|---|---|---|"
+    )
     for s in a.steps:
-        cited = "<br>".join(
-            f"{'+' if e.supports else '−'} {markdown_cell(cite(e, lang))}" for e in s.evidence
-        )
         title = markdown_cell(translate(s.title, lang))
-        out.append(f"| {s.number}. {title} | {markdown_cell(say(label(s.status)))} | {cited} |")
+        status = markdown_cell(say(label(s.status)))
+        out.append(f"| {s.number}. {title} | {status} | {_cited(s.evidence, lang)} |")
     if a.jumped:
         out += ["", say(tr("**Steps jumped**: {steps}.", steps=markdown_cell(", ".join(a.jumped))))]
     return "\n".join(out) + "\n"
@@ -161,13 +163,7 @@ def _comparison_markdown(c: Comparison, lang: str) -> str:
             out += [
                 "  - " + say(tr("new gap: {gap}", gap=markdown_cell(say(g)))) for g in k.new_gaps
             ]
-    out += [
-        "",
-        "## " + say(tr("Steps")),
-        "",
-        say(tr("| step | before | after |")),
-        "|---|---|---|",
-    ]
+    out += _section(say(tr("Steps")), say(tr("| step | before | after |")), "|---|---|---|")
     for s in c.steps:
         title = markdown_cell(translate(s.title, lang))
         before, after = markdown_cell(say(label(s.before))), markdown_cell(say(label(s.after)))

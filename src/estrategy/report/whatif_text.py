@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import attrs
+
 from estrategy.base.escape import terminal_lines
 from estrategy.base.formats import Day, Number, Series
 from estrategy.base.messages import Message, tr
@@ -25,6 +29,17 @@ def _removed(kind: str, id_: str) -> Message:
     if kind == "group":
         return tr("group {id}", id=id_)
     return tr("tool {id}", id=id_)
+
+
+_UNOWNED = tr("Actions left without a responsible: {ids}")
+_UNSUPERVISED = tr("External experts left unsupervised: {ids}")
+_SILOS = tr("Lines that become silos: {ids}")
+_CUT_OFF = tr("Field roles that lose every upward path: {ids}")
+
+
+def _listed(ids: Sequence[str], listing: Message, none: Message) -> Message:
+    """``listing`` with its ``{ids}`` filled, or the whole sentence ``none`` when there are none."""
+    return attrs.evolve(listing, params={"ids": Series(ids)}) if ids else none
 
 
 def render(simulation: Simulation, *, lang: str = "en") -> str:
@@ -64,26 +79,10 @@ def render(simulation: Simulation, *, lang: str = "en") -> str:
     out.append("")
     # One whole sentence for "none" in each case: its words agree with what is absent.
     out += [
-        say(
-            tr("Actions left without a responsible: {ids}", ids=Series(s.unowned_actions))
-            if s.unowned_actions
-            else tr("No action is left without a responsible.")
-        ),
-        say(
-            tr("External experts left unsupervised: {ids}", ids=Series(s.unsupervised))
-            if s.unsupervised
-            else tr("No external expert is left unsupervised.")
-        ),
-        say(
-            tr("Lines that become silos: {ids}", ids=Series(s.new_silos))
-            if s.new_silos
-            else tr("No line becomes a silo.")
-        ),
-        say(
-            tr("Field roles that lose every upward path: {ids}", ids=Series(s.cut_off))
-            if s.cut_off
-            else tr("No field role loses every upward path.")
-        ),
+        say(_listed(s.unowned_actions, _UNOWNED, tr("No action is left without a responsible."))),
+        say(_listed(s.unsupervised, _UNSUPERVISED, tr("No external expert is left unsupervised."))),
+        say(_listed(s.new_silos, _SILOS, tr("No line becomes a silo."))),
+        say(_listed(s.cut_off, _CUT_OFF, tr("No field role loses every upward path."))),
     ]
     if s.maturity is not None:
         m = s.maturity

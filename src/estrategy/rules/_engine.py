@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -33,6 +34,7 @@ __all__ = [
     "Severity",
     "Violation",
     "default_registry",
+    "for_each",
     "rule",
 ]
 
@@ -260,6 +262,71 @@ class RuleContext:
 
 RuleFunction = Callable[[RuleContext], Iterable[Violation]]
 """A rule's check: a pure function from a context to the violations it finds."""
+
+
+class _Element(Protocol):
+    """An element of one of the model's collections: anything with an ``id``."""
+
+    @property
+    def id(self) -> str: ...
+
+
+E = TypeVar("E", bound=_Element)
+
+ElementCheck = Callable[[RuleContext, E], Message | str | None]
+"""A check of one element: the message of its violation, or ``None`` when it has none."""
+
+
+# the model's lists of elements, as an empty model has them
+_COLLECTIONS = tuple(
+    name
+    for name, value in attrs.asdict(StrategyModel(), recurse=False).items()
+    if isinstance(value, tuple)
+)
+
+
+def for_each(collection: str) -> Callable[[ElementCheck[E]], RuleFunction]:
+    """Turn a check of one element into a rule function over a collection of the model.
+
+    The check is called on each element of ``model.<collection>`` in turn and returns the
+    message of a violation about that element, or ``None``; the violation's subject is
+    the element's id and its path the element's place (``("tactics", 3)``), the most
+    common finding of all. Put it under :func:`rule`, which reads its docstring.
+
+    Args:
+        collection: the name of a collection of :class:`~estrategy.model.StrategyModel`
+            (``"tactics"``, ``"kpis"``, ``"tools"``…).
+
+    Raises:
+        RuleError: ``collection`` names no collection of the model.
+
+    Example:
+        >>> from estrategy.model import StrategyModel, Tactic
+        >>> @for_each("tactics")
+        ... def unnamed(context, tactic):
+        ...     return None if tactic.name else f"tactic {tactic.id} has no name"
+        >>> model = StrategyModel(tactics=[Tactic(id="t-blog", name="Blog"), Tactic(id="t-ads")])
+        >>> [(v.subjects, v.path) for v in unnamed(RuleContext(model, dt.date(2026, 1, 1)))]
+        [(('t-ads',), ('tactics', 1))]
+    """
+    if collection not in _COLLECTIONS:
+        raise RuleError(
+            f"for_each: {collection!r} is no collection of the model; "
+            f"expected one of {', '.join(_COLLECTIONS)}"
+        )
+
+    def decorate(check: ElementCheck[E]) -> RuleFunction:
+        @functools.wraps(check)
+        def each_element(context: RuleContext) -> Iterator[Violation]:
+            elements: tuple[E, ...] = getattr(context.model, collection)
+            for i, element in enumerate(elements):
+                message = check(context, element)
+                if message is not None:
+                    yield Violation(message, [element.id], [collection, i])
+
+        return each_element
+
+    return decorate
 
 
 @attrs.frozen

@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from estrategy.base.formats import Day, Number
 from estrategy.base.messages import Message, tr
 from estrategy.model import (
+    Tactic,
     funded_tactics,
     is_overdue,
     missing_action_fields,
     normalised_herfindahl,
 )
 from estrategy.model.labels import label
-from estrategy.rules._engine import RuleContext, Violation, rule
+from estrategy.rules._engine import RuleContext, Violation, for_each, rule
 from estrategy.rules._index import live_actions, model_index
 
 __all__ = ["budget_atomisation", "incomplete_action", "overdue_action", "tactic_without_actions"]
@@ -35,7 +36,8 @@ def _no(field: str) -> Message:
 
 
 @rule("ACT001", "tactic-without-actions", "warning")
-def tactic_without_actions(context: RuleContext) -> Iterator[Violation]:
+@for_each("tactics")
+def tactic_without_actions(context: RuleContext, tactic: Tactic) -> Message | None:
     """A tactic has no action.
 
     What it checks:
@@ -50,12 +52,9 @@ def tactic_without_actions(context: RuleContext) -> Iterator[Violation]:
     How to fix:
         Add the actions that carry the tactic out, or remove the tactic.
     """
-    index = model_index(context)
-    for i, tactic in enumerate(context.model.tactics):
-        if not index.actions_of_tactic.get(tactic.id):
-            yield Violation(
-                tr("tactic {tactic} has no action", tactic=tactic.id), [tactic.id], ["tactics", i]
-            )
+    if not model_index(context).actions_of_tactic.get(tactic.id):
+        return tr("tactic {tactic} has no action", tactic=tactic.id)
+    return None
 
 
 @rule("ACT002", "incomplete-action", "warning")

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from estrategy.base.formats import Day, Number, Percent, Series
 from estrategy.base.messages import Message, ntr, tr
-from estrategy.model import KPI, Direction
+from estrategy.model import KPI, Direction, Tactic
 from estrategy.model.definitions import KpiTrack, kpi_track, planned_value, review_rhythm
-from estrategy.rules._engine import RuleContext, Violation, rule
+from estrategy.rules._engine import RuleContext, Violation, for_each, rule
 from estrategy.rules._index import model_index, objective
 
 __all__ = [
@@ -23,7 +23,8 @@ __all__ = [
 
 
 @rule("MES001", "tactic-without-kpi", "warning")
-def tactic_without_kpi(context: RuleContext) -> Iterator[Violation]:
+@for_each("tactics")
+def tactic_without_kpi(context: RuleContext, tactic: Tactic) -> Message | None:
     """A tactic is measured by no KPI.
 
     What it checks:
@@ -37,18 +38,14 @@ def tactic_without_kpi(context: RuleContext) -> Iterator[Violation]:
     How to fix:
         Add the tactic to the ``tactics`` of a KPI that measures its effect.
     """
-    index = model_index(context)
-    for i, tactic in enumerate(context.model.tactics):
-        if not index.kpis_of_tactic.get(tactic.id):
-            yield Violation(
-                tr("tactic {tactic} is measured by no KPI", tactic=tactic.id),
-                [tactic.id],
-                ["tactics", i],
-            )
+    if not model_index(context).kpis_of_tactic.get(tactic.id):
+        return tr("tactic {tactic} is measured by no KPI", tactic=tactic.id)
+    return None
 
 
 @rule("MES002", "kpi-never-measured", "warning")
-def kpi_never_measured(context: RuleContext) -> Iterator[Violation]:
+@for_each("kpis")
+def kpi_never_measured(context: RuleContext, kpi: KPI) -> Message | None:
     """A KPI has no measurement.
 
     What it checks:
@@ -62,9 +59,9 @@ def kpi_never_measured(context: RuleContext) -> Iterator[Violation]:
     How to fix:
         Record the KPI's measurements (at least the first one, its starting point).
     """
-    for i, kpi in enumerate(context.model.kpis):
-        if not kpi.measurements:
-            yield Violation(tr("KPI {kpi} has no measurement", kpi=kpi.id), [kpi.id], ["kpis", i])
+    if not kpi.measurements:
+        return tr("KPI {kpi} has no measurement", kpi=kpi.id)
+    return None
 
 
 @rule(
@@ -140,7 +137,8 @@ def irregular_reviews(context: RuleContext) -> Iterator[Violation]:
 
 
 @rule("MES004", "kpi-without-objective", "warning")
-def kpi_without_objective(context: RuleContext) -> Iterator[Violation]:
+@for_each("kpis")
+def kpi_without_objective(context: RuleContext, kpi: KPI) -> Message | None:
     """A KPI measures no objective.
 
     What it checks:
@@ -154,11 +152,9 @@ def kpi_without_objective(context: RuleContext) -> Iterator[Violation]:
     How to fix:
         Set the KPI's ``objective``, or remove the KPI.
     """
-    for i, kpi in enumerate(context.model.kpis):
-        if kpi.objective is None:
-            yield Violation(
-                tr("KPI {kpi} measures no objective", kpi=kpi.id), [kpi.id], ["kpis", i]
-            )
+    if kpi.objective is None:
+        return tr("KPI {kpi} measures no objective", kpi=kpi.id)
+    return None
 
 
 def _kpi_track(context: RuleContext, kpi: KPI) -> KpiTrack | None:
@@ -172,7 +168,8 @@ def _kpi_track(context: RuleContext, kpi: KPI) -> KpiTrack | None:
     settings={"off_track_tolerance": 0.2},
     minimums={"off_track_tolerance": 0.0},
 )
-def off_track(context: RuleContext) -> Iterator[Violation]:
+@for_each("kpis")
+def off_track(context: RuleContext, kpi: KPI) -> Message | None:
     """A KPI is behind its planned line.
 
     What it checks:
@@ -198,45 +195,41 @@ def off_track(context: RuleContext) -> Iterator[Violation]:
         objective's target or deadline with a recorded decision.
     """
     tolerance = float(context.settings["off_track_tolerance"])
-    for i, kpi in enumerate(context.model.kpis):
-        track = _kpi_track(context, kpi)
-        if track is None or not track.off_track(tolerance):
-            continue
-        if track.planned_change:
-            message = tr(
-                "KPI {kpi} is off track: {expected} was planned by {date}, the latest "
-                "measurement is behind by {lag} (more than {tolerance} of the planned change "
-                "of {change})",
-                kpi=kpi.id,
-                expected=Number(track.expected, significant=4),
-                date=Day(track.latest.date),
-                lag=Number(track.lag, significant=4),
-                tolerance=Percent(tolerance),
-                change=Number(track.planned_change, significant=6),
-            )
-        else:
-            shown = {
-                "kpi": kpi.id,
-                "target": Number(track.target, significant=6),
-                "latest": Number(track.latest.value, significant=6),
-                "date": Day(track.latest.date),
-                "lag": Number(track.lag, significant=4),
-            }
-            if track.sign > 0:
-                message = tr(
-                    "KPI {kpi} is off track: its target {target} equals its first measurement, "
-                    "so it was to hold that level, and the latest measurement ({latest} on "
-                    "{date}) is {lag} below it",
-                    **shown,
-                )
-            else:
-                message = tr(
-                    "KPI {kpi} is off track: its target {target} equals its first measurement, "
-                    "so it was to hold that level, and the latest measurement ({latest} on "
-                    "{date}) is {lag} above it",
-                    **shown,
-                )
-        yield Violation(message, [kpi.id], ["kpis", i])
+    track = _kpi_track(context, kpi)
+    if track is None or not track.off_track(tolerance):
+        return None
+    if track.planned_change:
+        return tr(
+            "KPI {kpi} is off track: {expected} was planned by {date}, the latest "
+            "measurement is behind by {lag} (more than {tolerance} of the planned change "
+            "of {change})",
+            kpi=kpi.id,
+            expected=Number(track.expected, significant=4),
+            date=Day(track.latest.date),
+            lag=Number(track.lag, significant=4),
+            tolerance=Percent(tolerance),
+            change=Number(track.planned_change, significant=6),
+        )
+    shown = {
+        "kpi": kpi.id,
+        "target": Number(track.target, significant=6),
+        "latest": Number(track.latest.value, significant=6),
+        "date": Day(track.latest.date),
+        "lag": Number(track.lag, significant=4),
+    }
+    if track.sign > 0:
+        return tr(
+            "KPI {kpi} is off track: its target {target} equals its first measurement, "
+            "so it was to hold that level, and the latest measurement ({latest} on "
+            "{date}) is {lag} below it",
+            **shown,
+        )
+    return tr(
+        "KPI {kpi} is off track: its target {target} equals its first measurement, "
+        "so it was to hold that level, and the latest measurement ({latest} on "
+        "{date}) is {lag} above it",
+        **shown,
+    )
 
 
 @rule("MES006", "contradictory-kpi", "warning")

@@ -113,8 +113,8 @@ def _near_miss_holder(
 
 def _missing_presupposed(
     context: RuleContext, role: str, *, internal_only: bool
-) -> Violation | None:
-    """A violation when tactics presuppose ``role`` (per the catalogue) and nobody holds it."""
+) -> Iterator[Violation]:
+    """The violation when tactics presuppose ``role`` (per the catalogue) and nobody holds it."""
     needing = sorted(
         {
             t.id: i
@@ -123,12 +123,12 @@ def _missing_presupposed(
         }.items()
     )
     if not needing or _holders(context, role, internal_only=internal_only):
-        return None
+        return
     tactics = Series([tactic_id for tactic_id, _ in needing], limit=5)
     first = min(i for _, i in needing)
     close = _near_miss_holder(context, role, internal_only=internal_only)
     message = _missing_role(role, tactics, close, internal_only=internal_only)
-    return Violation(message, [], ["tactics", first])
+    yield Violation(message, [], ["tactics", first])
 
 
 @rule("ROL001", "no-community-manager", "error")
@@ -152,9 +152,7 @@ def no_community_manager(context: RuleContext) -> Iterator[Violation]:
         (``community-manager``, ``Community Managers``), the message names them: correct
         the spelling (ROL007 reports it too).
     """
-    found = _missing_presupposed(context, RoleKind.COMMUNITY_MANAGER, internal_only=True)
-    if found is not None:
-        yield found
+    yield from _missing_presupposed(context, RoleKind.COMMUNITY_MANAGER, internal_only=True)
 
 
 @rule("ROL002", "no-data-scientist", "error")
@@ -176,9 +174,7 @@ def no_data_scientist(context: RuleContext) -> Iterator[Violation]:
         expert), or drop the tactics that need it. When someone holds a role spelt close to
         it, the message names them: correct the spelling (ROL007 reports it too).
     """
-    found = _missing_presupposed(context, RoleKind.DATA_SCIENTIST, internal_only=False)
-    if found is not None:
-        yield found
+    yield from _missing_presupposed(context, RoleKind.DATA_SCIENTIST, internal_only=False)
 
 
 @rule("ROL003", "no-digital-lead", "warning")

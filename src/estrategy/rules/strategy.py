@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from estrategy.base.messages import Message, tr
-from estrategy.model import StrategyScope, smart_gap_messages
-from estrategy.rules._engine import RuleContext, Violation, rule
+from estrategy.model import Objective, Strategy, StrategyScope, Tactic, smart_gap_messages
+from estrategy.rules._engine import RuleContext, Violation, for_each, rule
 from estrategy.rules._index import is_retained, model_index
 
 __all__ = [
@@ -24,7 +24,8 @@ __all__ = [
 
 
 @rule("STR001", "orphan-tactic", "error")
-def orphan_tactic(context: RuleContext) -> Iterator[Violation]:
+@for_each("tactics")
+def orphan_tactic(context: RuleContext, tactic: Tactic) -> Message | None:
     """A tactic implements no strategy.
 
     What it checks:
@@ -40,17 +41,14 @@ def orphan_tactic(context: RuleContext) -> Iterator[Violation]:
         Set the tactic's ``strategy`` to the retained strategy it implements, or remove the
         tactic.
     """
-    for i, tactic in enumerate(context.model.tactics):
-        if tactic.strategy is None:
-            yield Violation(
-                tr("tactic {tactic} implements no strategy", tactic=tactic.id),
-                [tactic.id],
-                ["tactics", i],
-            )
+    if tactic.strategy is None:
+        return tr("tactic {tactic} implements no strategy", tactic=tactic.id)
+    return None
 
 
 @rule("STR002", "aimless-strategy", "error")
-def aimless_strategy(context: RuleContext) -> Iterator[Violation]:
+@for_each("strategies")
+def aimless_strategy(context: RuleContext, strategy: Strategy) -> Message | None:
     """A retained strategy pursues no objective.
 
     What it checks:
@@ -64,17 +62,14 @@ def aimless_strategy(context: RuleContext) -> Iterator[Violation]:
     How to fix:
         List the objectives the strategy pursues, or reject it.
     """
-    for i, strategy in enumerate(context.model.strategies):
-        if is_retained(strategy) and not strategy.objectives:
-            yield Violation(
-                tr("retained strategy {strategy} pursues no objective", strategy=strategy.id),
-                [strategy.id],
-                ["strategies", i],
-            )
+    if is_retained(strategy) and not strategy.objectives:
+        return tr("retained strategy {strategy} pursues no objective", strategy=strategy.id)
+    return None
 
 
 @rule("STR003", "unimplemented-strategy", "error")
-def unimplemented_strategy(context: RuleContext) -> Iterator[Violation]:
+@for_each("strategies")
+def unimplemented_strategy(context: RuleContext, strategy: Strategy) -> Message | None:
     """A retained strategy has no tactic.
 
     What it checks:
@@ -88,18 +83,14 @@ def unimplemented_strategy(context: RuleContext) -> Iterator[Violation]:
     How to fix:
         Add the tactics that implement the strategy, or reject it.
     """
-    index = model_index(context)
-    for i, strategy in enumerate(context.model.strategies):
-        if is_retained(strategy) and not index.tactics_of_strategy.get(strategy.id):
-            yield Violation(
-                tr("retained strategy {strategy} has no tactic", strategy=strategy.id),
-                [strategy.id],
-                ["strategies", i],
-            )
+    if is_retained(strategy) and not model_index(context).tactics_of_strategy.get(strategy.id):
+        return tr("retained strategy {strategy} has no tactic", strategy=strategy.id)
+    return None
 
 
 @rule("STR004", "objective-not-smart", "warning")
-def objective_not_smart(context: RuleContext) -> Iterator[Violation]:
+@for_each("objectives")
+def objective_not_smart(context: RuleContext, objective: Objective) -> Message | None:
     """An objective is not SMART.
 
     What it checks:
@@ -116,22 +107,17 @@ def objective_not_smart(context: RuleContext) -> Iterator[Violation]:
     How to fix:
         Fill in the missing fields; set a target that differs from the baseline.
     """
-    for i, objective in enumerate(context.model.objectives):
-        failing = smart_gap_messages(objective)
-        if failing:
-            yield Violation(
-                tr(
-                    "objective {objective} is not SMART: {gaps}",
-                    objective=objective.id,
-                    gaps=failing,
-                ),
-                [objective.id],
-                ["objectives", i],
-            )
+    failing = smart_gap_messages(objective)
+    if failing:
+        return tr(
+            "objective {objective} is not SMART: {gaps}", objective=objective.id, gaps=failing
+        )
+    return None
 
 
 @rule("STR005", "unchallenged-choice", "warning")
-def unchallenged_choice(context: RuleContext) -> Iterator[Violation]:
+@for_each("objectives")
+def unchallenged_choice(context: RuleContext, objective: Objective) -> Message | None:
     """Only one strategy was ever considered for an objective.
 
     What it checks:
@@ -148,17 +134,12 @@ def unchallenged_choice(context: RuleContext) -> Iterator[Violation]:
         Record the alternatives considered for the objective as ``candidate`` or
         ``rejected`` strategies, with a ``rationale``.
     """
-    index = model_index(context)
-    for i, objective in enumerate(context.model.objectives):
-        if len(index.strategies_of_objective.get(objective.id, ())) == 1:
-            yield Violation(
-                tr(
-                    "only one strategy was ever considered for objective {objective}",
-                    objective=objective.id,
-                ),
-                [objective.id],
-                ["objectives", i],
-            )
+    if len(model_index(context).strategies_of_objective.get(objective.id, ())) == 1:
+        return tr(
+            "only one strategy was ever considered for objective {objective}",
+            objective=objective.id,
+        )
+    return None
 
 
 def _retained_scopes(context: RuleContext) -> set[StrategyScope]:
@@ -258,7 +239,8 @@ def no_situation_analysis(context: RuleContext) -> Iterator[Violation]:
 
 
 @rule("STR009", "orphan-objective", "warning")
-def orphan_objective(context: RuleContext) -> Iterator[Violation]:
+@for_each("objectives")
+def orphan_objective(context: RuleContext, objective: Objective) -> Message | None:
     """No retained strategy pursues an objective.
 
     What it checks:
@@ -272,20 +254,13 @@ def orphan_objective(context: RuleContext) -> Iterator[Violation]:
     How to fix:
         Have a retained strategy pursue the objective, or drop the objective.
     """
-    index = model_index(context)
     strategies = context.model.strategies
-    for i, objective in enumerate(context.model.objectives):
-        if not any(
-            is_retained(strategies[s]) for s in index.strategies_of_objective.get(objective.id, ())
-        ):
-            yield Violation(
-                tr(
-                    "objective {objective} is pursued by no retained strategy",
-                    objective=objective.id,
-                ),
-                [objective.id],
-                ["objectives", i],
-            )
+    pursuing = model_index(context).strategies_of_objective.get(objective.id, ())
+    if not any(is_retained(strategies[s]) for s in pursuing):
+        return tr(
+            "objective {objective} is pursued by no retained strategy", objective=objective.id
+        )
+    return None
 
 
 def _unretained(tactic: str, strategy: str, status: str) -> Message:

@@ -12,11 +12,12 @@ from estrategy.model import (
     CUSTOMER_FACING_AUDIENCES,
     EXTERNAL_AUDIENCES,
     Audience,
+    Tool,
     ToolKind,
     ToolSide,
 )
 from estrategy.model.labels import label
-from estrategy.rules._engine import RuleContext, Violation, rule
+from estrategy.rules._engine import RuleContext, Violation, for_each, rule
 from estrategy.rules._index import model_index, tool
 
 __all__ = ["front_without_back", "no_crm", "tool_without_purpose", "uncoordinated_contacts"]
@@ -29,7 +30,8 @@ def _and(items: list[str]) -> Message:
 
 
 @rule("TEC001", "tool-without-purpose", "info")
-def tool_without_purpose(context: RuleContext) -> Iterator[Violation]:
+@for_each("tools")
+def tool_without_purpose(context: RuleContext, item: Tool) -> Message | None:
     """A tool is used by no action.
 
     What it checks:
@@ -43,12 +45,9 @@ def tool_without_purpose(context: RuleContext) -> Iterator[Violation]:
     How to fix:
         Add the tool to the actions that use it, or retire it.
     """
-    index = model_index(context)
-    for i, item in enumerate(context.model.tools):
-        if not index.actions_of_tool.get(item.id):
-            yield Violation(
-                tr("tool {tool} is used by no action", tool=item.id), [item.id], ["tools", i]
-            )
+    if not model_index(context).actions_of_tool.get(item.id):
+        return tr("tool {tool} is used by no action", tool=item.id)
+    return None
 
 
 @rule("TEC002", "no-crm", "error")

@@ -8,6 +8,8 @@ that fit one model, pass ``st.sampled_from(ids_you_have)``, as :func:`models` do
 from __future__ import annotations
 
 import datetime as dt
+import enum
+from typing import TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
@@ -52,6 +54,8 @@ __all__ = [
 
 _FLOATS = st.floats(allow_nan=False, allow_infinity=False)
 
+_Kind = TypeVar("_Kind", bound=enum.Enum)
+
 
 def _opt(strategy: SearchStrategy[str]) -> SearchStrategy[str | None]:
     return st.one_of(st.none(), strategy)
@@ -71,6 +75,10 @@ def _many(name: str, value: SearchStrategy[str] | None) -> SearchStrategy[str]:
 
 def _text(text: SearchStrategy[str] | None) -> SearchStrategy[str]:
     return texts() if text is None else check_strategy("text", text)
+
+
+def _kind(kinds: SearchStrategy[_Kind] | None, every: type[_Kind]) -> SearchStrategy[_Kind]:
+    return st.sampled_from(every) if kinds is None else check_strategy("kinds", kinds)
 
 
 def business_stakes(
@@ -181,7 +189,7 @@ def tactics(
         Tactic,
         id=_ids(ids),
         name=_text(text),
-        kind=st.sampled_from(TacticKind) if kinds is None else check_strategy("kinds", kinds),
+        kind=_kind(kinds, TacticKind),
         strategy=_ref("strategy_ids", strategy_ids),
         audience=st.none() | st.sampled_from(Audience),
         owner_unit=_ref("unit_ids", unit_ids),
@@ -309,7 +317,7 @@ def tools(
         Tool,
         id=_ids(ids),
         name=_text(text),
-        kind=st.sampled_from(ToolKind) if kinds is None else check_strategy("kinds", kinds),
+        kind=_kind(kinds, ToolKind),
         side=st.none() | st.sampled_from(ToolSide),
         licence=st.none() | st.sampled_from(Licence),
     )

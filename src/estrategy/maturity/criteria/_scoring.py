@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from estrategy.base.messages import Text
+from estrategy.base.messages import Text, tr
 from estrategy.maturity.criterion import CriterionResult, Evidence
+from estrategy.model.labels import label
 
-__all__ = ["pct", "signals"]
+__all__ = ["lacking", "pct", "signals"]
 
 
 def pct(part: float, whole: float) -> float:
@@ -35,3 +36,19 @@ def signals(*checks: tuple[Text, Text, Sequence[str]]) -> CriterionResult:
     present = [Evidence(fact, ids) for fact, _, ids in checks if ids]
     gaps = [Evidence(gap, supports=False) for _, gap, ids in checks if not ids]
     return CriterionResult(pct(len(present), len(checks)), [*present, *gaps])
+
+
+def lacking(item: str, parts: Sequence[str]) -> Evidence:
+    """The gap of an item that lacks some of its parts, named in words.
+
+    The parts are field names (an action's ``budget``, an objective's ``deadline``…).
+
+    Example:
+        >>> lacking("a-shoot", ["budget", "deadline"]).fact
+        'a-shoot lacks budget, deadline'
+    """
+    return Evidence(
+        tr("{item} lacks {parts}", item=item, parts=[label(p) for p in parts]),
+        [item],
+        supports=False,
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from estrategy.base.formats import Number
 from estrategy.base.messages import ntr, tr
-from estrategy.maturity.criteria._scoring import pct
+from estrategy.maturity.criteria._scoring import lacking, pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import StrategyModel
@@ -20,7 +20,6 @@ from estrategy.model.definitions import (
     missing_action_fields,
     normalised_herfindahl,
 )
-from estrategy.model.labels import label
 
 __all__ = ["CRITERIA", "budget_focus", "complete_actions", "on_schedule", "tactics_with_actions"]
 
@@ -50,13 +49,7 @@ def complete_actions(model: StrategyModel, context: CriterionContext) -> Criteri
         missing = missing_action_fields(action)
         filled += len(ACTION_FIELDS) - len(missing)
         if missing:
-            evidence.append(
-                Evidence(
-                    tr("{item} lacks {parts}", item=action.id, parts=[label(m) for m in missing]),
-                    [action.id],
-                    supports=False,
-                )
-            )
+            evidence.append(lacking(action.id, missing))
         else:
             complete.append(action.id)
     if complete:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from estrategy.base.messages import tr
-from estrategy.maturity.criteria._scoring import pct
+from estrategy.maturity.criteria._scoring import lacking, pct
 from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionResult, Evidence
 from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import StrategyModel, StrategyScope
@@ -86,13 +86,7 @@ def smart_objectives(model: StrategyModel, context: CriterionContext) -> Criteri
     for objective in sorted(model.objectives, key=lambda o: o.id):
         gaps = missing_smart_parts(objective)
         if gaps:
-            evidence.append(
-                Evidence(
-                    tr("{item} lacks {parts}", item=objective.id, parts=[label(g) for g in gaps]),
-                    [objective.id],
-                    supports=False,
-                )
-            )
+            evidence.append(lacking(objective.id, gaps))
     return CriterionResult(pct(len(smart), len(model.objectives)), evidence)
 
 
