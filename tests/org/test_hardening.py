@@ -639,3 +639,27 @@ def test_the_heaviest_ties_keep_every_analysis_finite_and_silent() -> None:
     assert [line.weighted_within_share for line in collaboration.per_line] == [0.25, 0.25]
     assert [g.weighted_within_share for g in by_line.per_group] == [0.25, 0.25]
     assert all(c is not None and math.isfinite(c) for c in holes.weighted_constraint)
+
+
+def _weighted_constraints(weights: list[float]) -> list[float | None]:
+    people = [Person(id=f"p{i}") for i in range(5)]
+    pairs = [(0, 1), (0, 2), (1, 2), (2, 3), (3, 4)]
+    ties = [
+        Tie(source=f"p{a}", target=f"p{b}", weight=w)
+        for (a, b), w in zip(pairs, weights, strict=True)
+    ]
+    return list(structural_holes(Organization(people=people, ties=ties)).weighted_constraint)
+
+
+def test_the_lightest_ties_keep_the_weighted_constraint_finite_and_silent() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = _weighted_constraints([5e-324, 1e-310, 1.0, MAX_TIE_WEIGHT, 3.0])
+    assert all(c is not None and math.isfinite(c) for c in found)
+
+
+def test_the_weighted_constraint_does_not_depend_on_the_unit_of_the_weights() -> None:
+    weights = [1.0, 2.0, 0.5, 4.0, 3.0]
+    assert _weighted_constraints([w * 1e9 for w in weights]) == pytest.approx(
+        _weighted_constraints(weights), rel=1e-12
+    )

@@ -364,6 +364,24 @@ def _scaled(
     return sp.csr_array((data, matrix.indices, matrix.indptr), shape=matrix.shape)
 
 
+_SMALLEST_RATIO = 1e-100
+"""The lightest tie the weighted constraint tells apart from the heaviest (see _relative)."""
+
+
+def _relative(weight: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Tie weights over the heaviest, a positive ratio below ``_SMALLEST_RATIO`` raised to it.
+
+    Burt's constraint is the same whatever the unit of the weights; read this way, no
+    strength nor its inverse leaves the floats (a tie of weight 1e-320 made
+    ``1 / strength`` infinite, and the constraint NaN).
+    """
+    top = float(weight.max()) if len(weight) else 0.0
+    if top <= 0:
+        return weight
+    ratio = weight / top
+    return np.where((ratio > 0) & (ratio < _SMALLEST_RATIO), _SMALLEST_RATIO, ratio)
+
+
 def _constraints(
     own: sp.csr_array,
     full: sp.csr_array,
@@ -403,7 +421,8 @@ def structural_holes(
     tables = as_tables(organization)
     adjacency = tie_adjacency(tables)
     unweighted = _tie_matrix(tables)
-    weighted = adjacency.matrix()
+    relative = adjacency._replace(weight=_relative(adjacency.weight))
+    weighted = relative.matrix()
     rows = (
         np.arange(tables.n_people, dtype=np.int64)
         if people is None
@@ -412,10 +431,11 @@ def structural_holes(
     degree = adjacency.degree().astype(np.float64)
     # the strengths the measures read: the chosen people's and their contacts'
     if people is None:
-        strength = adjacency.strength()
+        strength, relative_strength = adjacency.strength(), relative.strength()
     else:
         contacts = adjacency.indices[row_entries(adjacency.indptr, rows)[1]]
-        strength = adjacency.strength(np.unique(np.concatenate([rows, contacts])))
+        around = np.unique(np.concatenate([rows, contacts]))
+        strength, relative_strength = adjacency.strength(around), relative.strength(around)
     # a tie of weight 0 is no tie for the weighted measure (as networkx reads it)
     positive = (
         unweighted
@@ -434,7 +454,7 @@ def structural_holes(
         among = (mine @ unweighted).multiply(mine)
         t = np.asarray(among.sum(axis=1)).ravel() / 2.0
         c = _constraints(mine, unweighted, degree, mine, chunk)
-        cw = _constraints(weighted[chunk], weighted, strength, positive[chunk], chunk)
+        cw = _constraints(weighted[chunk], weighted, relative_strength, positive[chunk], chunk)
         for deg, ties_among, cons, wcons, total in zip(
             degree[chunk].tolist(),
             t.tolist(),
