@@ -26,6 +26,7 @@ __all__ = [
     "ArrowFile",
     "Fallback",
     "all_ids",
+    "as_text",
     "code_columns",
     "codes",
     "combined",
@@ -40,7 +41,12 @@ class Fallback(Exception):
 
 @attrs.frozen
 class ArrowFile:
-    """One file read by Arrow: its name, header, text columns and where each of ours is."""
+    """One file read by Arrow: its name, header, columns and where each of ours is.
+
+    A CSV file's columns are texts; a Parquet file's may also be integers (see
+    :func:`~estrategy.io.orgcsv._parquet.is_raw`): :meth:`column` gives every column as
+    text, :meth:`raw` as it was read.
+    """
 
     name: str
     header: list[str]
@@ -56,27 +62,41 @@ class ArrowFile:
         position = self.positions.get(name)
         if position is None:
             return None
+        text = as_text(self.columns[position])
         if name in ("name", "objective") and self.spaced:
             # what the csv module's skipinitialspace does; ids with spaces fall back
-            return pc.utf8_ltrim(self.columns[position], characters=" ")
-        return self.columns[position]
+            return pc.utf8_ltrim(text, characters=" ")
+        return text
+
+    def raw(self, name: str) -> Any:
+        """Our column ``name`` as it was read (text or integers), or ``None``."""
+        position = self.positions.get(name)
+        return None if position is None else self.columns[position]
 
     def extras(self) -> dict[str, list[str]]:
         """The columns the format does not know, as text per row."""
         import pyarrow.compute as pc
 
+        texts = {name: as_text(self.columns[position]) for name, position in self.extra}
         return {
-            name: (
-                pc.utf8_ltrim(self.columns[position], characters=" ")
-                if self.spaced
-                else self.columns[position]
-            ).to_pylist()
-            for name, position in self.extra
+            name: (pc.utf8_ltrim(text, characters=" ") if self.spaced else text).to_pylist()
+            for name, text in texts.items()
         }
 
     def with_columns(self, columns: list[Any]) -> ArrowFile:
         """The same file with other columns (rows left out or added)."""
         return attrs.evolve(self, columns=columns)
+
+
+def as_text(values: Any) -> Any:
+    """A column as text: a CSV file's as it is, a Parquet file's integers as their texts."""
+    import pyarrow as pa
+
+    if pa.types.is_string(values.type):
+        return values
+    from estrategy.io.orgcsv._parquet import text_column
+
+    return text_column(values)
 
 
 def read_arrow_file(
@@ -296,5 +316,6 @@ def text_keys(values: Any) -> tuple[npt.NDArray[np.int64], list[str]]:
 
 
 def combined(values: Any) -> Any:
-    """One contiguous Arrow array from a column (chunked or not)."""
-    return values.combine_chunks() if hasattr(values, "combine_chunks") else values
+    """One contiguous Arrow text array from a column (chunked or not, text or not)."""
+    text = as_text(values)
+    return text.combine_chunks() if hasattr(text, "combine_chunks") else text

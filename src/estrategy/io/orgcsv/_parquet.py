@@ -5,6 +5,11 @@ same stem. Its typed columns are turned into the texts a CSV file would hold (bo
 ``true``/``false``, numbers as written, dates ``YYYY-MM-DD``, lists joined with ``;``,
 nulls empty), so that both engines read it with the code that reads CSV cells and
 report the same problems; a Parquet file has rows, not lines, so its errors name the row.
+
+For the Arrow engine integer columns are kept as Parquet gives them (see :func:`is_raw`):
+ids written as numbers are coded as numbers, never made into texts only to be hashed
+again. Whoever wants text from them gets it from :func:`text_column`, the same text as
+ever.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from estrategy.io.orgcsv._errors import Broken, _Errors, excerpt
 from estrategy.io.orgcsv._files import DataFile
 from estrategy.io.orgcsv._syntax import cell_limit
 
-__all__ = ["parquet_rows", "parquet_table", "text_column"]
+__all__ = ["is_raw", "parquet_rows", "parquet_table", "text_column"]
 
 _BATCH = 200_000
 
@@ -66,6 +71,25 @@ def text_column(array: Any) -> Any:
     return pc.fill_null(out, text_scalar(""))
 
 
+def is_raw(values: Any) -> bool:
+    """Whether a column read by :func:`parquet_table` was kept as Parquet gave it: integers.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> is_raw(pa.array([1, 2])), is_raw(pa.array(["1"])), is_raw(pa.array([1.5]))
+        (True, False, False)
+    """
+    import pyarrow as pa
+
+    return bool(pa.types.is_integer(values.type))
+
+
+def _raw_or_text(column: Any) -> Any:
+    """The column kept as Parquet gave it where :func:`is_raw` allows, else its text."""
+    # a number's text is at most 20 characters: never over the cell limit
+    return column if is_raw(column) else text_column(column)
+
+
 def _longest_bytes(text: Any) -> int:
     """The longest text of a column, in bytes (a bound on its characters), from its offsets."""
     longest = 0
@@ -100,18 +124,27 @@ def _first_long_row(text: Any, limit: int) -> int | None:
 
 
 def _texts(
-    source: DataFile, errors: _Errors, names: list[str], batch: list[Any], first_row: int
+    source: DataFile,
+    errors: _Errors,
+    names: list[str],
+    batch: list[Any],
+    first_row: int,
+    *,
+    raw: bool = False,
 ) -> list[Any]:
-    """Each column as text, refusing types with no text form and oversized cells."""
+    """Each column as text, refusing types with no text form and oversized cells.
+
+    With ``raw``, the columns :func:`is_raw` allows are kept as they are.
+    """
     columns = []
     limit = cell_limit()
     for name, column in zip(names, batch, strict=True):
         try:
-            text = text_column(column)
+            text = _raw_or_text(column) if raw else text_column(column)
         except (TypeError, NotImplementedError) as exc:
             errors.add_located(source.name, None, None, f"column {excerpt(name)}: {exc}")
             raise Broken from None
-        row = _first_long_row(text, limit)
+        row = None if raw and is_raw(text) else _first_long_row(text, limit)
         if row is not None:
             errors.add_located(
                 source.name,
@@ -150,7 +183,7 @@ def parquet_rows(
 
 
 def parquet_table(source: DataFile, errors: _Errors) -> tuple[list[str], list[Any]]:
-    """The column names of a Parquet file and its columns as Arrow text arrays.
+    """The column names of a Parquet file and its columns as Arrow texts or integers.
 
     Raises:
         Broken: the file is not Parquet, or a column cannot be read as text.
@@ -164,4 +197,4 @@ def parquet_table(source: DataFile, errors: _Errors) -> tuple[list[str], list[An
         errors.add_located(source.name, None, None, f"not a Parquet file that can be read: {exc}")
         raise Broken from None
     names = list(table.schema.names)
-    return names, _texts(source, errors, names, list(table.columns), 0)
+    return names, _texts(source, errors, names, list(table.columns), 0, raw=True)
