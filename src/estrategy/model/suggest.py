@@ -189,7 +189,8 @@ def fold(word: str) -> str:
         >>> fold("  Abandonné "), fold("Community-Manager"), fold("trade show")
         ('abandonne', 'community_manager', 'trade_show')
     """
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    # compatibility forms first ('㎴' is 'pV'), then case, then what case folding composed
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", word).casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SEPARATORS.sub("_", plain).strip("_")
 
