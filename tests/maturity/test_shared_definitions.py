@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from estrategy.analysis import check
 from estrategy.maturity import Assessment, assess
@@ -31,6 +33,7 @@ from estrategy.model import (
     missing_action_fields,
     smart_gaps,
 )
+from estrategy.model.definitions import planned_value
 from estrategy.rules._index import ModelIndex
 from estrategy.testing import models
 
@@ -278,3 +281,25 @@ def test_assess_takes_a_datetime_as_its_date() -> None:
     assert type(by_datetime.as_of) is dt.date
     assert by_datetime == by_date
     assert _criterion(by_datetime, "on-schedule").score == 0  # a-1 is overdue that day
+
+
+_DAY = dt.date(2026, 1, 1)
+_HUGE = 1.7e308
+
+
+@given(
+    st.floats(-_HUGE, _HUGE),
+    st.floats(-_HUGE, _HUGE),
+    st.integers(1, 3650),
+    st.integers(-100, 4000),
+)
+def test_the_planned_line_is_finite_and_runs_from_start_to_target(
+    start: float, target: float, span: int, offset: int
+) -> None:
+    deadline = _DAY + dt.timedelta(days=span)
+    value = planned_value(_DAY, start, deadline, target, _DAY + dt.timedelta(days=offset))
+    assert math.isfinite(value)
+    slack = 1e-12 * (abs(start) + abs(target))  # the rounding of the planned change
+    assert min(start, target) - slack <= value <= max(start, target) + slack
+    assert planned_value(_DAY, start, deadline, target, _DAY) == start
+    assert planned_value(_DAY, start, deadline, target, deadline) == target

@@ -287,7 +287,13 @@ def planned_value(
     if span <= 0:
         return target if when >= deadline else start_value
     fraction = min(max((when - start).days / span, 0.0), 1.0)
-    return start_value + (target - start_value) * fraction
+    if fraction in (0.0, 1.0):
+        return start_value if fraction == 0.0 else target
+    change = target - start_value
+    if math.isfinite(change):
+        return start_value + change * fraction
+    # values near the float limit: the change overflows, the weighted mean does not
+    return start_value * (1.0 - fraction) + target * fraction
 
 
 @attrs.frozen
