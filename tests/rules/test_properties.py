@@ -15,11 +15,16 @@ from hypothesis import strategies as st
 from estrategy.analysis import check
 from estrategy.catalogue import default_catalogue
 from estrategy.model import (
+    Action,
     ActionStatus,
     Direction,
     Measurement,
+    Organization,
+    Person,
     StrategyModel,
     StrategyStatus,
+    Tactic,
+    TacticKind,
 )
 from estrategy.model.definitions import is_live
 from estrategy.model.suggest import NearMisses
@@ -205,8 +210,9 @@ def _repair_misspelt_competence(model: StrategyModel, subject: str) -> StrategyM
     return _evolve_item(model, "actions", subject, competences=_respelt(action.competences, misses))
 
 
-def _repair_skills_gap(model: StrategyModel, subject: str) -> StrategyModel:
-    if any(a.id == subject for a in model.actions):
+def _repair_skills_gap(model: StrategyModel, subject: str, about_an_action: bool) -> StrategyModel:
+    # an action and a person may share an id: the finding's path says which it is about
+    if about_an_action:
         return _evolve_item(model, "actions", subject, status=ActionStatus.DONE)
     catalogue = default_catalogue()
     person = next(p for p in model.organization.people if p.id == subject)
@@ -227,23 +233,40 @@ REPAIRS: dict[str, Callable[[StrategyModel, str], StrategyModel | None]] = {
     "TEC001": _repair_unused_tool,
     "STR010": _repair_unretained_strategy,
     "MES006": _repair_contradictory_kpi,
-    "ROL005": _repair_skills_gap,
     "ROL007": _repair_misspelt_role,
     "ROL008": _repair_misspelt_competence,
 }
 
 
 @HALF
-@given(models(), st.sampled_from(sorted(REPAIRS)), st.data())
+@given(models(), st.sampled_from(sorted([*REPAIRS, "ROL005"])), st.data())
 def test_repairing_a_subject_removes_its_finding_and_no_other(
     model: StrategyModel, code: str, data: st.DataObject
 ) -> None:
-    before = [f.subjects for f in check(model, select=code).findings]
-    if not before:
+    findings = check(model, select=code).findings
+    if not findings:
         return
-    subject = data.draw(st.sampled_from(before))
-    repaired = REPAIRS[code](model, subject[0])
+    finding = data.draw(st.sampled_from(findings))
+    subject = finding.subjects
+    repaired: StrategyModel | None
+    if code == "ROL005":
+        repaired = _repair_skills_gap(model, subject[0], finding.path[0] == "actions")
+    else:
+        repaired = REPAIRS[code](model, subject[0])
     if repaired is None:
         return
+    before = [f.subjects for f in findings]
     after = [f.subjects for f in check(repaired, select=code).findings]
     assert Counter(after) == Counter(before) - Counter([subject])
+
+
+def test_a_skills_gap_of_a_person_is_repaired_on_the_person_when_an_action_shares_its_id() -> None:
+    model = StrategyModel(
+        organization=Organization(people=[Person(id="x", roles=["community_manager"])]),
+        tactics=[Tactic(id="t", kind=TacticKind.SOCIAL_SELLING)],
+        actions=[Action(id="x", tactic="t")],
+    )
+    [finding] = check(model, select="ROL005").findings
+    assert finding.path[:2] == ("organization", "people")
+    repaired = _repair_skills_gap(model, "x", about_an_action=False)
+    assert check(repaired, select="ROL005").findings == ()
