@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
+import timeit
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,12 +33,7 @@ BIG_BUDGET_S = 20.0
 
 def _best(runs: int, work: Callable[[], object]) -> float:
     """The best wall time of ``runs`` calls of ``work``, in seconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return min(timeit.repeat(work, number=1, repeat=runs))
 
 
 def _refused(path: Path) -> Callable[[], None]:

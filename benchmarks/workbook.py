@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import time
+import timeit
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -24,12 +24,7 @@ from estrategy.model import Action, Organization, Person, StrategyModel, Tactic,
 
 
 def _best(runs: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return min(timeit.repeat(work, number=1, repeat=runs))
 
 
 def _model(people: int) -> StrategyModel:
