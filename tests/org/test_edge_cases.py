@@ -309,3 +309,32 @@ def test_hand_built_tables_are_checked() -> None:
         type(tables)(**{**fields, "person_manager": np.array([-1, 7], dtype=np.int32)})
     with pytest.raises(ValueError, match="person_unit has 1 items, expected 2"):
         type(tables)(**{**fields, "person_unit": np.array([-1], dtype=np.int32)})
+
+
+def test_lines_a_caller_builds_get_their_own_counts_not_those_kept_for_the_hierarchy() -> None:
+    import attrs
+    import numpy as np
+
+    from estrategy.model.tables import as_tables
+    from estrategy.org.brokerage import line_masks
+    from estrategy.org.hierarchy import hierarchical_lines
+    from estrategy.org.transversal import line_collaboration
+
+    org = Organization(
+        units=TWO_LINES,
+        people=[Person(id=p, unit=u) for p, u in [("x", "a"), ("y", "b"), ("z", "b")]],
+        ties=[Tie(source="x", target="y"), Tie(source="y", target="z")],
+    )
+    tables = as_tables(org)
+    own = hierarchical_lines(tables)
+    assert hierarchical_lines(tables) is own  # computed once per tables
+    # everybody in line a: another grouping of the same people
+    merged = attrs.evolve(own, person_line=np.zeros_like(own.person_line))
+    first = line_collaboration(tables, lines=own)
+    other = line_collaboration(tables, lines=merged)
+    assert [t.internal for t in first.per_line] == [0, 1]
+    assert [t.internal for t in other.per_line] == [2, 0]
+    masks = line_masks(tables, lines=merged)
+    assert masks is not None
+    assert masks.tolist() == [1, 1, 1]
+    assert line_collaboration(tables, lines=own) == first

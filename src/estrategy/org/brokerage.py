@@ -22,7 +22,7 @@ from estrategy.base.plain import plain_fields
 from estrategy.model import Organization
 from estrategy.model.tables import OrgTables, as_tables, unique_int
 from estrategy.org._kernels import csr_rows, row_entries, tie_adjacency, undirected_ties
-from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
+from estrategy.org.hierarchy import HierarchicalLines, derived_for_lines, hierarchical_lines
 
 __all__ = [
     "ROLES",
@@ -75,14 +75,15 @@ def line_masks(
     """Per person, the lines they touch as bits of one integer (``None`` beyond 64 lines).
 
     Bit ``l`` is set when the person belongs to line ``l``, has a tie with someone of it,
-    or is in a group with a member in it. Computed once per tables, with OR-reductions
-    over the shared tie adjacency and the memberships: no sort.
+    or is in a group with a member in it. Computed once per tables (for the hierarchy's
+    own lines), with OR-reductions over the shared tie adjacency and the memberships: no
+    sort.
     """
     tables = as_tables(organization)
     lines = lines if lines is not None else hierarchical_lines(tables)
     if len(lines) > _MASK_LINES:
         return None
-    return tables.derived("org.line_masks", lambda: _masks(tables, lines))
+    return derived_for_lines(tables, lines, "org.line_masks", lambda: _masks(tables, lines))
 
 
 def _masks(tables: OrgTables, lines: HierarchicalLines) -> npt.NDArray[np.uint64]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 import numpy as np
@@ -14,7 +15,15 @@ from estrategy.model import Organization
 from estrategy.model.tables import NONE, OrgTables, as_tables
 from estrategy.org._kernels import ancestor_at_depth, pointer_depth
 
-__all__ = ["HierarchicalLines", "HierarchyShape", "hierarchical_lines", "hierarchy_shape"]
+__all__ = [
+    "HierarchicalLines",
+    "HierarchyShape",
+    "derived_for_lines",
+    "hierarchical_lines",
+    "hierarchy_shape",
+]
+
+_T = TypeVar("_T")
 
 
 @attrs.frozen(eq=False)
@@ -86,9 +95,27 @@ def hierarchical_lines(organization: OrgTables | Organization) -> HierarchicalLi
 
     Notes:
         Linear in units and people: unit depths come from pointer jumping (a logarithmic
-        number of vectorised passes).
+        number of vectorised passes). Computed once per tables.
     """
     tables = as_tables(organization)
+    return tables.derived("org.lines", lambda: _lines_of(tables))
+
+
+def derived_for_lines(
+    tables: OrgTables, lines: HierarchicalLines, key: str, compute: Callable[[], _T]
+) -> _T:
+    """``compute()``, kept on ``tables`` under ``key`` only for the tables' own lines.
+
+    What depends on the lines (each tie's lines, per-line counts, line masks) is shared
+    between the analyses of one organisation; lines a caller built otherwise are another
+    grouping, and get their own result, not the one kept for the hierarchy's.
+    """
+    if lines is hierarchical_lines(tables):
+        return tables.derived(key, compute)
+    return compute()
+
+
+def _lines_of(tables: OrgTables) -> HierarchicalLines:
     parent = tables.unit_parent.astype(np.int64)
     n_units = len(parent)
     depth, _ = pointer_depth(parent)

@@ -19,7 +19,7 @@ from estrategy.base.plain import plain_fields
 from estrategy.model import GroupKind, Organization
 from estrategy.model.tables import GROUP_KINDS, OrgTables, as_tables, unique_int
 from estrategy.org._kernels import csr_rows
-from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
+from estrategy.org.hierarchy import HierarchicalLines, derived_for_lines, hierarchical_lines
 
 __all__ = [
     "EsnReach",
@@ -241,8 +241,8 @@ class Transversality(Displayable):
 
 
 def _line_tie_pairs(tables: OrgTables, lines: HierarchicalLines) -> tuple[I64, I64]:
-    """For each distinct tie, the lines of its two people (-1 for none), once per tables."""
-    return tables.derived("org.pair_lines", lambda: pair_lines(tables, lines))
+    """For each distinct tie, the lines of its two people (-1 for none), computed once."""
+    return derived_for_lines(tables, lines, "org.pair_lines", lambda: pair_lines(tables, lines))
 
 
 def pair_lines(tables: OrgTables, lines: HierarchicalLines) -> tuple[I64, I64]:
@@ -254,7 +254,7 @@ def pair_lines(tables: OrgTables, lines: HierarchicalLines) -> tuple[I64, I64]:
 def _line_pair_totals(
     tables: OrgTables, lines: HierarchicalLines
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    """Distinct tied pairs and their weight by the lines of their two people, once per tables.
+    """Distinct tied pairs and their weight by the lines of their two people, computed once.
 
     Two ``(lines + 1) × (lines + 1)`` tables, row and column 0 for people of no line:
     entry ``[x + 1, y + 1]`` counts the pairs ``(a, b)`` (``a < b``) with ``a`` in line
@@ -273,7 +273,7 @@ def _line_pair_totals(
             np.asarray(weights, dtype=np.float64).reshape(width, width),
         )
 
-    return tables.derived("org.line_pair_totals", compute)
+    return derived_for_lines(tables, lines, "org.line_pair_totals", compute)
 
 
 def transversality(
