@@ -136,7 +136,9 @@ def separations(tree: StepTree, tables: OrgTables) -> Separation:
         start, stop = bounds[level], bounds[level + 1]
         if start == stop:
             continue
-        starts = run_start[(run_start >= start) & (run_start < stop)]
+        # the runs are in order: this level's are one slice (no scan of every run)
+        low, high = np.searchsorted(run_start, [start, stop])
+        starts = run_start[low:high]
         levels.append((nodes[start:stop], starts - start))
     # subtree sizes, bottom up
     size = np.ones(size_all, dtype=np.int64)
