@@ -83,7 +83,7 @@ def review(
     """
     config = config or Config()
     catalogue = config.load_catalogue()
-    findings = config.check(model, as_of=as_of)
+    findings = config.check(model, as_of=as_of, catalogue=catalogue)
     assessment = assess(
         model, maturity_model, as_of=as_of, catalogue=catalogue, settings=config.settings
     )
