@@ -15,7 +15,6 @@ __all__ = [
     "csr_rows",
     "gather",
     "hierarchy_adjacency",
-    "person_pairs",
     "pointer_depth",
     "row_entries",
     "tie_adjacency",
@@ -87,17 +86,6 @@ def gather(
 def undirected_ties(tables: OrgTables) -> tuple[I64, I64]:
     """Distinct unordered pairs of people joined by a tie, self-ties left out (``a < b``)."""
     return tables.pair_a.astype(np.int64), tables.pair_b.astype(np.int64)
-
-
-def person_pairs(a: I64, b: I64, n: int) -> sp.csr_array:
-    """The symmetric 0/1 adjacency of ``n`` people from unordered pairs."""
-    rows = np.concatenate([a, b])
-    cols = np.concatenate([b, a])
-    data = np.ones(len(rows), dtype=np.int32)
-    matrix = sp.csr_array((data, (rows, cols)), shape=(n, n))
-    matrix.sum_duplicates()
-    matrix.data[:] = 1
-    return matrix
 
 
 def csr_rows(owner: I64, column: I64, shape: tuple[int, int]) -> sp.csr_array:
