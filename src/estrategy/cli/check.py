@@ -154,14 +154,17 @@ class _Run:
         with clean_errors():
             return self.options.config_for(first if first.is_dir() else first.parent).lang
 
-    def language(self, batch: BatchReport, single: bool) -> str:
-        """The language of the output: flag, configuration, the one model's, environment."""
+    def language(self, batch: BatchReport, single: bool, configured: str | None) -> str:
+        """The language of the output: flag, configuration, the one model's, environment.
+
+        ``configured`` is :meth:`configured_language`, already read by the caller.
+        """
         from estrategy.base.language import choose_language
 
         model = None
         if single and len(batch.files) == 1 and batch.files[0].report is not None:
             model = batch.files[0].report.language
-        return choose_language(self.configured_language(), None, model)
+        return choose_language(configured, None, model)
 
     def __call__(self) -> int:
         from estrategy.base.messages import ntr, tr
@@ -170,7 +173,7 @@ class _Run:
         hint = self.configured_language()
         with clean_errors(hint):
             batch, single = _batch(self.paths, self.options, self.exclude, self.jobs, hint)
-            lang = self.language(batch, single)
+            lang = self.language(batch, single, hint)
             if single and batch.unreadable and self.baseline is None:
                 # One named file that cannot be read: its problems, as for any bad input.
                 fail("\n".join(_problems(batch, lang)), lang)
