@@ -29,7 +29,7 @@ from estrategy.base.display import Displayable
 from estrategy.base.plain import plain_fields
 from estrategy.model import Organization, StrategyModel
 from estrategy.model.definitions import is_live
-from estrategy.model.tables import OrgTables, as_tables, count_int, unique_int
+from estrategy.model.tables import OrgTables, as_tables, count_int, sorted_with_order, unique_int
 from estrategy.org._blocks import Separation, separations
 from estrategy.org._steps import step_tree
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
@@ -204,10 +204,11 @@ def _joins(tables: OrgTables, lines: HierarchicalLines) -> _Joins:
     group = distinct // max(n, 1)
     person = distinct % max(n, 1)
     group_line_keys = group * width + line[person]
-    order = np.argsort(group_line_keys, kind="stable")
-    group_line, members = count_int(group_line_keys)
-    first = np.searchsorted(group_line_keys[order], group_line)
-    sole = np.where(members == 1, person[order][first], -1)
+    # one sort gives the distinct (group, line) keys, their counts and each one's member
+    ordered, order = sorted_with_order(group_line_keys, max(tables.n_groups, 1) * width)
+    first = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]])[: len(ordered)])
+    group_line, members = ordered[first], np.diff(np.append(first, len(ordered)))
+    sole = np.where(members == 1, person[order[first]], -1)
     g_of, l_of = group_line // width, group_line % width
     i, j = _pairs_within(g_of)  # every pair of lines a group spans
     group_pair = np.minimum(l_of[i], l_of[j]) * width + np.maximum(l_of[i], l_of[j])
