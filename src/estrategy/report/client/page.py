@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Sequence
+from typing import TypedDict, Unpack
 
 import attrs
 
@@ -36,12 +37,55 @@ from estrategy.report.client.style import STYLESHEET
 from estrategy.report.client.summary import summary_section
 from estrategy.report.client.voice import Voice
 
-__all__ = ["Document", "charts_available", "client_report", "document"]
+__all__ = [
+    "Document",
+    "ReportOptions",
+    "charts_available",
+    "client_report",
+    "document",
+    "presentation",
+]
 
 
 def charts_available() -> bool:
     """Whether matplotlib, which draws the charts (``[plot]`` extra), is installed."""
     return importlib.util.find_spec("matplotlib") is not None
+
+
+class ReportOptions(TypedDict, total=False):
+    """How a report looks and speaks: the keywords every report function takes.
+
+    :func:`client_report`, :func:`~estrategy.report.client.review.render_review` and
+    :func:`~estrategy.report.client.progress.progress_report` take them as keywords
+    (``client_report(report, lang="fr")``); each may be left out or given as ``None``.
+
+    Attributes:
+        branding: title, author and logo (default: the shipped title, no author, no logo).
+        voice: how the report speaks (default: in ``lang``).
+        charts: draw the charts (default: when matplotlib is installed).
+        lang: the report's language when no ``voice`` is given (default: English).
+    """
+
+    branding: Branding | None
+    voice: Voice | None
+    charts: bool | None
+    lang: str | None
+
+
+def presentation(options: ReportOptions) -> tuple[Voice, Branding, bool]:
+    """The voice, the branding and whether charts are drawn, defaults filled in.
+
+    Example:
+        >>> voice, branding, charts = presentation({"lang": "fr", "charts": False})
+        >>> voice.lang, branding.title, charts
+        ('fr', None, False)
+    """
+    charts = options.get("charts")
+    return (
+        options.get("voice") or Voice(options.get("lang") or "en"),
+        options.get("branding") or Branding(),
+        charts_available() if charts is None else charts,
+    )
 
 
 @attrs.frozen
@@ -92,10 +136,7 @@ def client_report(
     positions: Locator | None = None,
     maturity_model: MaturityModel | None = None,
     catalogue: Catalogue | None = None,
-    branding: Branding | None = None,
-    voice: Voice | None = None,
-    charts: bool | None = None,
-    lang: str | None = None,
+    **options: Unpack[ReportOptions],
 ) -> str:
     """The client report of one model, as one self-contained HTML document.
 
@@ -108,18 +149,14 @@ def client_report(
         positions: the model file's source map.
         maturity_model: the maturity model the assessment was made with.
         catalogue: the tactic catalogue (channels of tactics).
-        branding: title, author and logo.
-        voice: how the report speaks (default: in ``lang``).
-        charts: draw the charts (default: when matplotlib is installed).
-        lang: the report's language when no ``voice`` is given (default: English).
+        **options: ``branding``, ``voice``, ``charts`` and ``lang``
+            (:class:`ReportOptions`).
 
     Raises:
         ValueError: when ``maturity_model`` is not the one ``assessment`` names.
         ImportError: when ``charts`` is true and matplotlib is missing.
     """
-    voice = voice or Voice(lang or "en")
-    branding = branding or Branding()
-    draw = charts_available() if charts is None else charts
+    voice, branding, draw = presentation(options)
     names = Names.of(model)
     as_of = report.as_of
     themes = gap_themes(report.findings)

@@ -23,19 +23,19 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Unpack
 
 import attrs
 
 from estrategy.maturity import Comparison, MaturityModel, compare
 from estrategy.maturity.quadrant import quadrant_thresholds
 from estrategy.model import KPI, ActionStatus, Measurement, is_overdue
-from estrategy.report.client.branding import Branding
 from estrategy.report.client.cover import cover_section
 from estrategy.report.client.gaps import finding_item
 from estrategy.report.client.markup import Html, element, table
 from estrategy.report.client.maturity import level_meter, maturity_chart
 from estrategy.report.client.names import Names
-from estrategy.report.client.page import Document, charts_available, document
+from estrategy.report.client.page import Document, ReportOptions, document, presentation
 from estrategy.report.client.review import Review
 from estrategy.report.client.voice import Voice
 from estrategy.rules import Finding
@@ -367,20 +367,20 @@ def _actions(moved: Progress, names: Names, responsible: dict[str, str], voice: 
 def progress_report(
     before: Review,
     after: Review,
-    *,
-    branding: Branding | None = None,
-    voice: Voice | None = None,
-    charts: bool | None = None,
-    lang: str | None = None,
+    **options: Unpack[ReportOptions],
 ) -> str:
     """The progress report between two reviews, as one self-contained HTML document.
+
+    Args:
+        before: the earlier review.
+        after: the later review.
+        **options: ``branding``, ``voice``, ``charts`` and ``lang``
+            (:class:`~estrategy.report.client.page.ReportOptions`).
 
     Raises:
         ValueError: when the two reviews use different maturity models.
     """
-    voice = voice or Voice(lang or "en")
-    branding = branding or Branding()
-    draw = charts_available() if charts is None else charts
+    voice, branding, draw = presentation(options)
     moved = progress(before, after)
     names = Names.of(after.model).merged(Names.of(before.model))
     company = after.model.organization.name or after.findings.model_name

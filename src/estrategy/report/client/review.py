@@ -16,6 +16,7 @@ notebook gets the same report as the command line:
 from __future__ import annotations
 
 import datetime as dt
+from typing import Unpack
 
 import attrs
 
@@ -25,9 +26,7 @@ from estrategy.maturity import Assessment, MaturityModel, assess
 from estrategy.model import StrategyModel
 from estrategy.org import OrgAnalysis, analyze
 from estrategy.report._locations import Locator
-from estrategy.report.client.branding import Branding
-from estrategy.report.client.page import client_report
-from estrategy.report.client.voice import Voice
+from estrategy.report.client.page import ReportOptions, client_report
 from estrategy.settings import Config
 
 __all__ = ["Review", "render_review", "review"]
@@ -94,13 +93,14 @@ def review(
 
 def render_review(
     result: Review,
-    *,
-    branding: Branding | None = None,
-    voice: Voice | None = None,
-    charts: bool | None = None,
-    lang: str | None = None,
+    **options: Unpack[ReportOptions],
 ) -> str:
     """The client report of one review, as one self-contained HTML document.
+
+    Args:
+        result: the review.
+        **options: ``branding``, ``voice``, ``charts`` and ``lang``
+            (:class:`~estrategy.report.client.page.ReportOptions`).
 
     Example:
         >>> from estrategy.io import load_demo
@@ -117,8 +117,5 @@ def render_review(
         positions=result.positions,
         maturity_model=result.maturity_model,
         catalogue=result.catalogue,
-        branding=branding,
-        voice=voice,
-        charts=charts,
-        lang=lang,
+        **options,
     )
