@@ -54,7 +54,7 @@ def _method(themes: Sequence[GapTheme], assessment: Assessment | None, voice: Vo
         parts += [
             element("h4", voice.say("appendix.rules")),
             table(
-                [voice.say("appendix.rule"), voice.say("gaps.what"), voice.say("appendix.checks")],
+                voice.texts("appendix.rule", "gaps.what", "appendix.checks"),
                 (
                     [
                         element("span", [element("code", g.code), " ", g.rule.name], cls="nowrap")
@@ -115,7 +115,7 @@ def _positions(
         element("h3", voice.say("appendix.positions")),
         element("p", voice.say("appendix.positions_intro"), cls="muted"),
         table(
-            [voice.say("appendix.code"), voice.say("gaps.element"), voice.say("appendix.place")],
+            voice.texts("appendix.code", "gaps.element", "appendix.place"),
             rows,
             cls="positions",
         ),

@@ -197,7 +197,7 @@ def _breakdown_table(
     voice: Voice,
 ) -> Html:
     return table(
-        [header, voice.say("budget.amount"), voice.say("budget.share")],
+        [header, *voice.texts("budget.amount", "budget.share")],
         (
             [label(line), voice.money(line.amount, budget.currency), voice.percent(line.share)]
             for line in lines
@@ -324,12 +324,7 @@ def budget_section(
     parts += [
         element("h3", voice.say("budget.by_tactic")),
         table(
-            [
-                voice.say("budget.tactic"),
-                voice.say("budget.channel"),
-                voice.say("budget.amount"),
-                voice.say("budget.share"),
-            ],
+            voice.texts("budget.tactic", "budget.channel", "budget.amount", "budget.share"),
             (
                 [
                     names.name(line.id or ""),

@@ -72,13 +72,13 @@ def key_people_part(org: OrgAnalysis, names: Names, voice: Voice) -> list[Html]:
     ]
     parts.append(
         table(
-            [
-                voice.say("org.person"),
-                voice.say("org.key_actions"),
-                voice.say("org.key_externals"),
-                voice.say("org.key_lines"),
-                voice.say("org.key_field_roles"),
-            ],
+            voice.texts(
+                "org.person",
+                "org.key_actions",
+                "org.key_externals",
+                "org.key_lines",
+                "org.key_field_roles",
+            ),
             rows,
             cls="key-people",
         )

@@ -245,11 +245,7 @@ def kpis_section(
         parts += [
             element("h3", voice.say("kpis.not_charted")),
             table(
-                [
-                    voice.say("kpis.indicator"),
-                    voice.say("kpis.objective"),
-                    voice.say("kpis.why_not"),
-                ],
+                voice.texts("kpis.indicator", "kpis.objective", "kpis.why_not"),
                 (
                     [
                         t.name,

@@ -240,11 +240,7 @@ def maturity_section(
         parts.append(element("figure", [Html(svg), element("figcaption", caption)]))
     parts.append(
         table(
-            [
-                voice.say("maturity.dimension"),
-                voice.say("maturity.level"),
-                voice.say("maturity.score"),
-            ],
+            voice.texts("maturity.dimension", "maturity.level", "maturity.score"),
             (
                 [
                     element("a", voice.data(d.name), href=f"#dimension-{d.id}"),
@@ -268,12 +264,7 @@ def maturity_section(
         )
     steps.append(
         table(
-            [
-                "#",
-                voice.say("maturity.step"),
-                voice.say("maturity.status"),
-                voice.say("maturity.elements"),
-            ],
+            ["#", *voice.texts("maturity.step", "maturity.status", "maturity.elements")],
             (_step_row(s, names, voice) for s in assessment.steps),
             cls="steps",
         )

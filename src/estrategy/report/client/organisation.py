@@ -311,14 +311,14 @@ def _lines_table(picture: OrgPicture, voice: Voice) -> Html:
             ]
         )
     return table(
-        [
-            voice.say("org.line"),
-            voice.say("org.headcount"),
-            voice.say("org.ties_inside"),
-            voice.say("org.ties_out"),
-            voice.say("org.ei"),
-            voice.say("org.linked_to"),
-        ],
+        voice.texts(
+            "org.line",
+            "org.headcount",
+            "org.ties_inside",
+            "org.ties_out",
+            "org.ei",
+            "org.linked_to",
+        ),
         rows,
         cls="numbers lines",
     )
@@ -343,9 +343,7 @@ def _upward(org: OrgAnalysis, names: Names, voice: Voice) -> list[Html]:
         ]
         for h in beyond[:_HOLDERS_SHOWN]
     ]
-    parts.append(
-        table([voice.say("org.person"), voice.say("org.roles"), voice.say("org.steps")], rows)
-    )
+    parts.append(table(voice.texts("org.person", "org.roles", "org.steps"), rows))
     if len(beyond) > _HOLDERS_SHOWN:
         parts.append(
             element("p", voice.say("count.more", count=len(beyond) - _HOLDERS_SHOWN), cls="muted")

@@ -227,12 +227,9 @@ def _maturity(moved: Progress, spec: MaturityModel | None, voice: Voice, charts:
     ]
     parts.append(
         table(
-            [
-                voice.say("maturity.dimension"),
-                voice.say("progress.before"),
-                voice.say("progress.after"),
-                voice.say("progress.change"),
-            ],
+            voice.texts(
+                "maturity.dimension", "progress.before", "progress.after", "progress.change"
+            ),
             rows,
             cls="dimensions",
         )
@@ -242,12 +239,7 @@ def _maturity(moved: Progress, spec: MaturityModel | None, voice: Voice, charts:
     if changed:
         parts.append(
             table(
-                [
-                    "#",
-                    voice.say("maturity.step"),
-                    voice.say("progress.before"),
-                    voice.say("progress.after"),
-                ],
+                ["#", *voice.texts("maturity.step", "progress.before", "progress.after")],
                 (
                     [
                         str(s.number),
@@ -310,13 +302,13 @@ def _kpis(moved: Progress, names: Names, voice: Voice) -> Html:
         [
             element("h2", voice.say("progress.kpis")),
             table(
-                [
-                    voice.say("kpis.indicator"),
-                    voice.say("progress.before"),
-                    voice.say("progress.after"),
-                    voice.say("progress.target"),
-                    voice.say("progress.kpi_moved"),
-                ],
+                voice.texts(
+                    "kpis.indicator",
+                    "progress.before",
+                    "progress.after",
+                    "progress.target",
+                    "progress.kpi_moved",
+                ),
                 (
                     [
                         names.name(k.kpi),

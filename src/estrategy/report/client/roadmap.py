@@ -204,13 +204,13 @@ def roadmap_section(
         parts.append(element("figure", figure))
     parts.append(
         table(
-            [
-                voice.say("roadmap.deadline"),
-                voice.say("roadmap.action"),
-                voice.say("roadmap.tactic"),
-                voice.say("roadmap.responsible"),
-                voice.say("roadmap.status"),
-            ],
+            voice.texts(
+                "roadmap.deadline",
+                "roadmap.action",
+                "roadmap.tactic",
+                "roadmap.responsible",
+                "roadmap.status",
+            ),
             (
                 [
                     voice.short_date(i.deadline)

@@ -79,6 +79,15 @@ class Voice:
             message = Message(entry, values)
         return message.render(self.lang)
 
+    def texts(self, *keys: str) -> list[str]:
+        """The chrome texts ``keys``, in order, without placeholders (a table's headers).
+
+        Example:
+            >>> Voice("fr").texts("maturity.dimension", "maturity.score")
+            ['Dimension', 'Note']
+        """
+        return [self.say(key) for key in keys]
+
     def number(self, value: float | Decimal, digits: int = 1) -> str:
         """A number with the language's separators and at most ``digits`` decimals."""
         from babel.numbers import format_decimal
