@@ -24,7 +24,7 @@ import attrs
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import StrategyModel, is_live
 from estrategy.model.definitions import funded_tactics, normalised_herfindahl
-from estrategy.report.client.markup import Html, chapter, element, prose, table
+from estrategy.report.client.markup import Html, element, prose, said_chapter, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 from estrategy.rules import Finding, get_rule
@@ -215,7 +215,6 @@ def budget_section(
     charts: bool = True,
 ) -> Html:
     """The budget chapter, with the atomisation finding when ACT004 fired."""
-    title = voice.say("budget.title")
     intro = voice.say("budget.intro", currency=budget.currency)
     parts: list[Html] = []
     atomised = [f for f in findings if f.code == "ACT004"]
@@ -247,8 +246,7 @@ def budget_section(
             )
         )
     if not budget.tactics:
-        parts.append(element("p", voice.say("budget.none")))
-        return chapter("budget", title, intro, parts)
+        return said_chapter("budget", voice, parts, intro=intro, empty=True)
     parts.append(
         element(
             "p",
@@ -342,4 +340,4 @@ def budget_section(
             element("h3", voice.say("budget.unfunded")),
             element("ul", [element("li", names.name(a)) for a in budget.unfunded_actions]),
         ]
-    return chapter("budget", title, intro, parts)
+    return said_chapter("budget", voice, parts, intro=intro)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from estrategy.report.client.markup import Html, chapter, concat, element, prose
+from estrategy.report.client.markup import Html, concat, element, prose, said_chapter
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 from estrategy.rules import Finding, Rule, Severity, registry
@@ -256,7 +256,7 @@ def gaps_section(themes: Sequence[GapTheme], names: Names, voice: Voice) -> Html
         _legend(voice),
     ]
     if not themes:
-        parts.append(element("p", voice.say("gaps.none")))
+        return said_chapter("gaps", voice, parts, empty=True)
     for theme in themes:
         parts.append(
             element(
@@ -272,6 +272,6 @@ def gaps_section(themes: Sequence[GapTheme], names: Names, voice: Voice) -> Html
         )
     present = {t.id for t in themes}
     clean = [voice.say(f"theme.{t}") for t in THEMES[:-1] if t not in present]
-    if themes and clean:
+    if clean:
         parts.append(element("p", voice.say("gaps.clean_themes", themes=voice.listing(clean))))
-    return chapter("gaps", voice.say("gaps.title"), voice.say("gaps.intro"), parts)
+    return said_chapter("gaps", voice, parts)

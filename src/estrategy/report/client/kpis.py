@@ -23,7 +23,7 @@ import attrs
 
 from estrategy.model import Measurement, StrategyModel
 from estrategy.model.definitions import planned_value
-from estrategy.report.client.markup import Html, chapter, element, table
+from estrategy.report.client.markup import Html, element, said_chapter, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 from estrategy.rules import Finding
@@ -215,9 +215,9 @@ def kpis_section(
     charts: bool = True,
 ) -> Html:
     """The indicators chapter."""
-    parts: list[Html] = []
     if not trajectories:
-        parts.append(element("p", voice.say("kpis.none")))
+        return said_chapter("kpis", voice, empty=True)
+    parts: list[Html] = []
     drawable = [t for t in trajectories if not t.missing]
     figures = []
     for index, trajectory in enumerate(drawable):
@@ -256,4 +256,4 @@ def kpis_section(
                 ),
             ),
         ]
-    return chapter("kpis", voice.say("kpis.title"), voice.say("kpis.intro"), parts)
+    return said_chapter("kpis", voice, parts)

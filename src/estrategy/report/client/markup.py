@@ -18,8 +18,19 @@ import re
 from collections.abc import Iterable
 
 from estrategy.base.escape import html_text
+from estrategy.report.client.voice import Voice
 
-__all__ = ["Html", "Markup", "chapter", "concat", "element", "esc", "prose", "table"]
+__all__ = [
+    "Html",
+    "Markup",
+    "chapter",
+    "concat",
+    "element",
+    "esc",
+    "prose",
+    "said_chapter",
+    "table",
+]
 
 
 class Html(str):
@@ -94,3 +105,40 @@ def chapter(anchor: str, title: str, intro: str, parts: Iterable[Markup]) -> Htm
     """
     opening = [element("h2", title), element("p", intro, cls="lead")]
     return element("section", [*opening, *parts], cls="chapter", id=anchor)
+
+
+def said_chapter(
+    key: str,
+    voice: Voice,
+    parts: Iterable[Markup] = (),
+    *,
+    anchor: str | None = None,
+    intro: str | None = None,
+    empty: bool = False,
+) -> Html:
+    """A chapter whose heading and lead paragraph are the texts ``{key}.title`` and ``{key}.intro``.
+
+    Args:
+        key: the chapter's prefix in the catalogue of texts (``roadmap``).
+        voice: how the report speaks.
+        parts: what follows the lead paragraph.
+        anchor: the chapter's ``id`` (default: ``key``).
+        intro: the lead paragraph, when ``{key}.intro`` has placeholders to fill.
+        empty: the chapter has nothing to show: it ends with its ``{key}.none`` paragraph.
+
+    Example:
+        >>> said_chapter("roadmap", Voice(), empty=True) == chapter(
+        ...     "roadmap",
+        ...     Voice().say("roadmap.title"),
+        ...     Voice().say("roadmap.intro"),
+        ...     [element("p", Voice().say("roadmap.none"))],
+        ... )
+        True
+    """
+    nothing = [element("p", voice.say(f"{key}.none"))] if empty else []
+    return chapter(
+        anchor or key,
+        voice.say(f"{key}.title"),
+        intro or voice.say(f"{key}.intro"),
+        [*parts, *nothing],
+    )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from estrategy.maturity import Assessment, Evidence, MaturityModel, StepResult
 from estrategy.maturity.quadrant import quadrant_thresholds
 from estrategy.maturity.results import DimensionScore
-from estrategy.report.client.markup import Html, chapter, concat, element, table
+from estrategy.report.client.markup import Html, concat, element, said_chapter, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 
@@ -270,4 +270,4 @@ def maturity_section(
         )
     )
     parts.append(element("section", steps, cls="keep", id="steps"))
-    return chapter("maturity", voice.say("maturity.title"), voice.say("maturity.intro"), parts)
+    return said_chapter("maturity", voice, parts)

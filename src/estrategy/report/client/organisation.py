@@ -24,7 +24,7 @@ from estrategy.model.labels import label
 from estrategy.org import OrgAnalysis
 from estrategy.report.client.key_people import key_people_part
 from estrategy.report.client.line_matrix import line_matrix_part
-from estrategy.report.client.markup import Html, chapter, element, table
+from estrategy.report.client.markup import Html, element, said_chapter, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 
@@ -355,10 +355,9 @@ def org_section(
     org: OrgAnalysis | None, names: Names, voice: Voice, *, charts: bool = True
 ) -> Html:
     """The organisation chapter."""
-    parts: list[Html] = []
     if org is None or org.people == 0:
-        parts.append(element("p", voice.say("org.none")))
-        return chapter("organisation", voice.say("org.title"), voice.say("org.intro"), parts)
+        return said_chapter("org", voice, anchor="organisation", empty=True)
+    parts: list[Html] = []
     share = org.transversality.share
     figures = (
         ("org.fig_people", voice.number(org.people)),
@@ -401,4 +400,4 @@ def org_section(
             else voice.say("org.isolates_none"),
         )
     )
-    return chapter("organisation", voice.say("org.title"), voice.say("org.intro"), parts)
+    return said_chapter("org", voice, parts, anchor="organisation")

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import attrs
 
 from estrategy.model import ActionStatus, StrategyModel, is_overdue
-from estrategy.report.client.markup import Html, chapter, concat, element, table
+from estrategy.report.client.markup import Html, concat, element, said_chapter, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 
@@ -181,10 +181,9 @@ def roadmap_section(
     charts: bool = True,
 ) -> Html:
     """The roadmap chapter."""
-    parts: list[Html] = []
     if not items:
-        parts.append(element("p", voice.say("roadmap.none")))
-        return chapter("roadmap", voice.say("roadmap.title"), voice.say("roadmap.intro"), parts)
+        return said_chapter("roadmap", voice, empty=True)
+    parts: list[Html] = []
     drawn = _drawn(items, as_of)
     if charts and drawn:
         first, last = drawn[0].deadline or as_of, drawn[-1].deadline or as_of
@@ -226,4 +225,4 @@ def roadmap_section(
             cls="roadmap",
         )
     )
-    return chapter("roadmap", voice.say("roadmap.title"), voice.say("roadmap.intro"), parts)
+    return said_chapter("roadmap", voice, parts)
