@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from estrategy.maturity import Assessment
 from estrategy.report._locations import Locator, location
+from estrategy.report.client.context import ChapterContext
 from estrategy.report.client.gaps import GapTheme
 from estrategy.report.client.markup import Html, element, prose, table
 from estrategy.report.client.names import Names
@@ -125,13 +126,13 @@ def _positions(
 def appendix_section(
     themes: Sequence[GapTheme],
     assessment: Assessment | None,
-    names: Names,
-    voice: Voice,
+    context: ChapterContext,
     *,
     source: str | None = None,
     positions: Locator | None = None,
 ) -> Html:
     """The appendix chapter."""
+    names, voice = context.names, context.voice
     parts: list[Html] = [
         element("h2", voice.say("appendix.title")),
         *_method(themes, assessment, voice),

@@ -24,6 +24,7 @@ import attrs
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import StrategyModel, is_live
 from estrategy.model.definitions import funded_tactics, normalised_herfindahl
+from estrategy.report.client.context import ChapterContext
 from estrategy.report.client.markup import Html, element, prose, said_chapter, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
@@ -209,12 +210,10 @@ def _breakdown_table(
 def budget_section(
     budget: Budget,
     findings: Sequence[Finding],
-    names: Names,
-    voice: Voice,
-    *,
-    charts: bool = True,
+    context: ChapterContext,
 ) -> Html:
     """The budget chapter, with the atomisation finding when ACT004 fired."""
+    names, voice = context.names, context.voice
     intro = voice.say("budget.intro", currency=budget.currency)
     parts: list[Html] = []
     atomised = [f for f in findings if f.code == "ACT004"]
@@ -275,7 +274,7 @@ def budget_section(
                 ),
             )
         )
-    if charts:
+    if context.charts:
         detail = voice.items(
             [
                 f"{names.name(line.id or '')} {voice.money(line.amount, budget.currency)}"

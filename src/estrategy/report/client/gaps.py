@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from estrategy.report.client.context import ChapterContext
 from estrategy.report.client.markup import Html, concat, element, prose, said_chapter
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
@@ -250,8 +251,9 @@ def _legend(voice: Voice) -> Html:
     return element("ul", items, cls="legend", aria_label=voice.say("gaps.legend"))
 
 
-def gaps_section(themes: Sequence[GapTheme], names: Names, voice: Voice) -> Html:
+def gaps_section(themes: Sequence[GapTheme], context: ChapterContext) -> Html:
     """The section of the coherence gaps, theme by theme."""
+    names, voice = context.names, context.voice
     parts: list[Html] = [
         _legend(voice),
     ]

@@ -23,8 +23,8 @@ import attrs
 
 from estrategy.model import Measurement, StrategyModel
 from estrategy.model.definitions import planned_value
+from estrategy.report.client.context import ChapterContext
 from estrategy.report.client.markup import Html, element, said_chapter, table
-from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
 from estrategy.rules import Finding
 
@@ -206,15 +206,9 @@ def _caption(trajectory: Trajectory, voice: Voice) -> Html:
     )
 
 
-def kpis_section(
-    trajectories: Sequence[Trajectory],
-    as_of: dt.date,
-    names: Names,
-    voice: Voice,
-    *,
-    charts: bool = True,
-) -> Html:
+def kpis_section(trajectories: Sequence[Trajectory], context: ChapterContext) -> Html:
     """The indicators chapter."""
+    names, voice = context.names, context.voice
     if not trajectories:
         return said_chapter("kpis", voice, empty=True)
     parts: list[Html] = []
@@ -222,7 +216,7 @@ def kpis_section(
     figures = []
     for index, trajectory in enumerate(drawable):
         content: list[Html] = []
-        if charts:
+        if context.charts:
             target, deadline = trajectory.goal()
             alt = voice.say(
                 "kpis.chart_alt",
@@ -233,7 +227,7 @@ def kpis_section(
                 deadline=voice.date(deadline),
             )
             content.append(
-                Html(trajectory_chart(trajectory, as_of, voice, alt=alt, key=f"kpi{index}"))
+                Html(trajectory_chart(trajectory, context.as_of, voice, alt=alt, key=f"kpi{index}"))
             )
         content.append(_caption(trajectory, voice))
         status = " off-track" if trajectory.off_track else ""

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from estrategy.maturity import Assessment, Evidence, MaturityModel, StepResult
 from estrategy.maturity.quadrant import quadrant_thresholds
 from estrategy.maturity.results import DimensionScore
+from estrategy.report.client.context import ChapterContext
 from estrategy.report.client.markup import Html, concat, element, said_chapter, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
@@ -180,11 +181,9 @@ def _step_row(step: StepResult, names: Names, voice: Voice) -> list[Html | str]:
 
 def maturity_section(
     assessment: Assessment,
-    names: Names,
-    voice: Voice,
+    context: ChapterContext,
     *,
     spec: MaturityModel | None = None,
-    charts: bool = True,
     label: str = "",
 ) -> Html:
     """The maturity chapter of the report; ``label`` marks the company on the quadrant.
@@ -192,6 +191,7 @@ def maturity_section(
     Raises:
         ValueError: when ``spec`` is not the maturity model the assessment names.
     """
+    names, voice = context.names, context.voice
     digital, management = quadrant_thresholds(assessment.maturity_model, spec)
     overall, q = assessment.overall, assessment.quadrant
     quadrant_name = voice.say(f"quadrant.{q.name}")
@@ -217,7 +217,7 @@ def maturity_section(
     held = capped_sentence(assessment, voice)
     if held:
         parts.append(element("p", held, cls="alert"))
-    if charts:
+    if context.charts:
         alt = voice.say(
             "maturity.chart_alt",
             count=len(assessment.dimensions),

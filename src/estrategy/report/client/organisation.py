@@ -22,6 +22,7 @@ import attrs
 
 from estrategy.model.labels import label
 from estrategy.org import OrgAnalysis
+from estrategy.report.client.context import ChapterContext
 from estrategy.report.client.key_people import key_people_part
 from estrategy.report.client.line_matrix import line_matrix_part
 from estrategy.report.client.markup import Html, element, said_chapter, table
@@ -351,10 +352,9 @@ def _upward(org: OrgAnalysis, names: Names, voice: Voice) -> list[Html]:
     return parts
 
 
-def org_section(
-    org: OrgAnalysis | None, names: Names, voice: Voice, *, charts: bool = True
-) -> Html:
+def org_section(org: OrgAnalysis | None, context: ChapterContext) -> Html:
     """The organisation chapter."""
+    names, voice, charts = context.names, context.voice, context.charts
     if org is None or org.people == 0:
         return said_chapter("org", voice, anchor="organisation", empty=True)
     parts: list[Html] = []

@@ -24,6 +24,7 @@ from estrategy.report._locations import Locator
 from estrategy.report.client.appendix import appendix_section
 from estrategy.report.client.branding import Branding
 from estrategy.report.client.budget import budget_breakdown, budget_section
+from estrategy.report.client.context import ChapterContext
 from estrategy.report.client.cover import as_of_line, cover_section
 from estrategy.report.client.gaps import gap_themes, gaps_section
 from estrategy.report.client.kpis import kpi_trajectories, kpis_section
@@ -175,22 +176,21 @@ def client_report(
         names=names,
         voice=voice,
     )
+    context = ChapterContext(names, voice, as_of, draw)
     chapters: list[tuple[str, str, Html]] = [
         (
             "summary",
             voice.say("summary.title"),
-            summary_section(themes, assessment, messages, names, voice),
+            summary_section(themes, assessment, messages, context),
         ),
-        ("gaps", voice.say("gaps.title"), gaps_section(themes, names, voice)),
+        ("gaps", voice.say("gaps.title"), gaps_section(themes, context)),
     ]
     if assessment is not None:
         chapters.append(
             (
                 "maturity",
                 voice.say("maturity.title"),
-                maturity_section(
-                    assessment, names, voice, spec=maturity_model, charts=draw, label=company
-                ),
+                maturity_section(assessment, context, spec=maturity_model, label=company),
             )
         )
     if model is not None and budget is not None:
@@ -198,28 +198,26 @@ def client_report(
             (
                 "kpis",
                 voice.say("kpis.title"),
-                kpis_section(trajectories, as_of, names, voice, charts=draw),
+                kpis_section(trajectories, context),
             ),
             (
                 "budget",
                 voice.say("budget.title"),
-                budget_section(budget, report.findings, names, voice, charts=draw),
+                budget_section(budget, report.findings, context),
             ),
             (
                 "roadmap",
                 voice.say("roadmap.title"),
-                roadmap_section(items, as_of, names, voice, charts=draw),
+                roadmap_section(items, context),
             ),
         ]
     if org is not None:
-        chapters.append(
-            ("organisation", voice.say("org.title"), org_section(org, names, voice, charts=draw))
-        )
+        chapters.append(("organisation", voice.say("org.title"), org_section(org, context)))
     chapters.append(
         (
             "appendix",
             voice.say("appendix.title"),
-            appendix_section(themes, assessment, names, voice, source=source, positions=positions),
+            appendix_section(themes, assessment, context, source=source, positions=positions),
         )
     )
     cover = cover_section(

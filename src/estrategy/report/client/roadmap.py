@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import attrs
 
 from estrategy.model import ActionStatus, StrategyModel, is_overdue
+from estrategy.report.client.context import ChapterContext
 from estrategy.report.client.markup import Html, concat, element, said_chapter, table
 from estrategy.report.client.names import Names
 from estrategy.report.client.voice import Voice
@@ -172,20 +173,14 @@ def _status(item: RoadmapItem, voice: Voice) -> Html:
     return concat([label, " ", element("span", voice.say("roadmap.overdue"), cls="badge overdue")])
 
 
-def roadmap_section(
-    items: Sequence[RoadmapItem],
-    as_of: dt.date,
-    names: Names,
-    voice: Voice,
-    *,
-    charts: bool = True,
-) -> Html:
+def roadmap_section(items: Sequence[RoadmapItem], context: ChapterContext) -> Html:
     """The roadmap chapter."""
+    names, voice, as_of = context.names, context.voice, context.as_of
     if not items:
         return said_chapter("roadmap", voice, empty=True)
     parts: list[Html] = []
     drawn = _drawn(items, as_of)
-    if charts and drawn:
+    if context.charts and drawn:
         first, last = drawn[0].deadline or as_of, drawn[-1].deadline or as_of
         alt = voice.say(
             "roadmap.chart_alt",

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 import attrs
 
 from estrategy.maturity import Assessment
+from estrategy.report.client.context import ChapterContext
 from estrategy.report.client.gaps import (
     THEME_DIMENSIONS,
     GapGroup,
@@ -203,10 +204,10 @@ def summary_section(
     themes: Sequence[GapTheme],
     assessment: Assessment | None,
     messages: Sequence[str],
-    names: Names,
-    voice: Voice,
+    context: ChapterContext,
 ) -> Html:
     """The executive summary: three cards, the key messages and the recommendations."""
+    names, voice = context.names, context.voice
     cards: list[Html] = []
     if assessment is not None:
         overall, q = assessment.overall, assessment.quadrant
