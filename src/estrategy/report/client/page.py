@@ -76,11 +76,19 @@ class ReportOptions(TypedDict, total=False):
 def presentation(options: ReportOptions) -> tuple[Voice, Branding, bool]:
     """The voice, the branding and whether charts are drawn, defaults filled in.
 
+    Raises:
+        TypeError: an option :class:`ReportOptions` does not declare (a caller that
+            mypy does not check, such as a notebook, gets it as for any other keyword).
+
     Example:
         >>> voice, branding, charts = presentation({"lang": "fr", "charts": False})
         >>> voice.lang, branding.title, charts
         ('fr', None, False)
     """
+    unknown = sorted(options.keys() - ReportOptions.__optional_keys__)
+    if unknown:
+        expected = ", ".join(sorted(ReportOptions.__optional_keys__))
+        raise TypeError(f"unexpected keyword argument {unknown[0]!r} (options: {expected})")
     charts = options.get("charts")
     return (
         options.get("voice") or Voice(options.get("lang") or "en"),
