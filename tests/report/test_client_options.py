@@ -8,7 +8,6 @@ import pytest
 
 from estrategy.report.client import (
     Branding,
-    ReportOptions,
     Review,
     Voice,
     client_report,
@@ -44,23 +43,4 @@ def test_every_option_reaches_the_page(lefevre_review: Review, name: str) -> Non
     )
     assert report(voice=Voice("en"), lang="fr", charts=False).startswith(
         "<!DOCTYPE html>\n<html lang='en'>"
-    )
-
-
-def test_render_review_forwards_its_options_whole(lefevre_review: Review) -> None:
-    options: ReportOptions = {
-        "lang": "fr",
-        "charts": False,
-        "branding": Branding(author="Cabinet Martin"),
-    }
-    assert render_review(lefevre_review, **options) == client_report(
-        lefevre_review.findings,
-        model=lefevre_review.model,
-        assessment=lefevre_review.assessment,
-        org=lefevre_review.org,
-        source=lefevre_review.source,
-        positions=lefevre_review.positions,
-        maturity_model=lefevre_review.maturity_model,
-        catalogue=lefevre_review.catalogue,
-        **options,
     )
