@@ -21,7 +21,7 @@ from estrategy.model.definitions import (
     normalised_herfindahl,
 )
 
-__all__ = ["CRITERIA", "budget_focus", "complete_actions", "on_schedule", "tactics_with_actions"]
+__all__ = ["CRITERIA"]
 
 
 @declare("tactics-with-actions", title="Tactics declined into actions")

@@ -18,15 +18,7 @@ from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import KPI, Objective, StrategyModel
 from estrategy.model.definitions import kpi_track, review_rhythm
 
-__all__ = [
-    "CRITERIA",
-    "kpis_on_track",
-    "lessons_learned",
-    "objectives_achieved",
-    "objectives_measured",
-    "regular_reviews",
-    "tactics_measured",
-]
+__all__ = ["CRITERIA"]
 
 
 @declare("tactics-measured", title="Tactics measured")

@@ -14,7 +14,7 @@ from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionR
 from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import GroupKind, StrategyModel, ToolKind
 
-__all__ = ["CRITERIA", "esn_reach", "genuine_groups", "transversality", "upward_paths"]
+__all__ = ["CRITERIA"]
 
 # The organisation criteria read estrategy.org's analyses on the arrays ModelFacts builds
 # once per assessment; estrategy.org (numpy, scipy) is imported when they first run.

@@ -18,15 +18,7 @@ from estrategy.model import Audience, StrategyModel
 from estrategy.model.definitions import is_live
 from estrategy.model.labels import label
 
-__all__ = [
-    "CRITERIA",
-    "action_skills",
-    "change_support",
-    "digital_lead",
-    "expert_supervision",
-    "presupposed_roles",
-    "role_competences",
-]
+__all__ = ["CRITERIA"]
 
 
 def _coverage(skills: tuple[str, ...], expected: tuple[str, ...]) -> float:

@@ -17,15 +17,7 @@ from estrategy.model import StrategyModel, StrategyScope
 from estrategy.model.definitions import missing_smart_parts
 from estrategy.model.labels import label
 
-__all__ = [
-    "CRITERIA",
-    "challenged_strategies",
-    "situation_analysis",
-    "smart_objectives",
-    "stakes_and_mission",
-    "tactics_serve_strategy",
-    "two_volets",
-]
+__all__ = ["CRITERIA"]
 
 
 @declare("stakes-and-mission", title="Mission and business stakes")

@@ -15,15 +15,7 @@ from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import Direction, StrategyModel, TacticKind, ToolKind, ToolSide
 from estrategy.model.definitions import CUSTOMER_FACING_AUDIENCES, is_live
 
-__all__ = [
-    "CRITERIA",
-    "adoption",
-    "back_serves_front",
-    "crm_backbone",
-    "data_capability",
-    "efficiency",
-    "tools_with_purpose",
-]
+__all__ = ["CRITERIA"]
 
 
 def _used_tools(model: StrategyModel) -> frozenset[str]:
