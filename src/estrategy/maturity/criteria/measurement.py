@@ -52,9 +52,8 @@ def objectives_measured(model: StrategyModel, context: CriterionContext) -> Crit
     if not model.objectives:
         return CriterionResult(0, [Evidence(tr("no objective to measure"), supports=False)])
     measured = context.facts.measured_objectives
-    return CriterionResult.ratio(
-        [o.id for o in model.objectives if o.id in measured],
-        [o.id for o in model.objectives if o.id not in measured],
+    return CriterionResult.share(
+        {o.id: o.id in measured for o in model.objectives},
         met_fact=tr("objectives measured by a KPI with measurements"),
         unmet_fact=tr("objectives with no measured KPI"),
         empty="",

@@ -91,9 +91,8 @@ def challenged_strategies(model: StrategyModel, context: CriterionContext) -> Cr
         return CriterionResult(
             0, [Evidence(tr("no retained strategy pursues an objective"), supports=False)]
         )
-    return CriterionResult.ratio(
-        [o for o in pursued if len(facts.strategies_of.get(o, ())) >= 2],
-        [o for o in pursued if len(facts.strategies_of.get(o, ())) < 2],
+    return CriterionResult.share(
+        {o: len(facts.strategies_of.get(o, ())) >= 2 for o in pursued},
         met_fact=tr("objectives whose strategy was chosen among several candidates"),
         unmet_fact=tr("objectives for which only one strategy was ever considered"),
         empty="",

@@ -26,9 +26,8 @@ def _used_tools(model: StrategyModel) -> frozenset[str]:
 def tools_with_purpose(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Every tool serves an action, not technology for its own sake (000: Ab-sens)."""
     used = _used_tools(model)
-    return CriterionResult.ratio(
-        [t.id for t in model.tools if t.id in used],
-        [t.id for t in model.tools if t.id not in used],
+    return CriterionResult.share(
+        {t.id: t.id in used for t in model.tools},
         met_fact=tr("tools used by actions"),
         unmet_fact=tr("tools no action uses"),
         empty=tr("no tool is recorded"),
