@@ -26,7 +26,7 @@ from estrategy.base.messages import Message, as_message, ntr, tr
 from estrategy.catalogue import Catalogue, default_catalogue
 from estrategy.model import ModelPath, StrategyModel
 from estrategy.model.dates import resolve_as_of
-from estrategy.model.suggest import suggestion
+from estrategy.model.suggest import suggestion, with_suggestion
 from estrategy.model.suppression import suppressions_of
 from estrategy.rules import Finding, Rule, RuleContext, Severity, registry
 from estrategy.rules.suppressions import RUN_LEVEL_CODES, UNUSED_SUPPRESSIONS
@@ -340,13 +340,8 @@ class _Declared:
     def problems(self, name: str, value: Any) -> tuple[Any, list[tuple[ModelPath, Message]]]:
         """The value as the rules read it, and every problem of it (path under the name)."""
         if name not in self.defaults:
-            close = suggestion(name, self.defaults)
-            if close is None:
-                return value, [((name,), tr("unknown setting {name}", name=excerpt(name)))]
-            unknown = tr(
-                "unknown setting {name} (did you mean {suggestion}?)",
-                name=excerpt(name),
-                suggestion=excerpt(close),
+            unknown = with_suggestion(
+                tr("unknown setting {name}", name=excerpt(name)), suggestion(name, self.defaults)
             )
             return value, [((name,), unknown)]
         default = self.defaults[name]

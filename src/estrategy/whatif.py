@@ -34,7 +34,7 @@ from estrategy.base.messages import Message, ntr, tr
 from estrategy.catalogue import Catalogue
 from estrategy.model import StrategyModel
 from estrategy.model.definitions import is_live
-from estrategy.model.suggest import suggestion
+from estrategy.model.suggest import suggestion, with_suggestion
 from estrategy.rules import Finding
 
 __all__ = ["Simulation", "SimulationError", "simulate", "without"]
@@ -54,14 +54,8 @@ def _kinds(model: StrategyModel) -> dict[str, str]:
 
 
 def _unknown(value: str, kinds: Mapping[str, str]) -> Message:
-    close = suggestion(value, kinds)
-    if close is None:
-        return tr("{id} is no person, unit, group or tool of the model", id=excerpt(value))
-    return tr(
-        "{id} is no person, unit, group or tool of the model (did you mean {suggestion}?)",
-        id=excerpt(value),
-        suggestion=excerpt(close),
-    )
+    problem = tr("{id} is no person, unit, group or tool of the model", id=excerpt(value))
+    return with_suggestion(problem, suggestion(value, kinds))
 
 
 def without(model: StrategyModel, remove: Iterable[str]) -> StrategyModel:

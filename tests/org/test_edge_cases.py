@@ -311,6 +311,46 @@ def test_hand_built_tables_are_checked() -> None:
         type(tables)(**{**fields, "person_unit": np.array([-1], dtype=np.int32)})
 
 
+@pytest.mark.parametrize(
+    "column",
+    [
+        "unit_names",
+        "unit_parent",
+        "person_names",
+        "person_decision_maker",
+        "group_kind",
+        "group_deadline",
+        "member_person",
+        "tie_target",
+        "tie_esn",
+        "tie_weight",
+    ],
+)
+def test_a_column_longer_than_its_table_is_refused_by_name(column: str) -> None:
+    import attrs as _attrs
+    import numpy as np
+
+    from estrategy.model.tables import as_tables
+
+    tables = as_tables(
+        Organization(
+            units=[Unit(id="u")],
+            people=[Person(id="a", unit="u"), Person(id="b", manager="a")],
+            groups=[TransversalGroup(id="g", members=["a", "b"])],
+            ties=[Tie(source="a", target="b")],
+        )
+    )
+    fields = {f.name: getattr(tables, f.name) for f in _attrs.fields(type(tables)) if f.init}
+    values = fields[column]
+    n = len(values)
+    if isinstance(values, np.ndarray):
+        longer = np.append(values, values[:1])
+    else:
+        longer = values[:1] + values
+    with pytest.raises(ValueError, match=rf"{column} has {n + 1} items, expected {n}"):
+        type(tables)(**{**fields, column: longer})
+
+
 def test_lines_a_caller_builds_get_their_own_counts_not_those_kept_for_the_hierarchy() -> None:
     import attrs
     import numpy as np

@@ -10,8 +10,8 @@ every module and :func:`extract_toml` on the packaged TOML data. Besides the ``t
   docstring changes no msgid;
 - the ``title=`` of every criterion declared with ``@criterion(…)``;
 - the command line's help: the docstring of every ``@click.command``/``@click.group``
-  function (paragraphs unwrapped), every ``help=`` text, and the help given to
-  ``as_of_option(…)`` and ``format_option(…)``;
+  function (paragraphs unwrapped), every ``help=`` and ``help_text=`` text, and the help given to
+  ``as_of_option(…)``, ``format_option(…)`` and ``output_file_option(…)``;
 - the names people read in the maturity model (dimensions, levels) and the catalogue.
 
 This module is tooling: only Babel's extraction imports it (and the test that checks
@@ -35,7 +35,7 @@ _Result = tuple[int, str | None, str | tuple[str, ...], list[str]]
 _DECORATORS = frozenset({"rule", "criterion", "declare", "command", "group"})
 _COMMANDS = frozenset({"command", "group"})
 # functions of the command line whose help text is a positional argument, and its index
-_HELP_ARGUMENTS = {"as_of_option": 0, "format_option": 1}
+_HELP_ARGUMENTS = {"as_of_option": 0, "format_option": 1, "output_file_option": 0}
 _SECTIONS = {"what it checks": "what", "why it matters": "why", "how to fix": "fix"}
 
 
@@ -102,7 +102,7 @@ def _help_texts(tree: ast.AST) -> Iterator[_Result]:
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
-        texts = [k.value for k in node.keywords if k.arg == "help"]
+        texts = [k.value for k in node.keywords if k.arg in ("help", "help_text")]
         position = _HELP_ARGUMENTS.get(_decorator_name(node) or "")
         if position is not None and len(node.args) > position:
             texts.append(node.args[position])

@@ -163,9 +163,13 @@ def tr(msgid: str, /, **params: Any) -> Message:
     must be a string literal, whole, with ``{name}`` placeholders.
 
     Example:
-        >>> print(tr("unknown key {key}", key="'budjet'").render("fr"))
+        >>> problem = tr("unknown key {key}", key="'budjet'")
+        >>> print(problem.render("fr"))
         clé inconnue\u00a0: 'budjet'
-        >>> print(tr("unknown key {key} (did you mean {suggestion}?)", key="'budjet'",
+
+        A value may be a message itself, rendered in the same language:
+
+        >>> print(tr("{problem} (did you mean {suggestion}?)", problem=problem,
         ...    suggestion="'budget'").render("fr"))
         clé inconnue\u00a0: 'budjet' — vouliez-vous dire 'budget'\u00a0?
     """

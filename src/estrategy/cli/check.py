@@ -26,7 +26,9 @@ from estrategy.cli._common import (
 )
 from estrategy.cli._help import TranslatedCommand
 from estrategy.cli.options import (
+    catalogue_option,
     echo_rendered,
+    file_option,
     format_option,
     output_file_option,
     through_symlink_option,
@@ -304,12 +306,7 @@ def _keep_watching(run: Callable[[], int]) -> int:
 )
 @as_of_option("Date to check against (default: the model's as_of, else today).")
 @config_options
-@click.option(
-    "--catalogue",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    default=None,
-    help="Tactic and role catalogue TOML file overriding the shipped one.",
-)
+@catalogue_option(exists=True)
 @click.option("--color/--no-color", default=None, help="Colour the text output.")
 @click.option(
     "--exclude",
@@ -319,17 +316,13 @@ def _keep_watching(run: Callable[[], int]) -> int:
 )
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @output_file_option("Write the output to FILE (atomically) instead of standard output.")
-@click.option(
+@file_option(
     "--write-baseline",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Record the current findings in FILE, to report only new ones later.",
+    help_text="Record the current findings in FILE, to report only new ones later.",
 )
-@click.option(
+@file_option(
     "--baseline",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Report only the findings that FILE (from --write-baseline) does not hold.",
+    help_text="Report only the findings that FILE (from --write-baseline) does not hold.",
 )
 @click.option(
     "--show-suppressed", is_flag=True, help="List the findings suppressed by 'ignore' entries."
@@ -337,7 +330,7 @@ def _keep_watching(run: Callable[[], int]) -> int:
 @click.option(
     "--watch",
     is_flag=True,
-    help=f"Check again on every save (needs the '{WATCH_EXTRA}' extra).",
+    help="Check again on every save (needs the 'watch' extra).",
 )
 @through_symlink_option
 @click.option(

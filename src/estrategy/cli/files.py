@@ -26,7 +26,7 @@ def _schema_text(indent: int) -> str:
 
 @click.command(cls=TranslatedCommand)
 @click.option("--indent", default=2, show_default=True, help="Indentation of the JSON output.")
-@output_file_option(f"Write the schema to FILE (atomically), e.g. {SCHEMA_FILE}.")
+@output_file_option("Write the schema to FILE (atomically), e.g. estrategy.schema.json.")
 @through_symlink_option
 @lang_option
 def schema(indent: int, output_file: Path | None, through_symlink: bool, lang: str | None) -> None:

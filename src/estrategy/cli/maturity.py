@@ -19,7 +19,14 @@ from estrategy.cli._common import (
     say,
 )
 from estrategy.cli._help import TranslatedCommand
-from estrategy.cli.options import echo_rendered, format_option, through_symlink_option
+from estrategy.cli.options import (
+    catalogue_option,
+    echo_rendered,
+    file_option,
+    format_option,
+    maturity_model_option,
+    through_symlink_option,
+)
 from estrategy.report import render
 
 __all__ = ["maturity"]
@@ -46,22 +53,14 @@ def _print_default_model(ctx: click.Context, _param: click.Parameter, value: boo
 )
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @format_option("maturity")
-@click.option(
-    "--maturity-model",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="A maturity-model TOML file (dimensions, criteria, weights, levels, thresholds).",
-)
-@click.option(
-    "--catalogue",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Tactic and role catalogue TOML file overriding the shipped one.",
-)
+@maturity_model_option
+@catalogue_option()
 @as_of_option("Assess as of this date (default: each model's as_of, else today).")
-@click.option(
+@file_option(
     "--plot",
     "plot_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Also write the radar and quadrant charts to this .svg or .png file (needs matplotlib).",
+    help_text="Also write the radar and quadrant charts to this .svg or .png file "
+    "(needs matplotlib).",
 )
 @through_symlink_option
 @click.option("--no-evidence", is_flag=True, help="Text output: leave out the evidence lines.")

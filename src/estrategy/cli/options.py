@@ -12,7 +12,15 @@ from typing import Any, TypeVar
 
 import click
 
-__all__ = ["echo_rendered", "format_option", "output_file_option", "through_symlink_option"]
+__all__ = [
+    "catalogue_option",
+    "echo_rendered",
+    "file_option",
+    "format_option",
+    "maturity_model_option",
+    "output_file_option",
+    "through_symlink_option",
+]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -63,12 +71,45 @@ def echo_rendered(text: str) -> None:
     click.echo(text, nl=not text.endswith("\n"))
 
 
-def output_file_option(help_text: str) -> Callable[[_F], _F]:
-    """``-o``/``--output-file FILE`` (stored as ``output_file``, a path or ``None``)."""
+def file_option(*names: str, help_text: str, exists: bool = False) -> Callable[[_F], _F]:
+    """An option naming one file: a path, never a folder, ``None`` when not given.
+
+    Args:
+        names: the option's names (and the parameter's, as ``click.option`` reads them).
+        help_text: the option's help.
+        exists: refuse a path that does not exist before the command runs.
+
+    Example:
+        >>> @file_option("--logo", help_text="A logo.")
+        ... @click.command()
+        ... def show(logo: Path | None) -> None: ...
+        >>> show.params[0].type.dir_okay, show.params[0].default
+        (False, None)
+    """
     return click.option(
-        "--output-file",
-        "-o",
-        type=click.Path(path_type=Path, dir_okay=False),
+        *names,
+        type=click.Path(path_type=Path, dir_okay=False, exists=exists),
         default=None,
         help=help_text,
     )
+
+
+def catalogue_option(*, exists: bool = False) -> Callable[[_F], _F]:
+    """``--catalogue FILE``: a tactic and role catalogue replacing the shipped one."""
+    return file_option(
+        "--catalogue",
+        help_text="Tactic and role catalogue TOML file overriding the shipped one.",
+        exists=exists,
+    )
+
+
+maturity_model_option = file_option(
+    "--maturity-model",
+    help_text="A maturity-model TOML file (dimensions, criteria, weights, levels, thresholds).",
+)
+"""``--maturity-model FILE``: the maturity model to assess with, instead of the default."""
+
+
+def output_file_option(help_text: str) -> Callable[[_F], _F]:
+    """``-o``/``--output-file FILE`` (stored as ``output_file``, a path or ``None``)."""
+    return file_option("--output-file", "-o", help_text=help_text)

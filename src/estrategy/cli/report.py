@@ -17,7 +17,7 @@ from estrategy.cli._common import (
     load_model_or_demo,
 )
 from estrategy.cli._help import TranslatedCommand
-from estrategy.cli.options import through_symlink_option
+from estrategy.cli.options import file_option, maturity_model_option, through_symlink_option
 
 if TYPE_CHECKING:
     from estrategy.report.client import Branding, Review, Voice
@@ -29,29 +29,18 @@ _SUFFIXES = (".html", ".htm", ".pdf", "")  # a file with no suffix gets the HTML
 
 @click.command(cls=TranslatedCommand)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
+@file_option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="File to write, .html or .pdf (default: the model's name with -report.html, "
+    help_text="File to write, .html or .pdf (default: the model's name with -report.html, "
     "in the current folder). A PDF needs the [pdf] extra.",
 )
 @click.option(
     "--title", default=None, help="The report's title (default: Digital strategy review)."
 )
 @click.option("--author", default=None, help="Who prepared the report, shown on the cover.")
-@click.option(
-    "--logo",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="A PNG, JPEG or SVG logo for the cover (at most 1 MiB).",
-)
-@click.option(
-    "--maturity-model",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="A maturity-model TOML file (dimensions, criteria, weights, levels, thresholds).",
-)
+@file_option("--logo", help_text="A PNG, JPEG or SVG logo for the cover (at most 1 MiB).")
+@maturity_model_option
 @through_symlink_option
 @as_of_option("Date to judge against (default: each model's as_of, else today).")
 @config_options

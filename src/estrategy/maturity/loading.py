@@ -40,7 +40,7 @@ from estrategy.maturity.spec import (
     StepsSpec,
 )
 from estrategy.model import ModelPath
-from estrategy.model.suggest import suggestion
+from estrategy.model.suggest import suggestion, with_suggestion
 
 if TYPE_CHECKING:  # estrategy.io is imported when a file is read, not with this module
     from estrategy.io import Limits, LoadError
@@ -244,14 +244,8 @@ def _check_thresholds(
 
 
 def _unknown_criterion(criterion_id: str, known: Iterable[str]) -> Message:
-    close = suggestion(criterion_id, known)
-    if close is None:
-        return tr("unknown criterion {criterion}", criterion=excerpt(criterion_id))
-    return tr(
-        "unknown criterion {criterion} (did you mean {suggestion}?)",
-        criterion=excerpt(criterion_id),
-        suggestion=excerpt(close),
-    )
+    problem = tr("unknown criterion {criterion}", criterion=excerpt(criterion_id))
+    return with_suggestion(problem, suggestion(criterion_id, known))
 
 
 def _size(value: SizeNumber) -> SizeValue:

@@ -48,6 +48,7 @@ __all__ = [
     "unknown_key",
     "unknown_reference",
     "unknown_value",
+    "with_suggestion",
 ]
 
 SUGGESTION_BUDGET = 100
@@ -365,6 +366,24 @@ def near_miss(
     return NearMisses(known, synonyms).near(word)
 
 
+def with_suggestion(problem: Message, close: str | None) -> Message:
+    """``problem``, then "did you mean …?" with ``close`` when a close name is known.
+
+    Every "unknown name" message ends the same way, in every language: one catalogue
+    entry says how, whatever the problem.
+
+    Example:
+        >>> problem = tr("unknown key {key}", key="'budjet'")
+        >>> print(with_suggestion(problem, "budget").render("fr"))
+        clé inconnue\u00a0: 'budjet' — vouliez-vous dire 'budget'\u00a0?
+        >>> with_suggestion(problem, None) is problem
+        True
+    """
+    if close is None:
+        return problem
+    return tr("{problem} (did you mean {suggestion}?)", problem=problem, suggestion=excerpt(close))
+
+
 def unknown_key(key: str, choices: Iterable[str]) -> Message:
     """The message for a key a file should not have, with the closest known key if any.
 
@@ -374,14 +393,7 @@ def unknown_key(key: str, choices: Iterable[str]) -> Message:
         >>> str(unknown_key("zzz", ["budget"]))
         "unknown key 'zzz'"
     """
-    close = suggestion(key, choices)
-    if close is None:
-        return tr("unknown key {key}", key=excerpt(key))
-    return tr(
-        "unknown key {key} (did you mean {suggestion}?)",
-        key=excerpt(key),
-        suggestion=excerpt(close),
-    )
+    return with_suggestion(tr("unknown key {key}", key=excerpt(key)), suggestion(key, choices))
 
 
 def unknown_reference(what: Message, value: str, close: str | None) -> Message:
@@ -392,14 +404,7 @@ def unknown_reference(what: Message, value: str, close: str | None) -> Message:
         >>> print(unknown_reference(label("tactic"), "t-blg", "t-blog").render("fr"))
         référence inconnue\u00a0: tactique 't-blg' — vouliez-vous dire 't-blog'\u00a0?
     """
-    if close is None:
-        return tr("unknown {what} {value}", what=what, value=excerpt(value))
-    return tr(
-        "unknown {what} {value} (did you mean {suggestion}?)",
-        what=what,
-        value=excerpt(value),
-        suggestion=excerpt(close),
-    )
+    return with_suggestion(tr("unknown {what} {value}", what=what, value=excerpt(value)), close)
 
 
 def unknown_value(

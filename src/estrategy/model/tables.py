@@ -14,7 +14,8 @@ does not import it (numpy is loaded by those who use the tables).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Sized
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 
 import attrs
 import numpy as np
@@ -215,31 +216,29 @@ class OrgTables(Memo):
         return len(self.group_ids)
 
 
+_ROWS = MappingProxyType(
+    {
+        "unit": "unit_ids",
+        "person": "person_ids",
+        "group": "group_ids",
+        "member": "member_group",
+        "tie": "tie_source",
+    }
+)
+"""Each table of :class:`OrgTables` (the prefix of its columns) and the column whose
+length is the table's: every other column of the table has that many items."""
+
+
 def _check_shapes(tables: OrgTables) -> None:
     """Refuse arrays of inconsistent lengths or codes out of range (for hand-built tables)."""
     n_units, n_people, n_groups = tables.n_units, tables.n_people, tables.n_groups
     problems: list[str] = []
-    expected: dict[str, tuple[Sized, int]] = {
-        "unit_names": (tables.unit_names, n_units),
-        "unit_parent": (tables.unit_parent, n_units),
-        "person_names": (tables.person_names, n_people),
-        "person_unit": (tables.person_unit, n_people),
-        "person_manager": (tables.person_manager, n_people),
-        "person_supervisor": (tables.person_supervisor, n_people),
-        "person_external": (tables.person_external, n_people),
-        "person_decision_maker": (tables.person_decision_maker, n_people),
-        "group_names": (tables.group_names, n_groups),
-        "group_kind": (tables.group_kind, n_groups),
-        "group_objective": (tables.group_objective, n_groups),
-        "group_deadline": (tables.group_deadline, n_groups),
-        "member_person": (tables.member_person, len(tables.member_group)),
-        "tie_target": (tables.tie_target, len(tables.tie_source)),
-        "tie_esn": (tables.tie_esn, len(tables.tie_source)),
-        "tie_weight": (tables.tie_weight, len(tables.tie_source)),
-    }
-    for name, (values, length) in expected.items():
-        if len(values) != length:
-            problems.append(f"{name} has {len(values)} items, expected {length}")
+    for column in attrs.fields(OrgTables):
+        rows = _ROWS.get(column.name.partition("_")[0])
+        if rows is not None and column.name != rows:
+            values, length = getattr(tables, column.name), len(getattr(tables, rows))
+            if len(values) != length:
+                problems.append(f"{column.name} has {len(values)} items, expected {length}")
     for codes_list in (tables.roles, tables.skills):
         if len(codes_list.indptr) != n_people + 1:
             problems.append(f"roles and skills need {n_people + 1} row pointers")

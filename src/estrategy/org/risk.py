@@ -288,11 +288,14 @@ def key_person_risk(
         >>> from estrategy.model import Organization, Person
         >>> org = Organization(people=[
         ...     Person(id="boss", decision_maker=True),
-        ...     Person(id="lead", manager="boss"),
-        ...     Person(id="cm", manager="lead", roles=["community_manager"]),
+        ...     Person(id="cm", manager="boss", roles=["community_manager"]),
+        ...     Person(id="agency", external=True, supervisor="cm"),
         ... ])
-        >>> [(k.person, k.field_roles) for k in key_person_risk(org).top]
-        [('boss', ('cm',)), ('lead', ('cm',))]
+        >>> [(k.person, k.field_roles, k.externals) for k in key_person_risk(org).top]
+        [('boss', ('cm',), ()), ('cm', (), ('agency',))]
+
+        The boss alone carries the community manager's path to a decision maker; the
+        community manager alone supervises the agency.
 
     Notes:
         Linear in people, ties and memberships: one breadth-first spanning tree of the

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from estrategy.base.escape import terminal_lines
 from estrategy.base.formats import Number, Percent, Series
 from estrategy.base.messages import Message, as_message, ntr, tr
@@ -21,28 +24,25 @@ def _signed(value: float | None, lang: str) -> str:
     return tr("n/a").render(lang) if value is None else Number(value, 2, signed=True).localise(lang)
 
 
-def _not_computed(analysis: str) -> Message:
-    """What an analysis the source does not allow is, in words."""
-    if analysis == "hierarchy":
-        return tr("span of control and depth")
-    if analysis == "lines":
-        return tr("hierarchical lines and the measures per line")
-    if analysis == "upward_reach":
-        return tr("upward reach of field roles")
-    return as_message(analysis)
+_ANALYSIS_NAMES: Mapping[str, Message] = MappingProxyType(
+    {
+        "hierarchy": tr("span of control and depth"),
+        "lines": tr("hierarchical lines and the measures per line"),
+        "upward_reach": tr("upward reach of field roles"),
+    }
+)
+"""The analyses a source may not allow (``OrgAnalysis.not_computed``), in words."""
 
-
-def _role_name(role: str) -> Message:
-    """A Gould-Fernandez role, in words."""
-    if role == "coordinator":
-        return tr("coordinator")
-    if role == "itinerant":
-        return tr("itinerant")
-    if role == "representative":
-        return tr("representative")
-    if role == "gatekeeper":
-        return tr("gatekeeper")
-    return tr("liaison")
+_ROLE_NAMES: Mapping[str, Message] = MappingProxyType(
+    {
+        "coordinator": tr("coordinator"),
+        "itinerant": tr("itinerant"),
+        "representative": tr("representative"),
+        "gatekeeper": tr("gatekeeper"),
+        "liaison": tr("liaison"),
+    }
+)
+"""The Gould-Fernandez brokerage roles, in words."""
 
 
 def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
@@ -76,7 +76,12 @@ def render(analysis: OrgAnalysis, *, lang: str = "en") -> str:
     ]
     notes = [say(tr("note: {note}", note=note)) for note in a.notes]
     notes += [
-        say(tr("not computed: {analysis}", analysis=_not_computed(analysis)))
+        say(
+            tr(
+                "not computed: {analysis}",
+                analysis=_ANALYSIS_NAMES.get(analysis, as_message(analysis)),
+            )
+        )
         for analysis, _ in a.not_computed
     ]
     out += [*notes, ""] if notes else []
@@ -303,7 +308,7 @@ def _roles(a: OrgAnalysis, lang: str) -> list[str]:
             )
         else:
             line = tr("{total} two-paths, {brokers} brokers", total=total, brokers=brokers[role])
-        out.append(f"  {_role_name(role).render(lang):<17} {line.render(lang)}")
+        out.append(f"  {_ROLE_NAMES[role].render(lang):<17} {line.render(lang)}")
     return out
 
 

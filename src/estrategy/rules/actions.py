@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
 from estrategy.base.formats import Day, Number
 from estrategy.base.messages import Message, tr
@@ -20,19 +21,16 @@ from estrategy.rules._index import live_actions, model_index
 __all__ = ["budget_atomisation", "incomplete_action", "overdue_action", "tactic_without_actions"]
 
 
-def _no(field: str) -> Message:
-    """How ACT002's message names a missing field."""
-    if field == "competences":
-        return tr("no competences")
-    if field == "responsible":
-        return tr("no responsible person")
-    if field == "tools":
-        return tr("no tools")
-    if field == "budget":
-        return tr("no budget")
-    if field == "deadline":
-        return tr("no deadline")
-    return tr("no {field}", field=field)
+_MISSING: Mapping[str, Message] = MappingProxyType(
+    {
+        "competences": tr("no competences"),
+        "responsible": tr("no responsible person"),
+        "tools": tr("no tools"),
+        "budget": tr("no budget"),
+        "deadline": tr("no deadline"),
+    }
+)
+"""How ACT002's message names each field an action lacks (``missing_action_fields``)."""
 
 
 @rule("ACT001", "tactic-without-actions", "warning")
@@ -76,7 +74,7 @@ def incomplete_action(context: RuleContext) -> Iterator[Violation]:
         Fill in the missing fields (a budget of ``0`` states that no money is needed).
     """
     for i, action in live_actions(context):
-        missing = [_no(f) for f in missing_action_fields(action)]
+        missing = [_MISSING[f] for f in missing_action_fields(action)]
         if missing:
             yield Violation(
                 tr("action {action} has {gaps}", action=action.id, gaps=missing),
