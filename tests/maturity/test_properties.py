@@ -17,7 +17,13 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from estrategy.maturity import Assessment, MaturityModel, assess, load_maturity_model
+from estrategy.maturity import (
+    Assessment,
+    CriterionResult,
+    MaturityModel,
+    assess,
+    load_maturity_model,
+)
 from estrategy.model import KPI, Measurement, StrategyModel
 from estrategy.testing import clean_models, models
 
@@ -189,3 +195,17 @@ def test_custom_model_equal_to_default_is_equal(tmp_path: Path) -> None:
     from estrategy.maturity import default_maturity_model
 
     assert _default_rewritten(tmp_path) == default_maturity_model()
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=3), st.booleans(), max_size=8))
+def test_share_scores_the_items_that_meet_and_cites_both_sides(meets: dict[str, bool]) -> None:
+    result = CriterionResult.share(meets, met_fact="met", unmet_fact="unmet", empty="no item")
+    met = tuple(sorted(item for item, ok in meets.items() if ok))
+    unmet = tuple(sorted(item for item, ok in meets.items() if not ok))
+    if not meets:
+        assert result.score is None
+        assert [e.fact for e in result.evidence] == ["no item"]
+        return
+    assert result.score == 100.0 * len(met) / len(meets)
+    sides = [("met", met, True), ("unmet", unmet, False)]
+    assert [(e.fact, e.ids, e.supports) for e in result.evidence] == [s for s in sides if s[1]]

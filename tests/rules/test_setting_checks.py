@@ -8,6 +8,8 @@ at its line; a catalogue refuses tactic and tool kinds that do not exist.
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,8 +21,8 @@ from click.testing import CliRunner
 from estrategy.analysis import SettingsError, check, resolve_settings, setting_problems
 from estrategy.catalogue import Catalogue, CatalogueError
 from estrategy.cli import main
-from estrategy.model import StrategyModel
-from estrategy.rules import Registry, RuleContext, RuleError, Violation, rule
+from estrategy.model import StrategyModel, TacticKind, ToolKind
+from estrategy.rules import Registry, Rule, RuleContext, RuleError, Violation, rule
 from estrategy.settings import ConfigError, load_config
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "lefevre.yaml"
@@ -131,6 +133,76 @@ def test_rules_declare_the_choices_of_their_kind_settings() -> None:
     assert found.choices == {"acme_kinds": ("a", "b")}
     with pytest.raises(SettingsError, match="'c' is not one of its values"):
         resolve_settings({"acme_kinds": ["c"]}, rules=[found])
+
+
+def _kinds_seen(context: RuleContext) -> Iterator[Violation]:
+    """Reports the kinds it is set to."""
+    yield Violation(", ".join(context.settings["acme_kinds"]))
+
+
+def _declare(code: str, **declared: Any) -> Rule:
+    """A rule of a plugin, in a registry of its own, declaring its settings as given."""
+    return rule(code, f"rule-{code.lower()}", registry=Registry(), **declared)(_kinds_seen)
+
+
+def test_an_enumeration_default_stores_its_values_and_implies_its_choices() -> None:
+    found = _declare("ACME004", settings={"acme_kinds": (TacticKind.EVENTS, TacticKind.TRAINING)})
+    assert found.origin == __name__
+    # configuration files, JSON and criteria see plain text, as with a default of values
+    assert found.settings == {"acme_kinds": ("events", "training")}
+    assert {type(kind) for kind in found.settings["acme_kinds"]} == {str}
+    assert found.choices == {"acme_kinds": tuple(kind.value for kind in TacticKind)}
+    assert "`acme_kinds` (default `('events', 'training')`)" in found.documentation()
+    report = check(
+        StrategyModel(name="x"),
+        rules=[found],
+        settings={"acme_kinds": ["crm_deployment", "events"]},
+        as_of=dt.date(2026, 1, 1),
+    )
+    assert [f.message for f in report.findings] == ["crm_deployment, events"]
+
+
+def test_the_choices_an_enumeration_implies_refuse_a_typo_as_declared_choices_do() -> None:
+    inferred = _declare("ACME005", settings={"acme_kinds": [ToolKind.CRM]})
+    declared = _declare(
+        "ACME006",
+        settings={"acme_kinds": ("crm",)},
+        choices={"acme_kinds": [kind.value for kind in ToolKind]},
+    )
+    messages = []
+    for found in (inferred, declared):
+        with pytest.raises(SettingsError) as caught:
+            resolve_settings({"acme_kinds": ["crn"]}, rules=[found])
+        messages.append(str(caught.value))
+    assert messages[0] == messages[1]
+    assert "'crn' is not one of its values (did you mean 'crm'?)" in messages[0]
+
+
+def test_declared_choices_narrow_the_choices_an_enumeration_implies() -> None:
+    found = _declare(
+        "ACME007", settings={"acme_kinds": (ToolKind.CRM,)}, choices={"acme_kinds": ["crm", "erp"]}
+    )
+    assert found.choices == {"acme_kinds": ("crm", "erp")}
+    with pytest.raises(SettingsError, match="'esn' is not one of its values"):
+        resolve_settings({"acme_kinds": ["esn"]}, rules=[found])
+
+
+class _Level(enum.Enum):
+    LOW = 1
+    HIGH = 2
+
+
+@pytest.mark.parametrize(
+    ("default", "message"),
+    [
+        ((TacticKind.EVENTS, "training"), "holds values of more than one type"),
+        ((TacticKind.EVENTS, ToolKind.CRM), "holds values of more than one type"),
+        ((_Level.LOW,), "holds members of _Level, whose values are not all text"),
+    ],
+)
+def test_an_enumeration_default_is_one_enumeration_of_text(default: Any, message: str) -> None:
+    with pytest.raises(RuleError, match=message):
+        _declare("ACME008", settings={"acme_kinds": default})
 
 
 @pytest.mark.parametrize(

@@ -164,6 +164,45 @@ class CriterionResult:
             evidence.append(Evidence(unmet_fact, bad, supports=False))
         return cls(100.0 * len(good) / total, evidence)
 
+    @classmethod
+    def share(
+        cls,
+        meets: Mapping[str, bool],
+        *,
+        met_fact: Text,
+        unmet_fact: Text,
+        empty: Text,
+    ) -> CriterionResult:
+        """Score the share of items that meet the criterion, given whether each one does.
+
+        The :meth:`ratio` of the items that meet it and those that do not, when one test
+        of each item tells them apart.
+
+        Args:
+            meets: each item's id, and whether the item meets the criterion.
+            met_fact: the fact cited for the met items.
+            unmet_fact: the fact cited for the others (a gap).
+            empty: the reason given when there is no item at all (not applicable).
+
+        Returns:
+            ``100 × met / (met + unmet)`` with both sides as evidence, or not applicable.
+
+        Example:
+            >>> result = CriterionResult.share(
+            ...     {"t-blog": True, "t-ads": False, "t-fair": True},
+            ...     met_fact="tactics with actions",
+            ...     unmet_fact="tactics without any action",
+            ...     empty="no tactic",
+            ... )
+            >>> round(result.score), [(e.ids, e.supports) for e in result.evidence]
+            (67, [(('t-blog', 't-fair'), True), (('t-ads',), False)])
+        """
+        met: list[str] = []
+        unmet: list[str] = []
+        for item, ok in meets.items():
+            (met if ok else unmet).append(item)
+        return cls.ratio(met, unmet, met_fact=met_fact, unmet_fact=unmet_fact, empty=empty)
+
 
 @attrs.frozen(eq=False)
 class CriterionContext:

@@ -534,6 +534,46 @@ def default_registry() -> Registry:
     return _DEFAULT
 
 
+def _enum_settings(
+    rule_name: str, settings: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, tuple[str, ...]]]:
+    """The settings with enumeration members stored as their values, and the choices they imply.
+
+    A default that is a tuple or list of members of one enumeration of text values (such
+    as :data:`~estrategy.model.PULL_TACTIC_KINDS`) becomes the tuple of their values, so
+    that configuration files, JSON and maturity criteria see plain text; its choices are
+    every value of that enumeration. Any other default is kept as it is.
+
+    Example:
+        >>> from estrategy.model import ToolKind
+        >>> defaults, choices = _enum_settings("ACME001", {"acme_kinds": [ToolKind.CRM], "n": 3})
+        >>> defaults, choices["acme_kinds"][:3]
+        ({'acme_kinds': ('crm',), 'n': 3}, ('crm', 'erp', 'esn'))
+    """
+    defaults: dict[str, Any] = {}
+    choices: dict[str, tuple[str, ...]] = {}
+    for setting, default in settings.items():
+        items = default if isinstance(default, tuple | list) else ()
+        enums = {type(item) for item in items if isinstance(item, enum.Enum)}
+        if not enums:
+            defaults[setting] = default
+            continue
+        if len(enums) != 1 or not all(isinstance(item, enum.Enum) for item in items):
+            raise RuleError(
+                f"rule {rule_name}: the default of {setting!r} holds values of more than one "
+                "type; give members of one enumeration only"
+            )
+        (members,) = enums
+        if not all(isinstance(member.value, str) for member in members):
+            raise RuleError(
+                f"rule {rule_name}: the default of {setting!r} holds members of "
+                f"{members.__name__}, whose values are not all text"
+            )
+        defaults[setting] = tuple(item.value for item in items)
+        choices[setting] = tuple(member.value for member in members)
+    return defaults, choices
+
+
 def rule(
     code: str,
     name: str,
@@ -555,12 +595,16 @@ def rule(
         name: kebab-case name saying the bad thing.
         severity: default severity.
         settings: setting names and their default values (the names are shared by all
-            rules of a run; prefix yours with your code family).
+            rules of a run; prefix yours with your code family). A default that is a
+            tuple or list of members of one enumeration of text values
+            (``(TacticKind.EVENTS,)``) is stored as their values, and every value of that
+            enumeration becomes the setting's choices.
         minimums: the least value of some numeric settings (``{"my_days": 1}``); a
             smaller value given to :func:`estrategy.check` is a settings error.
         choices: the values the items of some list settings may take
             (``{"my_kinds": ["events", "training"]}``); any other item given to
-            :func:`estrategy.check` is a settings error, with a "did you mean".
+            :func:`estrategy.check` is a settings error, with a "did you mean". They
+            replace the choices an enumeration default implies.
         registry: where to register (the process-wide registry by default).
 
     Returns:
@@ -587,14 +631,16 @@ def rule(
         module = getattr(function, "__module__", "") or ""
         origin = "builtin" if module.startswith("estrategy.rules.") else module or "<unknown>"
         docs = parse_docstring(function.__doc__)
+        defaults, enum_choices = _enum_settings(f"{code} ({origin})", settings or {})
+        given_choices = {name: tuple(values) for name, values in (choices or {}).items()}
         new = Rule(
             code=code,
             name=name,
             severity=Severity(severity),
             function=function,
-            settings=dict(settings or {}),
+            settings=defaults,
             minimums=dict(minimums or {}),
-            choices={name: tuple(values) for name, values in (choices or {}).items()},
+            choices={**enum_choices, **given_choices},
             origin=origin,
             **docs,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from estrategy.base.messages import tr
-from estrategy.model import PULL_TACTIC_KINDS, Channel, StrategyScope, TacticKind
+from estrategy.model import PULL_TACTIC_KINDS, Channel, StrategyScope
 from estrategy.rules._engine import RuleContext, Violation, rule
 from estrategy.rules._index import is_retained, model_index
 
@@ -51,13 +51,7 @@ def disconnected_channels(context: RuleContext) -> Iterator[Violation]:
         )
 
 
-@rule(
-    "CHN002",
-    "push-only",
-    "warning",
-    settings={"pull_tactic_kinds": tuple(k.value for k in PULL_TACTIC_KINDS)},
-    choices={"pull_tactic_kinds": [k.value for k in TacticKind]},
-)
+@rule("CHN002", "push-only", "warning", settings={"pull_tactic_kinds": PULL_TACTIC_KINDS})
 def push_only(context: RuleContext) -> Iterator[Violation]:
     """The external volet only pushes messages.
 

@@ -13,7 +13,6 @@ from estrategy.model import (
     OrganizationSize,
     Person,
     RoleKind,
-    TacticKind,
 )
 from estrategy.model.labels import label
 from estrategy.model.suggest import NearMisses, near_misses
@@ -322,8 +321,7 @@ def skills_gap(context: RuleContext) -> Iterator[Violation]:
     "ROL006",
     "no-change-support",
     "warning",
-    settings={"change_support_kinds": tuple(k.value for k in CHANGE_SUPPORT_KINDS)},
-    choices={"change_support_kinds": [k.value for k in TacticKind]},
+    settings={"change_support_kinds": CHANGE_SUPPORT_KINDS},
 )
 def no_change_support(context: RuleContext) -> Iterator[Violation]:
     """A tactic aimed at employees has no training or change management beside it.

@@ -85,8 +85,7 @@ def no_crm(context: RuleContext) -> Iterator[Violation]:
     "TEC003",
     "front-without-back",
     "warning",
-    settings={"back_tool_kinds": tuple(k.value for k in BACK_OFFICE_TOOL_KINDS)},
-    choices={"back_tool_kinds": [k.value for k in ToolKind]},
+    settings={"back_tool_kinds": BACK_OFFICE_TOOL_KINDS},
 )
 def front_without_back(context: RuleContext) -> Iterator[Violation]:
     """Front tools exist with no back-office tool behind them.

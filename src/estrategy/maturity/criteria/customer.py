@@ -17,7 +17,7 @@ from estrategy.model import Audience, StrategyModel, StrategyScope, ToolKind
 from estrategy.model.definitions import EXTERNAL_AUDIENCES
 from estrategy.model.labels import label
 
-__all__ = ["CRITERIA", "audience_coverage", "coordinated_contacts", "mixed_energy", "pull_tactics"]
+__all__ = ["CRITERIA"]
 
 
 @declare("pull-tactics", title="Content and conversation, not push only")

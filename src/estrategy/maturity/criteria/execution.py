@@ -21,16 +21,15 @@ from estrategy.model.definitions import (
     normalised_herfindahl,
 )
 
-__all__ = ["CRITERIA", "budget_focus", "complete_actions", "on_schedule", "tactics_with_actions"]
+__all__ = ["CRITERIA"]
 
 
 @declare("tactics-with-actions", title="Tactics declined into actions")
 def tactics_with_actions(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Every tactic is declined into at least one live action (003 step 5)."""
     actions_of = context.facts.actions_of  # live actions only
-    return CriterionResult.ratio(
-        [t.id for t in model.tactics if actions_of.get(t.id)],
-        [t.id for t in model.tactics if not actions_of.get(t.id)],
+    return CriterionResult.share(
+        {t.id: bool(actions_of.get(t.id)) for t in model.tactics},
         met_fact=tr("tactics with actions"),
         unmet_fact=tr("tactics without any action"),
         empty=tr("no tactic is deployed"),
@@ -65,9 +64,8 @@ def on_schedule(model: StrategyModel, context: CriterionContext) -> CriterionRes
     """
     live = [a.id for a in model.actions if is_live(a) and a.deadline]
     overdue = context.facts.overdue
-    return CriterionResult.ratio(
-        [a for a in live if a not in overdue],
-        [a for a in live if a in overdue],
+    return CriterionResult.share(
+        {a: a not in overdue for a in live},
         met_fact=tr("actions on schedule"),
         unmet_fact=tr("actions past their deadline and not done"),
         empty=tr("no live action has a deadline"),

@@ -18,15 +18,7 @@ from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import KPI, Objective, StrategyModel
 from estrategy.model.definitions import kpi_track, review_rhythm
 
-__all__ = [
-    "CRITERIA",
-    "kpis_on_track",
-    "lessons_learned",
-    "objectives_achieved",
-    "objectives_measured",
-    "regular_reviews",
-    "tactics_measured",
-]
+__all__ = ["CRITERIA"]
 
 
 @declare("tactics-measured", title="Tactics measured")
@@ -60,9 +52,8 @@ def objectives_measured(model: StrategyModel, context: CriterionContext) -> Crit
     if not model.objectives:
         return CriterionResult(0, [Evidence(tr("no objective to measure"), supports=False)])
     measured = context.facts.measured_objectives
-    return CriterionResult.ratio(
-        [o.id for o in model.objectives if o.id in measured],
-        [o.id for o in model.objectives if o.id not in measured],
+    return CriterionResult.share(
+        {o.id: o.id in measured for o in model.objectives},
         met_fact=tr("objectives measured by a KPI with measurements"),
         unmet_fact=tr("objectives with no measured KPI"),
         empty="",

@@ -14,7 +14,7 @@ from estrategy.maturity.criterion import Criterion, CriterionContext, CriterionR
 from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import GroupKind, StrategyModel, ToolKind
 
-__all__ = ["CRITERIA", "esn_reach", "genuine_groups", "transversality", "upward_paths"]
+__all__ = ["CRITERIA"]
 
 # The organisation criteria read estrategy.org's analyses on the arrays ModelFacts builds
 # once per assessment; estrategy.org (numpy, scipy) is imported when they first run.
@@ -89,9 +89,8 @@ def upward_paths(model: StrategyModel, context: CriterionContext) -> CriterionRe
     # ORG004's setting, when configured, wins over the maturity model's threshold.
     hops = context.threshold("upward_hops", 3, setting="upward_hops")
     reach = org.upward_reach(context.facts.org_tables, roles=org.FIELD_ROLES)
-    return CriterionResult.ratio(
-        [h.person for h in reach.holders if h.steps is not None and h.steps <= hops],
-        [h.person for h in reach.holders if h.steps is None or h.steps > hops],
+    return CriterionResult.share(
+        {h.person: h.steps is not None and h.steps <= hops for h in reach.holders},
         met_fact=tr("field roles within {hops} steps of a decision maker", hops=Number(hops)),
         unmet_fact=tr(
             "field roles more than {hops} steps from any decision maker", hops=Number(hops)

@@ -18,15 +18,7 @@ from estrategy.model import Audience, StrategyModel
 from estrategy.model.definitions import is_live
 from estrategy.model.labels import label
 
-__all__ = [
-    "CRITERIA",
-    "action_skills",
-    "change_support",
-    "digital_lead",
-    "expert_supervision",
-    "presupposed_roles",
-    "role_competences",
-]
+__all__ = ["CRITERIA"]
 
 
 def _coverage(skills: tuple[str, ...], expected: tuple[str, ...]) -> float:
@@ -127,18 +119,16 @@ def role_competences(model: StrategyModel, context: CriterionContext) -> Criteri
 def action_skills(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Each action's responsible person has the competences it requires (001)."""
     people = {p.id: p for p in model.organization.people}
-    met: list[str] = []
-    unmet: list[str] = []
+    skilled: dict[str, bool] = {}
     for action in model.actions:
         if not is_live(action) or not action.competences:
             continue
         person = people.get(action.responsible) if action.responsible else None
         if person is None:
             continue
-        (met if set(action.competences) <= set(person.skills) else unmet).append(action.id)
-    return CriterionResult.ratio(
-        met,
-        unmet,
+        skilled[action.id] = set(action.competences) <= set(person.skills)
+    return CriterionResult.share(
+        skilled,
         met_fact=tr("actions whose responsible person has the required competences"),
         unmet_fact=tr("actions whose responsible person lacks a required competence"),
         empty=tr("no action names both competences and a responsible person"),
@@ -150,9 +140,8 @@ def expert_supervision(model: StrategyModel, context: CriterionContext) -> Crite
     """External experts are supervised by an experienced internal profile (001)."""
     internal = context.facts.internal_people
     externals = [p for p in model.organization.people if p.external]
-    return CriterionResult.ratio(
-        [p.id for p in externals if p.supervisor in internal],
-        [p.id for p in externals if p.supervisor not in internal],
+    return CriterionResult.share(
+        {p.id: p.supervisor in internal for p in externals},
         met_fact=tr("external experts with an internal supervisor"),
         unmet_fact=tr("external experts nobody internal supervises"),
         empty=tr("no external expert"),
@@ -173,9 +162,8 @@ def change_support(model: StrategyModel, context: CriterionContext) -> Criterion
     aimed = [
         t for t in model.tactics if t.audience == Audience.EMPLOYEES and str(t.kind) not in kinds
     ]
-    return CriterionResult.ratio(
-        [t.id for t in aimed if t.strategy in supported_strategies],
-        [t.id for t in aimed if t.strategy not in supported_strategies],
+    return CriterionResult.share(
+        {t.id: t.strategy in supported_strategies for t in aimed},
         met_fact=tr("employee-facing tactics backed by training or change management"),
         unmet_fact=tr("employee-facing tactics with no training or change management beside them"),
         empty=tr("no tactic is aimed at employees"),

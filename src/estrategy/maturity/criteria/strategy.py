@@ -17,15 +17,7 @@ from estrategy.model import StrategyModel, StrategyScope
 from estrategy.model.definitions import missing_smart_parts
 from estrategy.model.labels import label
 
-__all__ = [
-    "CRITERIA",
-    "challenged_strategies",
-    "situation_analysis",
-    "smart_objectives",
-    "stakes_and_mission",
-    "tactics_serve_strategy",
-    "two_volets",
-]
+__all__ = ["CRITERIA"]
 
 
 @declare("stakes-and-mission", title="Mission and business stakes")
@@ -99,9 +91,8 @@ def challenged_strategies(model: StrategyModel, context: CriterionContext) -> Cr
         return CriterionResult(
             0, [Evidence(tr("no retained strategy pursues an objective"), supports=False)]
         )
-    return CriterionResult.ratio(
-        [o for o in pursued if len(facts.strategies_of.get(o, ())) >= 2],
-        [o for o in pursued if len(facts.strategies_of.get(o, ())) < 2],
+    return CriterionResult.share(
+        {o: len(facts.strategies_of.get(o, ())) >= 2 for o in pursued},
         met_fact=tr("objectives whose strategy was chosen among several candidates"),
         unmet_fact=tr("objectives for which only one strategy was ever considered"),
         empty="",

@@ -15,15 +15,7 @@ from estrategy.maturity.criterion import criterion as declare
 from estrategy.model import Direction, StrategyModel, TacticKind, ToolKind, ToolSide
 from estrategy.model.definitions import CUSTOMER_FACING_AUDIENCES, is_live
 
-__all__ = [
-    "CRITERIA",
-    "adoption",
-    "back_serves_front",
-    "crm_backbone",
-    "data_capability",
-    "efficiency",
-    "tools_with_purpose",
-]
+__all__ = ["CRITERIA"]
 
 
 def _used_tools(model: StrategyModel) -> frozenset[str]:
@@ -34,9 +26,8 @@ def _used_tools(model: StrategyModel) -> frozenset[str]:
 def tools_with_purpose(model: StrategyModel, context: CriterionContext) -> CriterionResult:
     """Every tool serves an action, not technology for its own sake (000: Ab-sens)."""
     used = _used_tools(model)
-    return CriterionResult.ratio(
-        [t.id for t in model.tools if t.id in used],
-        [t.id for t in model.tools if t.id not in used],
+    return CriterionResult.share(
+        {t.id: t.id in used for t in model.tools},
         met_fact=tr("tools used by actions"),
         unmet_fact=tr("tools no action uses"),
         empty=tr("no tool is recorded"),
