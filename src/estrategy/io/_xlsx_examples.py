@@ -6,27 +6,15 @@ other row (and its references to the other examples must then resolve).
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Mapping
-from decimal import Decimal
+from importlib import resources
 from typing import Any
 
-from estrategy.model import (
-    KPI,
-    Action,
-    BusinessStake,
-    Measurement,
-    Objective,
-    Person,
-    Review,
-    Strategy,
-    Tactic,
-    Tie,
-    Tool,
-    TransversalGroup,
-    Unit,
-)
+import attrs
+
+from estrategy.io._layout import layout
+from estrategy.io._tabular import table_rows
 
 __all__ = ["STARTER_ABOUT", "examples"]
 
@@ -39,114 +27,26 @@ STARTER_ABOUT: Mapping[str, Any] = {
 }
 """The About values of the starter workbook, by key."""
 
-_NOTE = " (example: replace or delete this row)"
+EXAMPLES_SOURCE = "estrategy/data/workbook-examples.yaml"
+"""The packaged model file that holds one example of each table (the name errors give it)."""
 
 
-@functools.cache  # immutable records, built once
+@functools.cache  # immutable records, read once
 def examples() -> dict[str, tuple[str | None, Any]]:
-    """The example of each table: the id of the row it belongs to (child tables), and it."""
-    year = 2027
-    return {
-        "stakes": (None, BusinessStake(id="example-stake", statement="Win customers" + _NOTE)),
-        "objectives": (
-            None,
-            Objective(
-                id="example-objective",
-                statement="Double the qualified leads" + _NOTE,
-                stake="example-stake",
-                metric="qualified_leads_per_month",
-                baseline=20,
-                target=40,
-                deadline=dt.date(year, 12, 31),
-                owner="example-person",
-            ),
-        ),
-        "strategies": (
-            None,
-            Strategy(
-                id="example-strategy",
-                statement="Become the expert voice our prospects read" + _NOTE,
-                scope="external",
-                objectives=["example-objective"],
-                status="retained",
-                rationale="Our prospects read before they buy",
-            ),
-        ),
-        "tactics": (
-            None,
-            Tactic(
-                id="example-tactic",
-                name="Expert blog" + _NOTE,
-                kind="content_marketing",
-                strategy="example-strategy",
-                audience="prospects",
-                owner_unit="example-unit",
-            ),
-        ),
-        "actions": (
-            None,
-            Action(
-                id="example-action",
-                tactic="example-tactic",
-                description="Publish two expert articles a month" + _NOTE,
-                competences=["editorial_content"],
-                responsible="example-person",
-                tools=["example-tool"],
-                budget=Decimal("3000.50"),
-                deadline=dt.date(year, 6, 30),
-            ),
-        ),
-        "kpis": (
-            None,
-            KPI(
-                id="example-kpi",
-                name="Qualified leads per month" + _NOTE,
-                objective="example-objective",
-                tactics=["example-tactic"],
-                unit="leads",
-                target=40,
-            ),
-        ),
-        "measurements": ("example-kpi", Measurement(date=dt.date(year, 1, 31), value=20)),
-        "reviews": (
-            None,
-            Review(
-                date=dt.date(year, 3, 31),
-                kpis=["example-kpi"],
-                decisions=["Keep publishing" + _NOTE],
-                lessons=["Prospects ask for case studies"],
-            ),
-        ),
-        "tools": (
-            None,
-            Tool(
-                id="example-tool",
-                name="Website" + _NOTE,
-                kind="website",
-                side="front",
-                licence="open_source",
-            ),
-        ),
-        "units": (None, Unit(id="example-unit", name="Marketing" + _NOTE)),
-        "people": (
-            None,
-            Person(
-                id="example-person",
-                name="Jane Doe" + _NOTE,
-                unit="example-unit",
-                roles=["community_manager"],
-                skills=["editorial_content"],
-            ),
-        ),
-        "groups": (
-            None,
-            TransversalGroup(
-                id="example-group",
-                name="Launch squad" + _NOTE,
-                members=["example-person"],
-                objective="Launch the new offer",
-                deadline=dt.date(year, 6, 30),
-            ),
-        ),
-        "ties": (None, Tie(source="example-person", target="example-person", weight=2)),
-    }
+    """The example of each table: the id of the row it belongs to (child tables), and it.
+
+    The examples are the first rows of a packaged model file, read like any other, so an
+    example always builds and its references resolve. A row's own child rows are not
+    part of it (the KPI's example has no measurement: the measurements sheet has one).
+    """
+    from estrategy.io.files import loads_document
+
+    text = resources.files("estrategy.data").joinpath("workbook-examples.yaml")
+    model = loads_document(text.read_text("utf-8"), "yaml", source=EXAMPLES_SOURCE).model
+    tables = layout().tables
+    found: dict[str, tuple[str | None, Any]] = {}
+    for table in tables:
+        children = {t.path[-1]: () for t in tables if t.parent == table.name}
+        for owner, _, record in table_rows(model, table)[:1]:
+            found[table.name] = (owner, attrs.evolve(record, **children))
+    return found
