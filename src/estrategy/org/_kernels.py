@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
@@ -12,6 +13,8 @@ from estrategy.model.tables import OrgTables
 
 __all__ = [
     "Adjacency",
+    "BlockTies",
+    "block_ties",
     "csr_rows",
     "gather",
     "hierarchy_adjacency",
@@ -22,6 +25,7 @@ __all__ = [
 ]
 
 I64 = npt.NDArray[np.int64]
+F64 = npt.NDArray[np.float64]
 
 
 def pointer_depth(parent: npt.NDArray[np.integer]) -> tuple[I64, I64]:
@@ -191,4 +195,59 @@ def hierarchy_adjacency(tables: OrgTables) -> Adjacency:
         matrix.indptr.astype(np.int64),
         matrix.indices.astype(np.int32),
         np.ones(len(matrix.indices), dtype=np.float64),
+    )
+
+
+@attrs.frozen(eq=False)
+class BlockTies:
+    """The ties inside and between the blocks of a partition of people (lines, units…).
+
+    Attributes:
+        internal: per block, the distinct pairs whose two people are in it.
+        external: per block, the pairs with one person in it and the other outside it
+            (in another block, or in none).
+        internal_weight: the weight of the internal pairs.
+        external_weight: the weight of the external pairs.
+        between: block × block, upper triangle: the pairs joining the two blocks; on the
+            diagonal, each block's internal pairs.
+        between_weight: the same, by weight.
+    """
+
+    internal: I64
+    external: I64
+    internal_weight: F64
+    external_weight: F64
+    between: I64
+    between_weight: F64
+
+
+def block_ties(counts: I64, weights: F64) -> BlockTies:
+    """:class:`BlockTies` of a ``(blocks + 1)²`` table of distinct pairs by block.
+
+    Args:
+        counts: ``counts[a + 1, b + 1]`` pairs of a person of block ``a`` and one of block
+            ``b``, each pair counted once, either way round; row and column 0 for the
+            people in no block.
+        weights: the weights of those pairs, in the same cells.
+
+    Example:
+        >>> counts = np.array([[0, 0, 0], [0, 2, 1], [0, 0, 0]])
+        >>> ties = block_ties(counts, counts.astype(np.float64))
+        >>> ties.internal.tolist(), ties.external.tolist(), ties.between.tolist()
+        ([2, 0], [1, 1], [[2, 1], [0, 0]])
+    """
+    n = counts.shape[0] - 1
+    both, both_weight = counts + counts.T, weights + weights.T  # pairs either way round
+    blocks = np.arange(n)
+    internal, internal_weight = counts[blocks + 1, blocks + 1], weights[blocks + 1, blocks + 1]
+    between, between_weight = np.triu(both[1:, 1:], 1), np.triu(both_weight[1:, 1:], 1)
+    between[blocks, blocks] = internal
+    between_weight[blocks, blocks] = internal_weight
+    return BlockTies(
+        internal,
+        both[1:].sum(axis=1) - 2 * internal,
+        internal_weight,
+        both_weight[1:].sum(axis=1) - 2 * internal_weight,
+        between,
+        between_weight,
     )

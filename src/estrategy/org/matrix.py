@@ -26,6 +26,7 @@ from estrategy.base.display import Displayable
 from estrategy.model import Organization
 from estrategy.model.suggest import did_you_mean
 from estrategy.model.tables import OrgTables, as_tables
+from estrategy.org._kernels import block_ties
 from estrategy.org.hierarchy import HierarchicalLines, hierarchical_lines
 
 __all__ = ["SHARE_DEFINITIONS", "GroupMatrix", "GroupPair", "GroupShare", "group_matrix"]
@@ -248,24 +249,20 @@ def group_matrix(
     if (g + 1) * (g + 1) <= _DENSE_CELLS:
         # one (groups + 1)² table of pair counts and weights, row 0 for no group
         if by is None or by == "line":
-            from estrategy.org.transversal import _line_pair_totals
+            from estrategy.org.transversal import line_pair_totals
 
             line_set = lines if lines is not None else hierarchical_lines(tables)
-            counts, weights = _line_pair_totals(tables, line_set)
+            counts, weights = line_pair_totals(tables, line_set)
         else:
             span = g + 1
             key = (group_of[tables.pair_a] + 1) * span + (group_of[tables.pair_b] + 1)
             counts = np.bincount(key, minlength=span * span).reshape(span, span)
-            weights = np.bincount(key, weights=tables.pair_weight, minlength=span * span)
-            weights = weights.reshape(span, span)
-        both, both_w = counts + counts.T, weights + weights.T
-        inner, inner_w = np.triu(both[1:, 1:], 1), np.triu(both_w[1:, 1:], 1)
-        diagonal = np.arange(1, g + 1)
-        internal, internal_w = counts[diagonal, diagonal], weights[diagonal, diagonal]
-        inner[np.arange(g), np.arange(g)] = internal
-        inner_w[np.arange(g), np.arange(g)] = internal_w
-        external = both[1:].sum(axis=1) - 2 * internal
-        external_w = both_w[1:].sum(axis=1) - 2 * internal_w
+            weighed = np.bincount(key, weights=tables.pair_weight, minlength=span * span)
+            weights = np.asarray(weighed, dtype=np.float64).reshape(span, span)
+        ties = block_ties(counts, weights)
+        internal, internal_w = ties.internal, ties.internal_weight
+        external, external_w = ties.external, ties.external_weight
+        inner, inner_w = ties.between, ties.between_weight
         x, y = np.nonzero(inner)
         found = x * width + y
         found_counts, found_weights = inner[x, y], inner_w[x, y]

@@ -18,7 +18,7 @@ from estrategy.base.display import Displayable
 from estrategy.base.plain import plain_fields
 from estrategy.model import GroupKind, Organization
 from estrategy.model.tables import GROUP_KINDS, OrgTables, as_tables, unique_int
-from estrategy.org._kernels import csr_rows
+from estrategy.org._kernels import block_ties, csr_rows
 from estrategy.org.hierarchy import HierarchicalLines, derived_for_lines, hierarchical_lines
 
 __all__ = [
@@ -251,7 +251,7 @@ def pair_lines(tables: OrgTables, lines: HierarchicalLines) -> tuple[I64, I64]:
     return line[tables.pair_a], line[tables.pair_b]  # type: ignore[return-value]
 
 
-def _line_pair_totals(
+def line_pair_totals(
     tables: OrgTables, lines: HierarchicalLines
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     """Distinct tied pairs and their weight by the lines of their two people, computed once.
@@ -307,7 +307,7 @@ def transversality(
     upper = together.row < together.col
     group_keys = together.row[upper].astype(np.int64) * n + together.col[upper]
     group_counts = together.data[upper].astype(np.int64)
-    totals, _ = _line_pair_totals(tables, lines)
+    totals, _ = line_pair_totals(tables, lines)
     cross = (totals + totals.T)[1:, 1:]
     x, y = np.nonzero(np.triu(cross, 1))
     tie_keys = (x * n + y).astype(np.int64)
@@ -493,14 +493,9 @@ def line_collaboration(
         One ``bincount`` per measure over the distinct pairs: linear in ties.
     """
     tables, lines = _lines(organization, lines)
-    n = len(lines)
-    counts, weights = _line_pair_totals(tables, lines)
-    both, both_w = counts + counts.T, weights + weights.T  # pairs either way round
-    diagonal = np.arange(1, n + 1)
-    internal = counts[diagonal, diagonal]
-    internal_w = weights[diagonal, diagonal]
-    external = both[1:].sum(axis=1) - 2 * internal
-    external_w = both_w[1:].sum(axis=1) - 2 * internal_w
+    ties = block_ties(*line_pair_totals(tables, lines))
+    internal, internal_w = ties.internal, ties.internal_weight
+    external, external_w = ties.external, ties.external_weight
     size = lines.people_per_line()
     per_line = []
     for i, head in enumerate(lines.heads):
@@ -526,14 +521,12 @@ def line_collaboration(
                 people,
             )
         )
-    shown = np.ones(n, dtype=np.bool_)
-    shown[[i for i, t in enumerate(per_line) if t.withheld]] = False
-    inner = both[1:, 1:]
+    shown = np.array([not t.withheld for t in per_line], dtype=np.bool_)
+    x, y = np.nonzero(ties.between)
+    kept = shown[x] & shown[y]
     pairs = tuple(
-        (lines.heads[x], lines.heads[y], int(counts[x + 1, y + 1] if x == y else inner[x, y]))
-        for x in range(n)
-        for y in range(x, n)
-        if (counts[x + 1, y + 1] if x == y else inner[x, y]) and shown[x] and shown[y]
+        (lines.heads[a], lines.heads[b], int(ties.between[a, b]))
+        for a, b in zip(x[kept].tolist(), y[kept].tolist(), strict=True)
     )
     return LineCollaboration(lines.heads, tuple(per_line), pairs, min_group_size)
 
