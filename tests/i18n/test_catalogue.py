@@ -135,3 +135,23 @@ def test_no_msgid_reads_as_a_percent_format() -> None:
         text for m in _template() for text in _texts(m.id) if text and PYTHON_FORMAT.search(text)
     ]
     assert flagged == []
+
+
+def test_the_extractor_finds_calls_inside_calls_and_f_strings() -> None:
+    # Babel's own Python reader skips both; a text it misses shows in English on a
+    # French page (the comparison's column headings did).
+    from estrategy.base.extraction import extract_python
+
+    code = (
+        'title = tr("{model}: gaps", model=name or tr("unnamed model"))\n'
+        'head = f"{tr(\'before\').render(lang):>6} {ntr(\'{n} day\', \'{n} days\', k)}"\n'
+        'plain = tr("found by Babel")\n'
+    )
+    found = [
+        message
+        for _, _, message, _ in extract_python(
+            io.BytesIO(code.encode()), {"tr": None, "ntr": (1, 2), "N_": None}, [], {}
+        )
+    ]
+    assert {"unnamed model", "before", ("{n} day", "{n} days"), "found by Babel"} <= set(found)
+    assert "{model}: gaps" in found

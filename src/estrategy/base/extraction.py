@@ -1,4 +1,4 @@
-"""Babel extractors for the text estrategy translates that is not a ``tr()`` call.
+"""Babel extractors: every text estrategy translates, ``tr()`` calls and the rest.
 
 ``pybabel extract`` (configured in ``pyproject.toml``) runs :func:`extract_python` on
 every module and :func:`extract_toml` on the packaged TOML data. Besides the ``tr`` and
@@ -9,9 +9,11 @@ every module and :func:`extract_toml` on the packaged TOML data. Besides the ``t
   one msgid whose paragraphs are unwrapped (:func:`unwrap_paragraphs`), so re-wrapping a
   docstring changes no msgid;
 - the ``title=`` of every criterion declared with ``@criterion(…)``;
+- the ``tr``, ``ntr`` and ``N_`` calls Babel's own reader misses: one inside another
+  call's arguments, or inside an f-string;
 - the command line's help: the docstring of every ``@click.command``/``@click.group``
-  function (paragraphs unwrapped), every ``help=`` and ``help_text=`` text, and the help given to
-  ``as_of_option(…)``, ``format_option(…)`` and ``output_file_option(…)``;
+  function (paragraphs unwrapped), every ``help=`` and ``help_text=`` text, and the help
+  given to ``as_of_option(…)``, ``format_option(…)`` and ``output_file_option(…)``;
 - the names people read in the maturity model (dimensions, levels) and the catalogue.
 
 This module is tooling: only Babel's extraction imports it (and the test that checks
@@ -98,6 +100,31 @@ def _documented(tree: ast.AST) -> Iterator[_Result]:
                 yield node.lineno, None, unwrap_paragraphs(text), [f"{node.name}: {section}"]
 
 
+def _literal(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _calls_babel_misses(tree: ast.AST, keywords: Collection[str]) -> Iterator[_Result]:
+    """Every ``tr``/``ntr``/``N_`` call with literal texts, wherever it stands.
+
+    Babel's Python extractor reads neither a call inside another keyword's arguments
+    (``tr("{model}…", model=name or tr("unnamed model"))``) nor one inside an f-string:
+    read as code, they are found too (a text Babel found already is merged with it).
+    """
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        if node.func.id not in keywords or not node.args:
+            continue
+        texts = [_literal(arg) for arg in node.args[:2]]
+        if node.func.id == "ntr" and len(texts) == 2 and texts[0] and texts[1]:
+            yield node.lineno, node.func.id, (texts[0], texts[1]), []
+        elif node.func.id != "ntr" and texts[0]:
+            yield node.lineno, node.func.id, texts[0], []
+
+
 def _help_texts(tree: ast.AST) -> Iterator[_Result]:
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
@@ -126,6 +153,7 @@ def extract_python(
     found = babel_python(io.BytesIO(data), keywords, comment_tags, cast(Any, dict(options)))
     yield from cast(Iterator[_Result], found)
     tree = ast.parse(data)
+    yield from _calls_babel_misses(tree, keywords)
     yield from _documented(tree)
     yield from _help_texts(tree)
 

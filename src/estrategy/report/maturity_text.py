@@ -133,15 +133,18 @@ def _comparison_text(c: Comparison, lang: str) -> str:
             management_after=Number(a.quadrant.management_intensity, 0),
         ).render(lang),
         "",
-        f"{tr('dimension').render(lang):<34} {tr('before').render(lang):>6} "
-        f"{tr('after').render(lang):>6} {tr('change').render(lang):>7}  "
-        f"{tr('level').render(lang)}",
     ]
+    heads = [tr("dimension"), tr("before"), tr("after"), tr("change"), tr("level")]
+    named, was, now, moved, level_head = (head.render(lang) for head in heads)
+    # the columns are as wide as their heading in the reader's language ("évolution")
+    w_was, w_now, w_moved = max(6, len(was)), max(6, len(now)), max(7, len(moved))
+    lines.append(f"{named:<34} {was:>{w_was}} {now:>{w_now}} {moved:>{w_moved}}  {level_head}")
     for d in c.dimensions:
         change = "" if d.delta is None else Number(d.delta, 0, signed=True).localise(lang)
         lines.append(
-            f"{translate(d.name, lang):<34} {number(d.before):>6} {number(d.after):>6} "
-            f"{change:>7}  {d.level_before or '-'} → {d.level_after or '-'}"
+            f"{translate(d.name, lang):<34} {number(d.before):>{w_was}} "
+            f"{number(d.after):>{w_now}} {change:>{w_moved}}  "
+            f"{d.level_before or '-'} → {d.level_after or '-'}"
         )
         for k in d.criteria:
             delta = (

@@ -62,7 +62,7 @@ def render(simulation: Simulation, *, lang: str = "en") -> str:
         say(
             tr(
                 "{model}: without {removed} (as of {date})",
-                model=s.model,
+                model=s.model or tr("unnamed model"),
                 removed=removed,
                 date=Day(s.as_of),
             )
