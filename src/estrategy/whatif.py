@@ -25,7 +25,6 @@ from typing import Any
 
 import attrs
 
-from estrategy.analysis import check
 from estrategy.base.display import Displayable
 from estrategy.base.errors import EstrategyError
 from estrategy.base.escape import excerpt
@@ -36,6 +35,7 @@ from estrategy.model import StrategyModel
 from estrategy.model.definitions import is_live
 from estrategy.model.suggest import suggestion, with_suggestion
 from estrategy.rules import Finding
+from estrategy.settings import Config
 
 __all__ = ["Simulation", "SimulationError", "simulate", "without"]
 
@@ -256,6 +256,7 @@ def simulate(
     settings: Mapping[str, Any] | None = None,
     catalogue: Catalogue | None = None,
     maturity: bool = True,
+    config: Config | None = None,
 ) -> Simulation:
     """Remove people, units, groups or tools from a model and say what changes.
 
@@ -263,9 +264,15 @@ def simulate(
         model: the model.
         remove: ids of people, units, groups or tools (see :func:`without`).
         as_of: the date the rules and the maturity are judged at (the model's, else today).
-        settings: rule settings, as :func:`estrategy.analysis.check` takes them.
-        catalogue: the tactic and role catalogue (the shipped one by default).
+        settings: rule settings, as :func:`estrategy.analysis.check` takes them (they
+            win over the configuration's).
+        catalogue: the tactic and role catalogue (default: the configuration's, else the
+            shipped one).
         maturity: also assess the maturity before and after (the slower part).
+        config: a configuration (``estrategy.toml``, see
+            :func:`~estrategy.settings.config_for`): both checks select, ignore, suppress
+            and grade findings as ``estrategy check`` does with it, so a rule the project
+            ignores appears in no simulation either.
 
     Returns:
         The findings that appear and disappear, and what the removal leaves broken.
@@ -288,8 +295,13 @@ def simulate(
     after = without(model, remove)
     removed = tuple((i, kinds[i]) for i in dict.fromkeys(remove))
     date = resolve_as_of(as_of, model.as_of)
-    before_report = check(model, as_of=date, settings=settings, catalogue=catalogue)
-    after_report = check(after, as_of=date, settings=settings, catalogue=catalogue)
+    config = config if config is not None else Config()
+    if settings:
+        config = attrs.evolve(config, settings={**config.settings, **settings})
+    if catalogue is None:
+        catalogue = config.load_catalogue()
+    before_report = config.check(model, as_of=date, catalogue=catalogue)
+    after_report = config.check(after, as_of=date, catalogue=catalogue)
     before_by = {_key(f): f for f in before_report.findings}
     after_by = {_key(f): f for f in after_report.findings}
     gone = {i for i, _ in removed}
@@ -317,8 +329,8 @@ def simulate(
     if maturity:
         from estrategy.maturity import assess
 
-        first = assess(model, as_of=date, catalogue=catalogue, settings=settings)
-        second = assess(after, as_of=date, catalogue=catalogue, settings=settings)
+        first = assess(model, as_of=date, catalogue=catalogue, settings=config.settings)
+        second = assess(after, as_of=date, catalogue=catalogue, settings=config.settings)
         moved = tuple(
             (d1.id, d1.score or 0.0, d2.score or 0.0)
             for d1, d2 in zip(first.dimensions, second.dimensions, strict=True)

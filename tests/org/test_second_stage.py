@@ -29,6 +29,7 @@ from estrategy.org import (
     pseudonymise,
     structural_holes,
 )
+from estrategy.settings import Config
 from estrategy.whatif import SimulationError, simulate, without
 
 from . import reference
@@ -358,3 +359,39 @@ def test_whatif_leaves_externals_unsupervised() -> None:
         )
     )
     assert simulate(model, remove=["boss"], maturity=False).unsupervised == ("x",)
+
+
+def test_whatif_follows_the_configuration_as_check_does(tmp_path: Path) -> None:
+    model = StrategyModel(
+        organization=Organization(
+            people=[
+                Person(id="boss", decision_maker=True),
+                Person(id="x", external=True, supervisor="boss"),
+            ]
+        )
+    )
+    plain = simulate(model, remove=["boss"], maturity=False)
+    assert "ROL004" in {f.code for f in plain.appeared}  # x is left unsupervised
+    for config in (
+        Config(ignore=("ROL004",)),
+        Config(select=("STR",)),
+        Config(per_subject_ignores={"x": {"ROL004": "the agency reports to the board"}}),
+    ):
+        simulated = simulate(model, remove=["boss"], maturity=False, config=config)
+        assert "ROL004" not in {f.code for f in simulated.appeared}, config
+    graded = simulate(
+        model, remove=["boss"], maturity=False, config=Config(severities={"ROL004": "info"})
+    )
+    assert {f.severity for f in graded.appeared if f.code == "ROL004"} == {"info"}
+    (tmp_path / "estrategy.toml").write_text('ignore = ["ROL004"]\n', encoding="utf-8")
+    (tmp_path / "model.yaml").write_text(
+        "schema_version: 1\norganization:\n  people:\n"
+        "    - {id: boss, decision_maker: true}\n"
+        "    - {id: x, external: true, supervisor: boss}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        "whatif", str(tmp_path / "model.yaml"), "--remove", "boss", "--format", "json"
+    )
+    assert code == 0
+    assert "ROL004" not in out

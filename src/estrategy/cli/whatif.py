@@ -74,9 +74,8 @@ def whatif(
             loaded.model,
             remove=ids,
             as_of=as_of,
-            settings=configured.settings,
-            catalogue=configured.load_catalogue(),
             maturity=not no_maturity,
+            config=configured,
         )
     lang = choose_language(lang, None, loaded.model.language)
     echo_rendered(render(simulation, output_format, lang=lang))
