@@ -144,7 +144,7 @@ def test_the_extractor_finds_calls_inside_calls_and_f_strings() -> None:
 
     code = (
         'title = tr("{model}: gaps", model=name or tr("unnamed model"))\n'
-        'head = f"{tr(\'before\').render(lang):>6} {ntr(\'{n} day\', \'{n} days\', k)}"\n'
+        "head = f\"{tr('before').render(lang):>6} {ntr('{n} day', '{n} days', k)}\"\n"
         'plain = tr("found by Babel")\n'
     )
     found = [
