@@ -28,7 +28,7 @@ import attrs
 
 from estrategy.analysis import JSON_VERSION, Report
 from estrategy.base.errors import EstrategyError
-from estrategy.base.messages import render_text
+from estrategy.base.messages import Message, Text, render_text
 from estrategy.io.errors import Entry, FileError, LoadError, SourceMap
 from estrategy.model import ModelPath, format_path
 from estrategy.rules import Severity
@@ -297,8 +297,18 @@ def check_document(
     )
 
 
-def _failure(source: str, message: str) -> FileCheck:
+def _failure(source: str, message: Text) -> FileCheck:
     return FileCheck(source=source, errors=(FileError(source, None, None, (), message),))
+
+
+def _said(error: BaseException) -> Text:
+    """An error's message, kept as a message when it is one (shown in the reader's language).
+
+    Flattening it to ``str`` here would show English under a French heading.
+    """
+    if len(error.args) == 1 and isinstance(error.args[0], Message):
+        return error.args[0]
+    return str(error) or type(error).__name__
 
 
 class _Worker:
@@ -333,7 +343,7 @@ class _Worker:
         except LoadError as exc:
             return FileCheck(source=source, errors=exc.errors)
         except (EstrategyError, OSError, RecursionError, MemoryError) as exc:
-            return _failure(source, str(exc) or type(exc).__name__)
+            return _failure(source, _said(exc))
         except Exception as exc:  # a bug must not stop the other files
             return _failure(
                 source,

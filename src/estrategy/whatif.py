@@ -279,6 +279,8 @@ def simulate(
 
     Raises:
         SimulationError: an id is none of the model's people, units, groups or tools.
+        SettingsError: a setting is unknown or out of its range.
+        CatalogueError: the configuration's catalogue file cannot be read.
 
     Example:
         >>> from estrategy import io
@@ -297,7 +299,7 @@ def simulate(
     date = resolve_as_of(as_of, model.as_of)
     config = config if config is not None else Config()
     if settings:
-        config = attrs.evolve(config, settings={**config.settings, **settings})
+        config = config.merged(Config(settings=settings))
     if catalogue is None:
         catalogue = config.load_catalogue()
     before_report = config.check(model, as_of=date, catalogue=catalogue)

@@ -113,6 +113,42 @@ def test_check_follows_the_flag() -> None:
     assert "au 15 novembre 2026" in out
 
 
+def test_a_bad_setting_is_reported_in_the_readers_language() -> None:
+    args = ("check", str(LEFEVRE), "--set", "pull_tactic_kind=events", "--no-config")
+    code, _, err = _run(*args, "--lang", "fr")
+    assert code == 2
+    assert "réglage inconnu\u00a0: 'pull_tactic_kind' — vouliez-vous dire" in err
+    _, _, err = _run(*args)
+    assert "unknown setting 'pull_tactic_kind' (did you mean 'pull_tactic_kinds'?)" in err
+
+
+def test_a_comparison_names_its_columns_in_french_and_aligns_under_them() -> None:
+    from estrategy import io
+    from estrategy.maturity import assess, compare
+    from estrategy.report.maturity_text import render
+
+    before = assess(io.load(LEFEVRE))
+    after = assess(io.load(ROOT / "tests" / "fixtures" / "lefevre-clean.yaml"))
+    lines = render(compare(before, after), lang="fr").splitlines()
+    head = next(line for line in lines if line.startswith("dimension"))
+    assert head.split() == ["dimension", "avant", "après", "évolution", "niveau"]
+    row = next(line for line in lines if line.startswith("Stratégie"))
+    # each number ends where its heading ends
+    for word, value in zip(["avant", "après", "évolution"], row.split()[1:4], strict=True):
+        assert head.index(word) + len(word) == row.index(value, head.index(word)) + len(value)
+
+
+def test_a_simulation_of_an_unnamed_model_says_so() -> None:
+    from estrategy.model import Organization, Person, StrategyModel
+    from estrategy.report.whatif_text import render
+    from estrategy.whatif import simulate
+
+    model = StrategyModel(organization=Organization(people=[Person(id="a"), Person(id="b")]))
+    simulated = simulate(model, remove=["a"], maturity=False)
+    assert render(simulated, lang="fr").startswith("modèle sans nom\u00a0: sans la personne a")
+    assert render(simulated).startswith("unnamed model: without person a")
+
+
 def test_check_follows_the_environment_and_the_flag_wins() -> None:
     _, out, _ = _run("check", str(LEFEVRE), "--no-config", env={"LANGUAGE": "fr"})
     assert "Erreurs (1)" in out

@@ -369,8 +369,9 @@ def near_miss(
 def with_suggestion(problem: Message, close: str | None) -> Message:
     """``problem``, then "did you mean …?" with ``close`` when a close name is known.
 
-    Every "unknown name" message ends the same way, in every language: one catalogue
-    entry says how, whatever the problem.
+    The "unknown name" messages of files, settings, criteria and simulations end the same
+    way, in every language: one catalogue entry says how, whatever the problem. (Rule
+    codes are suggested bare, ``STR001``, in messages of their own.)
 
     Example:
         >>> problem = tr("unknown key {key}", key="'budjet'")

@@ -235,7 +235,7 @@ def _check_shapes(tables: OrgTables) -> None:
     problems: list[str] = []
     for column in attrs.fields(OrgTables):
         rows = _ROWS.get(column.name.partition("_")[0])
-        if rows is not None and column.name != rows:
+        if rows is not None and column.name != rows and column.init:
             values, length = getattr(tables, column.name), len(getattr(tables, rows))
             if len(values) != length:
                 problems.append(f"{column.name} has {len(values)} items, expected {length}")
